@@ -1,0 +1,100 @@
+import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { timestamp } from './columns';
+import { sites } from './sites';
+import { tenants } from './tenants';
+import { vms } from './vms';
+
+export const GROUP_STATUSES = [
+  'initialising',
+  'meeting-sla',
+  'rpo-not-met',
+  'history-not-met',
+  'paused',
+  'testing',
+  'failing-over',
+  'awaiting-commit',
+  'failed-over',
+  'reverse-replicating',
+] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/**
+ * Network settings applied at failover, one set for tests and one for live.
+ * `keep-ip`: same addresses on a network of the same name at the target.
+ * `re-ip`: each source subnet maps to a target subnet with its gateway and DNS.
+ */
+export type NetworkSettings = {
+  mode: 'keep-ip' | 're-ip';
+  network: string;
+  mappings: { sourceSubnet: string; targetSubnet: string; gateway: string; dns: string[] }[];
+};
+
+export const protectionGroups = sqliteTable(
+  'protection_groups',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    sourceSiteId: text('source_site_id').notNull().references(() => sites.id),
+    targetSiteId: text('target_site_id').notNull().references(() => sites.id),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('medium'),
+    rpoTargetSeconds: integer('rpo_target_seconds').notNull(),
+    rtoTargetMinutes: integer('rto_target_minutes').notNull(),
+    journalHistoryHours: integer('journal_history_hours').notNull(),
+    /** Hard limit of the journal; when it cuts history short the group is history-not-met. */
+    journalLimitGb: real('journal_limit_gb').notNull(),
+    appCheckpointMinutes: integer('app_checkpoint_minutes').notNull().default(60),
+    testNetwork: text('test_network', { mode: 'json' }).$type<NetworkSettings>().notNull(),
+    liveNetwork: text('live_network', { mode: 'json' }).$type<NetworkSettings>().notNull(),
+    // Replication state, written by the simulator runtime in batches.
+    status: text('status', { enum: GROUP_STATUSES }).notNull().default('initialising'),
+    subStatus: text('sub_status'),
+    rpoSeconds: real('rpo_seconds'),
+    historyCoveredSeconds: integer('history_covered_seconds').notNull().default(0),
+    journalUsedGb: real('journal_used_gb').notNull().default(0),
+    throughputMBps: real('throughput_mbps').notNull().default(0),
+    wanMBps: real('wan_mbps').notNull().default(0),
+    backlogMB: real('backlog_mb').notNull().default(0),
+    lastTestedAt: timestamp('last_tested_at'),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('protection_groups_tenant_name_uq').on(t.tenantId, t.name),
+    index('protection_groups_status_idx').on(t.tenantId, t.status),
+  ],
+);
+
+/** Recovery plan: ordered boot groups, each with a delay before the next one starts. */
+export const bootGroups = sqliteTable(
+  'boot_groups',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id').notNull().references(() => protectionGroups.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    delayAfterSeconds: integer('delay_after_seconds').notNull().default(0),
+  },
+  (t) => [uniqueIndex('boot_groups_position_uq').on(t.groupId, t.position)],
+);
+
+export const SYNC_STATES = ['syncing', 'synced'] as const;
+
+/** A VM protected by a group. A VM belongs to at most one group. */
+export const groupMembers = sqliteTable(
+  'group_members',
+  {
+    groupId: text('group_id').notNull().references(() => protectionGroups.id, { onDelete: 'cascade' }),
+    vmId: text('vm_id').notNull().references(() => vms.id, { onDelete: 'cascade' }).unique(),
+    bootGroupId: text('boot_group_id').references(() => bootGroups.id, { onDelete: 'set null' }),
+    syncState: text('sync_state', { enum: SYNC_STATES }).notNull().default('syncing'),
+    /** Initial-sync progress 0..1. */
+    syncProgress: real('sync_progress').notNull().default(0),
+    addedAt: timestamp('added_at').notNull(),
+  },
+  (t) => [index('group_members_group_idx').on(t.groupId)],
+);

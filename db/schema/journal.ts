@@ -1,0 +1,46 @@
+import { sqliteTable, text, integer, real, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { protectionGroups } from './groups';
+
+export const CHECKPOINT_KINDS = ['crash', 'app', 'tagged'] as const;
+export type CheckpointKind = (typeof CHECKPOINT_KINDS)[number];
+
+/**
+ * Journal checkpoints. High-volume: times are plain epoch milliseconds (simulated clock).
+ * Crash-consistent checkpoints are thinned with age (see lib/engine journal policy);
+ * app-consistent and tagged ones are kept for the whole history.
+ */
+export const checkpoints = sqliteTable(
+  'checkpoints',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id').notNull().references(() => protectionGroups.id, { onDelete: 'cascade' }),
+    timeMs: integer('time_ms').notNull(),
+    kind: text('kind', { enum: CHECKPOINT_KINDS }).notNull(),
+    tag: text('tag'),
+    createdBy: text('created_by'),
+  },
+  (t) => [index('checkpoints_group_time_idx').on(t.groupId, t.timeMs)],
+);
+
+/** Sample resolution tiers: 0 = 5 s (last day), 1 = 1 min (7 days), 2 = 15 min (30 days+). */
+export const RPO_TIERS = [
+  { tier: 0, stepMs: 5_000, keepMs: 24 * 3600_000 },
+  { tier: 1, stepMs: 60_000, keepMs: 7 * 24 * 3600_000 },
+  { tier: 2, stepMs: 15 * 60_000, keepMs: 35 * 24 * 3600_000 },
+] as const;
+
+/** RPO and traffic over time, per group, in resolution tiers so long ranges read few rows. */
+export const rpoSamples = sqliteTable(
+  'rpo_samples',
+  {
+    groupId: text('group_id').notNull().references(() => protectionGroups.id, { onDelete: 'cascade' }),
+    tier: integer('tier').notNull(),
+    timeMs: integer('time_ms').notNull(),
+    /** Worst RPO seen in the sample's interval (seconds). */
+    rpoSeconds: real('rpo_seconds').notNull(),
+    /** Mean write throughput and WAN traffic over the interval (MB/s). */
+    throughputMBps: real('throughput_mbps').notNull(),
+    wanMBps: real('wan_mbps').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.tier, t.timeMs] })],
+);

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { timestamp } from './columns';
+import { protectionGroups } from './groups';
+import { tenants } from './tenants';
+
+export const OPERATION_TYPES = ['test-failover', 'failover', 'move', 'failback'] as const;
+export type OperationType = (typeof OPERATION_TYPES)[number];
+export const OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit', 'completed', 'rolled-back', 'failed'] as const;
+export type OperationStatus = (typeof OPERATION_STATUSES)[number];
+export const OPEN_OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit'] as const;
+export const STEP_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
+
+export const operations = sqliteTable(
+  'operations',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    groupId: text('group_id').notNull().references(() => protectionGroups.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: OPERATION_TYPES }).notNull(),
+    status: text('status', { enum: OPERATION_STATUSES }).notNull(),
+    /** Direction at start: failover goes from source to target. */
+    fromSiteId: text('from_site_id').notNull(),
+    toSiteId: text('to_site_id').notNull(),
+    checkpointId: text('checkpoint_id'),
+    checkpointTimeMs: integer('checkpoint_time_ms'),
+    /** RPO implied by the chosen point: data written after it is lost. */
+    dataLossSeconds: real('data_loss_seconds'),
+    options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    startedBy: text('started_by').notNull(),
+    startedByEmail: text('started_by_email').notNull(),
+    /** Set when provider staff act on the tenant's behalf. */
+    actingAsStaff: integer('acting_as_staff', { mode: 'boolean' }).notNull().default(false),
+    startedAt: timestamp('started_at').notNull(),
+    finishedAt: timestamp('finished_at'),
+    commitDeadline: timestamp('commit_deadline'),
+    rtoSeconds: real('rto_seconds'),
+    result: text('result', { enum: ['passed', 'failed'] }),
+    notes: text('notes'),
+    error: text('error'),
+  },
+  (t) => [
+    index('operations_tenant_started_idx').on(t.tenantId, t.startedAt),
+    index('operations_group_started_idx').on(t.groupId, t.startedAt),
+    // At most one open operation per group, enforced by the database itself.
+    uniqueIndex('operations_one_open_per_group_uq')
+      .on(t.groupId)
+      .where(sql`status in ('pending', 'running', 'testing', 'awaiting-commit')`),
+  ],
+);
+
+export const operationSteps = sqliteTable(
+  'operation_steps',
+  {
+    id: text('id').primaryKey(),
+    operationId: text('operation_id').notNull().references(() => operations.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: STEP_STATUSES }).notNull().default('pending'),
+    startedAt: timestamp('started_at'),
+    finishedAt: timestamp('finished_at'),
+    detail: text('detail'),
+  },
+  (t) => [uniqueIndex('operation_steps_position_uq').on(t.operationId, t.position)],
+);
+

@@ -1,0 +1,65 @@
+import { sqliteTable, text, integer, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { timestamp } from './columns';
+
+export const SITE_STATUSES = ['online', 'degraded', 'offline'] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+
+/** A provider datacentre. Ids are the short names of shared/API.md (`jersey`, `london`, ...). */
+export const sites = sqliteTable('sites', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  country: text('country').notNull(),
+  timezone: text('timezone').notNull(),
+  status: text('status', { enum: SITE_STATUSES }).notNull().default('online'),
+  /** Physical capacity used by the staff console to show load. */
+  capacityVcpuGhz: real('capacity_vcpu_ghz').notNull(),
+  capacityMemoryGb: real('capacity_memory_gb').notNull(),
+  capacityStorageGb: real('capacity_storage_gb').notNull(),
+});
+
+/** An inter-site link; one row per unordered pair (siteA < siteB). */
+export const siteLinks = sqliteTable(
+  'site_links',
+  {
+    id: text('id').primaryKey(),
+    siteAId: text('site_a_id').notNull().references(() => sites.id),
+    siteBId: text('site_b_id').notNull().references(() => sites.id),
+    latencyMs: integer('latency_ms').notNull(),
+    capacityMbps: integer('capacity_mbps').notNull(),
+    up: integer('up', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('site_links_pair_uq').on(t.siteAId, t.siteBId),
+    index('site_links_b_idx').on(t.siteBId),
+  ],
+);
+
+/** Fault history of sites and links: the source of measured availability. */
+export const outages = sqliteTable(
+  'outages',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').references(() => sites.id),
+    linkId: text('link_id').references(() => siteLinks.id),
+    startedAt: timestamp('started_at').notNull(),
+    endedAt: timestamp('ended_at'),
+    startedBy: text('started_by'),
+    reason: text('reason'),
+  },
+  (t) => [index('outages_site_idx').on(t.siteId, t.startedAt), index('outages_link_idx').on(t.linkId, t.startedAt)],
+);
+
+/** Scheduled maintenance: per site, or the whole service when siteId is null. */
+export const maintenanceWindows = sqliteTable(
+  'maintenance_windows',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').references(() => sites.id),
+    startsAt: timestamp('starts_at').notNull(),
+    endsAt: timestamp('ends_at').notNull(),
+    description: text('description').notNull(),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('maintenance_windows_time_idx').on(t.startsAt, t.endsAt)],
+);

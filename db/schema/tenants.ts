@@ -1,0 +1,56 @@
+import { sqliteTable, text, integer, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { timestamp } from './columns';
+import { sites } from './sites';
+
+export const CONNECTION_OPTIONS = ['portal', 'vpn', 'mpls', 'p2p'] as const;
+export const TENANT_STATUSES = ['active', 'suspended'] as const;
+export const VDC_KINDS = ['production', 'recovery'] as const;
+
+export const tenants = sqliteTable('tenants', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  status: text('status', { enum: TENANT_STATUSES }).notNull().default('active'),
+  connection: text('connection', { enum: CONNECTION_OPTIONS }).notNull().default('portal'),
+  externalBandwidthMbps: integer('external_bandwidth_mbps').notNull(),
+  interSiteBandwidthMbps: integer('inter_site_bandwidth_mbps').notNull(),
+  /** Monthly charge in minor currency units (pence), the base of service credits. */
+  monthlyChargeCents: integer('monthly_charge_cents').notNull(),
+  currency: text('currency').notNull().default('GBP'),
+  contactName: text('contact_name'),
+  contactEmail: text('contact_email'),
+  contactPhone: text('contact_phone'),
+  createdAt: timestamp('created_at').notNull(),
+});
+
+/** A virtual datacentre of a tenant at a site: its reserved resources. */
+export const vdcs = sqliteTable(
+  'vdcs',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    kind: text('kind', { enum: VDC_KINDS }).notNull(),
+    name: text('name').notNull(),
+    vcpuGhz: real('vcpu_ghz').notNull(),
+    memoryGb: real('memory_gb').notNull(),
+    storageGb: real('storage_gb').notNull(),
+    guaranteedIops: integer('guaranteed_iops').notNull(),
+  },
+  (t) => [uniqueIndex('vdcs_tenant_site_kind_uq').on(t.tenantId, t.siteId, t.kind), index('vdcs_site_idx').on(t.siteId)],
+);
+
+/** The dedicated, all-SSD storage volume of a client at a site. */
+export const storageVolumes = sqliteTable(
+  'storage_volumes',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    name: text('name').notNull(),
+    sizeGb: real('size_gb').notNull(),
+    guaranteedIops: integer('guaranteed_iops').notNull(),
+    media: text('media').notNull().default('ssd'),
+  },
+  (t) => [index('storage_volumes_tenant_idx').on(t.tenantId, t.siteId)],
+);

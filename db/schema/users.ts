@@ -1,0 +1,43 @@
+import { sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { flag, timestamp } from './columns';
+import { tenants } from './tenants';
+
+export const ROLES = ['user', 'client_admin', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Null for provider staff, who belong to no tenant. */
+    tenantId: text('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    totpSecret: text('totp_secret'),
+    totpEnabled: flag('totp_enabled').notNull().default(false),
+    disabledAt: timestamp('disabled_at'),
+    createdAt: timestamp('created_at').notNull(),
+    lastSignInAt: timestamp('last_sign_in_at'),
+  },
+  (t) => [index('users_tenant_idx').on(t.tenantId)],
+);
+
+/** Bearer tokens for the API. Only a SHA-256 of the secret is stored. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** First characters of the token, shown in lists to recognise it. */
+    prefix: text('prefix').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    revokedAt: timestamp('revoked_at'),
+    lastUsedAt: timestamp('last_used_at'),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);

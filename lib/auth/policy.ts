@@ -1,0 +1,32 @@
+import type { Role } from '@/db/schema';
+
+/**
+ * Who may do what. One table, read by lib/domain before every action; the UI uses it only
+ * to hide controls (a courtesy, not a control).
+ */
+export const PERMISSIONS = {
+  // reads of the actor's own tenant
+  'tenant:read': ['user', 'client_admin', 'staff'],
+  'audit:read': ['client_admin', 'staff'],
+  // client administration of DR
+  'group:write': ['client_admin', 'staff'],
+  'checkpoint:tag': ['client_admin', 'staff'],
+  'operation:run': ['client_admin', 'staff'],
+  'alert:ack': ['client_admin', 'staff'],
+  'users:manage': ['client_admin', 'staff'],
+  'tokens:manage': ['user', 'client_admin', 'staff'],
+  'request:create': ['client_admin', 'staff'],
+  // provider staff only
+  'tenants:manage': ['staff'],
+  'sites:manage': ['staff'],
+  'maintenance:manage': ['staff'],
+  'requests:work': ['staff'],
+  'sla:all': ['staff'],
+  'metrics:read': ['staff'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

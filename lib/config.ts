@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Environment of the server, validated once. See README "Configuration".
+ * `DATABASE_URL` is a SQLite file path (a `file:` prefix is accepted).
+ */
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).default('./data/cloudshield.db'),
+  SIM_SPEED: z.coerce.number().positive().max(100_000).default(1),
+  /** Set to 0 to serve without the replication simulator ticking (tests of pure API behaviour). */
+  SIM_ENABLED: z.enum(['0', '1']).default('1'),
+  DEMO_PASSWORD: z.string().min(8).default('demo-password'),
+  AUTH_SECRET: z.string().min(16).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
+});
+
+export type ServerConfig = z.infer<typeof envSchema>;
+
+let cached: ServerConfig | undefined;
+
+export function serverConfig(): ServerConfig {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid environment: ${fields}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function databasePath(url = serverConfig().DATABASE_URL): string {
+  return url.replace(/^file:/, '');
+}

@@ -1,0 +1,63 @@
+/**
+ * Expected failures of use cases. Route handlers map them to problem+json through one mapper
+ * (lib/api/problem.ts); server actions turn them into form errors.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
+    readonly title: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Sign in or send a valid bearer token.') {
+    super(401, 'Not authenticated', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role may not perform this action.') {
+    super(403, 'Forbidden', message);
+  }
+}
+
+/** Unknown id, or an id of another tenant: the two are indistinguishable on purpose. */
+export class NotFoundError extends DomainError {
+  constructor(what: string, id: string) {
+    super(404, 'Not found', `No ${what} with id ${id}.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(409, 'Conflict', message, extra);
+  }
+}
+
+export type FieldError = { field: string; message: string };
+
+export class ValidationError extends DomainError {
+  constructor(readonly errors: FieldError[]) {
+    super(400, 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  }
+}
+
+export type FailedCheck = { check: string; message: string };
+
+/** A well-formed request refused by pre-flight checks. */
+export class PreflightError extends DomainError {
+  constructor(readonly checks: FailedCheck[]) {
+    super(422, 'Pre-flight checks failed', checks.map((c) => c.message).join(' '), { checks });
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'Too many attempts', `Too many attempts. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+  }
+}
