@@ -1,0 +1,65 @@
+import type { NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
+import { getDb, type DB } from '@/db';
+import type { Actor } from '@/lib/domain/actor';
+import { DomainError, UnauthenticatedError, ValidationError } from '@/lib/domain/errors';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import { errorResponse } from './problem';
+
+/** Largest JSON body accepted (413 above). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Ctx<P> = { req: NextRequest; db: DB; params: P; json: () => Promise<unknown> };
+type AuthedCtx<P> = Ctx<P> & { actor: Actor };
+
+type RouteContext = { params: Promise<Record<string, string>> };
+
+/** Reads the body as JSON with a size limit; malformed JSON is a 400 naming the body. */
+export async function readJson(req: Request): Promise<unknown> {
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) throw new DomainError(413, 'Payload too large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError(413, 'Payload too large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ field: '(body)', message: 'Malformed JSON' }]);
+  }
+}
+
+/**
+ * Wraps an API route handler: resolves the actor (session cookie or bearer token), passes the
+ * database, and maps every thrown error to problem+json. Authorisation itself happens in
+ * lib/domain, which receives the actor.
+ */
+export function apiRoute<P extends Record<string, string> = Record<string, string>>(
+  handler: (ctx: AuthedCtx<P>) => Promise<Response | unknown>,
+): (req: NextRequest, context: RouteContext) => Promise<Response>;
+export function apiRoute<P extends Record<string, string> = Record<string, string>>(
+  handler: (ctx: Ctx<P> & { actor: Actor | null }) => Promise<Response | unknown>,
+  options: { public: true },
+): (req: NextRequest, context: RouteContext) => Promise<Response>;
+export function apiRoute<P extends Record<string, string>>(
+  handler: (ctx: AuthedCtx<P>) => Promise<Response | unknown>,
+  options: { public?: boolean } = {},
+) {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    try {
+      const db = getDb();
+      const params = ((await context?.params) ?? {}) as P;
+      const actor = await resolveActor(db, req);
+      if (!actor && !options.public) throw new UnauthenticatedError();
+      const result = await handler({ req, db, params, actor: actor as Actor, json: () => readJson(req) });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result, { headers: { 'cache-control': 'no-store' } });
+    } catch (error) {
+      return errorResponse(error, req.nextUrl?.pathname);
+    }
+  };
+}
+
+/** 201/202/204 helpers. */
+export const created = (body: unknown) => NextResponse.json(body, { status: 201 });
+export const accepted = (body: unknown) => NextResponse.json(body, { status: 202 });
+export const noContent = () => new Response(null, { status: 204 });
