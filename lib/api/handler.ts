@@ -4,6 +4,7 @@ import { getDb, type DB } from '@/db';
 import type { Actor } from '@/lib/domain/actor';
 import { DomainError, UnauthenticatedError, ValidationError } from '@/lib/domain/errors';
 import { resolveActor } from '@/lib/auth/resolve-actor';
+import { observeHttpRequest } from '@/lib/metrics/registry';
 import { errorResponse } from './problem';
 
 /** Largest JSON body accepted (413 above). */
@@ -44,7 +45,7 @@ export function apiRoute<P extends Record<string, string>>(
   handler: (ctx: AuthedCtx<P>) => Promise<Response | unknown>,
   options: { public?: boolean } = {},
 ) {
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+  const handle = async (req: NextRequest, context: RouteContext): Promise<Response> => {
     try {
       const db = getDb();
       const params = ((await context?.params) ?? {}) as P;
@@ -57,9 +58,16 @@ export function apiRoute<P extends Record<string, string>>(
       return errorResponse(error, req.nextUrl?.pathname);
     }
   };
+  // Timed here because every API route passes through: the HTTP metrics of /api/metrics.
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const response = await handle(req, context);
+    observeHttpRequest(req.method, req.nextUrl?.pathname ?? '', response.status, (performance.now() - started) / 1000);
+    return response;
+  };
 }
 
 /** 201/202/204 helpers. */
-export const created = (body: unknown) => NextResponse.json(body, { status: 201 });
-export const accepted = (body: unknown) => NextResponse.json(body, { status: 202 });
+export const created = (body: unknown) => NextResponse.json(body, { status: 201, headers: { 'cache-control': 'no-store' } });
+export const accepted = (body: unknown) => NextResponse.json(body, { status: 202, headers: { 'cache-control': 'no-store' } });
 export const noContent = () => new Response(null, { status: 204 });

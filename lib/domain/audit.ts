@@ -10,6 +10,8 @@ export type AuditEntry = {
   outcome?: 'success' | 'denied' | 'failed';
   details?: Record<string, unknown>;
   time?: Date;
+  /** Overrides the actor's address, for events without an actor (a failed sign-in). */
+  sourceIp?: string | null;
 };
 
 /** Appends to the audit trail. Call inside the use case's transaction so both land or neither. */
@@ -25,7 +27,7 @@ export function audit(db: Executor, actor: Actor | null, entry: AuditEntry): voi
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
       outcome: entry.outcome ?? 'success',
-      sourceIp: actor?.sourceIp ?? null,
+      sourceIp: entry.sourceIp ?? actor?.sourceIp ?? null,
       details: entry.details ?? null,
     })
     .run();

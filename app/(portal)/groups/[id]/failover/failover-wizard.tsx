@@ -1,0 +1,117 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { apiJson } from '@/components/operations/api-client';
+import { Button } from '@/components/ui/button';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
+import type { FailoverContextDto } from '@/lib/domain/failover-context';
+import type { PreflightDto } from '@/lib/domain/operation-preflight';
+import { CheckpointPicker } from './checkpoint-picker';
+import { ModeSwitch } from './mode-switch';
+import { PreflightReview } from './preflight-review';
+import { StartStep } from './start-step';
+import { WizardOptions } from './wizard-options';
+import { defaultOptions, pointParams, type LiveOptions, type RecoveryPoint, type WizardMode } from './wizard-state';
+
+export type { WizardMode } from './wizard-state';
+
+const STEPS = ['Recovery point', 'Options', 'Pre-flight checks', 'Start'] as const;
+
+/** TEST / LIVE / MOVE in one wizard; live modes wear a red frame so nobody mistakes them for a test. */
+export function FailoverWizard({ context, initialMode }: { context: FailoverContextDto; initialMode: WizardMode }) {
+  const router = useRouter();
+  const [mode, setModeState] = useState<WizardMode>(initialMode);
+  const [step, setStep] = useState(0);
+  const [point, setPoint] = useState<RecoveryPoint>({ kind: 'latest' });
+  const [options, setOptions] = useState<LiveOptions>(defaultOptions(initialMode));
+  const setMode = (m: WizardMode) => {
+    setModeState(m);
+    setOptions(defaultOptions(m));
+  };
+  const params = new URLSearchParams({ type: mode, ...pointParams(mode, point) });
+  const preflight = useQuery({
+    queryKey: ['preflight', context.group.id, params.toString()],
+    queryFn: () => apiJson<PreflightDto>(`/api/v1/groups/${context.group.id}/preflight?${params}`),
+    enabled: step >= 2,
+    staleTime: 0,
+  });
+  const live = mode === 'failover';
+  const frame = live ? 'border-2 border-red-600 dark:border-red-500' : mode === 'move' ? 'border-2 border-amber-500' : '';
+
+  return (
+    <div className="space-y-4">
+      {context.group.openOperationId && (
+        <p className="rounded-md border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-900 dark:border-violet-800 dark:bg-violet-500/10 dark:text-violet-200">
+          An operation is already open on this group.{' '}
+          <Link className="font-medium underline" href={`/operations/${context.group.openOperationId}`}>
+            Follow it
+          </Link>
+          ; another can start once it has ended.
+        </p>
+      )}
+      <ModeSwitch context={context} mode={mode} onChange={setMode} />
+      <Card className={cn(frame)} data-testid="failover-wizard" data-mode={mode}>
+        {live && (
+          <div className="rounded-t-md bg-red-600 px-4 py-2 text-sm font-semibold text-white" role="note">
+            LIVE {context.group.reversed ? 'FAILBACK' : 'FAILOVER'}: production moves from {context.source.name} to {context.target.name}.
+          </div>
+        )}
+        <CardHeader
+          title={`Step ${step + 1} of ${STEPS.length}: ${STEPS[step]}`}
+          actions={
+            step === 0 && (
+              <Button size="sm" variant="ghost" icon="refresh" onClick={() => router.refresh()}>
+                Refresh
+              </Button>
+            )
+          }
+        />
+        <nav aria-label="Wizard steps" className="border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+          <ol className="flex flex-wrap gap-x-4 gap-y-1 text-xs">
+            {STEPS.map((s, i) => (
+              <li key={s} aria-current={i === step ? 'step' : undefined} className={i === step ? 'font-semibold text-slate-900 dark:text-slate-100' : 'text-slate-500'}>
+                {i + 1}. {s}
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <CardBody>
+          {step === 0 &&
+            (mode === 'move' ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                A move needs no recovery point: the source VMs are shut down, the last writes synced, and a clean checkpoint taken. No data is lost.
+              </p>
+            ) : (
+              <CheckpointPicker context={context} value={point} onChange={setPoint} />
+            ))}
+          {step === 1 && <WizardOptions context={context} mode={mode} value={options} onChange={setOptions} />}
+          {step === 2 && <PreflightReview data={preflight.data} error={preflight.error} loading={preflight.isFetching} onRerun={() => void preflight.refetch()} />}
+          {step === 3 && (
+            <StartStep
+              context={context}
+              mode={mode}
+              point={point}
+              options={options}
+              preflight={preflight.data}
+              onStarted={(id) => router.push(`/operations/${id}`)}
+            />
+          )}
+        </CardBody>
+        <div className="flex justify-between border-t border-slate-200 px-4 py-3 dark:border-slate-800">
+          <Button onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+            Back
+          </Button>
+          {step < STEPS.length - 1 && (
+            <Button variant="primary" onClick={() => setStep((s) => s + 1)} disabled={step === 2 && !preflight.data?.ok}>
+              Next
+            </Button>
+          )}
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { FailoverContextDto } from '@/lib/domain/failover-context';
+
+export type WizardMode = 'test-failover' | 'failover' | 'move';
+
+/** The recovery point: the latest checkpoint, one chosen from the journal, or any point in time. */
+export type RecoveryPoint = { kind: 'latest' } | { kind: 'checkpoint'; id: string } | { kind: 'time'; iso: string };
+
+export type LiveOptions = {
+  shutdownSource: boolean;
+  reverseProtection: boolean;
+  commitPolicy: 'manual' | 'auto-commit' | 'auto-rollback';
+  commitTimeoutMinutes: number;
+};
+
+/** Defaults of the API (lib/schemas/operations): live = shut down, no reverse, manual 60 min; move = reverse, auto-commit at once. */
+export function defaultOptions(mode: WizardMode): LiveOptions {
+  return mode === 'move'
+    ? { shutdownSource: true, reverseProtection: true, commitPolicy: 'auto-commit', commitTimeoutMinutes: 0 }
+    : { shutdownSource: true, reverseProtection: false, commitPolicy: 'manual', commitTimeoutMinutes: 60 };
+}
+
+export function pointParams(mode: WizardMode, point: RecoveryPoint): Record<string, string> {
+  if (mode === 'move' || point.kind === 'latest') return {};
+  return point.kind === 'checkpoint' ? { checkpointId: point.id } : { pointInTime: point.iso };
+}
+
+/** The request body of the start endpoint for the mode. */
+export function startBody(mode: WizardMode, point: RecoveryPoint, options: LiveOptions): Record<string, unknown> {
+  const p = pointParams(mode, point);
+  if (mode === 'test-failover') return p;
+  const { reverseProtection, commitPolicy, commitTimeoutMinutes } = options;
+  if (mode === 'move') return { reverseProtection, commitPolicy, commitTimeoutMinutes };
+  return { ...p, ...options };
+}
+
+export const liveLabel = (ctx: FailoverContextDto) => (ctx.group.reversed ? 'Failback' : 'Live failover');
+
+export const startPath = (groupId: string, mode: WizardMode) => `/api/v1/groups/${groupId}/${mode}`;

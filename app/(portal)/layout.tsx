@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { getDb } from '@/db';
+import { AppShell } from '@/components/shell/app-shell';
+import { portalNav } from '@/components/shell/nav-items';
+import { Icon } from '@/components/ui/icons';
+import { requireActor } from '@/lib/auth/current-actor';
+import { getTenantHeader } from '@/lib/domain/tenant-context';
+
+// Every portal page depends on who is signed in: never prerender.
+export const dynamic = 'force-dynamic';
+
+/** The client portal: one tenant's DR, for client roles and for staff acting for a tenant. */
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  // Staff have no tenant of their own; without one chosen, their home is the provider console.
+  if (actor.role === 'staff' && !actor.tenantId) redirect('/staff');
+  const { tenant, userName } = getTenantHeader(getDb(), actor);
+  // A client without a tenant cannot happen (users cascade with their tenant); a 404 rather
+  // than /login avoids a redirect loop should it ever happen.
+  if (!tenant) notFound();
+
+  const banner = actor.role === 'staff' && (
+    <div className="flex items-center justify-between gap-3 bg-violet-700 px-4 py-1.5 text-xs text-white md:px-6">
+      <span>
+        Acting on behalf of <strong>{tenant.name}</strong>. Every action is audited under your name.
+      </span>
+      <Link href="/staff" className="underline underline-offset-2 hover:no-underline">
+        Back to the provider console
+      </Link>
+    </div>
+  );
+
+  return (
+    <AppShell
+      consoleName="Client portal"
+      homeHref="/"
+      nav={portalNav(actor.role)}
+      banner={banner || undefined}
+      user={{ name: userName, email: actor.email, role: actor.role }}
+      context={
+        <span className="flex items-center gap-2">
+          <Icon name="building" className="size-4 shrink-0 text-slate-400" />
+          <span className="truncate text-sm font-semibold" data-testid="tenant-name">
+            {tenant.name}
+          </span>
+        </span>
+      }
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,71 @@
+import { Card, CardBody, Stat } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { Icon } from '@/components/ui/icons';
+import { ProgressBar } from '@/components/ui/progress';
+import { OperationStatusBadge } from '@/components/ui/status-badge';
+import { OPERATION_STATUS } from '@/components/ui/status';
+import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
+import type { OperationDto } from '@/lib/domain/operation-dto';
+import { formatDateTime, formatDuration, formatMinutes } from '@/lib/format';
+
+const POLICY = { manual: 'Manual commit', 'auto-commit': 'Auto-commit', 'auto-rollback': 'Auto-rollback' } as const;
+
+/** The operation at a glance: direction, progress, time against the RTO target, recovery point. */
+export function OperationSummary({ op }: { op: OperationDto }) {
+  const target = op.rtoTargetMinutes * 60;
+  const rtoMet = op.rtoSeconds !== null && op.rtoSeconds <= target;
+  const tone = OPERATION_STATUS[op.status]?.tone ?? 'neutral';
+  const live = op.type !== 'test-failover';
+  return (
+    <Card>
+      <CardBody className="space-y-4">
+        <div className="flex flex-wrap items-center gap-3">
+          <span data-testid="operation-status" data-status={op.status}>
+            <OperationStatusBadge status={op.status} />
+          </span>
+          <Badge tone={live ? 'danger' : 'info'} icon={live ? 'switch' : 'flask'}>
+            {OPERATION_TYPE_LABEL[op.type]}
+          </Badge>
+          <span className="flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300" data-testid="operation-direction">
+            {op.fromSiteName} <Icon name="arrowRight" className="size-4 text-slate-400" /> {op.toSiteName}
+          </span>
+        </div>
+        <div>
+          <div className="mb-1 flex justify-between text-xs text-slate-500 dark:text-slate-400">
+            <span>Progress</span>
+            <span className="tabular-nums" data-testid="operation-progress">{Math.round(op.progress * 100)} %</span>
+          </div>
+          <ProgressBar value={op.progress} label={`Progress of the ${OPERATION_TYPE_LABEL[op.type].toLowerCase()}`} tone={tone} />
+        </div>
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Stat label={op.finishedAt ? 'Duration' : 'Elapsed'} value={formatDuration(op.elapsedSeconds)} hint={`RTO target ${formatMinutes(op.rtoTargetMinutes)}`} />
+          <Stat
+            label="Achieved RTO"
+            value={<span data-testid="operation-rto">{formatDuration(op.rtoSeconds)}</span>}
+            hint={op.rtoSeconds === null ? 'measured when the last VM is up' : rtoMet ? 'within target' : `over target by ${formatDuration(op.rtoSeconds - target)}`}
+          />
+          <Stat
+            label="Recovery point"
+            value={op.checkpointTime ? formatDateTime(op.checkpointTime, { seconds: true }).replace(' UTC', '') : op.type === 'move' ? 'After final sync' : '—'}
+            hint={`data loss ${formatDuration(op.dataLossSeconds)}`}
+          />
+          {live ? (
+            <Stat
+              label="Commit policy"
+              value={POLICY[op.options.commitPolicy]}
+              hint={op.commitDeadline ? `acts at ${formatDateTime(op.commitDeadline, { seconds: true })}` : op.options.commitPolicy === 'manual' ? 'waits for a person' : `after ${formatMinutes(op.options.commitTimeoutMinutes)}`}
+            />
+          ) : (
+            <Stat label="Result" value={<span data-testid="operation-result">{op.result ? (op.result === 'passed' ? 'Passed' : 'Failed') : '—'}</span>} hint={op.notes ?? undefined} />
+          )}
+        </dl>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Started {formatDateTime(op.startedAt, { seconds: true })}
+          {op.finishedAt ? ` · ended ${formatDateTime(op.finishedAt, { seconds: true })}` : ''}
+          {live ? ` · source shutdown ${op.options.shutdownSource ? 'requested' : 'not requested'} · reverse protection ${op.options.reverseProtection ? 'on' : 'off'}` : ''}
+          {op.options.network ? ` · ${op.options.network.kind} network "${op.options.network.network}" (${op.options.network.mode})` : ''}
+        </p>
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { getDb } from '@/db';
+import { AppShell } from '@/components/shell/app-shell';
+import { STAFF_NAV } from '@/components/shell/nav-items';
+import { Icon } from '@/components/ui/icons';
+import { requireActor } from '@/lib/auth/current-actor';
+import { getTenantHeader } from '@/lib/domain/tenant-context';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The provider console. Client roles get a 404 rather than a 403 so the console's existence is
+ * not advertised; each staff page and action still authorises in lib/domain.
+ */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  if (actor.role !== 'staff') notFound();
+  const { userName } = getTenantHeader(getDb(), actor);
+
+  return (
+    <AppShell
+      consoleName="Provider console"
+      homeHref="/staff"
+      nav={STAFF_NAV}
+      user={{ name: userName, email: actor.email, role: actor.role }}
+      context={
+        <span className="flex items-center gap-2">
+          <Icon name="globe" className="size-4 shrink-0 text-slate-400" />
+          <span className="truncate text-sm font-semibold" data-testid="staff-context">
+            Calligo CloudCore · all tenants
+          </span>
+        </span>
+      }
+    >
+      {children}
+    </AppShell>
+  );
+}

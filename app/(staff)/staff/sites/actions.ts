@@ -1,0 +1,32 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import type { FormState } from '@/components/staff/form-state';
+import { faultInjector } from '@/lib/domain/staff/fault-injector';
+import { setLinkOutage, setSiteOutage } from '@/lib/domain/staff/sites-faults';
+import { runAction } from '../_lib/run-action';
+import { staffActor } from '../_lib/staff-actor';
+
+export async function setSiteOutageAction(siteId: string, down: boolean): Promise<FormState> {
+  const state = await runAction(async () => {
+    const db = getDb();
+    const res = setSiteOutage(db, await staffActor(), await faultInjector(db), siteId, { down });
+    const n = res.affectedGroups.length;
+    return down ? `${res.site.name} is down: ${n} group${n === 1 ? '' : 's'} affected.` : `${res.site.name} is back online.`;
+  });
+  revalidatePath('/staff', 'layout');
+  return state;
+}
+
+export async function setLinkOutageAction(linkId: string, down: boolean): Promise<FormState> {
+  const state = await runAction(async () => {
+    const db = getDb();
+    const res = setLinkOutage(db, await staffActor(), await faultInjector(db), linkId, { down });
+    const n = res.affectedGroups.length;
+    const name = `${res.link.siteAId} ↔ ${res.link.siteBId}`;
+    return down ? `Link ${name} is down: ${n} group${n === 1 ? '' : 's'} affected.` : `Link ${name} is restored.`;
+  });
+  revalidatePath('/staff', 'layout');
+  return state;
+}

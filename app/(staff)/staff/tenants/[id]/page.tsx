@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { ActForButton } from '@/components/staff/act-for-button';
+import { PricingLines } from '@/components/staff/pricing-lines';
+import { TenantStatusBadge } from '@/components/staff/tenant-badges';
+import { TenantForm } from '@/components/staff/tenant-form';
+import { TenantStatusButton } from '@/components/staff/tenant-status-button';
+import { VdcCreateForm } from '@/components/staff/vdc-create-form';
+import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { NotFoundError } from '@/lib/domain/errors';
+import { listSites } from '@/lib/domain/sites';
+import { tenantPricing } from '@/lib/domain/staff/pricing-report';
+import { getTenantDetail } from '@/lib/domain/staff/tenants';
+import { staffActor } from '../../_lib/staff-actor';
+import { createVdcAction, setTenantStatusAction, updateTenantAction } from '../actions';
+import { StorageVolumes, VdcTable } from './vdc-table';
+
+export const metadata: Metadata = { title: 'Tenant' };
+
+export default async function TenantPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const db = getDb();
+  const actor = await staffActor();
+  const tenant = (() => {
+    try {
+      return getTenantDetail(db, actor, id);
+    } catch (error) {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }
+  })();
+  const sites = await listSites(db, actor);
+  const siteName = Object.fromEntries(sites.map((s) => [s.id, s.name]));
+  const [pricing] = tenantPricing(db, actor, { tenantId: id });
+
+  return (
+    <>
+      <PageHeader
+        title={tenant.name}
+        breadcrumbs={[{ label: 'Tenants', href: '/staff/tenants' }, { label: tenant.name }]}
+        meta={
+          <>
+            <TenantStatusBadge status={tenant.status} />
+            <span className="font-mono text-xs text-slate-500">{tenant.slug}</span>
+          </>
+        }
+        actions={
+          <>
+            <ActForButton tenantId={tenant.id} />
+            <TenantStatusButton tenantName={tenant.name} status={tenant.status} setStatus={setTenantStatusAction.bind(null, tenant.id)} />
+          </>
+        }
+      />
+      <dl className="mb-5 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
+        <Stat label="Protection groups" value={tenant.groupCount} />
+        <Stat label="VMs" value={tenant.vmCount} />
+        <Stat label="Portal users" value={tenant.userCount} />
+        <Stat label="vDCs" value={tenant.vdcs.length} hint={`${tenant.storageVolumes.length} dedicated SSD volumes`} />
+      </dl>
+      <div className="grid gap-5 xl:grid-cols-5">
+        <div className="space-y-5 xl:col-span-3">
+          <Card>
+            <CardHeader title="Virtual datacentres" description="Reserved resources per site. Recovery vDCs hold the failover reservation." />
+            <VdcTable tenantId={tenant.id} vdcs={tenant.vdcs} siteName={siteName} />
+          </Card>
+          <Card>
+            <CardHeader title="Add a vDC" level={3} />
+            <CardBody className="py-4">
+              <VdcCreateForm action={createVdcAction.bind(null, tenant.id)} sites={sites} />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Dedicated storage volumes" description="One all-SSD volume per site, sized from the vDCs there, with their guaranteed IOPS." />
+            <StorageVolumes volumes={tenant.storageVolumes} siteName={siteName} />
+          </Card>
+          {pricing && (
+            <Card>
+              <CardHeader title="Pricing" description="Production usage is the production vDC allocation; the recovery vDC is billed at 20 % of it." />
+              <PricingLines lines={pricing.lines} caption={`Pricing of ${tenant.name}`} />
+            </Card>
+          )}
+        </div>
+        <Card className="xl:col-span-2 self-start">
+          <CardHeader title="Details" description="Connection option, bandwidth limits (no usage cost), charge and contact." />
+          <CardBody className="py-4">
+            <TenantForm action={updateTenantAction.bind(null, tenant.id)} tenant={tenant} submitLabel="Save changes" />
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import { apiRoute } from '@/lib/api/handler';
+import { getMe } from '@/lib/domain/me';
+
+export const GET = apiRoute(async ({ db, actor }) => getMe(db, actor));

@@ -1,0 +1,11 @@
+import { apiRoute } from '@/lib/api/handler';
+import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/two-factor';
+
+/** Begin enrolment: a new secret and its otpauth:// URI (for a QR code). Not yet active. */
+export const POST = apiRoute(async ({ db, actor }) => beginTotpEnrolment(db, actor));
+
+/** Confirm with a code from the app: two-factor is on from now. */
+export const PUT = apiRoute(async ({ db, actor, json }) => confirmTotp(db, actor, await json()));
+
+/** Turn two-factor off; needs the password. */
+export const DELETE = apiRoute(async ({ db, actor, json }) => disableTotp(db, actor, await json()));

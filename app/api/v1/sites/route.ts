@@ -1,0 +1,4 @@
+import { apiRoute } from '@/lib/api/handler';
+import { listSites } from '@/lib/domain/sites';
+
+export const GET = apiRoute(async ({ db, actor }) => ({ items: await listSites(db, actor) }));

@@ -1,0 +1,7 @@
+import { apiRoute, noContent } from '@/lib/api/handler';
+import { revokeToken } from '@/lib/domain/tokens';
+
+export const DELETE = apiRoute<{ id: string }>(async ({ db, actor, params }) => {
+  revokeToken(db, actor, params.id);
+  return noContent();
+});

@@ -1,0 +1,100 @@
+'use client';
+
+import { getSession, signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { homeFor } from '@/lib/auth/redirects';
+import { describeSignInError } from './sign-in-errors';
+
+type Props = {
+  /** Already checked to be a path on this site. */
+  callbackUrl: string | null;
+  /** An error code next-auth put in the URL (for example after an expired session). */
+  initialError: string | null;
+};
+
+export function LoginForm({ callbackUrl, initialError }: Props) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError ? describeSignInError(initialError).message : null);
+  const [showCode, setShowCode] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn('credentials', {
+        redirect: false,
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        otp: String(form.get('otp') ?? ''),
+        callbackUrl: callbackUrl ?? '/',
+      });
+      if (!result?.ok || result.error) {
+        const problem = describeSignInError(result?.error ?? 'server-error');
+        if (problem.needsCode) setShowCode(true);
+        setError(problem.message);
+        setPending(false);
+        return;
+      }
+      // The role decides the landing page; the fresh session says which it is.
+      const session = await getSession();
+      router.replace(callbackUrl ?? homeFor(session?.user.role ?? 'user'));
+      router.refresh();
+    } catch {
+      setError(describeSignInError('server-error').message);
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? 'login-error' : undefined}>
+      {error && (
+        <div
+          id="login-error"
+          role="alert"
+          data-testid="login-error"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300"
+        >
+          {error}
+        </div>
+      )}
+      <Field htmlFor="email" label="Email">
+        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus spellCheck={false} />
+      </Field>
+      <Field htmlFor="password" label="Password">
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      {showCode ? (
+        <Field htmlFor="otp" label="Authentication code" hint="The 6-digit code from your authenticator app.">
+          <Input
+            id="otp"
+            name="otp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            autoFocus
+            aria-describedby="otp-hint"
+            className="font-mono tracking-[0.3em]"
+          />
+        </Field>
+      ) : (
+        <button
+          type="button"
+          onClick={() => setShowCode(true)}
+          className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400"
+        >
+          I have an authentication code
+        </button>
+      )}
+      <Button type="submit" variant="primary" pending={pending} className="w-full">
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}

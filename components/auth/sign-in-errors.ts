@@ -1,0 +1,28 @@
+/**
+ * The sentence for each sign-in error code. Codes come from lib/auth/errors.ts (via next-auth's
+ * `?error=`), so the server decides what went wrong and this file only words it.
+ */
+export type SignInProblem = { message: string; needsCode: boolean };
+
+export function describeSignInError(code: string): SignInProblem {
+  const rateLimited = /^rate-limited:(\d+)$/.exec(code);
+  if (rateLimited) {
+    const minutes = Math.max(1, Math.ceil(Number(rateLimited[1]) / 60));
+    return { message: `Too many attempts, try again in ${minutes} min.`, needsCode: false };
+  }
+  switch (code) {
+    case 'otp-required':
+      return { message: 'Enter the 6-digit code from your authenticator app.', needsCode: true };
+    case 'otp-invalid':
+      return { message: 'That code is not valid. Enter the current 6-digit code from your authenticator app.', needsCode: true };
+    case 'account-disabled':
+      return { message: 'This account is disabled. Ask your administrator to re-enable it.', needsCode: false };
+    case 'SessionRequired':
+      return { message: 'Sign in to continue.', needsCode: false };
+    case 'invalid-credentials':
+    case 'CredentialsSignin':
+      return { message: 'Email or password is incorrect.', needsCode: false };
+    default:
+      return { message: 'Sign-in is unavailable right now. Try again in a moment.', needsCode: false };
+  }
+}

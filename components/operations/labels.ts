@@ -1,0 +1,23 @@
+import type { OperationType } from '@/db/schema';
+import type { IconName } from '@/components/ui/icons';
+import type { Tone } from '@/components/ui/tone';
+
+export const OPERATION_TYPE_LABEL: Record<OperationType, string> = {
+  'test-failover': 'Test failover',
+  failover: 'Live failover',
+  move: 'Move',
+  failback: 'Failback',
+};
+
+export type StepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
+
+/** Step states with an icon and a word, never colour alone. */
+export const STEP_STATUS: Record<StepStatus, { label: string; icon: IconName; tone: Tone }> = {
+  pending: { label: 'Pending', icon: 'hourglass', tone: 'neutral' },
+  running: { label: 'Running', icon: 'refresh', tone: 'progress' },
+  completed: { label: 'Done', icon: 'checkCircle', tone: 'success' },
+  failed: { label: 'Failed', icon: 'error', tone: 'danger' },
+  skipped: { label: 'Skipped', icon: 'arrowRight', tone: 'neutral' },
+};
+
+export const isOpenStatus = (status: string) => ['pending', 'running', 'testing', 'awaiting-commit'].includes(status);

@@ -1,0 +1,37 @@
+'use client';
+
+import { isServer, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { ToastProvider } from './ui/toast';
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Status pages poll on their own schedule; 5 s keeps navigation from refetching what
+        // was fetched a moment ago without letting replication figures go stale.
+        staleTime: 5_000,
+        refetchOnWindowFocus: true,
+        retry: 1,
+      },
+    },
+  });
+}
+
+let browserClient: QueryClient | undefined;
+
+/** One client per browser tab (cache survives navigation); a fresh one per server render. */
+function getQueryClient() {
+  if (isServer) return makeQueryClient();
+  browserClient ??= makeQueryClient();
+  return browserClient;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const queryClient = getQueryClient();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>{children}</ToastProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { portalNav, STAFF_NAV } from './nav-items';
+
+describe('navigation', () => {
+  it('offers the audit log to client admins only', () => {
+    expect(portalNav('client_admin').map((i) => i.href)).toContain('/audit');
+    expect(portalNav('user').map((i) => i.href)).not.toContain('/audit');
+  });
+
+  it('keeps every staff section under /staff', () => {
+    expect(STAFF_NAV.every((i) => i.href === '/staff' || i.href.startsWith('/staff/'))).toBe(true);
+  });
+});

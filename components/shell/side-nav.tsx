@@ -1,0 +1,44 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/components/ui/cn';
+import { Icon } from '@/components/ui/icons';
+import type { NavItem } from './nav-items';
+
+function isActive(pathname: string, item: NavItem): boolean {
+  if (item.exact) return pathname === item.href;
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}
+
+/** The section list; a client leaf only because the active item follows the URL. */
+export function SideNav({ items, label }: { items: NavItem[]; label: string }) {
+  const pathname = usePathname() ?? '/';
+  return (
+    <nav aria-label={label}>
+      <ul className="flex gap-0.5 overflow-x-auto px-2 pb-2 md:flex-col md:overflow-visible md:pb-0">
+        {items.map((item) => {
+          const active = isActive(pathname, item);
+          return (
+            <li key={item.href} className="shrink-0">
+              <Link
+                href={item.href}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm transition-colors',
+                  'focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-sky-500',
+                  active
+                    ? 'bg-slate-200/70 font-medium text-slate-900 dark:bg-slate-800 dark:text-white'
+                    : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800/60 dark:hover:text-slate-100',
+                )}
+              >
+                <Icon name={item.icon} className={cn('size-4 shrink-0', active ? 'text-sky-700 dark:text-sky-400' : '')} />
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

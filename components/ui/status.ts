@@ -1,0 +1,46 @@
+import type { ALERT_LEVELS, GroupStatus, OperationStatus, SiteStatus } from '@/db/schema';
+import type { IconName } from './icons';
+import type { Tone } from './tone';
+
+type AlertLevel = (typeof ALERT_LEVELS)[number];
+
+export type StatusMeta = { label: string; tone: Tone; icon: IconName };
+
+/**
+ * Protection group statuses in the vocabulary DR operators know (Zerto's). A breach of the RPO
+ * is red; a short journal history or an initial sync is a warning (amber): data is protected,
+ * just not yet to the promised extent.
+ */
+export const GROUP_STATUS: Record<GroupStatus, StatusMeta> = {
+  'meeting-sla': { label: 'Meeting SLA', tone: 'success', icon: 'checkCircle' },
+  initialising: { label: 'Initialising', tone: 'warning', icon: 'refresh' },
+  'history-not-met': { label: 'History not meeting SLA', tone: 'warning', icon: 'warning' },
+  'rpo-not-met': { label: 'RPO not meeting SLA', tone: 'danger', icon: 'error' },
+  paused: { label: 'Paused', tone: 'danger', icon: 'pause' },
+  testing: { label: 'Testing', tone: 'info', icon: 'flask' },
+  'failing-over': { label: 'Failing over', tone: 'progress', icon: 'switch' },
+  'awaiting-commit': { label: 'Awaiting commit', tone: 'progress', icon: 'hourglass' },
+  'failed-over': { label: 'Failed over', tone: 'neutral', icon: 'arrowRight' },
+  'reverse-replicating': { label: 'Reverse replicating', tone: 'neutral', icon: 'undo' },
+};
+
+export const OPERATION_STATUS: Record<OperationStatus, StatusMeta> = {
+  pending: { label: 'Pending', tone: 'neutral', icon: 'hourglass' },
+  running: { label: 'Running', tone: 'progress', icon: 'switch' },
+  testing: { label: 'Testing', tone: 'info', icon: 'flask' },
+  'awaiting-commit': { label: 'Awaiting commit', tone: 'progress', icon: 'hourglass' },
+  completed: { label: 'Completed', tone: 'success', icon: 'checkCircle' },
+  'rolled-back': { label: 'Rolled back', tone: 'neutral', icon: 'undo' },
+  failed: { label: 'Failed', tone: 'danger', icon: 'error' },
+};
+
+export const SITE_STATUS: Record<SiteStatus, StatusMeta> = {
+  online: { label: 'Online', tone: 'success', icon: 'checkCircle' },
+  degraded: { label: 'Degraded', tone: 'warning', icon: 'warning' },
+  offline: { label: 'Offline', tone: 'danger', icon: 'error' },
+};
+
+export const ALERT_LEVEL: Record<AlertLevel, StatusMeta> = {
+  warning: { label: 'Warning', tone: 'warning', icon: 'warning' },
+  error: { label: 'Error', tone: 'danger', icon: 'error' },
+};

@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { createTokenSchema, tokenRequestSchema, totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
+import { listAlertsQuerySchema } from '@/lib/schemas/alerts';
+import { listAuditQuerySchema } from '@/lib/schemas/audit';
+import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/checkpoints';
+import { createGroupSchema, listGroupsQuerySchema, updateGroupSchema } from '@/lib/schemas/groups';
+import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
+import { slaQuerySchema } from '@/lib/schemas/reports';
+import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
+import { rpoQuerySchema } from '@/lib/schemas/rpo';
+import { maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
+import { listVmsQuerySchema } from '@/lib/schemas/vms';
+
+export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
+
+/** One documented endpoint. Schemas are the same zod objects the handlers validate with. */
+export type RouteDoc = {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  tag: string;
+  summary: string;
+  roles: RoleName[];
+  query?: z.ZodType;
+  body?: z.ZodType;
+  success: number;
+};
+
+const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
+const ADMIN: RoleName[] = ['client_admin', 'staff'];
+const STAFF: RoleName[] = ['staff'];
+
+export const ROUTES: RouteDoc[] = [
+  { method: 'post', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Exchange email, password (and OTP) for a bearer token', roles: ['anonymous'], body: tokenRequestSchema, success: 201 },
+  { method: 'delete', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Revoke the presented bearer token', roles: ANY, success: 204 },
+  { method: 'get', path: '/api/v1/me', tag: 'Authentication', summary: 'The current user', roles: ANY, success: 200 },
+  { method: 'post', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Begin two-factor enrolment (secret and otpauth URI)', roles: ANY, success: 201 },
+  { method: 'put', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Confirm two-factor enrolment with a code', roles: ANY, body: totpConfirmSchema, success: 200 },
+  { method: 'delete', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Disable two-factor authentication', roles: ANY, body: totpDisableSchema, success: 204 },
+  { method: 'get', path: '/api/v1/tokens', tag: 'Authentication', summary: 'API tokens you can manage', roles: ANY, success: 200 },
+  { method: 'post', path: '/api/v1/tokens', tag: 'Authentication', summary: 'Create an API token (the secret is shown once)', roles: ANY, body: createTokenSchema, success: 201 },
+  { method: 'delete', path: '/api/v1/tokens/{id}', tag: 'Authentication', summary: 'Revoke an API token', roles: ANY, success: 204 },
+
+  { method: 'get', path: '/api/v1/sites', tag: 'Sites and VMs', summary: 'The eight datacentres and their status', roles: ANY, success: 200 },
+  { method: 'get', path: '/api/v1/vms', tag: 'Sites and VMs', summary: 'Virtual machines', roles: ANY, query: listVmsQuerySchema, success: 200 },
+
+  { method: 'get', path: '/api/v1/groups', tag: 'Protection groups', summary: 'Protection groups with status and actual RPO', roles: ANY, query: listGroupsQuerySchema, success: 200 },
+  { method: 'post', path: '/api/v1/groups', tag: 'Protection groups', summary: 'Create a protection group', roles: ADMIN, body: createGroupSchema, success: 201 },
+  { method: 'get', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'One group with members and recovery plan', roles: ANY, success: 200 },
+  { method: 'patch', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'Change settings, members or recovery plan', roles: ADMIN, body: updateGroupSchema, success: 200 },
+  { method: 'delete', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'Stop protecting (409 while an operation runs)', roles: ADMIN, success: 204 },
+  { method: 'get', path: '/api/v1/groups/{id}/checkpoints', tag: 'Journal', summary: 'Journal checkpoints, newest first', roles: ANY, query: listCheckpointsQuerySchema, success: 200 },
+  { method: 'post', path: '/api/v1/groups/{id}/checkpoints', tag: 'Journal', summary: 'Tag a checkpoint now', roles: ADMIN, body: tagCheckpointSchema, success: 201 },
+  { method: 'get', path: '/api/v1/groups/{id}/rpo', tag: 'Journal', summary: 'RPO series, downsampled to at most ~1,000 points', roles: ANY, query: rpoQuerySchema, success: 200 },
+
+  { method: 'get', path: '/api/v1/groups/{id}/preflight', tag: 'Operations', summary: 'Run the pre-flight checks without starting anything', roles: ADMIN, query: preflightQuerySchema, success: 200 },
+  { method: 'post', path: '/api/v1/groups/{id}/test-failover', tag: 'Operations', summary: 'Start a non-disruptive test failover', roles: ADMIN, body: testFailoverSchema, success: 202 },
+  { method: 'post', path: '/api/v1/groups/{id}/failover', tag: 'Operations', summary: 'Start a live failover', roles: ADMIN, body: failoverSchema, success: 202 },
+  { method: 'post', path: '/api/v1/groups/{id}/move', tag: 'Operations', summary: 'Planned migration without data loss', roles: ADMIN, body: moveSchema, success: 202 },
+  { method: 'post', path: '/api/v1/groups/{id}/failback', tag: 'Operations', summary: 'Fail a reversed group back to its original site', roles: ADMIN, body: failoverSchema, success: 202 },
+  { method: 'get', path: '/api/v1/operations', tag: 'Operations', summary: 'Operations, newest first', roles: ANY, query: listOperationsQuerySchema, success: 200 },
+  { method: 'get', path: '/api/v1/operations/{id}', tag: 'Operations', summary: 'One operation with its steps', roles: ANY, success: 200 },
+  { method: 'post', path: '/api/v1/operations/{id}/stop-test', tag: 'Operations', summary: 'End a test failover with its result', roles: ADMIN, body: stopTestSchema, success: 200 },
+  { method: 'post', path: '/api/v1/operations/{id}/commit', tag: 'Operations', summary: 'Commit a live failover', roles: ADMIN, success: 200 },
+  { method: 'post', path: '/api/v1/operations/{id}/rollback', tag: 'Operations', summary: 'Roll a live failover back', roles: ADMIN, success: 200 },
+
+  { method: 'get', path: '/api/v1/alerts', tag: 'Alerts and audit', summary: 'Open and recent alerts', roles: ANY, query: listAlertsQuerySchema, success: 200 },
+  { method: 'post', path: '/api/v1/alerts/{id}/ack', tag: 'Alerts and audit', summary: 'Acknowledge an alert', roles: ADMIN, success: 200 },
+  { method: 'get', path: '/api/v1/audit', tag: 'Alerts and audit', summary: 'The audit trail, newest first', roles: ADMIN, query: listAuditQuerySchema, success: 200 },
+  { method: 'get', path: '/api/v1/reports/sla', tag: 'Reports', summary: 'Monthly availability and service credit', roles: ANY, query: slaQuerySchema, success: 200 },
+
+  { method: 'get', path: '/api/v1/requests', tag: 'Service requests', summary: 'Service requests (own tenant; staff: all)', roles: ANY, query: requestListSchema, success: 200 },
+  { method: 'post', path: '/api/v1/requests', tag: 'Service requests', summary: 'Raise a service request', roles: ADMIN, body: requestCreateSchema, success: 201 },
+  { method: 'get', path: '/api/v1/requests/{id}', tag: 'Service requests', summary: 'One request with comments', roles: ANY, success: 200 },
+  { method: 'patch', path: '/api/v1/requests/{id}', tag: 'Service requests', summary: 'Assign, change status or resolve (staff)', roles: ADMIN, body: requestUpdateSchema, success: 200 },
+  { method: 'post', path: '/api/v1/requests/{id}/comments', tag: 'Service requests', summary: 'Comment on a request', roles: ADMIN, body: requestCommentSchema, success: 201 },
+
+  { method: 'get', path: '/api/v1/admin/tenants', tag: 'Staff', summary: 'Every tenant', roles: STAFF, success: 200 },
+  { method: 'post', path: '/api/v1/admin/tenants', tag: 'Staff', summary: 'Create a tenant (slug unique: 409 when taken)', roles: STAFF, body: tenantCreateSchema, success: 201 },
+  { method: 'patch', path: '/api/v1/admin/tenants/{id}', tag: 'Staff', summary: 'Edit or suspend a tenant', roles: STAFF, body: tenantUpdateSchema, success: 200 },
+  { method: 'post', path: '/api/v1/admin/tenants/{id}/vdcs', tag: 'Staff', summary: 'Add a production or recovery vDC', roles: STAFF, body: vdcCreateSchema, success: 201 },
+  { method: 'patch', path: '/api/v1/admin/tenants/{id}/vdcs/{vdcId}', tag: 'Staff', summary: 'Change a vDC allocation', roles: STAFF, body: vdcUpdateSchema, success: 200 },
+  { method: 'post', path: '/api/v1/admin/sites/{id}/outage', tag: 'Staff', summary: 'Take a site down or bring it back (simulator)', roles: STAFF, body: outageSchema, success: 200 },
+  { method: 'post', path: '/api/v1/admin/links/{id}/outage', tag: 'Staff', summary: 'Take an inter-site link down or bring it back', roles: STAFF, body: outageSchema, success: 200 },
+  { method: 'get', path: '/api/v1/admin/maintenance-windows', tag: 'Staff', summary: 'Scheduled maintenance', roles: STAFF, query: maintenanceListSchema, success: 200 },
+  { method: 'post', path: '/api/v1/admin/maintenance-windows', tag: 'Staff', summary: 'Schedule maintenance (site or whole service)', roles: STAFF, body: maintenanceCreateSchema, success: 201 },
+  { method: 'get', path: '/api/v1/admin/sla', tag: 'Staff', summary: 'Availability and credits of every tenant for a month', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/requests/{id}/comments', tag: 'Service requests', summary: 'Comments on a request', roles: ANY, success: 200 },
+  { method: 'get', path: '/api/v1/admin/overview', tag: 'Staff', summary: 'Every tenant\'s protection health at a glance', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/admin/pricing', tag: 'Staff', summary: 'Production usage and recovery vDC price (20%) per tenant', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/admin/tenants/{id}', tag: 'Staff', summary: 'One tenant with its vDCs and volumes', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/admin/tenants/{id}/vdcs', tag: 'Staff', summary: 'A tenant\'s vDCs', roles: STAFF, success: 200 },
+  { method: 'delete', path: '/api/v1/admin/tenants/{id}/vdcs/{vdcId}', tag: 'Staff', summary: 'Remove a vDC', roles: STAFF, success: 204 },
+  { method: 'get', path: '/api/v1/admin/sites', tag: 'Staff', summary: 'Sites with load and affected groups', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/admin/sites/{id}', tag: 'Staff', summary: 'One site with the groups a fault there affects', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/admin/links', tag: 'Staff', summary: 'Inter-site links with latency and state', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/admin/links/{id}', tag: 'Staff', summary: 'One link with the groups a fault there affects', roles: STAFF, success: 200 },
+  { method: 'delete', path: '/api/v1/admin/maintenance-windows/{id}', tag: 'Staff', summary: 'Cancel a maintenance window', roles: STAFF, success: 204 },
+];

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ROUTES, type RouteDoc } from './openapi-routes';
+
+type JsonSchema = Record<string, unknown>;
+
+/** zod → JSON Schema of what a client sends (input side: defaults optional, coercions as strings). */
+function toSchema(schema: z.ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+function queryParameters(route: RouteDoc) {
+  if (!route.query) return [];
+  const schema = toSchema(route.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: schema.required?.includes(name) ?? false,
+    schema: s,
+    description: typeof s.description === 'string' ? s.description : undefined,
+  }));
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+}
+
+const problem = { $ref: '#/components/responses/Problem' };
+
+function responses(route: RouteDoc) {
+  const out: Record<string, unknown> = {
+    [route.success]: route.success === 204 ? { description: 'No content' } : { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } },
+    400: problem,
+  };
+  if (!route.roles.includes('anonymous')) out[401] = problem;
+  if (route.roles.length < 3 && !route.roles.includes('anonymous')) out[403] = problem;
+  if (route.path.includes('{')) out[404] = problem;
+  if (route.tag === 'Operations' && route.method === 'post') Object.assign(out, { 409: problem, 422: problem });
+  if (route.path === '/api/v1/auth/token' && route.method === 'post') out[429] = problem;
+  return out;
+}
+
+/** The OpenAPI 3.1 document, generated from the zod schemas the handlers validate with. */
+export function buildOpenApiDocument(serverUrl = '/') {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    paths[route.path] ??= {};
+    paths[route.path][route.method] = {
+      tags: [route.tag],
+      summary: route.summary,
+      description: `Roles: ${route.roles.join(', ')}.`,
+      parameters: [...pathParameters(route.path), ...queryParameters(route)],
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body) } } } } : {}),
+      responses: responses(route),
+      security: route.roles.includes('anonymous') ? [] : [{ bearer: [] }, { session: [] }],
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'CloudShield API',
+      version: '1.0.0',
+      description: 'Disaster recovery as a service: protection groups, journal, failover operations, alerts, reports and provider administration. Errors are RFC 9457 problem details.',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A token from POST /api/v1/auth/token or Settings → API tokens.' },
+        session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+      },
+      responses: {
+        Problem: {
+          description: 'RFC 9457 problem details',
+          content: {
+            'application/problem+json': {
+              schema: {
+                type: 'object',
+                required: ['status', 'title', 'detail'],
+                properties: {
+                  type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+                  errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+                  checks: { type: 'array', items: { type: 'object', properties: { check: { type: 'string' }, message: { type: 'string' } } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    paths,
+  };
+}

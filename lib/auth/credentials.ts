@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { users, type Role } from '@/db/schema';
+import { audit } from '@/lib/domain/audit';
+import { dummyPasswordHash, verifyPassword } from './password';
+import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from './rate-limit';
+import { AccountDisabledError, InvalidCredentialsError, OtpInvalidError, OtpRequiredError } from './errors';
+import type { CredentialsInput } from './schemas';
+import { verifyTotp } from './totp';
+
+export type VerifiedUser = { id: string; email: string; name: string; role: Role; tenantId: string | null };
+
+type AttemptContext = { sourceIp: string | null; channel: 'web' | 'api' };
+
+/**
+ * The one credential check, used by the web sign-in (next-auth) and POST /api/v1/auth/token:
+ * throttling, password (argon2id, constant work for unknown emails), disabled accounts,
+ * two-factor, the failure audit. The caller audits the success in its own words.
+ */
+export async function verifyCredentials(db: DB, input: CredentialsInput, ctx: AttemptContext): Promise<VerifiedUser> {
+  const key = { account: input.email, ip: ctx.sourceIp };
+  await assertAttemptAllowed(key);
+
+  const user = db
+    .select({
+      id: users.id, email: users.email, name: users.name, role: users.role, tenantId: users.tenantId,
+      passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled, disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(eq(users.email, input.email))
+    .get();
+
+  const fail = async (reason: string, error: Error): Promise<never> => {
+    await recordFailedAttempt(key);
+    audit(db, null, {
+      action: 'auth.sign-in-failed',
+      outcome: 'failed',
+      tenantId: user?.tenantId ?? null,
+      targetType: user ? 'user' : undefined,
+      targetId: user?.id,
+      sourceIp: ctx.sourceIp,
+      details: { email: input.email, reason, channel: ctx.channel },
+    });
+    throw error;
+  };
+
+  // Verify against a dummy hash for unknown emails so both cost the same time.
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user) return fail('unknown-email', new InvalidCredentialsError());
+  if (!passwordOk) return fail('wrong-password', new InvalidCredentialsError());
+  if (user.disabledAt) return fail('account-disabled', new AccountDisabledError());
+
+  if (user.totpEnabled && user.totpSecret) {
+    // Not a failure: the usual first step for a 2FA account whose form has no code yet.
+    if (!input.otp) throw new OtpRequiredError();
+    if (!verifyTotp(user.totpSecret, input.otp, user.id)) return fail('otp-invalid', new OtpInvalidError());
+  }
+
+  await recordSuccessfulAttempt(key);
+  db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)).run();
+  return { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId };
+}

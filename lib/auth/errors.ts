@@ -1,0 +1,37 @@
+import { DomainError } from '@/lib/domain/errors';
+
+/**
+ * Sign-in refusals. Each carries a stable `code` (in the problem body and as next-auth's error
+ * string) so the login form can show the right message without parsing prose.
+ */
+export type SignInErrorCode = 'invalid-credentials' | 'otp-required' | 'otp-invalid' | 'account-disabled';
+
+/** Same answer for an unknown email and a wrong password: no account enumeration. */
+export class InvalidCredentialsError extends DomainError {
+  readonly code: SignInErrorCode = 'invalid-credentials';
+  constructor() {
+    super(401, 'Not authenticated', 'Email or password is incorrect.', { code: 'invalid-credentials' });
+  }
+}
+
+export class OtpRequiredError extends DomainError {
+  readonly code: SignInErrorCode = 'otp-required';
+  constructor() {
+    super(401, 'Two-factor code required', 'Enter the 6-digit code from your authenticator app.', { code: 'otp-required' });
+  }
+}
+
+export class OtpInvalidError extends DomainError {
+  readonly code: SignInErrorCode = 'otp-invalid';
+  constructor() {
+    super(401, 'Two-factor code incorrect', 'That code is not valid. Enter the current 6-digit code from your authenticator app.', { code: 'otp-invalid' });
+  }
+}
+
+/** Only ever reported after the correct password, so it reveals nothing to a guesser. */
+export class AccountDisabledError extends DomainError {
+  readonly code: SignInErrorCode = 'account-disabled';
+  constructor() {
+    super(403, 'Account disabled', 'This account is disabled. Ask your administrator to re-enable it.', { code: 'account-disabled' });
+  }
+}

@@ -1,0 +1,25 @@
+import type { Role } from '@/db/schema';
+
+// What our session JWT and session object carry (see lib/auth/options.ts callbacks).
+declare module 'next-auth' {
+  interface User {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    tenantId: string | null;
+  }
+  interface Session {
+    user: { id: string; email: string; name: string; role: Role; tenantId: string | null };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    userId?: string;
+    role?: Role;
+    tenantId?: string | null;
+    /** Epoch seconds of the password (and code) check; caps the session's total life. */
+    authTime?: number;
+  }
+}

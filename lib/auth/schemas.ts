@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Request bodies of sign-in, tokens and two-factor, shared by next-auth's `authorize`, the
+ * REST routes and the forms so a field means the same thing everywhere.
+ */
+
+// Emails compare case-insensitively; the seed and user management store them lower-case.
+const email = z.string().trim().toLowerCase().min(3, 'Enter your email address').max(254);
+// Capped so nobody can make the server hash megabytes per attempt.
+const password = z.string().min(1, 'Enter your password').max(1024);
+const sixDigits = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app');
+
+// HTML forms send an empty string for an untouched optional field.
+const optionalOtp = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(16).optional());
+
+export const credentialsSchema = z.object({ email, password, otp: optionalOtp });
+export type CredentialsInput = z.infer<typeof credentialsSchema>;
+
+/** POST /api/v1/auth/token. `name` labels the token in Settings. */
+export const tokenRequestSchema = credentialsSchema.extend({
+  name: z.string().trim().min(1).max(80).optional(),
+});
+
+/** POST /api/v1/tokens (from a signed-in session). */
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1, 'Name the token').max(80),
+  expiresInDays: z.coerce.number().int().min(1).max(365).optional(),
+});
+export type CreateTokenInput = z.input<typeof createTokenSchema>;
+
+/** PUT /api/v1/me/totp */
+export const totpConfirmSchema = z.object({ code: sixDigits });
+
+/** DELETE /api/v1/me/totp: re-authenticate before lowering the account's protection. */
+export const totpDisableSchema = z.object({ password });

@@ -1,0 +1,144 @@
+/**
+ * Output shapes of the tenant-scoped domain layer: plain JSON-ready objects with the field
+ * names of shared/API.md. Times are ISO 8601 UTC strings. Route handlers return these as-is
+ * and server components render them, so a field means the same thing everywhere.
+ */
+import type { AlertCode, CheckpointKind, GroupStatus, NetworkSettings, Priority, SiteStatus } from '@/db/schema';
+
+export type SiteDto = { id: string; name: string; country: string; status: SiteStatus };
+
+export type SyncState = 'syncing' | 'synced';
+
+export type VmDto = {
+  id: string;
+  tenantId: string;
+  name: string;
+  /** Where the VM runs now (after a committed failover, the old target). */
+  siteId: string;
+  groupId: string | null;
+  groupName: string | null;
+  powerState: 'on' | 'off';
+  agentInstalled: boolean;
+  continuousWriter: boolean;
+  os: 'linux' | 'windows';
+  vcpus: number;
+  memoryGb: number;
+  /** Sum of the VM's disks. */
+  diskGb: number;
+  /** Null when the VM is in no group. */
+  syncState: SyncState | null;
+  /** Initial-sync progress 0..1; null when the VM is in no group. */
+  syncProgress: number | null;
+};
+
+export type GroupDto = {
+  id: string;
+  tenantId: string;
+  name: string;
+  description: string | null;
+  sourceSiteId: string;
+  targetSiteId: string;
+  status: GroupStatus;
+  subStatus: string | null;
+  /** Actual RPO in seconds; null before the first measurement. */
+  rpoSeconds: number | null;
+  rpoTargetSeconds: number;
+  rtoTargetMinutes: number;
+  journalHistoryHours: number;
+  priority: Priority;
+  lastTestedAt: string | null;
+  createdAt: string;
+  vmIds: string[];
+  /** The test/failover/move currently open on the group (pending..awaiting-commit), if any. */
+  openOperationId: string | null;
+};
+
+export type NetworkSettingsDto = NetworkSettings;
+
+export type GroupMemberDto = {
+  vmId: string;
+  name: string;
+  os: 'linux' | 'windows';
+  diskGb: number;
+  syncState: SyncState;
+  syncProgress: number;
+  agentInstalled: boolean;
+  continuousWriter: boolean;
+  bootGroupId: string | null;
+};
+
+export type BootGroupDto = { id: string; name: string; position: number; delayAfterSeconds: number; vmIds: string[] };
+
+export type GroupDetailDto = GroupDto & {
+  members: GroupMemberDto[];
+  recoveryPlan: { bootGroups: BootGroupDto[] };
+  testNetwork: NetworkSettingsDto;
+  liveNetwork: NetworkSettingsDto;
+  journal: { historyCoveredSeconds: number; journalUsedGb: number; journalLimitGb: number };
+  /** Members' write rate, WAN traffic (MB/s) and data not yet at the target (MB). */
+  throughputMBps: number;
+  wanMBps: number;
+  backlogMB: number;
+};
+
+export type CheckpointDto = { id: string; time: string; kind: CheckpointKind; tag: string | null };
+
+/** A page of a growing list; pass `nextCursor` back as `cursor` for the next page. */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type RpoPointDto = { time: string; rpoSeconds: number; throughputMBps: number; wanMBps: number };
+
+export type RpoSeriesDto = {
+  points: RpoPointDto[];
+  /** Resolution tier read (0 = 5 s, 1 = 1 min, 2 = 15 min; see RPO_TIERS). */
+  tier: number;
+  targetSeconds: number;
+  from: string;
+  to: string;
+};
+
+export type AlertDto = {
+  id: string;
+  tenantId: string | null;
+  groupId: string | null;
+  groupName: string | null;
+  siteId: string | null;
+  vmId: string | null;
+  code: AlertCode;
+  level: 'warning' | 'error';
+  message: string;
+  status: 'open' | 'resolved';
+  raisedAt: string;
+  resolvedAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+};
+
+export type AuditEntryDto = {
+  id: string;
+  time: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
+  tenantId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: 'success' | 'denied' | 'failed';
+  sourceIp: string | null;
+  details: Record<string, unknown> | null;
+};
+
+export type SlaReportDto = {
+  month: string;
+  /** Tenant reported on; null = the whole service (staff without a tenant filter). */
+  tenantId: string | null;
+  uptimePercent: number;
+  creditPercent: number;
+  downtimeMinutes: number;
+  maintenanceMinutes: number;
+  targetPercent: 99.9;
+  /** Time measured: the month, up to now for the current month. */
+  periodStart: string;
+  periodEnd: string;
+};

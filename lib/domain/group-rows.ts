@@ -1,0 +1,68 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { groupMembers, OPEN_OPERATION_STATUSES, operations, protectionGroups, vms } from '@/db/schema';
+import { isoOrNull, iso } from './clock';
+import type { GroupDto } from './dto';
+
+/** The columns of a GroupDto, plus the open operation found by a left join (at most one per group). */
+export const groupColumns = {
+  id: protectionGroups.id,
+  tenantId: protectionGroups.tenantId,
+  name: protectionGroups.name,
+  description: protectionGroups.description,
+  sourceSiteId: protectionGroups.sourceSiteId,
+  targetSiteId: protectionGroups.targetSiteId,
+  status: protectionGroups.status,
+  subStatus: protectionGroups.subStatus,
+  rpoSeconds: protectionGroups.rpoSeconds,
+  rpoTargetSeconds: protectionGroups.rpoTargetSeconds,
+  rtoTargetMinutes: protectionGroups.rtoTargetMinutes,
+  journalHistoryHours: protectionGroups.journalHistoryHours,
+  priority: protectionGroups.priority,
+  lastTestedAt: protectionGroups.lastTestedAt,
+  createdAt: protectionGroups.createdAt,
+  openOperationId: operations.id,
+};
+
+/** Join condition for the group's open operation (the database allows only one). */
+export const openOperationJoin = and(
+  eq(operations.groupId, protectionGroups.id),
+  inArray(operations.status, [...OPEN_OPERATION_STATUSES]),
+);
+
+type GroupRow = Omit<GroupDto, 'lastTestedAt' | 'createdAt' | 'vmIds' | 'openOperationId'> & {
+  lastTestedAt: Date | null;
+  createdAt: Date;
+  openOperationId: string | null;
+};
+
+export function toGroupDto(row: GroupRow, vmIds: string[]): GroupDto {
+  return {
+    ...row,
+    lastTestedAt: isoOrNull(row.lastTestedAt),
+    createdAt: iso(row.createdAt),
+    vmIds,
+    openOperationId: row.openOperationId ?? null,
+  };
+}
+
+/**
+ * Member VM ids of many groups in one query, keyed by group, ordered by VM name. The filter is
+ * the same tenant condition as the group list, so no unbounded IN list is built.
+ */
+export function memberIdsByGroup(db: Executor, tenantId: string | null, groupId?: string): Map<string, string[]> {
+  const rows = db
+    .select({ groupId: groupMembers.groupId, vmId: groupMembers.vmId })
+    .from(groupMembers)
+    .innerJoin(vms, eq(vms.id, groupMembers.vmId))
+    .where(and(tenantId === null ? undefined : eq(vms.tenantId, tenantId), groupId ? eq(groupMembers.groupId, groupId) : undefined))
+    .orderBy(asc(vms.name))
+    .all();
+  const byGroup = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = byGroup.get(r.groupId);
+    if (list) list.push(r.vmId);
+    else byGroup.set(r.groupId, [r.vmId]);
+  }
+  return byGroup;
+}

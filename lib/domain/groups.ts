@@ -1,0 +1,35 @@
+import { asc } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { operations, protectionGroups } from '@/db/schema';
+import { listGroupsQuerySchema } from '@/lib/schemas/groups';
+import type { Actor } from './actor';
+import { authorize, tenantScope } from './authorize';
+import type { GroupDetailDto, GroupDto } from './dto';
+import { groupColumns, memberIdsByGroup, openOperationJoin, toGroupDto } from './group-rows';
+import { tenantFilter } from './scope';
+import { parseInput } from './validate';
+import { readGroupDetail } from './group-detail';
+
+export { createGroup, updateGroup, deleteGroup } from './group-commands';
+
+/** Protection groups of the actor's tenant (staff: all, or `tenantId`), by name. */
+export async function listGroups(db: Executor, actor: Actor, query: { tenantId?: string } = {}): Promise<GroupDto[]> {
+  authorize(db, actor, 'tenant:read', { type: 'protection-group' });
+  const scope = tenantScope(actor, query.tenantId);
+  parseInput(listGroupsQuerySchema, query);
+  const rows = db
+    .select(groupColumns)
+    .from(protectionGroups)
+    .leftJoin(operations, openOperationJoin)
+    .where(tenantFilter(protectionGroups.tenantId, scope))
+    .orderBy(asc(protectionGroups.name), asc(protectionGroups.id))
+    .all();
+  const members = memberIdsByGroup(db, scope);
+  return rows.map((r) => toGroupDto(r, members.get(r.id) ?? []));
+}
+
+/** One group with its members, recovery plan, networks and journal. */
+export async function getGroup(db: Executor, actor: Actor, id: string): Promise<GroupDetailDto> {
+  authorize(db, actor, 'tenant:read', { type: 'protection-group', id });
+  return readGroupDetail(db, tenantScope(actor), id);
+}

@@ -1,0 +1,39 @@
+import type { SimulatorControl } from '@/lib/sim/contract';
+
+/**
+ * The one door from the domain to the simulator runtime. The runtime is imported lazily: it
+ * owns the engine and timers and is started by the server, so unit tests and scripts that never
+ * start it must not pull it in or trip over it. Null means "not running" (tests, SIM_ENABLED=0).
+ */
+let override: SimulatorControl | null | undefined;
+
+/** Tests: force a fake simulator, or null for "not running". `undefined` restores the real one. */
+export function setSimulatorForTests(sim: SimulatorControl | null | undefined): void {
+  override = sim;
+}
+
+export async function simulator(): Promise<SimulatorControl | null> {
+  if (override !== undefined) return override;
+  try {
+    const runtime = await import('@/lib/sim/runtime');
+    return runtime.getSimulator() ?? null;
+  } catch {
+    // Not started (or not startable in this process): the domain works without it.
+    return null;
+  }
+}
+
+/**
+ * Tells the engine a group's configuration changed. The database change is already committed, so
+ * a failure here must not turn into an error for the caller; the runtime reloads on restart.
+ */
+export async function notifyGroupChanged(groupId: string, deleted = false): Promise<void> {
+  const sim = await simulator();
+  if (!sim) return;
+  try {
+    if (deleted) sim.notifyGroupDeleted(groupId);
+    else sim.notifyConfigChanged(groupId);
+  } catch (error) {
+    console.error('Simulator did not accept a configuration change', groupId, error);
+  }
+}

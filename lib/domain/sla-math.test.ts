@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { clipIntervals, computeAvailability, mergeIntervals, serviceCreditPercent, subtractIntervals, totalLength } from './sla-math';
+
+const MIN = 60_000;
+const MONTH = { start: 0, end: 30 * 24 * 60 * MIN }; // 43,200 minutes
+
+describe('serviceCreditPercent', () => {
+  it.each([
+    [100, 0],
+    [99.9, 0],
+    [99.5, 0], // exactly the threshold: not below, no credit
+    [99.499, 10],
+    [99.0, 10], // exactly 99: below 99.5 but not below 99
+    [98.999, 25],
+    [0, 25],
+  ])('uptime %d percent gives a %d percent credit', (uptime, credit) => {
+    expect(serviceCreditPercent(uptime)).toBe(credit);
+  });
+});
+
+describe('interval arithmetic', () => {
+  it('merges overlapping and touching intervals, drops empty ones', () => {
+    expect(mergeIntervals([{ start: 5, end: 10 }, { start: 0, end: 3 }, { start: 3, end: 6 }, { start: 20, end: 20 }, { start: 12, end: 15 }])).toEqual([
+      { start: 0, end: 10 },
+      { start: 12, end: 15 },
+    ]);
+  });
+
+  it('clips to the period', () => {
+    expect(clipIntervals([{ start: -10, end: 5 }, { start: 95, end: 200 }, { start: 300, end: 400 }], { start: 0, end: 100 })).toEqual([
+      { start: 0, end: 5 },
+      { start: 95, end: 100 },
+    ]);
+  });
+
+  it('subtracts windows inside, across and around an interval', () => {
+    expect(subtractIntervals([{ start: 0, end: 100 }], [{ start: 10, end: 20 }, { start: 50, end: 150 }, { start: -5, end: 2 }])).toEqual([
+      { start: 2, end: 10 },
+      { start: 20, end: 50 },
+    ]);
+    expect(subtractIntervals([{ start: 0, end: 10 }], [{ start: -1, end: 11 }])).toEqual([]);
+  });
+
+  it('subtraction never grows time and leaves nothing inside the removed windows (property)', () => {
+    const iv = fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 200 })).map(([s, l]) => ({ start: s, end: s + l }));
+    fc.assert(
+      fc.property(fc.array(iv, { maxLength: 8 }), fc.array(iv, { maxLength: 8 }), (a, b) => {
+        const rest = subtractIntervals(a, b);
+        expect(totalLength(rest)).toBeLessThanOrEqual(totalLength(a));
+        expect(totalLength(rest) + totalLength(subtractIntervals(a, rest))).toBe(totalLength(a));
+        for (const r of rest) for (const w of b.filter((x) => x.end > x.start)) expect(r.end <= w.start || r.start >= w.end).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('computeAvailability', () => {
+  it('is 100 % with no outage', () => {
+    expect(computeAvailability(MONTH, [], [])).toEqual({ uptimePercent: 100, creditPercent: 0, downtimeMs: 0, maintenanceMs: 0 });
+  });
+
+  it('216 minutes down in a 43,200-minute month is exactly 99.5 %: no credit', () => {
+    const r = computeAvailability(MONTH, [{ start: 0, end: 216 * MIN }], []);
+    expect(r.uptimePercent).toBe(99.5);
+    expect(r.creditPercent).toBe(0);
+  });
+
+  it('432 minutes down is exactly 99.0 %: 10 % credit; one more minute is 25 %', () => {
+    expect(computeAvailability(MONTH, [{ start: 0, end: 432 * MIN }], [])).toMatchObject({ uptimePercent: 99, creditPercent: 10 });
+    expect(computeAvailability(MONTH, [{ start: 0, end: 433 * MIN }], []).creditPercent).toBe(25);
+  });
+
+  it('counts overlapping outages (site and link at once) once', () => {
+    const r = computeAvailability(MONTH, [{ start: 0, end: 100 * MIN }, { start: 50 * MIN, end: 216 * MIN }], []);
+    expect(r.downtimeMs).toBe(216 * MIN);
+  });
+
+  it('does not count an outage inside maintenance, and takes maintenance out of the measured time', () => {
+    const r = computeAvailability(MONTH, [{ start: 0, end: 300 * MIN }], [{ start: 0, end: 120 * MIN }]);
+    expect(r.maintenanceMs).toBe(120 * MIN);
+    expect(r.downtimeMs).toBe(180 * MIN);
+    expect(r.uptimePercent).toBe(Math.round((100 * (43_080 - 180)) / 43_080 * 1000) / 1000);
+  });
+
+  it('clips outages that began before or are still open after the period', () => {
+    const r = computeAvailability({ start: 1000 * MIN, end: 2000 * MIN }, [{ start: 0, end: 1010 * MIN }, { start: 1995 * MIN, end: 5000 * MIN }], []);
+    expect(r.downtimeMs).toBe(15 * MIN);
+  });
+});

@@ -1,0 +1,211 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { DB, Executor } from '@/db';
+import { auditLog, serviceRequestComments, serviceRequests, tenants, users, vdcs, type ResourceChange } from '@/db/schema';
+import type { Actor } from '@/lib/domain/actor';
+import { audit } from '@/lib/domain/audit';
+import { authorize, tenantScope } from '@/lib/domain/authorize';
+import { NotFoundError, ValidationError } from '@/lib/domain/errors';
+import { parseBody, peekString } from '@/lib/domain/input';
+import { parseInput } from '@/lib/domain/validate';
+import { simDate } from '@/lib/domain/clock';
+import { newId } from '@/lib/ids';
+import { requestCommentSchema, requestCreateSchema, requestListSchema } from '@/lib/schemas/requests';
+import type { ResourceDelta, ServiceRequestCommentDto, ServiceRequestDetailDto, ServiceRequestDto } from './dto';
+import { responseDeadline } from './response-deadline';
+import { findVdc } from './vdcs';
+
+const ACTIVE = ['open', 'in-progress'] as const;
+/** Audit actions by provider staff that count as the first response to a request. */
+export const RESPONSE_ACTIONS = ['service-request.comment', 'service-request.status', 'service-request.resolve', 'service-request.cancel'];
+
+type Row = typeof serviceRequests.$inferSelect;
+
+/**
+ * First response per request: the earliest audited comment or status change by provider staff
+ * working the queue (staff acting *as* the tenant do not count: they speak for the client).
+ */
+function firstResponses(db: Executor, ids: string[]): Map<string, Date> {
+  const out = new Map<string, Date>();
+  if (!ids.length) return out;
+  const rows = db
+    .select({ targetId: auditLog.targetId, time: auditLog.time })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, 'service-request'), inArray(auditLog.targetId, ids), eq(auditLog.actorRole, 'staff'), inArray(auditLog.action, RESPONSE_ACTIONS)))
+    .all();
+  for (const r of rows) {
+    if (!r.targetId) continue;
+    const seen = out.get(r.targetId);
+    if (!seen || r.time < seen) out.set(r.targetId, r.time);
+  }
+  return out;
+}
+
+function deltaOf(change: ResourceChange): ResourceDelta {
+  const { vcpuGhz, memoryGb, storageGb, guaranteedIops } = change;
+  return Object.fromEntries(Object.entries({ vcpuGhz, memoryGb, storageGb, guaranteedIops }).filter(([, v]) => v !== undefined));
+}
+
+function toDtos(db: Executor, rows: Row[], now: Date): ServiceRequestDto[] {
+  const userIds = [...new Set(rows.flatMap((r) => [r.requestedBy, r.assignedTo]).filter((x): x is string => !!x))];
+  const emails = new Map(userIds.length ? db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds)).all().map((u) => [u.id, u.email]) : []);
+  const tenantNames = new Map(db.select({ id: tenants.id, name: tenants.name }).from(tenants).all().map((t) => [t.id, t.name]));
+  const vdcIds = [...new Set(rows.map((r) => r.vdcId).filter((x): x is string => !!x))];
+  const vdcNames = new Map(vdcIds.length ? db.select({ id: vdcs.id, name: vdcs.name }).from(vdcs).where(inArray(vdcs.id, vdcIds)).all().map((v) => [v.id, v.name]) : []);
+  const responded = firstResponses(db, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const respondedAt = responded.get(r.id) ?? null;
+    const active = (ACTIVE as readonly string[]).includes(r.status);
+    return {
+      id: r.id,
+      tenantId: r.tenantId,
+      tenantName: tenantNames.get(r.tenantId) ?? r.tenantId,
+      kind: r.kind,
+      priority: r.priority,
+      title: r.title,
+      description: r.description,
+      status: r.status,
+      vdcId: r.vdcId,
+      vdcName: r.vdcId ? (vdcNames.get(r.vdcId) ?? null) : null,
+      change: r.resourceChange ? deltaOf(r.resourceChange) : null,
+      requestedBy: r.requestedBy,
+      requestedByEmail: emails.get(r.requestedBy) ?? null,
+      assignedTo: r.assignedTo,
+      assignedToEmail: r.assignedTo ? (emails.get(r.assignedTo) ?? null) : null,
+      createdAt: r.createdAt.toISOString(),
+      respondBy: r.respondBy.toISOString(),
+      respondedAt: respondedAt?.toISOString() ?? null,
+      responseOverdue: respondedAt ? respondedAt > r.respondBy : active && now > r.respondBy,
+      resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    };
+  });
+}
+
+/** The request, scoped to the actor's tenant (another tenant's id is a 404). */
+export function findRequest(db: Executor, actor: Actor, id: string): Row {
+  const scope = tenantScope(actor);
+  const row = db
+    .select()
+    .from(serviceRequests)
+    .where(scope ? and(eq(serviceRequests.id, id), eq(serviceRequests.tenantId, scope)) : eq(serviceRequests.id, id))
+    .get();
+  if (!row) throw new NotFoundError('service request', id);
+  return row;
+}
+
+/**
+ * Clients see their tenant's requests; staff the whole queue (or one tenant's). Open and
+ * in-progress come first by response deadline, then closed ones newest first.
+ */
+export async function listServiceRequests(db: DB, actor: Actor, query: unknown = {}, at?: Date): Promise<ServiceRequestDto[]> {
+  authorize(db, actor, 'tenant:read', { type: 'service-request' });
+  const q = parseInput(requestListSchema, query);
+  const now = at ?? (await simDate());
+  const scope = tenantScope(actor, q.tenantId);
+  const statuses = q.status === 'active' ? [...ACTIVE] : q.status ? [q.status] : undefined;
+  const where = and(scope ? eq(serviceRequests.tenantId, scope) : undefined, statuses ? inArray(serviceRequests.status, statuses) : undefined);
+  const rows = db.select().from(serviceRequests).where(where).orderBy(desc(serviceRequests.createdAt)).limit(500).all();
+  const active = rows.filter((r) => (ACTIVE as readonly string[]).includes(r.status)).sort((a, b) => a.respondBy.getTime() - b.respondBy.getTime());
+  const closed = rows.filter((r) => !(ACTIVE as readonly string[]).includes(r.status));
+  return toDtos(db, [...active, ...closed], now);
+}
+
+export async function getServiceRequest(db: DB, actor: Actor, id: string, at?: Date): Promise<ServiceRequestDetailDto> {
+  authorize(db, actor, 'tenant:read', { type: 'service-request', id });
+  const row = findRequest(db, actor, id);
+  const now = at ?? (await simDate());
+  return { ...toDtos(db, [row], now)[0], comments: listComments(db, id) };
+}
+
+export function listComments(db: Executor, requestId: string): ServiceRequestCommentDto[] {
+  return db
+    .select({
+      id: serviceRequestComments.id,
+      authorId: serviceRequestComments.authorId,
+      authorEmail: serviceRequestComments.authorEmail,
+      body: serviceRequestComments.body,
+      createdAt: serviceRequestComments.createdAt,
+      role: users.role,
+    })
+    .from(serviceRequestComments)
+    .leftJoin(users, eq(users.id, serviceRequestComments.authorId))
+    .where(eq(serviceRequestComments.requestId, requestId))
+    .orderBy(asc(serviceRequestComments.createdAt))
+    .all()
+    .map(({ role, createdAt, ...c }) => ({ ...c, createdAt: createdAt.toISOString(), byStaff: role === 'staff' }));
+}
+
+/** Signed deltas: a shrink is stored negative, so resolving just adds them. */
+function signedChange(kind: Row['kind'], vdcId: string, change: ResourceDelta = {}): ResourceChange {
+  const sign = kind === 'shrink-resources' ? -1 : 1;
+  const out: ResourceChange = { vdcId };
+  for (const k of ['vcpuGhz', 'memoryGb', 'storageGb', 'guaranteedIops'] as const) {
+    const v = change[k];
+    if (v !== undefined && v > 0) out[k] = sign * v;
+  }
+  return out;
+}
+
+/**
+ * A client_admin raises a request for its tenant (staff may too, naming the tenant or acting
+ * for it). The response deadline is fixed at creation from the priority.
+ */
+export async function createServiceRequest(db: DB, actor: Actor, input: unknown, at?: Date): Promise<ServiceRequestDto> {
+  authorize(db, actor, 'request:create', { type: 'service-request' });
+  const tenantId = tenantScope(actor, peekString(input, 'tenantId') || undefined);
+  if (!tenantId) throw new ValidationError([{ field: 'tenantId', message: 'tenantId is required when staff raise a request without acting for a tenant.' }]);
+  if (!db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).get()) throw new NotFoundError('tenant', tenantId);
+  const data = parseBody(requestCreateSchema, input);
+  const now = at ?? (await simDate());
+  return db.transaction((tx) => {
+    let resourceChange: ResourceChange | null = null;
+    if (data.kind !== 'other' && data.vdcId) {
+      const vdc = findVdc(tx, tenantId, data.vdcId);
+      resourceChange = signedChange(data.kind, vdc.id, data.change);
+      if (data.kind === 'shrink-resources') assertShrinkFits(vdc, resourceChange);
+    }
+    const id = newId('sr');
+    const row = tx
+      .insert(serviceRequests)
+      .values({
+        id,
+        tenantId,
+        kind: data.kind,
+        priority: data.priority,
+        title: data.title,
+        description: data.description,
+        status: 'open',
+        vdcId: data.kind === 'other' ? null : (data.vdcId ?? null),
+        resourceChange,
+        requestedBy: actor.userId,
+        createdAt: now,
+        respondBy: responseDeadline(now, data.priority),
+      })
+      .returning()
+      .get();
+    audit(tx, actor, { action: 'service-request.create', tenantId, targetType: 'service-request', targetId: id, details: { kind: data.kind, priority: data.priority, title: data.title, resourceChange } });
+    return toDtos(tx, [row], now)[0];
+  });
+}
+
+function assertShrinkFits(vdc: typeof vdcs.$inferSelect, change: ResourceChange) {
+  const errors = (['vcpuGhz', 'memoryGb', 'storageGb', 'guaranteedIops'] as const)
+    .filter((k) => change[k] !== undefined && vdc[k] + (change[k] ?? 0) <= 0)
+    .map((k) => ({ field: `change.${k}`, message: `${vdc.name} has ${vdc[k]}; a shrink must leave some.` }));
+  if (errors.length) throw new ValidationError(errors);
+}
+
+/** Adds a comment. Users may read the thread; client admins and staff write in it. */
+export async function addRequestComment(db: DB, actor: Actor, id: string, input: unknown, at?: Date): Promise<ServiceRequestCommentDto> {
+  authorize(db, actor, 'request:create', { type: 'service-request', id });
+  const row = findRequest(db, actor, id);
+  const { body } = parseBody(requestCommentSchema, input);
+  const now = at ?? (await simDate());
+  return db.transaction((tx) => {
+    const commentId = newId('src');
+    tx.insert(serviceRequestComments).values({ id: commentId, requestId: id, authorId: actor.userId, authorEmail: actor.email, body, createdAt: now }).run();
+    audit(tx, actor, { action: 'service-request.comment', tenantId: row.tenantId, targetType: 'service-request', targetId: id, time: now, details: { length: body.length } });
+    return { id: commentId, authorId: actor.userId, authorEmail: actor.email, body, createdAt: now.toISOString(), byStaff: actor.role === 'staff' };
+  });
+}
+
+export { toDtos as toServiceRequestDtos };

@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from '@/db/client';
+import { auditLog, operations, operationSteps, protectionGroups } from '@/db/schema';
+import { getOperation, startFailover, startTestFailover } from '@/lib/domain/operations';
+import { setSimulatorForTests } from '@/lib/domain/sim-bridge';
+import { seededTestDb } from '@/lib/testing/db';
+import { advanceOpenOperations, startOperationsDriver } from './driver';
+import { ACME_ADMIN } from '@/lib/testing/actors';
+import { FakeSimulator, writeJournal } from './testing';
+
+const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
+const WEB = 'grp_acme_web';
+let stopDriver: (() => void) | undefined;
+
+afterEach(() => {
+  stopDriver?.();
+  stopDriver = undefined;
+  setSimulatorForTests(undefined);
+});
+
+/** A database with an operation started and advanced part-way, then "the server stops". */
+async function midOperation(start: (db: DB) => Promise<{ id: string }>) {
+  const db = await seededTestDb(new Date(NOW));
+  writeJournal(db, WEB, NOW);
+  writeJournal(db, 'grp_acme_file', NOW);
+  const sim = new FakeSimulator(NOW);
+  setSimulatorForTests(sim);
+  const op = await start(db);
+  advanceOpenOperations(db, NOW + 50_000, sim); // boot group 1 running
+  const file = db.$client.name;
+  db.$client.close();
+  return { file, opId: op.id };
+}
+
+describe('operations driver', () => {
+  it('writes only when something changed', async () => {
+    const db = await seededTestDb(new Date(NOW));
+    writeJournal(db, WEB, NOW);
+    const sim = new FakeSimulator(NOW);
+    setSimulatorForTests(sim);
+    await startTestFailover(db, ACME_ADMIN, WEB, {});
+    expect(advanceOpenOperations(db, NOW + 1000, sim)).toMatchObject({ open: 1, changed: 0 });
+    expect(advanceOpenOperations(db, NOW + 20_000, sim)).toMatchObject({ open: 1, changed: 1 });
+    expect(advanceOpenOperations(db, NOW + 20_500, sim)).toMatchObject({ open: 1, changed: 0 });
+  });
+
+  it('resumes after a restart on the simulated clock, with the original timeline', async () => {
+    const { file, opId } = await midOperation((db) => startFailover(db, ACME_ADMIN, WEB, { commitPolicy: 'auto-commit', commitTimeoutMinutes: 10 }));
+    const db = openDatabase(file);
+    const step = db.select().from(operationSteps).where(eq(operationSteps.operationId, opId)).all().find((s) => s.name.startsWith('Boot group 1'))!;
+    expect(step.status).toBe('running');
+
+    // The new process starts 20 simulated minutes later: the driver fast-forwards everything missed.
+    const sim = new FakeSimulator(NOW + 20 * 60_000);
+    setSimulatorForTests(sim);
+    stopDriver = await startOperationsDriver({ db, sim });
+    const op = await getOperation(db, ACME_ADMIN, opId);
+    expect(op.status).toBe('completed');
+    // Seed boot times: shutdown 30 + create 17 (4 VMs) + app group 81 + delay 60 + web group 58.
+    expect(op.rtoSeconds).toBe(246);
+    const commit = op.steps.find((s) => s.name === 'Commit')!;
+    expect(Date.parse(commit.startedAt!)).toBe(NOW + (246 + 5 + 600) * 1000);
+    expect(db.select().from(protectionGroups).where(eq(protectionGroups.id, WEB)).get()?.status).toBe('failed-over');
+    expect(db.select().from(auditLog).all().map((a) => a.action)).toContain('operation.auto-commit');
+  });
+
+  it('keeps following ticks after the resume', async () => {
+    const { file, opId } = await midOperation((db) => startTestFailover(db, ACME_ADMIN, WEB, {}));
+    const db = openDatabase(file);
+    const sim = new FakeSimulator(NOW + 60_000);
+    setSimulatorForTests(sim);
+    stopDriver = await startOperationsDriver({ db, sim });
+    expect((await getOperation(db, ACME_ADMIN, opId)).status).toBe('running');
+    sim.advance(300);
+    expect((await getOperation(db, ACME_ADMIN, opId)).status).toBe('testing');
+  });
+
+  it('fails an operation it cannot resume, with the reason, and restores the group', async () => {
+    const { file, opId } = await midOperation((db) => startFailover(db, ACME_ADMIN, WEB, {}));
+    const db = openDatabase(file);
+    // As if written by a version whose plan snapshot this one cannot read.
+    db.update(operations).set({ options: { v: 0, legacy: true } }).where(eq(operations.id, opId)).run();
+    const sim = new FakeSimulator(NOW + 60_000);
+    setSimulatorForTests(sim);
+    stopDriver = await startOperationsDriver({ db, sim });
+    const op = await getOperation(db, ACME_ADMIN, opId);
+    expect(op).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Could not resume after a restart: its saved options are invalid/) });
+    expect(op.steps.some((s) => s.status === 'running' || s.status === 'pending')).toBe(false);
+    expect(db.select().from(protectionGroups).where(eq(protectionGroups.id, WEB)).get()?.status).toBe('meeting-sla');
+    expect(sim.modes(WEB)).toEqual(['replicating']);
+    expect(advanceOpenOperations(db, NOW + 120_000, sim).open).toBe(0);
+  });
+});

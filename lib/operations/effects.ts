@@ -1,0 +1,130 @@
+/**
+ * Applies a machine transition to the database (inside the caller's transaction) and returns
+ * the simulator calls to make once that transaction has committed: the engine must never be
+ * told about a change that was rolled back.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { alerts, checkpoints, operations, protectionGroups, vms, type GroupStatus } from '@/db/schema';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
+import { audit } from '@/lib/domain/audit';
+import { newId } from '@/lib/ids';
+import type { GroupMode, SimulatorControl } from '@/lib/sim/contract';
+import { saveState, type OperationRow } from './store';
+import type { AdvanceResult, Effect, OperationState } from './types';
+
+export type OpsSim = Pick<SimulatorControl, 'setGroupMode' | 'reverseProtection' | 'notifyConfigChanged'>;
+export type SimCall = (sim: OpsSim) => void;
+
+const MODE_STATUS: Partial<Record<GroupMode, GroupStatus>> = {
+  testing: 'testing',
+  'failing-over': 'failing-over',
+  'awaiting-commit': 'awaiting-commit',
+  'failed-over': 'failed-over',
+};
+
+const KNOWN_STATUSES = new Set<string>(['initialising', 'meeting-sla', 'rpo-not-met', 'history-not-met', 'paused']);
+
+/** Status to show until the engine recomputes it: what the group had before the operation. */
+function restoredStatus(s: OperationState): GroupStatus {
+  const before = s.options?.groupStatusBefore;
+  return before && KNOWN_STATUSES.has(before) ? (before as GroupStatus) : 'meeting-sla';
+}
+
+const planVmIds = (s: OperationState) => (s.options?.plan ?? []).flatMap((bg) => bg.vms.map((v) => v.id));
+
+function applyEffect(tx: Executor, row: OperationRow, s: OperationState, effect: Effect, calls: SimCall[]): void {
+  const groupId = row.groupId;
+  switch (effect.kind) {
+    case 'group-mode': {
+      const status = MODE_STATUS[effect.mode] ?? restoredStatus(s);
+      tx.update(protectionGroups).set({ status }).where(eq(protectionGroups.id, groupId)).run();
+      calls.push((sim) => sim.setGroupMode(groupId, effect.mode));
+      break;
+    }
+    case 'vms-power': {
+      const ids = planVmIds(s);
+      if (ids.length) tx.update(vms).set({ powerState: effect.power }).where(inArray(vms.id, ids)).run();
+      break;
+    }
+    case 'vms-at-target': {
+      const ids = planVmIds(s);
+      if (ids.length) tx.update(vms).set({ siteId: row.toSiteId, powerState: 'on' }).where(inArray(vms.id, ids)).run();
+      break;
+    }
+    case 'reverse-protection': {
+      // The database is the configuration's truth: swap it here, then let the engine follow.
+      tx.update(protectionGroups)
+        .set({ sourceSiteId: row.toSiteId, targetSiteId: row.fromSiteId, status: 'reverse-replicating', updatedAt: new Date(s.finishedAtMs ?? Date.now()) })
+        .where(eq(protectionGroups.id, groupId))
+        .run();
+      calls.push((sim) => sim.reverseProtection(groupId));
+      break;
+    }
+    case 'clean-checkpoint': {
+      const id = newId('cp');
+      const tag = `Clean checkpoint (move ${new Date(effect.timeMs).toISOString()})`;
+      tx.insert(checkpoints).values({ id, groupId, timeMs: effect.timeMs, kind: 'tagged', tag, createdBy: row.startedBy }).run();
+      tx.update(operations).set({ checkpointId: id, checkpointTimeMs: effect.timeMs }).where(eq(operations.id, row.id)).run();
+      row.checkpointId = id;
+      break;
+    }
+    case 'tested': {
+      tx.update(protectionGroups).set({ lastTestedAt: new Date(effect.atMs) }).where(eq(protectionGroups.id, groupId)).run();
+      if (row.checkpointId) tagTested(tx, row.checkpointId, effect.atMs);
+      break;
+    }
+  }
+}
+
+/** "Tested at <time>" on the checkpoint a test used; a crash checkpoint becomes tagged so the journal keeps it. */
+function tagTested(tx: Executor, checkpointId: string, atMs: number): void {
+  const cp = tx.select({ kind: checkpoints.kind, tag: checkpoints.tag }).from(checkpoints).where(eq(checkpoints.id, checkpointId)).get();
+  if (!cp) return; // thinned out of the journal meanwhile
+  const label = `Tested at ${new Date(atMs).toISOString().replace('.000Z', 'Z')}`;
+  tx.update(checkpoints)
+    .set({ tag: cp.tag ? `${cp.tag}; ${label}` : label, kind: cp.kind === 'crash' ? 'tagged' : cp.kind })
+    .where(eq(checkpoints.id, checkpointId))
+    .run();
+}
+
+/**
+ * Persists a transition of one operation: its row and steps, the effects, and an audit entry
+ * for what the system decided (auto-commit, auto-rollback, completion, failure).
+ */
+export function applyTransition(tx: Executor, row: OperationRow, prev: OperationState, result: AdvanceResult, actor: Actor | null = null): SimCall[] {
+  const calls: SimCall[] = [];
+  saveState(tx, row.id, prev, result.state);
+  for (const effect of result.effects) applyEffect(tx, row, result.state, effect, calls);
+  for (const event of result.events) {
+    const failed = event.action === 'failed';
+    audit(tx, actor ?? SYSTEM_ACTOR, {
+      action: `operation.${event.action}`,
+      tenantId: row.tenantId,
+      targetType: 'operation',
+      targetId: row.id,
+      outcome: failed ? 'failed' : 'success',
+      details: { groupId: row.groupId, type: row.type, ...event.details },
+      time: new Date(event.atMs),
+    });
+    if (failed) {
+      tx.insert(alerts).values({
+        id: newId('alr'), tenantId: row.tenantId, groupId: row.groupId, code: 'operation-failed', level: 'error',
+        message: `${row.type} failed: ${String(event.details?.reason ?? 'unknown reason')}`, raisedAt: new Date(event.atMs),
+      }).run();
+    }
+  }
+  return calls;
+}
+
+/** Runs the deferred simulator calls; an engine hiccup must not undo what was committed. */
+export function runSimCalls(sim: OpsSim | null, calls: SimCall[]): void {
+  if (!sim) return;
+  for (const call of calls) {
+    try {
+      call(sim);
+    } catch (error) {
+      console.error('Simulator refused an operations call', error);
+    }
+  }
+}

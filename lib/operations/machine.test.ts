@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { advance, createOperationState, failOperation, progressOf, requestDecision, requestStop, UnresumableError } from './machine';
+import type { Effect, OperationOptions, OperationState, OperationType } from './types';
+
+const T0 = Date.UTC(2030, 0, 1, 12);
+const s = (seconds: number) => T0 + seconds * 1000;
+
+function options(over: Partial<OperationOptions> = {}): OperationOptions {
+  return {
+    v: 1, fromSiteName: 'London', toSiteName: 'Zurich', sourceSiteOnline: true, shutdownSource: true, reverseProtection: false,
+    commitPolicy: 'manual', commitTimeoutMinutes: 60, finalSyncSeconds: 0,
+    network: { kind: 'live', mode: 're-ip', network: 'dr-prod', mappings: [{ sourceSubnet: '10.10.0.0/16', targetSubnet: '10.110.0.0/16' }] },
+    plan: [
+      { name: 'App', delayAfterSeconds: 60, vms: [{ id: 'a1', name: 'app-01', bootSeconds: 40 }, { id: 'a2', name: 'app-02', bootSeconds: 50 }] },
+      { name: 'Web', delayAfterSeconds: 0, vms: [{ id: 'w1', name: 'web-01', bootSeconds: 30 }] },
+    ],
+    groupStatusBefore: 'meeting-sla', stopRequestedAtMs: null, decision: null,
+    ...over,
+  };
+}
+
+function start(type: OperationType, over: Partial<OperationOptions> = {}) {
+  return createOperationState({ type, nowMs: T0, checkpointTimeMs: s(-8), options: options(over) });
+}
+
+const names = (st: OperationState) => st.steps.map((x) => `${x.name}:${x.status}`);
+const modes = (effects: Effect[]) => effects.filter((e) => e.kind === 'group-mode').map((e) => (e as { mode: string }).mode);
+
+// Timeline of a live failover with the plan above (seconds after start):
+// shutdown 0–30, create 30–44 (5 + 3×3), boot 1 44–94, delay 60, boot 2 154–184, network 184–189.
+describe('live failover', () => {
+  it('runs to awaiting-commit with RTO measured to the last VM up', () => {
+    const { state, effects } = start('failover');
+    expect(state.status).toBe('running');
+    expect(modes(effects)).toEqual(['failing-over']);
+    const r = advance(state, s(189));
+    expect(r.state.status).toBe('awaiting-commit');
+    expect(r.state.rtoSeconds).toBe(184);
+    expect(r.state.commitDeadlineMs).toBeNull(); // manual: waits for a person
+    expect(r.state.steps.find((x) => x.name === 'Boot group 2: Web')).toMatchObject({ startedAtMs: s(154), finishedAtMs: s(184) });
+    expect(r.effects).toEqual([{ kind: 'vms-power', power: 'off' }, { kind: 'group-mode', mode: 'awaiting-commit' }]);
+    expect(r.state.steps.find((x) => x.name === 'Configure network')?.detail).toContain('re-IP 10.10.0.0/16 → 10.110.0.0/16');
+  });
+
+  it('gives the same timeline whether ticked every second or once', () => {
+    let st = start('failover').state;
+    for (let t = 1; t <= 200; t++) st = advance(st, s(t)).state;
+    expect(st).toEqual(advance(start('failover').state, s(200)).state);
+  });
+
+  it('stays awaiting commit forever with the manual policy', () => {
+    const r = advance(start('failover').state, s(100_000));
+    expect(r.state.status).toBe('awaiting-commit');
+    expect(advance(r.state, s(200_000)).changed).toBe(false);
+  });
+
+  it('commits without reverse protection: VMs at target, group failed over', () => {
+    const up = advance(start('failover').state, s(189)).state;
+    const decided = requestDecision(up, 'commit', s(300));
+    const r = advance(decided, s(310));
+    expect(r.state.status).toBe('completed');
+    expect(r.state.finishedAtMs).toBe(s(305));
+    expect(names(r.state).slice(-2)).toEqual(['Commit:completed', 'Reverse protection:skipped']);
+    expect(r.effects).toEqual([{ kind: 'vms-at-target' }, { kind: 'group-mode', mode: 'failed-over' }]);
+    expect(r.events.map((e) => e.action)).toEqual(['completed']);
+  });
+
+  it('commits with reverse protection: the group replicates back', () => {
+    const up = advance(start('failover', { reverseProtection: true }).state, s(189)).state;
+    const r = advance(requestDecision(up, 'commit', s(200)), s(210));
+    expect(r.state.status).toBe('completed');
+    expect(r.effects).toEqual([{ kind: 'vms-at-target' }, { kind: 'reverse-protection' }]);
+  });
+
+  it('rolls back: the tail becomes a rollback step and everything is restored', () => {
+    const up = advance(start('failover').state, s(189)).state;
+    const decided = requestDecision(up, 'rollback', s(200));
+    const mid = advance(decided, s(205));
+    expect(mid.state.status).toBe('running');
+    expect(names(mid.state).slice(-1)).toEqual(['Roll back:running']);
+    const r = advance(mid.state, s(215));
+    expect(r.state.status).toBe('rolled-back');
+    expect(r.effects).toEqual([{ kind: 'vms-power', power: 'on' }, { kind: 'group-mode', mode: 'replicating' }]);
+    expect(r.events.map((e) => e.action)).toEqual(['rolled-back']);
+  });
+
+  it('auto-commits at the deadline, timed from when the VMs were up', () => {
+    const st = start('failover', { commitPolicy: 'auto-commit', commitTimeoutMinutes: 10 }).state;
+    const waiting = advance(st, s(189));
+    expect(waiting.state.commitDeadlineMs).toBe(s(189 + 600));
+    expect(advance(waiting.state, s(788)).state.status).toBe('awaiting-commit');
+    const r = advance(waiting.state, s(1000));
+    expect(r.state.status).toBe('completed');
+    expect(r.events.map((e) => e.action)).toEqual(['auto-commit', 'completed']);
+    expect(r.state.options.decision).toEqual({ kind: 'commit', atMs: s(789), auto: true });
+    expect(r.state.steps.at(-2)).toMatchObject({ name: 'Commit', startedAtMs: s(789), finishedAtMs: s(794) });
+  });
+
+  it('auto-rolls back at the deadline, even when jumped over in one fast-forward', () => {
+    const st = start('failover', { commitPolicy: 'auto-rollback', commitTimeoutMinutes: 0 }).state;
+    const r = advance(st, s(3600));
+    expect(r.state.status).toBe('rolled-back');
+    expect(r.events.map((e) => e.action)).toEqual(['auto-rollback', 'rolled-back']);
+    expect(modes(r.effects)).toEqual(['awaiting-commit', 'replicating']);
+  });
+
+  it('skips the shutdown with a reason when the source site is down, and still recovers', () => {
+    const st = start('failover', { sourceSiteOnline: false }).state;
+    expect(st.steps[1]).toMatchObject({ name: 'Shut down source VMs', status: 'skipped', detail: expect.stringContaining('London is offline') });
+    const r = advance(st, s(500));
+    expect(r.state.status).toBe('awaiting-commit');
+    expect(r.effects.some((e) => e.kind === 'vms-power')).toBe(false);
+    expect(r.state.rtoSeconds).toBe(154); // no 30 s shutdown
+  });
+
+  it('skips the shutdown when not requested', () => {
+    expect(start('failover', { shutdownSource: false }).state.steps[1]).toMatchObject({ status: 'skipped', detail: expect.stringContaining('Not requested') });
+  });
+
+  it('fails cleanly when the target site goes down before the VMs are up', () => {
+    const st = advance(start('failover').state, s(40)).state;
+    const r = advance(st, s(41), { targetSiteOnline: false });
+    expect(r.state.status).toBe('failed');
+    expect(r.state.error).toContain('Zurich went offline');
+    expect(r.state.steps.find((x) => x.status === 'failed')?.name).toBe('Create recovered VMs');
+    expect(r.state.steps.filter((x) => x.status === 'pending')).toEqual([]);
+    expect(r.effects).toEqual([{ kind: 'vms-power', power: 'on' }, { kind: 'group-mode', mode: 'replicating' }]);
+  });
+});
+
+describe('test failover', () => {
+  it('boots test VMs, waits in testing, then stops and records the test', () => {
+    const { state, effects } = start('test-failover', { network: { kind: 'test', mode: 'keep-ip', network: 'isolated', mappings: [] } });
+    expect(modes(effects)).toEqual(['testing']);
+    expect(state.steps.map((x) => x.name)).not.toContain('Shut down source VMs');
+    const up = advance(state, s(1000));
+    expect(up.state.status).toBe('testing');
+    expect(up.state.rtoSeconds).toBe(154);
+    expect(up.effects).toEqual([]);
+    expect(up.state.steps.find((x) => x.name === 'Configure network')?.detail).toContain('keep-ip');
+    const stopping = advance(requestStop(up.state, s(2000)), s(2000));
+    expect(stopping.state.status).toBe('running');
+    const done = advance(stopping.state, s(2010));
+    expect(done.state.status).toBe('completed');
+    expect(done.effects).toEqual([{ kind: 'tested', atMs: s(2010) }, { kind: 'group-mode', mode: 'replicating' }]);
+  });
+
+  it('is not stopped by a commit timeout', () => {
+    const r = advance(start('test-failover', { commitPolicy: 'auto-rollback', commitTimeoutMinutes: 0 }).state, s(99_999));
+    expect(r.state.status).toBe('testing');
+  });
+});
+
+describe('move', () => {
+  it('shuts down, syncs the rest, takes a clean checkpoint, boots and auto-commits', () => {
+    const st = start('move', { finalSyncSeconds: 12, commitPolicy: 'auto-commit', commitTimeoutMinutes: 0, reverseProtection: true }).state;
+    expect(st.steps.slice(0, 4).map((x) => x.name)).toEqual(['Pre-flight checks', 'Shut down source VMs', 'Final sync', 'Create recovered VMs']);
+    const r = advance(st, s(1000));
+    expect(r.state.status).toBe('completed');
+    expect(r.state.checkpointTimeMs).toBe(s(42));
+    expect(r.effects.map((e) => e.kind)).toEqual(['vms-power', 'clean-checkpoint', 'group-mode', 'vms-at-target', 'reverse-protection']);
+    expect(r.events.map((e) => e.action)).toEqual(['auto-commit', 'completed']);
+  });
+
+  it('shuts the source down even when shutdownSource is false (no data loss)', () => {
+    expect(start('move', { shutdownSource: false }).state.steps[1].status).toBe('running');
+  });
+});
+
+describe('failback', () => {
+  it('is a failover in the other direction', () => {
+    const st = start('failback', { fromSiteName: 'Zurich', toSiteName: 'London', reverseProtection: true }).state;
+    const up = advance(st, s(189)).state;
+    expect(up.status).toBe('awaiting-commit');
+    const r = advance(requestDecision(up, 'commit', s(190)), s(200));
+    expect(r.state.status).toBe('completed');
+    expect(r.effects.map((e) => e.kind)).toEqual(['vms-at-target', 'reverse-protection']);
+  });
+});
+
+describe('robustness', () => {
+  it('refuses to resume steps that do not match the plan', () => {
+    const st = advance(start('failover').state, s(40)).state;
+    st.steps[2] = { ...st.steps[2], name: 'Something from another version' };
+    expect(() => advance(st, s(50))).toThrow(UnresumableError);
+  });
+
+  it('fails an operation with a reason, undoing the shutdown', () => {
+    const st = advance(start('failover').state, s(60)).state;
+    const r = failOperation(st, s(61), 'restart');
+    expect(r.state).toMatchObject({ status: 'failed', error: 'restart', finishedAtMs: s(61) });
+    expect(r.events[0].action).toBe('failed');
+  });
+
+  it('reports progress from 0 to 1', () => {
+    const st = start('failover').state;
+    const p0 = progressOf(st, T0);
+    const p1 = progressOf(advance(st, s(100)).state, s(100));
+    expect(p0).toBeGreaterThan(0);
+    expect(p1).toBeGreaterThan(p0);
+    expect(progressOf(advance(requestDecision(advance(st, s(189)).state, 'commit', s(190)), s(300)).state, s(300))).toBe(1);
+  });
+
+  it('does nothing to a finished operation', () => {
+    const done = failOperation(start('failover').state, s(1), 'x').state;
+    expect(advance(done, s(100)).changed).toBe(false);
+  });
+});

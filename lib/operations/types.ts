@@ -1,0 +1,104 @@
+/**
+ * Types of the pure operations state machine. No database or Next.js imports here (type-only
+ * imports are erased), so the machine can be unit-tested and reasoned about in isolation.
+ */
+import { z } from 'zod';
+import type { OperationStatus, OperationType } from '@/db/schema';
+import type { GroupMode } from '@/lib/sim/contract';
+
+export type { OperationStatus, OperationType };
+export type StepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
+export type CommitPolicy = 'manual' | 'auto-commit' | 'auto-rollback';
+
+export type Step = {
+  name: string;
+  status: StepStatus;
+  startedAtMs: number | null;
+  finishedAtMs: number | null;
+  detail: string | null;
+};
+
+const decisionSchema = z.object({
+  kind: z.enum(['commit', 'rollback']),
+  atMs: z.number(),
+  /** True when the commit policy decided at the deadline, not a person. */
+  auto: z.boolean(),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+/**
+ * Everything the machine needs, snapshotted into operations.options at start: the recovery
+ * plan with boot times and the network settings. A snapshot keeps a resumed operation
+ * identical to the one that was started, whatever is edited meanwhile. Validated on load:
+ * an operation whose options no longer parse cannot be resumed and is failed with a reason.
+ */
+export const operationOptionsSchema = z.object({
+  v: z.literal(1),
+  fromSiteName: z.string(),
+  toSiteName: z.string(),
+  /** Whether the source site was reachable at start (a down site cannot shut its VMs down). */
+  sourceSiteOnline: z.boolean(),
+  shutdownSource: z.boolean(),
+  reverseProtection: z.boolean(),
+  commitPolicy: z.enum(['manual', 'auto-commit', 'auto-rollback']),
+  commitTimeoutMinutes: z.number().int().min(0).max(1440),
+  /** Move only: simulated seconds to ship the remaining backlog after the source is down. */
+  finalSyncSeconds: z.number().min(0),
+  network: z.object({
+    kind: z.enum(['test', 'live']),
+    mode: z.enum(['keep-ip', 're-ip']),
+    network: z.string(),
+    mappings: z.array(z.object({ sourceSubnet: z.string(), targetSubnet: z.string() })),
+  }),
+  plan: z
+    .array(
+      z.object({
+        name: z.string(),
+        delayAfterSeconds: z.number().min(0),
+        vms: z.array(z.object({ id: z.string(), name: z.string(), bootSeconds: z.number().min(0) })),
+      }),
+    )
+    .min(1),
+  /** Group status before the operation, restored when it ends without changing the group. */
+  groupStatusBefore: z.string(),
+  stopRequestedAtMs: z.number().nullable(),
+  decision: decisionSchema.nullable(),
+});
+export type OperationOptions = z.infer<typeof operationOptionsSchema>;
+
+export type OperationState = {
+  type: OperationType;
+  status: OperationStatus;
+  startedAtMs: number;
+  finishedAtMs: number | null;
+  commitDeadlineMs: number | null;
+  checkpointTimeMs: number | null;
+  rtoSeconds: number | null;
+  error: string | null;
+  options: OperationOptions;
+  steps: Step[];
+};
+
+/** What the outside world must do because of a transition; applied by lib/operations/effects. */
+export type Effect =
+  | { kind: 'group-mode'; mode: GroupMode }
+  | { kind: 'vms-power'; power: 'on' | 'off' }
+  /** Commit: the group's VMs now run at the operation's target site. */
+  | { kind: 'vms-at-target' }
+  | { kind: 'reverse-protection' }
+  /** Move: the final sync produced a clean checkpoint at this time. */
+  | { kind: 'clean-checkpoint'; timeMs: number }
+  /** Test stopped: set lastTestedAt and tag the checkpoint used. */
+  | { kind: 'tested'; atMs: number };
+
+/** Audit-worthy things the machine decided on its own (the system acted, not a person). */
+export type OperationEvent = {
+  action: 'auto-commit' | 'auto-rollback' | 'completed' | 'rolled-back' | 'failed';
+  atMs: number;
+  details?: Record<string, unknown>;
+};
+
+export type AdvanceResult = { state: OperationState; effects: Effect[]; events: OperationEvent[]; changed: boolean };
+
+export const OPEN_STATUSES: readonly OperationStatus[] = ['pending', 'running', 'testing', 'awaiting-commit'];
+export const isOpen = (status: OperationStatus) => OPEN_STATUSES.includes(status);

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { text } from './fields';
+
+/** IPv4 dotted quad → 32-bit unsigned number (input already validated by z.ipv4/z.cidrv4). */
+export function ipv4ToNumber(ip: string): number {
+  return ip.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
+}
+
+export function parseCidr(cidr: string): { network: number; prefix: number; mask: number } {
+  const [ip, bits] = cidr.split('/');
+  const prefix = Number(bits);
+  // 2 ** 32 arithmetic rather than bit shifts: JS shifts are 32-bit signed.
+  const mask = prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - prefix);
+  return { network: ipv4ToNumber(ip), prefix, mask };
+}
+
+function hostBits(cidr: string): number {
+  const { network, prefix } = parseCidr(cidr);
+  return network % 2 ** (32 - prefix);
+}
+
+export function cidrContains(cidr: string, ip: string): boolean {
+  const { network, prefix } = parseCidr(cidr);
+  const size = 2 ** (32 - prefix);
+  const base = network - (network % size);
+  const n = ipv4ToNumber(ip);
+  return n >= base && n < base + size;
+}
+
+const subnet = (label: string) =>
+  z
+    .cidrv4({ error: `${label} must be an IPv4 subnet in CIDR form, e.g. 10.20.0.0/16.` })
+    .refine((c) => hostBits(c) === 0, { error: `${label} must be the network address of the subnet (host bits zero), e.g. 10.20.0.0/16.` });
+
+const address = (label: string) => z.ipv4({ error: `${label} must be an IPv4 address, e.g. 10.20.0.1.` });
+
+export const reIpMappingSchema = z
+  .object({
+    sourceSubnet: subnet('sourceSubnet'),
+    targetSubnet: subnet('targetSubnet'),
+    gateway: address('gateway'),
+    dns: z.array(address('dns server'), { error: 'dns must be a list of IPv4 addresses.' }).max(4, { error: 'At most 4 DNS servers.' }).default([]),
+  })
+  .refine((m) => !z.cidrv4().safeParse(m.targetSubnet).success || cidrContains(m.targetSubnet, m.gateway), {
+    error: 'The gateway must be inside the target subnet.',
+    path: ['gateway'],
+  });
+
+const keepIpSchema = z.object({
+  mode: z.literal('keep-ip'),
+  network: text('network', 1, 64),
+  // Ignored in keep-ip mode; accepted so a form can switch modes without clearing its rows.
+  mappings: z.array(z.unknown()).max(64).optional().transform(() => [] as z.output<typeof reIpMappingSchema>[]),
+});
+
+const reIpSchema = z.object({
+  mode: z.literal('re-ip'),
+  network: text('network', 1, 64),
+  mappings: z
+    .array(reIpMappingSchema, { error: 'mappings must be a list of subnet mappings.' })
+    .min(1, { error: 'Re-IP needs at least one subnet mapping.' })
+    .max(64, { error: 'At most 64 subnet mappings.' })
+    .refine((ms) => new Set(ms.map((m) => m.sourceSubnet)).size === ms.length, { error: 'Each source subnet may be mapped only once.' }),
+});
+
+/**
+ * Network settings applied at failover (one set for tests, one for live): keep the addresses on
+ * a same-named network, or re-IP each source subnet to a target subnet.
+ */
+export const networkSettingsSchema = z.discriminatedUnion('mode', [keepIpSchema, reIpSchema], {
+  error: 'mode must be "keep-ip" or "re-ip".',
+});
+export type NetworkSettingsInput = z.input<typeof networkSettingsSchema>;

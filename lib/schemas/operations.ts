@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { OPERATION_STATUSES, OPERATION_TYPES } from '@/db/schema/operations';
+import { booleanParam, isoTime, pagingSchema } from './common';
+import { idField, text, wholeNumber } from './fields';
+
+export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
+
+/**
+ * The recovery point: a checkpoint id, or any point in the journal (`pointInTime`, resolved to
+ * the newest checkpoint at or before it). Neither = the latest checkpoint.
+ */
+const pointFields = {
+  checkpointId: idField('checkpointId').optional(),
+  pointInTime: isoTime('pointInTime').optional(),
+};
+const onePoint = <T extends { checkpointId?: string; pointInTime?: Date }>(v: T) => !(v.checkpointId && v.pointInTime);
+const onePointError = { error: 'Give either checkpointId or pointInTime, not both.', path: ['pointInTime'] };
+
+/** POST /groups/{id}/test-failover */
+export const testFailoverSchema = z.object(pointFields).refine(onePoint, onePointError);
+export type TestFailoverInput = z.input<typeof testFailoverSchema>;
+
+const commitFields = {
+  commitPolicy: z.enum(COMMIT_POLICIES, { error: 'commitPolicy must be manual, auto-commit or auto-rollback.' }),
+  /** Minutes after the VMs are up before an auto policy acts (0 = at once). Ignored for manual. */
+  commitTimeoutMinutes: wholeNumber('commitTimeoutMinutes', 0, 1440, 'minutes'),
+};
+
+/** POST /groups/{id}/failover and /failback. Defaults: shut the source down, no reverse, manual 60 min. */
+export const failoverSchema = z
+  .object({
+    ...pointFields,
+    shutdownSource: booleanParam('shutdownSource').optional().default(true),
+    reverseProtection: booleanParam('reverseProtection').optional().default(false),
+    commitPolicy: commitFields.commitPolicy.optional().default('manual'),
+    commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(60),
+  })
+  .refine(onePoint, onePointError);
+export type FailoverInput = z.input<typeof failoverSchema>;
+
+/**
+ * POST /groups/{id}/move: planned migration. The source is always shut down and synced (no data
+ * loss), so there is no recovery point to choose. Like a planned move in Zerto, it reverses
+ * protection and commits itself unless told otherwise.
+ */
+export const moveSchema = z.object({
+  reverseProtection: booleanParam('reverseProtection').optional().default(true),
+  commitPolicy: commitFields.commitPolicy.optional().default('auto-commit'),
+  commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(0),
+});
+export type MoveInput = z.input<typeof moveSchema>;
+
+/** POST /operations/{id}/stop-test */
+export const stopTestSchema = z.object({
+  result: z.enum(['passed', 'failed'], { error: 'result must be passed or failed.' }),
+  notes: text('Notes', 0, 2000).optional(),
+});
+export type StopTestInput = z.input<typeof stopTestSchema>;
+
+/** GET /groups/{id}/preflight?type&checkpointId|pointInTime */
+export const preflightQuerySchema = z
+  .object({
+    type: z.enum(OPERATION_TYPES, { error: 'type must be test-failover, failover, move or failback.' }),
+    ...pointFields,
+  })
+  .refine(onePoint, onePointError);
+export type PreflightQuery = z.input<typeof preflightQuerySchema>;
+
+/** GET /operations */
+export const listOperationsQuerySchema = pagingSchema.extend({
+  limit: wholeNumber('limit', 1, 200).optional().default(50),
+  groupId: idField('groupId').optional(),
+  tenantId: idField('tenantId').optional(),
+  type: z.enum(OPERATION_TYPES, { error: 'type must be test-failover, failover, move or failback.' }).optional(),
+  status: z.enum(OPERATION_STATUSES, { error: `status must be one of ${OPERATION_STATUSES.join(', ')}.` }).optional(),
+});
+export type ListOperationsQuery = z.input<typeof listOperationsQuerySchema>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { REQUEST_KINDS, REQUEST_PRIORITIES, REQUEST_STATUSES } from '@/db/schema';
+import { idField, text } from './fields';
+
+/**
+ * Service requests: shared by /api/v1/requests, the portal's "raise a request" form and the
+ * staff queue. Resource amounts are positive; the kind (grow/shrink) gives the sign.
+ */
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const numericText = /^\s*\d+(\.\d+)?\s*$/;
+
+/** A non-negative amount; "" or absent means "no change to this resource". */
+const amount = (label: string, unit: string, max: number, whole = false) =>
+  z.preprocess(
+    (v) => {
+      const b = blankToUndefined(v);
+      return typeof b === 'string' && numericText.test(b) ? Number(b) : b;
+    },
+    (whole ? z.number({ error: `${label} must be a number of ${unit}.` }).int({ error: `${label} must be a whole number of ${unit}.` }) : z.number({ error: `${label} must be a number of ${unit}.` }))
+      .min(0, { error: `${label} cannot be negative; choose grow or shrink instead.` })
+      .max(max, { error: `${label} must be at most ${max} ${unit}.` })
+      .optional(),
+  );
+
+export const resourceChangeSchema = z.object({
+  vcpuGhz: amount('change.vcpuGhz', 'GHz', 100_000),
+  memoryGb: amount('change.memoryGb', 'GB', 1_000_000),
+  storageGb: amount('change.storageGb', 'GB', 100_000_000),
+  guaranteedIops: amount('change.guaranteedIops', 'IOPS', 10_000_000, true),
+});
+
+export const requestCreateSchema = z
+  .object({
+    kind: z.enum(REQUEST_KINDS, { error: `kind must be one of ${REQUEST_KINDS.join(', ')}.` }),
+    priority: z.enum(REQUEST_PRIORITIES, { error: `priority must be one of ${REQUEST_PRIORITIES.join(', ')}.` }),
+    title: text('title', 3, 120),
+    description: text('description', 1, 4000),
+    vdcId: z.preprocess(blankToUndefined, idField('vdcId').optional()),
+    change: resourceChangeSchema.optional(),
+    /** Staff raising a request for a tenant without acting for it; ignored for client roles. */
+    tenantId: z.preprocess(blankToUndefined, idField('tenantId').optional()),
+  })
+  .superRefine((r, ctx) => {
+    if (r.kind === 'other') return;
+    if (!r.vdcId) ctx.addIssue({ code: 'custom', path: ['vdcId'], message: 'vdcId is required to grow or shrink resources.' });
+    const c = r.change ?? {};
+    if (![c.vcpuGhz, c.memoryGb, c.storageGb, c.guaranteedIops].some((v) => v !== undefined && v > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['change'], message: 'Give at least one resource amount above 0.' });
+    }
+  });
+export type RequestCreateInput = z.input<typeof requestCreateSchema>;
+
+export const requestUpdateSchema = z
+  .object({
+    /** A staff user's id, or null to unassign. */
+    assignedTo: z.preprocess((v) => (v === '' ? null : v), idField('assignedTo').nullable().optional()),
+    status: z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(', ')}.` }).optional(),
+    /** Note recorded as a comment with the status change (what was done, why cancelled). */
+    note: z.preprocess(blankToUndefined, text('note', 1, 4000).optional()),
+  })
+  .strict()
+  .refine((u) => u.assignedTo !== undefined || u.status !== undefined || u.note !== undefined, {
+    error: 'Send assignedTo, status or note.',
+    path: ['(body)'],
+  });
+export type RequestUpdateInput = z.input<typeof requestUpdateSchema>;
+
+export const requestCommentSchema = z.object({ body: text('body', 1, 4000) });
+
+export const requestListSchema = z.object({
+  status: z.preprocess(blankToUndefined, z.enum([...REQUEST_STATUSES, 'active'], { error: 'status must be open, in-progress, resolved, cancelled or active.' }).optional()),
+  tenantId: z.preprocess(blankToUndefined, idField('tenantId').optional()),
+});

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from '@/db/schema';
+import { booleanParam, isoTime } from './common';
+import { idField, positiveNumber, text, wholeNumber } from './fields';
+
+/**
+ * Inputs of the provider staff console, shared by the /api/v1/admin routes and the server
+ * actions of app/(staff), so a field means (and fails) the same way in both.
+ */
+
+// HTML forms send "" for an untouched optional field; treat it as absent.
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const nullable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable().optional());
+
+export const slugField = z
+  .string({ error: 'slug must be text.' })
+  .trim()
+  .toLowerCase()
+  .min(2, { error: 'slug needs at least 2 characters.' })
+  .max(40, { error: 'slug must be at most 40 characters.' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'slug may hold only a-z, 0-9 and single hyphens.' });
+
+const connection = z.enum(CONNECTION_OPTIONS, { error: `connection must be one of ${CONNECTION_OPTIONS.join(', ')}.` });
+const currency = z
+  .string({ error: 'currency must be text.' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, { error: 'currency must be an ISO 4217 code such as GBP.' });
+
+// Tenant limits: 1 Mbit/s..100 Gbit/s covers every connection option we sell.
+const bandwidth = (label: string) => wholeNumber(label, 1, 100_000, 'Mbit/s');
+
+const tenantFields = {
+  name: text('name', 1, 120),
+  slug: slugField,
+  connection,
+  externalBandwidthMbps: bandwidth('externalBandwidthMbps'),
+  interSiteBandwidthMbps: bandwidth('interSiteBandwidthMbps'),
+  /** Minor currency units (pence); the base of service credits. */
+  monthlyChargeCents: wholeNumber('monthlyChargeCents', 0, 100_000_000_00),
+  currency: optional(currency),
+  contactName: nullable(text('contactName', 1, 120)),
+  contactEmail: nullable(z.email({ error: 'contactEmail must be an email address.' }).max(254)),
+  contactPhone: nullable(text('contactPhone', 3, 40)),
+};
+
+export const tenantCreateSchema = z.object(tenantFields);
+export type TenantCreateInput = z.input<typeof tenantCreateSchema>;
+
+export const tenantUpdateSchema = z
+  .object({
+    name: optional(tenantFields.name),
+    slug: optional(slugField),
+    connection: optional(connection),
+    externalBandwidthMbps: optional(tenantFields.externalBandwidthMbps),
+    interSiteBandwidthMbps: optional(tenantFields.interSiteBandwidthMbps),
+    monthlyChargeCents: optional(tenantFields.monthlyChargeCents),
+    currency: optional(currency),
+    contactName: tenantFields.contactName,
+    contactEmail: tenantFields.contactEmail,
+    contactPhone: tenantFields.contactPhone,
+    /** `suspended` blocks the tenant's sign-ins; its protection keeps running. */
+    status: optional(z.enum(TENANT_STATUSES, { error: `status must be one of ${TENANT_STATUSES.join(', ')}.` })),
+  })
+  .strict();
+export type TenantUpdateInput = z.input<typeof tenantUpdateSchema>;
+
+const vdcResources = {
+  vcpuGhz: positiveNumber('vcpuGhz', 100_000, 'GHz'),
+  memoryGb: positiveNumber('memoryGb', 1_000_000, 'GB'),
+  storageGb: positiveNumber('storageGb', 100_000_000, 'GB'),
+  guaranteedIops: wholeNumber('guaranteedIops', 100, 10_000_000, 'IOPS'),
+};
+
+export const vdcCreateSchema = z.object({
+  siteId: idField('siteId'),
+  kind: z.enum(VDC_KINDS, { error: `kind must be one of ${VDC_KINDS.join(', ')}.` }),
+  name: optional(text('name', 1, 120)),
+  ...vdcResources,
+});
+export type VdcCreateInput = z.input<typeof vdcCreateSchema>;
+
+export const vdcUpdateSchema = z
+  .object({
+    name: optional(text('name', 1, 120)),
+    vcpuGhz: optional(vdcResources.vcpuGhz),
+    memoryGb: optional(vdcResources.memoryGb),
+    storageGb: optional(vdcResources.storageGb),
+    guaranteedIops: optional(vdcResources.guaranteedIops),
+  })
+  .strict();
+export type VdcUpdateInput = z.input<typeof vdcUpdateSchema>;
+
+/** POST /admin/sites/{id}/outage and /admin/links/{id}/outage. */
+export const outageSchema = z.object({ down: booleanParam('down') });
+
+export const maintenanceCreateSchema = z
+  .object({
+    /** null (or absent) = the whole service. */
+    siteId: nullable(idField('siteId')),
+    startsAt: isoTime('startsAt'),
+    endsAt: isoTime('endsAt'),
+    description: text('description', 1, 500),
+  })
+  .refine((w) => w.endsAt.getTime() > w.startsAt.getTime(), { error: 'endsAt must be after startsAt.', path: ['endsAt'] });
+export type MaintenanceCreateInput = z.input<typeof maintenanceCreateSchema>;
+
+export const maintenanceListSchema = z.object({
+  when: z.enum(['upcoming', 'past', 'all'], { error: 'when must be upcoming, past or all.' }).optional().default('all'),
+});
+
+export const monthField = z
+  .string({ error: 'month must be YYYY-MM.' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month must be YYYY-MM, e.g. 2025-03.' });
+
+export const slaQuerySchema = z.object({
+  month: optional(monthField),
+  format: z.enum(['json', 'csv'], { error: 'format must be json or csv.' }).optional().default('json'),
+});
+
+export const affectedQuerySchema = z.object({ includeFaults: booleanParam('includeFaults').optional() });

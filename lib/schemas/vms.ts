@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { booleanParam, tenantFilterSchema } from './common';
+import { idField } from './fields';
+
+/** GET /vms filters. `protected`: only VMs in a group (true) or only unprotected ones (false). */
+export const listVmsQuerySchema = tenantFilterSchema.extend({
+  siteId: idField('siteId').optional(),
+  groupId: idField('groupId').optional(),
+  q: z.string({ error: 'q must be text.' }).trim().max(100, { error: 'q must be at most 100 characters.' }).optional(),
+  protected: booleanParam('protected').optional(),
+});
+export type ListVmsQuery = z.input<typeof listVmsQuerySchema>;

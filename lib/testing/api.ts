@@ -1,0 +1,37 @@
+import { NextRequest } from 'next/server';
+import type { DB } from '@/db';
+
+/**
+ * Route handlers get their database from getDb(), a per-process global. Tests put their own
+ * (migrated, seeded, on a temp file) in its place, then call the exported GET/POST directly.
+ */
+export function serveTestDb(db: DB): void {
+  (globalThis as unknown as { __cloudshieldDb?: DB }).__cloudshieldDb = db;
+}
+
+type RequestOptions = {
+  method?: string;
+  /** Serialised as JSON unless `raw` is given. */
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  bearer?: string;
+};
+
+export function apiRequest(path: string, options: RequestOptions = {}): NextRequest {
+  const headers = new Headers(options.headers);
+  if (options.bearer) headers.set('authorization', `Bearer ${options.bearer}`);
+  const text = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (text !== undefined) {
+    headers.set('content-type', 'application/json');
+    headers.set('content-length', String(Buffer.byteLength(text)));
+  }
+  return new NextRequest(new URL(path, 'http://localhost:3000'), { method: options.method ?? (text === undefined ? 'GET' : 'POST'), headers, body: text });
+}
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** Calls a route handler the way Next does, with its dynamic params. */
+export function callRoute(handler: Handler, req: NextRequest, params: Record<string, string> = {}): Promise<Response> {
+  return handler(req, { params: Promise.resolve(params) });
+}

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { defineConfig } from '@playwright/test';
+import { assertLocalTestDatabase, e2eDatabaseFile } from './e2e/support/run-dir';
+
+/**
+ * End-to-end tests against the built portal (`next build` first: scripts/e2e.sh) in Debian's
+ * Chromium. Each run starts the server on a fresh database under .e2e/, which the app migrates
+ * and seeds with the demo data on start.
+ */
+const CI = Boolean(process.env.CI);
+const PORT = Number(process.env.E2E_PORT ?? 3200);
+const baseURL = `http://localhost:${PORT}`;
+const { file, fresh } = e2eDatabaseFile();
+const databaseFile = assertLocalTestDatabase(file);
+
+// Playwright starts the webServer before globalSetup, so the database is seeded here, once, in
+// the runner process (workers reload this file but reuse the run's database).
+if (fresh) {
+  execFileSync('node_modules/.bin/tsx', ['db/cli/seed.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseFile, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'inherit',
+  });
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: 'test-results',
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  // Two cores run the server, the simulator and the browsers: one worker on CI keeps timing
+  // stable; two locally for speed.
+  workers: CI ? 1 : 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL,
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+    browserName: 'chromium',
+    launchOptions: {
+      // Debian's chromium (scripts/ensure-chromium.sh), never a downloaded browser.
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'setup', testMatch: /.*\.setup\.ts$/ },
+    { name: 'chromium', testMatch: /.*\.spec\.ts$/, dependencies: ['setup'] },
+  ],
+  webServer: {
+    command: `node_modules/.bin/next start -p ${PORT}`,
+    url: `${baseURL}/login`,
+    // Never reuse a server: it would hold another database than this run's fresh one.
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    env: {
+      DATABASE_URL: databaseFile,
+      // Ten simulated seconds per second: syncs and failovers finish within a test's patience.
+      SIM_SPEED: process.env.E2E_SIM_SPEED ?? '10',
+      AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(PORT),
+    },
+  },
+});

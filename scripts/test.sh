@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in order of speed, stopping at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+stage() {
+  local name=$1
+  shift
+  printf '\n\033[1m==> %s\033[0m\n' "$name"
+  local start=$SECONDS
+  if ! "$@"; then
+    printf '\n\033[1;31m==> FAILED: %s\033[0m\n' "$name" >&2
+    exit 1
+  fi
+  printf '\033[32m==> ok: %s (%d s)\033[0m\n' "$name" $((SECONDS - start))
+}
+
+stage "1/4 Typecheck (tsc --noEmit)" node_modules/.bin/tsc --noEmit
+stage "2/4 Lint (eslint .)" node_modules/.bin/eslint .
+stage "3/4 Unit and integration tests (vitest run)" node_modules/.bin/vitest run
+stage "4/4 End-to-end tests (next build + Playwright)" bash scripts/e2e.sh
+
+printf '\n\033[1;32mAll checks passed.\033[0m\n'
