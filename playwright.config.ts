@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 import { assertLocalTestDatabase, e2eDatabaseFile } from './e2e/support/run-dir';
 
@@ -10,17 +9,10 @@ import { assertLocalTestDatabase, e2eDatabaseFile } from './e2e/support/run-dir'
 const CI = Boolean(process.env.CI);
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = `http://localhost:${PORT}`;
-const { file, fresh } = e2eDatabaseFile();
-const databaseFile = assertLocalTestDatabase(file);
-
-// Playwright starts the webServer before globalSetup, so the database is seeded here, once, in
-// the runner process (workers reload this file but reuse the run's database).
-if (fresh) {
-  execFileSync('node_modules/.bin/tsx', ['db/cli/seed.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseFile, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'inherit',
-  });
-}
+// Created once by the runner process (workers reload this file and reuse the same path). The
+// server migrates and seeds the empty file itself on start (instrumentation.ts), exactly as
+// `npm run demo` does on a fresh machine.
+const databaseFile = assertLocalTestDatabase(e2eDatabaseFile());
 
 export default defineConfig({
   testDir: './e2e',

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db';
@@ -7,6 +6,7 @@ import { portalNav } from '@/components/shell/nav-items';
 import { Icon } from '@/components/ui/icons';
 import { requireActor } from '@/lib/auth/current-actor';
 import { getTenantHeader } from '@/lib/domain/tenant-context';
+import { stopActingFor } from '../(staff)/staff/act-for-actions';
 
 // Every portal page depends on who is signed in: never prerender.
 export const dynamic = 'force-dynamic';
@@ -26,9 +26,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <span>
         Acting on behalf of <strong>{tenant.name}</strong>. Every action is audited under your name.
       </span>
-      <Link href="/staff" className="underline underline-offset-2 hover:no-underline">
-        Back to the provider console
-      </Link>
+      {/* Ending it goes through the audited server action, not a plain link. */}
+      <form action={stopActingFor}>
+        <button type="submit" className="rounded underline underline-offset-2 hover:no-underline focus-visible:outline-2 focus-visible:outline-white">
+          Stop acting for {tenant.name}
+        </button>
+      </form>
     </div>
   );
 

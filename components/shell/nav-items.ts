@@ -21,6 +21,7 @@ export function portalNav(role: Role): NavItem[] {
     { href: '/reports', label: 'Reports', icon: 'report' },
     { href: '/requests', label: 'Service requests', icon: 'ticket' },
     can(role, 'audit:read') && { href: '/audit', label: 'Audit log', icon: 'audit' },
+    { href: '/api-reference', label: 'API reference', icon: 'code' },
     { href: '/settings', label: 'Settings', icon: 'settings' },
   ];
   return items.filter((i): i is NavItem => Boolean(i));
@@ -30,6 +31,7 @@ export function portalNav(role: Role): NavItem[] {
 export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Overview', icon: 'dashboard', exact: true },
   { href: '/staff/tenants', label: 'Tenants', icon: 'building' },
+  { href: '/staff/pricing', label: 'Pricing', icon: 'tag' },
   { href: '/staff/sites', label: 'Sites and faults', icon: 'globe' },
   { href: '/staff/maintenance', label: 'Maintenance', icon: 'wrench' },
   { href: '/staff/requests', label: 'Service requests', icon: 'ticket' },

@@ -47,7 +47,14 @@ export function FaultToggle({ kind, name, down, affectedGroups, affectedTenants,
   }
   return (
     <>
-      <Button size={size} variant="danger" icon="error" onClick={() => setOpen(true)}>
+      {/* In a table row, a row of solid red buttons would shout; the outline still reads as destructive. */}
+      <Button
+        size={size}
+        variant={size === 'sm' ? 'secondary' : 'danger'}
+        className={size === 'sm' ? 'text-red-700! ring-red-300! hover:bg-red-50! dark:text-red-400! dark:ring-red-500/40! dark:hover:bg-red-500/10!' : undefined}
+        icon="error"
+        onClick={() => setOpen(true)}
+      >
         {kind === 'site' ? 'Take site down' : 'Take link down'}
       </Button>
       <ConfirmDialog

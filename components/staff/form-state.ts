@@ -9,6 +9,11 @@ export type FormState = {
   errors?: Record<string, string>;
   /** Changes on every submit, so a form can react to a repeated identical result. */
   at?: number;
+  /**
+   * What was submitted, on failure only. React resets a form after its action runs; fields
+   * whose defaultValue reads from here come back as typed instead of blank.
+   */
+  values?: Record<string, string>;
 };
 
 export const INITIAL_FORM_STATE: FormState = { ok: false };
@@ -16,4 +21,9 @@ export const INITIAL_FORM_STATE: FormState = { ok: false };
 /** The error for one field, for <Field error={...}>. */
 export function fieldError(state: FormState, field: string): string | null {
   return state.errors?.[field] ?? null;
+}
+
+/** The submitted value after a failed attempt, else the field's starting value. */
+export function valueOf(state: FormState, field: string, fallback: string | number | null | undefined = ''): string {
+  return state.values?.[field] ?? (fallback == null ? '' : String(fallback));
 }

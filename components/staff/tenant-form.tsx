@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import type { TenantDto } from '@/lib/domain/staff/dto';
 import { FormMessage } from './form-message';
-import { INITIAL_FORM_STATE, fieldError, type FormState } from './form-state';
+import { INITIAL_FORM_STATE, fieldError, valueOf, type FormState } from './form-state';
 
 const CONNECTIONS = [
   { value: 'portal', label: 'Portal only (internet)' },
@@ -41,10 +41,10 @@ export function TenantForm({ action, tenant, submitLabel }: Props) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        {input('name', 'Name', { defaultValue: tenant?.name, required: true, autoComplete: 'organization' })}
-        {input('slug', 'Slug', { defaultValue: tenant?.slug, required: true, hint: 'Lower-case letters, digits and hyphens; unique.', spellCheck: false })}
+        {input('name', 'Name', { defaultValue: valueOf(state, 'name', tenant?.name), required: true, autoComplete: 'organization' })}
+        {input('slug', 'Slug', { defaultValue: valueOf(state, 'slug', tenant?.slug), required: true, hint: 'Lower-case letters, digits and hyphens; unique.', spellCheck: false })}
         <Field htmlFor="tenant-connection" label="Connection option" error={fieldError(state, 'connection')}>
-          <Select id="tenant-connection" name="connection" defaultValue={tenant?.connection ?? 'vpn'}>
+          <Select id="tenant-connection" name="connection" defaultValue={valueOf(state, 'connection', tenant?.connection ?? 'vpn')}>
             {CONNECTIONS.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}
@@ -53,20 +53,20 @@ export function TenantForm({ action, tenant, submitLabel }: Props) {
           </Select>
         </Field>
         {input('monthlyCharge', 'Monthly charge (GBP)', {
-          defaultValue: tenant ? (tenant.monthlyChargeCents / 100).toFixed(2) : '',
+          defaultValue: valueOf(state, 'monthlyCharge', tenant ? (tenant.monthlyChargeCents / 100).toFixed(2) : ''),
           inputMode: 'decimal',
           errorKey: 'monthlyChargeCents',
           hint: 'The base of service credits.',
         })}
-        {input('externalBandwidthMbps', 'External bandwidth limit (Mbit/s)', { defaultValue: tenant?.externalBandwidthMbps ?? 500, inputMode: 'numeric' })}
+        {input('externalBandwidthMbps', 'External bandwidth limit (Mbit/s)', { defaultValue: valueOf(state, 'externalBandwidthMbps', tenant?.externalBandwidthMbps ?? 500), inputMode: 'numeric' })}
         {input('interSiteBandwidthMbps', 'Inter-datacentre bandwidth limit (Mbit/s)', {
-          defaultValue: tenant?.interSiteBandwidthMbps ?? 200,
+          defaultValue: valueOf(state, 'interSiteBandwidthMbps', tenant?.interSiteBandwidthMbps ?? 200),
           inputMode: 'numeric',
           hint: 'Shared by all of the tenant’s replication, by group priority.',
         })}
-        {input('contactName', 'DR contact', { defaultValue: tenant?.contactName ?? '' })}
-        {input('contactEmail', 'Contact email', { defaultValue: tenant?.contactEmail ?? '', type: 'email' })}
-        {input('contactPhone', 'Contact phone', { defaultValue: tenant?.contactPhone ?? '', type: 'tel' })}
+        {input('contactName', 'DR contact', { defaultValue: valueOf(state, 'contactName', tenant?.contactName) })}
+        {input('contactEmail', 'Contact email', { defaultValue: valueOf(state, 'contactEmail', tenant?.contactEmail), type: 'email' })}
+        {input('contactPhone', 'Contact phone', { defaultValue: valueOf(state, 'contactPhone', tenant?.contactPhone), type: 'tel' })}
       </div>
       <FormMessage state={state} />
       <div className="flex justify-end">

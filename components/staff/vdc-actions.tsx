@@ -9,7 +9,7 @@ import { useToast } from '@/components/ui/toast';
 import type { VdcDto } from '@/lib/domain/staff/dto';
 import { FormDialog } from './form-dialog';
 import { FormMessage } from './form-message';
-import { INITIAL_FORM_STATE, fieldError, type FormState } from './form-state';
+import { INITIAL_FORM_STATE, fieldError, valueOf, type FormState } from './form-state';
 import { VdcResourceFields } from './vdc-fields';
 
 type Props = {
@@ -30,7 +30,7 @@ export function VdcActions({ vdc, resize, remove }: Props) {
       <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
         Resize
       </Button>
-      <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" onClick={() => setConfirming(true)}>
+      <Button size="sm" variant="ghost" className="text-red-700! dark:text-red-400!" onClick={() => setConfirming(true)}>
         Remove
       </Button>
       <FormDialog open={editing} onClose={() => setEditing(false)} title={`Resize ${vdc.name}`}>
@@ -62,7 +62,7 @@ function ResizeForm({ vdc, action, onDone }: { vdc: VdcDto; action: Props['resiz
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <Field htmlFor={`vdc-${vdc.id}-name`} label="Name" error={fieldError(state, 'name')}>
-        <Input id={`vdc-${vdc.id}-name`} name="name" defaultValue={vdc.name} />
+        <Input id={`vdc-${vdc.id}-name`} name="name" defaultValue={valueOf(state, 'name', vdc.name)} />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <VdcResourceFields idPrefix={`vdc-${vdc.id}`} state={state} values={vdc} />

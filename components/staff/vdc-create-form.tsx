@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from './form-message';
-import { INITIAL_FORM_STATE, fieldError, type FormState } from './form-state';
+import { INITIAL_FORM_STATE, fieldError, valueOf, type FormState } from './form-state';
 import { VdcResourceFields } from './vdc-fields';
 
 type Props = {
@@ -19,7 +19,7 @@ export function VdcCreateForm({ action, sites }: Props) {
     <form action={formAction} className="space-y-4" noValidate key={state.ok ? state.at : 'form'}>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field htmlFor="vdc-site" label="Site" error={fieldError(state, 'siteId')}>
-          <Select id="vdc-site" name="siteId" defaultValue="">
+          <Select id="vdc-site" name="siteId" defaultValue={valueOf(state, 'siteId')}>
             <option value="" disabled>
               Choose a site
             </option>
@@ -31,13 +31,13 @@ export function VdcCreateForm({ action, sites }: Props) {
           </Select>
         </Field>
         <Field htmlFor="vdc-kind" label="Kind" error={fieldError(state, 'kind')}>
-          <Select id="vdc-kind" name="kind" defaultValue="production">
+          <Select id="vdc-kind" name="kind" defaultValue={valueOf(state, 'kind', 'production')}>
             <option value="production">Production</option>
             <option value="recovery">Recovery (failover reservation)</option>
           </Select>
         </Field>
         <Field htmlFor="vdc-name" label="Name (optional)" error={fieldError(state, 'name')}>
-          <Input id="vdc-name" name="name" placeholder="Named after tenant, kind and site" />
+          <Input id="vdc-name" name="name" defaultValue={valueOf(state, 'name')} placeholder="Named after tenant, kind and site" />
         </Field>
       </div>
       <div className="grid gap-3 sm:grid-cols-4">

@@ -1,7 +1,7 @@
 'use client';
 
 import { Field, Input } from '@/components/ui/field';
-import { fieldError, type FormState } from './form-state';
+import { fieldError, valueOf, type FormState } from './form-state';
 
 type Values = { vcpuGhz?: number; memoryGb?: number; storageGb?: number; guaranteedIops?: number };
 
@@ -25,7 +25,7 @@ export function VdcResourceFields({ idPrefix, state, values }: { idPrefix: strin
               id={id}
               name={f.name}
               inputMode={f.mode}
-              defaultValue={values?.[f.name] ?? ''}
+              defaultValue={valueOf(state, f.name, values?.[f.name])}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-error` : undefined}
             />

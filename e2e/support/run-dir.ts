@@ -15,9 +15,9 @@ const STALE_MS = 60 * 60 * 1000;
  * environment; Playwright's worker processes inherit that and reuse the same file.
  * E2E_DATABASE_URL picks a file explicitly (still only under .e2e/).
  */
-export function e2eDatabaseFile(): { file: string; fresh: boolean } {
+export function e2eDatabaseFile(): string {
   const existing = process.env.E2E_DATABASE_URL;
-  if (existing) return { file: assertLocalTestDatabase(existing), fresh: false };
+  if (existing) return assertLocalTestDatabase(existing);
 
   removeStaleRuns();
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
@@ -25,7 +25,7 @@ export function e2eDatabaseFile(): { file: string; fresh: boolean } {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'cloudshield.db');
   process.env.E2E_DATABASE_URL = file;
-  return { file, fresh: true };
+  return file;
 }
 
 /** Refuses any database outside .e2e/: a misconfigured run must not seed or wipe real data. */

@@ -8,7 +8,7 @@ import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySc
 import { slaQuerySchema } from '@/lib/schemas/reports';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
-import { maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
+import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
@@ -83,7 +83,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/admin/links/{id}/outage', tag: 'Staff', summary: 'Take an inter-site link down or bring it back', roles: STAFF, body: outageSchema, success: 200 },
   { method: 'get', path: '/api/v1/admin/maintenance-windows', tag: 'Staff', summary: 'Scheduled maintenance', roles: STAFF, query: maintenanceListSchema, success: 200 },
   { method: 'post', path: '/api/v1/admin/maintenance-windows', tag: 'Staff', summary: 'Schedule maintenance (site or whole service)', roles: STAFF, body: maintenanceCreateSchema, success: 201 },
-  { method: 'get', path: '/api/v1/admin/sla', tag: 'Staff', summary: 'Availability and credits of every tenant for a month', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/admin/sla', tag: 'Staff', summary: 'Availability and credits of every tenant for a month', roles: STAFF, query: adminSlaQuerySchema, success: 200 },
   { method: 'get', path: '/api/v1/requests/{id}/comments', tag: 'Service requests', summary: 'Comments on a request', roles: ANY, success: 200 },
   { method: 'get', path: '/api/v1/admin/overview', tag: 'Staff', summary: 'Every tenant\'s protection health at a glance', roles: STAFF, success: 200 },
   { method: 'get', path: '/api/v1/admin/pricing', tag: 'Staff', summary: 'Production usage and recovery vDC price (20%) per tenant', roles: STAFF, success: 200 },

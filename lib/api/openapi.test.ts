@@ -36,10 +36,11 @@ describe('OpenAPI document', () => {
   });
 
   it('derives request bodies from the zod schemas, with their fields and limits', () => {
-    const create = (doc.paths['/api/v1/groups'] as any).post.requestBody.content['application/json'].schema;
+    type Op = { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> }; security: unknown[]; responses: object };
+    const create = (doc.paths['/api/v1/groups'] as Record<string, Op>).post.requestBody.content['application/json'].schema;
     expect(create.properties.journalHistoryHours).toMatchObject({ minimum: 1, maximum: 720 });
     expect(create.required).toEqual(expect.arrayContaining(['name', 'sourceSiteId', 'targetSiteId']));
-    const token = (doc.paths['/api/v1/auth/token'] as any).post;
+    const token = (doc.paths['/api/v1/auth/token'] as Record<string, Op>).post;
     expect(token.security).toEqual([]);
     expect(token.responses).toHaveProperty('429');
   });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { apiTokens, users, type Role } from '@/db/schema';
+import { apiTokens, tenants, users, type Role } from '@/db/schema';
 import { newId } from '@/lib/ids';
 
 /** Recognisable in logs and by secret scanners. */
@@ -52,7 +52,17 @@ export function findTokenOwner(db: DB, token: string, now = new Date()): TokenOw
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now), isNull(users.disabledAt)))
+    .leftJoin(tenants, eq(tenants.id, users.tenantId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashApiToken(token)),
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, now),
+        isNull(users.disabledAt),
+        // Tokens of a suspended client stop working with it.
+        or(isNull(tenants.status), ne(tenants.status, 'suspended')),
+      ),
+    )
     .get();
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { users, type Role } from '@/db/schema';
+import { tenants, users, type Role } from '@/db/schema';
 import { audit } from '@/lib/domain/audit';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from './rate-limit';
-import { AccountDisabledError, InvalidCredentialsError, OtpInvalidError, OtpRequiredError } from './errors';
+import { AccountDisabledError, TENANT_SUSPENDED_MESSAGE, InvalidCredentialsError, OtpInvalidError, OtpRequiredError } from './errors';
 import type { CredentialsInput } from './schemas';
 import { verifyTotp } from './totp';
 
@@ -25,8 +25,10 @@ export async function verifyCredentials(db: DB, input: CredentialsInput, ctx: At
     .select({
       id: users.id, email: users.email, name: users.name, role: users.role, tenantId: users.tenantId,
       passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled, disabledAt: users.disabledAt,
+      tenantStatus: tenants.status,
     })
     .from(users)
+    .leftJoin(tenants, eq(tenants.id, users.tenantId))
     .where(eq(users.email, input.email))
     .get();
 
@@ -49,6 +51,8 @@ export async function verifyCredentials(db: DB, input: CredentialsInput, ctx: At
   if (!user) return fail('unknown-email', new InvalidCredentialsError());
   if (!passwordOk) return fail('wrong-password', new InvalidCredentialsError());
   if (user.disabledAt) return fail('account-disabled', new AccountDisabledError());
+  // A suspended client keeps its data but nobody of it signs in until staff reactivate it.
+  if (user.tenantStatus === 'suspended') return fail('tenant-suspended', new AccountDisabledError(TENANT_SUSPENDED_MESSAGE));
 
   if (user.totpEnabled && user.totpSecret) {
     // Not a failure: the usual first step for a 2FA account whose form has no code yet.

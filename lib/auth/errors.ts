@@ -28,10 +28,12 @@ export class OtpInvalidError extends DomainError {
   }
 }
 
+export const TENANT_SUSPENDED_MESSAGE = "Your organisation's access is suspended. Contact your service provider.";
+
 /** Only ever reported after the correct password, so it reveals nothing to a guesser. */
 export class AccountDisabledError extends DomainError {
   readonly code: SignInErrorCode = 'account-disabled';
-  constructor() {
-    super(403, 'Account disabled', 'This account is disabled. Ask your administrator to re-enable it.', { code: 'account-disabled' });
+  constructor(message = 'This account is disabled. Ask your administrator to re-enable it.') {
+    super(403, 'Account disabled', message, { code: 'account-disabled' });
   }
 }

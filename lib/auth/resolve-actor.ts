@@ -2,8 +2,9 @@ import type { NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { users } from '@/db/schema';
+import { tenants, users } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
+import { applyActingFor } from './act-for';
 import { findTokenOwner } from './api-tokens';
 import { sourceIpOf } from './request-meta';
 import { authSecret, ensureAuthEnv } from './secret';
@@ -41,12 +42,15 @@ async function sessionActor(db: DB, req: NextRequest, sourceIp: string | null): 
   // Read the user afresh: a disabled account or a changed role takes effect at once,
   // not when the cookie expires.
   const user = db
-    .select({ id: users.id, email: users.email, role: users.role, tenantId: users.tenantId, disabledAt: users.disabledAt })
+    .select({ id: users.id, email: users.email, role: users.role, tenantId: users.tenantId, disabledAt: users.disabledAt, tenantStatus: tenants.status })
     .from(users)
+    .leftJoin(tenants, eq(tenants.id, users.tenantId))
     .where(eq(users.id, jwt.userId))
     .get();
-  if (!user || user.disabledAt) return null;
-  return { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId, via: 'session', sourceIp };
+  if (!user || user.disabledAt || user.tenantStatus === 'suspended') return null;
+  const actor: Actor = { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId, via: 'session', sourceIp };
+  // Staff who chose a tenant in the console work on it (signed cookie, see act-for.ts).
+  return applyActingFor(db, actor, req.cookies);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

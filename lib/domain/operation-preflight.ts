@@ -49,7 +49,8 @@ export type RecoveryPoint = { checkpointId?: string; pointInTime?: Date };
 type CheckpointRow = { id: string; timeMs: number; kind: CheckpointKind; tag: string | null };
 
 const HOUR = 3600_000;
-const fmtTime = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+/** "2030-05-01 09:00:05 UTC": second precision reads better than ISO milliseconds in a message. */
+const fmtTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
 function ago(seconds: number): string {
   if (seconds < 120) return `${Math.round(seconds)} s`;
@@ -98,7 +99,7 @@ function groupStateCheck(group: GroupForOperation, type: OperationType, reversed
   if (type === 'failback' && !reversed) {
     return { check: 'group-state', label, ok: false, message: 'Nothing to fail back: the group has not been failed over with reverse protection.' };
   }
-  return { check: 'group-state', label, ok: true, message: type === 'failback' ? 'The group was failed over and reversed: this returns it home.' : `The group is ${group.status}.` };
+  return { check: 'group-state', label, ok: true, message: type === 'failback' ? 'The group was failed over and reversed: this returns it home.' : `The group is ready (status ${group.status}).` };
 }
 
 /** Evaluates every check; never throws for a failed check (the caller decides). */

@@ -55,10 +55,12 @@ function applyEffect(tx: Executor, row: OperationRow, s: OperationState, effect:
     case 'reverse-protection': {
       // The database is the configuration's truth: swap it here, then let the engine follow.
       tx.update(protectionGroups)
-        .set({ sourceSiteId: row.toSiteId, targetSiteId: row.fromSiteId, status: 'reverse-replicating', updatedAt: new Date(s.finishedAtMs ?? Date.now()) })
+        .set({ sourceSiteId: row.toSiteId, targetSiteId: row.fromSiteId, status: 'reverse-replicating', updatedAt: new Date(effect.atMs) })
         .where(eq(protectionGroups.id, groupId))
         .run();
-      calls.push((sim) => sim.reverseProtection(groupId));
+      // Leave the awaiting-commit mode, then reverse: protection_groups already holds the swapped
+      // direction, so the engine should take it from there (reload, not toggle again).
+      calls.push((sim) => sim.setGroupMode(groupId, 'replicating'), (sim) => sim.reverseProtection(groupId));
       break;
     }
     case 'clean-checkpoint': {

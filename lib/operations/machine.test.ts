@@ -69,7 +69,7 @@ describe('live failover', () => {
     const up = advance(start('failover', { reverseProtection: true }).state, s(189)).state;
     const r = advance(requestDecision(up, 'commit', s(200)), s(210));
     expect(r.state.status).toBe('completed');
-    expect(r.effects).toEqual([{ kind: 'vms-at-target' }, { kind: 'reverse-protection' }]);
+    expect(r.effects).toEqual([{ kind: 'vms-at-target' }, { kind: 'reverse-protection', atMs: s(210) }]);
   });
 
   it('rolls back: the tail becomes a rollback step and everything is restored', () => {

@@ -103,7 +103,7 @@ function onComplete(s: OperationState, def: StepDef, atMs: number, out: Out): vo
       out.effects.push({ kind: 'vms-at-target' });
       break;
     case 'reverse':
-      out.effects.push({ kind: 'reverse-protection' });
+      out.effects.push({ kind: 'reverse-protection', atMs });
       break;
     case 'rollback':
       if (stepDone(s, 'Shut down source VMs')) out.effects.push({ kind: 'vms-power', power: 'on' });

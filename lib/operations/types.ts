@@ -85,7 +85,7 @@ export type Effect =
   | { kind: 'vms-power'; power: 'on' | 'off' }
   /** Commit: the group's VMs now run at the operation's target site. */
   | { kind: 'vms-at-target' }
-  | { kind: 'reverse-protection' }
+  | { kind: 'reverse-protection'; atMs: number }
   /** Move: the final sync produced a clean checkpoint at this time. */
   | { kind: 'clean-checkpoint'; timeMs: number }
   /** Test stopped: set lastTestedAt and tag the checkpoint used. */

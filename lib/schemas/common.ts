@@ -26,3 +26,8 @@ export const tenantFilterSchema = z.object({ tenantId: idField('tenantId').optio
 /** `true`/`false` from JSON, or "true"/"false"/"1"/"0" from a query string. */
 export const booleanParam = (label: string) =>
   z.union([z.boolean(), z.stringbool({ error: `${label} must be true or false.` })], { error: `${label} must be true or false.` });
+
+/** A calendar month, YYYY-MM (SLA and compliance reports). */
+export const monthField = z
+  .string({ error: 'month must be YYYY-MM.' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month must be a calendar month as YYYY-MM, e.g. 2025-03.' });

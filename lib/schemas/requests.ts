@@ -55,7 +55,7 @@ export const requestUpdateSchema = z
   .object({
     /** A staff user's id, or null to unassign. */
     assignedTo: z.preprocess((v) => (v === '' ? null : v), idField('assignedTo').nullable().optional()),
-    status: z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(', ')}.` }).optional(),
+    status: z.preprocess(blankToUndefined, z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(', ')}.` }).optional()),
     /** Note recorded as a comment with the status change (what was done, why cancelled). */
     note: z.preprocess(blankToUndefined, text('note', 1, 4000).optional()),
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from '@/db/schema';
-import { booleanParam, isoTime } from './common';
+import { booleanParam, isoTime, monthField } from './common';
 import { idField, positiveNumber, text, wholeNumber } from './fields';
 
 /**
@@ -111,11 +111,8 @@ export const maintenanceListSchema = z.object({
   when: z.enum(['upcoming', 'past', 'all'], { error: 'when must be upcoming, past or all.' }).optional().default('all'),
 });
 
-export const monthField = z
-  .string({ error: 'month must be YYYY-MM.' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month must be YYYY-MM, e.g. 2025-03.' });
-
-export const slaQuerySchema = z.object({
+/** GET /admin/sla: every tenant's month, as JSON or CSV. */
+export const adminSlaQuerySchema = z.object({
   month: optional(monthField),
   format: z.enum(['json', 'csv'], { error: 'format must be json or csv.' }).optional().default('json'),
 });

@@ -10,7 +10,8 @@ import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors
 import { seededTestDb } from '@/lib/testing/db';
 import { cancelMaintenance, createMaintenance, listMaintenance, listUpcomingMaintenance } from './maintenance';
 import { staffOverview } from './overview';
-import { groupsAffectedByLink, setLinkOutage, setSiteOutage, type FaultInjector } from './sites-faults';
+import { groupsAffectedByLink } from './affected-groups';
+import { setLinkOutage, setSiteOutage, type FaultInjector } from './sites-faults';
 import { slaReport, slaReportCsv } from './sla-report';
 
 const NOW = new Date('2025-03-12T10:00:00Z');

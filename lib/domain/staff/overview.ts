@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { authorize } from '@/lib/domain/authorize';
 import { simDate } from '@/lib/domain/clock';
 import type { SiteLoadDto } from './dto';
-import { openFaults, sitesWithLoad } from './sites-faults';
+import { openFaults, sitesWithLoad } from './site-state';
 
 /** The service description makes an annual test failover the client's duty. */
 export const TEST_INTERVAL_DAYS = 365;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { auditLog, serviceRequestComments, serviceRequests, tenants, users, vdcs, type ResourceChange } from '@/db/schema';
+import { serviceRequestComments, serviceRequests, tenants, users, vdcs, type ResourceChange } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { audit } from '@/lib/domain/audit';
 import { authorize, tenantScope } from '@/lib/domain/authorize';
@@ -11,77 +11,12 @@ import { simDate } from '@/lib/domain/clock';
 import { newId } from '@/lib/ids';
 import { requestCommentSchema, requestCreateSchema, requestListSchema } from '@/lib/schemas/requests';
 import type { ResourceDelta, ServiceRequestCommentDto, ServiceRequestDetailDto, ServiceRequestDto } from './dto';
+import { ACTIVE, toServiceRequestDtos, type ServiceRequestRow } from './service-request-dto';
 import { responseDeadline } from './response-deadline';
 import { findVdc } from './vdcs';
 
-const ACTIVE = ['open', 'in-progress'] as const;
-/** Audit actions by provider staff that count as the first response to a request. */
-export const RESPONSE_ACTIONS = ['service-request.comment', 'service-request.status', 'service-request.resolve', 'service-request.cancel'];
-
-type Row = typeof serviceRequests.$inferSelect;
-
-/**
- * First response per request: the earliest audited comment or status change by provider staff
- * working the queue (staff acting *as* the tenant do not count: they speak for the client).
- */
-function firstResponses(db: Executor, ids: string[]): Map<string, Date> {
-  const out = new Map<string, Date>();
-  if (!ids.length) return out;
-  const rows = db
-    .select({ targetId: auditLog.targetId, time: auditLog.time })
-    .from(auditLog)
-    .where(and(eq(auditLog.targetType, 'service-request'), inArray(auditLog.targetId, ids), eq(auditLog.actorRole, 'staff'), inArray(auditLog.action, RESPONSE_ACTIONS)))
-    .all();
-  for (const r of rows) {
-    if (!r.targetId) continue;
-    const seen = out.get(r.targetId);
-    if (!seen || r.time < seen) out.set(r.targetId, r.time);
-  }
-  return out;
-}
-
-function deltaOf(change: ResourceChange): ResourceDelta {
-  const { vcpuGhz, memoryGb, storageGb, guaranteedIops } = change;
-  return Object.fromEntries(Object.entries({ vcpuGhz, memoryGb, storageGb, guaranteedIops }).filter(([, v]) => v !== undefined));
-}
-
-function toDtos(db: Executor, rows: Row[], now: Date): ServiceRequestDto[] {
-  const userIds = [...new Set(rows.flatMap((r) => [r.requestedBy, r.assignedTo]).filter((x): x is string => !!x))];
-  const emails = new Map(userIds.length ? db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds)).all().map((u) => [u.id, u.email]) : []);
-  const tenantNames = new Map(db.select({ id: tenants.id, name: tenants.name }).from(tenants).all().map((t) => [t.id, t.name]));
-  const vdcIds = [...new Set(rows.map((r) => r.vdcId).filter((x): x is string => !!x))];
-  const vdcNames = new Map(vdcIds.length ? db.select({ id: vdcs.id, name: vdcs.name }).from(vdcs).where(inArray(vdcs.id, vdcIds)).all().map((v) => [v.id, v.name]) : []);
-  const responded = firstResponses(db, rows.map((r) => r.id));
-  return rows.map((r) => {
-    const respondedAt = responded.get(r.id) ?? null;
-    const active = (ACTIVE as readonly string[]).includes(r.status);
-    return {
-      id: r.id,
-      tenantId: r.tenantId,
-      tenantName: tenantNames.get(r.tenantId) ?? r.tenantId,
-      kind: r.kind,
-      priority: r.priority,
-      title: r.title,
-      description: r.description,
-      status: r.status,
-      vdcId: r.vdcId,
-      vdcName: r.vdcId ? (vdcNames.get(r.vdcId) ?? null) : null,
-      change: r.resourceChange ? deltaOf(r.resourceChange) : null,
-      requestedBy: r.requestedBy,
-      requestedByEmail: emails.get(r.requestedBy) ?? null,
-      assignedTo: r.assignedTo,
-      assignedToEmail: r.assignedTo ? (emails.get(r.assignedTo) ?? null) : null,
-      createdAt: r.createdAt.toISOString(),
-      respondBy: r.respondBy.toISOString(),
-      respondedAt: respondedAt?.toISOString() ?? null,
-      responseOverdue: respondedAt ? respondedAt > r.respondBy : active && now > r.respondBy,
-      resolvedAt: r.resolvedAt?.toISOString() ?? null,
-    };
-  });
-}
-
 /** The request, scoped to the actor's tenant (another tenant's id is a 404). */
-export function findRequest(db: Executor, actor: Actor, id: string): Row {
+export function findRequest(db: Executor, actor: Actor, id: string): ServiceRequestRow {
   const scope = tenantScope(actor);
   const row = db
     .select()
@@ -106,14 +41,14 @@ export async function listServiceRequests(db: DB, actor: Actor, query: unknown =
   const rows = db.select().from(serviceRequests).where(where).orderBy(desc(serviceRequests.createdAt)).limit(500).all();
   const active = rows.filter((r) => (ACTIVE as readonly string[]).includes(r.status)).sort((a, b) => a.respondBy.getTime() - b.respondBy.getTime());
   const closed = rows.filter((r) => !(ACTIVE as readonly string[]).includes(r.status));
-  return toDtos(db, [...active, ...closed], now);
+  return toServiceRequestDtos(db, [...active, ...closed], now);
 }
 
 export async function getServiceRequest(db: DB, actor: Actor, id: string, at?: Date): Promise<ServiceRequestDetailDto> {
   authorize(db, actor, 'tenant:read', { type: 'service-request', id });
   const row = findRequest(db, actor, id);
   const now = at ?? (await simDate());
-  return { ...toDtos(db, [row], now)[0], comments: listComments(db, id) };
+  return { ...toServiceRequestDtos(db, [row], now)[0], comments: listComments(db, id) };
 }
 
 export function listComments(db: Executor, requestId: string): ServiceRequestCommentDto[] {
@@ -135,7 +70,7 @@ export function listComments(db: Executor, requestId: string): ServiceRequestCom
 }
 
 /** Signed deltas: a shrink is stored negative, so resolving just adds them. */
-function signedChange(kind: Row['kind'], vdcId: string, change: ResourceDelta = {}): ResourceChange {
+function signedChange(kind: ServiceRequestRow['kind'], vdcId: string, change: ResourceDelta = {}): ResourceChange {
   const sign = kind === 'shrink-resources' ? -1 : 1;
   const out: ResourceChange = { vdcId };
   for (const k of ['vcpuGhz', 'memoryGb', 'storageGb', 'guaranteedIops'] as const) {
@@ -183,7 +118,7 @@ export async function createServiceRequest(db: DB, actor: Actor, input: unknown,
       .returning()
       .get();
     audit(tx, actor, { action: 'service-request.create', tenantId, targetType: 'service-request', targetId: id, details: { kind: data.kind, priority: data.priority, title: data.title, resourceChange } });
-    return toDtos(tx, [row], now)[0];
+    return toServiceRequestDtos(tx, [row], now)[0];
   });
 }
 
@@ -208,4 +143,3 @@ export async function addRequestComment(db: DB, actor: Actor, id: string, input:
   });
 }
 
-export { toDtos as toServiceRequestDtos };

@@ -6,7 +6,7 @@ import { authorize } from '@/lib/domain/authorize';
 import { simDate } from '@/lib/domain/clock';
 import { monthlySla } from '@/lib/domain/sla';
 import { parseInput } from '@/lib/domain/validate';
-import { slaQuerySchema } from '@/lib/schemas/staff';
+import { adminSlaQuerySchema } from '@/lib/schemas/staff';
 
 export type TenantSlaRow = {
   tenantId: string;
@@ -33,7 +33,7 @@ export type StaffSlaReport = { month: string; targetPercent: number; rows: Tenan
  */
 export async function slaReport(db: DB, actor: Actor, query: unknown = {}): Promise<StaffSlaReport> {
   authorize(db, actor, 'sla:all', { type: 'sla-report' });
-  const { month } = parseInput(slaQuerySchema, query);
+  const { month } = parseInput(adminSlaQuerySchema, query);
   const all = db.select().from(tenants).orderBy(asc(tenants.name)).all();
   const rows: TenantSlaRow[] = [];
   for (const t of all) {

@@ -3,7 +3,7 @@ import type { DB, Executor } from '@/db';
 import { protectionGroups, serviceRequests, sites, storageVolumes, tenants, vdcs, vms } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { audit } from '@/lib/domain/audit';
-import { authorize } from '@/lib/domain/authorize';
+import { authorize, tenantScope } from '@/lib/domain/authorize';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/domain/errors';
 import { parseBody } from '@/lib/domain/input';
 import { newId } from '@/lib/ids';
@@ -28,6 +28,13 @@ export function findVdc(db: Executor, tenantId: string, vdcId: string): VdcRow {
   const row = db.select().from(vdcs).where(and(eq(vdcs.id, vdcId), eq(vdcs.tenantId, tenantId))).get();
   if (!row) throw new NotFoundError('vDC', vdcId);
   return row;
+}
+
+/** The actor's own tenant's vDCs (a client choosing what a service request is about). */
+export function listTenantVdcs(db: DB, actor: Actor): VdcDto[] {
+  authorize(db, actor, 'tenant:read', { type: 'vdc' });
+  const tenantId = tenantScope(actor);
+  return tenantId ? listVdcRows(db, tenantId) : [];
 }
 
 export function listVdcs(db: DB, actor: Actor, tenantId: string): VdcDto[] {

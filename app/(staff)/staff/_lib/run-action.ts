@@ -4,8 +4,9 @@ import type { FormState } from '@/components/staff/form-state';
 /**
  * Runs a server action's use case and turns expected failures (validation, conflicts,
  * refusals) into form state. Anything else is a bug: rethrown to the error boundary.
+ * Pass the FormData to hand the submitted values back with a failure (see FormState.values).
  */
-export async function runAction(work: () => Promise<string | void> | string | void): Promise<FormState> {
+export async function runAction(work: () => Promise<string | void> | string | void, formData?: FormData): Promise<FormState> {
   try {
     const message = await work();
     return { ok: true, message: message || undefined, at: Date.now() };
@@ -16,11 +17,12 @@ export async function runAction(work: () => Promise<string | void> | string | vo
         message: 'Check the highlighted fields.',
         errors: Object.fromEntries(error.errors.map((e) => [e.field, e.message])),
         at: Date.now(),
+        values: formData && formObject(formData),
       };
     }
     if (error instanceof DomainError) {
       const field = typeof error.extra.field === 'string' ? error.extra.field : undefined;
-      return { ok: false, message: error.message, errors: field ? { [field]: error.message } : undefined, at: Date.now() };
+      return { ok: false, message: error.message, errors: field ? { [field]: error.message } : undefined, at: Date.now(), values: formData && formObject(formData) };
     }
     throw error;
   }

@@ -24,7 +24,7 @@ export async function setLinkOutageAction(linkId: string, down: boolean): Promis
     const db = getDb();
     const res = setLinkOutage(db, await staffActor(), await faultInjector(db), linkId, { down });
     const n = res.affectedGroups.length;
-    const name = `${res.link.siteAId} ↔ ${res.link.siteBId}`;
+    const name = res.name;
     return down ? `Link ${name} is down: ${n} group${n === 1 ? '' : 's'} affected.` : `Link ${name} is restored.`;
   });
   revalidatePath('/staff', 'layout');

@@ -24,7 +24,7 @@ export async function createTenantAction(_prev: FormState, formData: FormData): 
   let id = '';
   const state = await runAction(async () => {
     id = (await createTenant(getDb(), await staffActor(), tenantInput(formData))).id;
-  });
+  }, formData);
   if (!state.ok) return state;
   revalidatePath('/staff', 'layout');
   redirect(`/staff/tenants/${id}?created=1`);
@@ -34,7 +34,7 @@ export async function updateTenantAction(tenantId: string, _prev: FormState, for
   const state = await runAction(async () => {
     updateTenant(getDb(), await staffActor(), tenantId, tenantInput(formData));
     return 'Tenant saved.';
-  });
+  }, formData);
   if (state.ok) revalidatePath('/staff', 'layout');
   return state;
 }
@@ -52,7 +52,7 @@ export async function createVdcAction(tenantId: string, _prev: FormState, formDa
   const state = await runAction(async () => {
     const v = createVdc(getDb(), await staffActor(), tenantId, formObject(formData));
     return `${v.name} created.`;
-  });
+  }, formData);
   if (state.ok) revalidatePath(`/staff/tenants/${tenantId}`);
   return state;
 }
@@ -61,7 +61,7 @@ export async function updateVdcAction(tenantId: string, vdcId: string, _prev: Fo
   const state = await runAction(async () => {
     const v = updateVdc(getDb(), await staffActor(), tenantId, vdcId, formObject(formData));
     return `${v.name} resized.`;
-  });
+  }, formData);
   if (state.ok) revalidatePath(`/staff/tenants/${tenantId}`);
   return state;
 }

@@ -57,7 +57,7 @@ export function CheckpointPicker({ context, value, onChange }: Props) {
       {option('latest', 'Latest checkpoint (default)', anchors.latest, anchors.latest ? (group.rpoSeconds ?? lossOf(now, anchors.latest.time)) : null, anchors.latest ? undefined : 'The journal has no checkpoint yet.')}
       {option('app', 'Latest application-consistent', anchors.latestApp, anchors.latestApp && lossOf(now, anchors.latestApp.time), anchors.latestApp ? undefined : 'None in the history (VMs need the agent).')}
       {option('tagged', 'Latest tagged', anchors.latestTagged, anchors.latestTagged && lossOf(now, anchors.latestTagged.time), anchors.latestTagged ? undefined : 'No tagged checkpoint in the history.')}
-      {option('list', 'Choose from the journal', choice === 'list' ? (selected ?? null) : null, choice === 'list' && selected ? lossOf(now, selected.time) : null)}
+      {option('list', 'Choose from the journal', choice === 'list' ? (selected ?? null) : null, choice === 'list' && selected ? lossOf(now, selected.time) : null, checkpoints.length ? undefined : 'The journal is empty.')}
       {choice === 'list' && (
         <div className="ml-7 grid gap-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
           <Select aria-label="Kind of checkpoint" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
-import { apiTokens, auditLog, users } from '@/db/schema';
+import { apiTokens, auditLog, tenants, users } from '@/db/schema';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { resetAuthRateLimits } from '@/lib/auth/rate-limit';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
@@ -100,11 +100,11 @@ describe('POST /api/v1/auth/token', () => {
       expect(missing.status).toBe(401);
       expect(await missing.json()).toMatchObject({ code: 'otp-required' });
 
-      const invalid = await signIn({ email: 'admin@globex.test', password: 'demo-password', otp: '000000' === TOTP.generate({ secret }) ? '111111' : '000000' });
+      const otp = TOTP.generate({ secret });
+      const invalid = await signIn({ email: 'admin@globex.test', password: 'demo-password', otp: otp === '000000' ? '111111' : '000000' });
       expect(invalid.status).toBe(401);
       expect(await invalid.json()).toMatchObject({ code: 'otp-invalid' });
 
-      const otp = TOTP.generate({ secret });
       expect((await signIn({ email: 'admin@globex.test', password: 'demo-password', otp })).status).toBe(201);
       // The same code cannot be replayed.
       expect((await signIn({ email: 'admin@globex.test', password: 'demo-password', otp })).status).toBe(401);
@@ -160,6 +160,25 @@ describe('bearer tokens', () => {
     } finally {
       db.update(users).set({ disabledAt: null }).where(eq(users.id, user.id)).run();
     }
+  });
+
+  it('locks out every user and token of a suspended tenant, and lets them back on reactivation', async () => {
+    const user = db.select().from(users).where(eq(users.email, 'admin@globex.test')).get()!;
+    const live = insertApiToken(db, { userId: user.id, name: 'script', expiresAt: new Date(Date.now() + 60_000) });
+    expect((await me(live.token)).status).toBe(200);
+    db.update(tenants).set({ status: 'suspended' }).where(eq(tenants.id, user.tenantId!)).run();
+    try {
+      expect((await me(live.token)).status).toBe(401);
+      const res = await signIn({ email: 'admin@globex.test', password: 'demo-password' });
+      expect(res.status).toBe(403);
+      expect((await res.json()).detail).toMatch(/suspended/);
+      expect(auditOf('auth.sign-in-failed').some((a) => (a.details as { reason?: string }).reason === 'tenant-suspended')).toBe(true);
+      // Staff are not tied to a tenant and are unaffected.
+      expect((await signIn({ email: 'staff@calligo.test', password: 'demo-password' })).status).toBe(201);
+    } finally {
+      db.update(tenants).set({ status: 'active' }).where(eq(tenants.id, user.tenantId!)).run();
+    }
+    expect((await me(live.token)).status).toBe(200);
   });
 
   it('records lastUsedAt at most once a minute', async () => {

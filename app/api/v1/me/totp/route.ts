@@ -1,11 +1,14 @@
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute, created, noContent } from '@/lib/api/handler';
 import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/two-factor';
 
 /** Begin enrolment: a new secret and its otpauth:// URI (for a QR code). Not yet active. */
-export const POST = apiRoute(async ({ db, actor }) => beginTotpEnrolment(db, actor));
+export const POST = apiRoute(async ({ db, actor }) => created(beginTotpEnrolment(db, actor)));
 
 /** Confirm with a code from the app: two-factor is on from now. */
 export const PUT = apiRoute(async ({ db, actor, json }) => confirmTotp(db, actor, await json()));
 
 /** Turn two-factor off; needs the password. */
-export const DELETE = apiRoute(async ({ db, actor, json }) => disableTotp(db, actor, await json()));
+export const DELETE = apiRoute(async ({ db, actor, json }) => {
+  await disableTotp(db, actor, await json());
+  return noContent();
+});

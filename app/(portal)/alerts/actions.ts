@@ -1,0 +1,18 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import type { ActionResult } from '@/components/portal/action-result';
+import { requireActor } from '@/lib/auth/current-actor';
+import { acknowledgeAlert } from '@/lib/domain/alerts';
+import { attempt } from '../_lib/attempt';
+
+/** Someone has seen the alert: recorded with who and when; it stays open until its cause clears. */
+export async function acknowledgeAlertAction(id: string): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    await acknowledgeAlert(getDb(), await requireActor(), id);
+    return 'Alert acknowledged.';
+  });
+  if (result.ok) revalidatePath('/alerts');
+  return result;
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db';
+import { Direction, LastTestBadge, PriorityBadge } from '@/components/portal/badges';
+import { FlashToast } from '@/components/portal/flash-toast';
+import { plural, siteName } from '@/components/portal/labels';
+import { DeleteGroup } from '@/components/portal/group/delete-group';
+import { GroupActions } from '@/components/portal/group/group-actions';
+import { GroupSettingsForm } from '@/components/portal/group/group-settings-form';
+import { GroupSettingsView } from '@/components/portal/group/group-settings-view';
+import { GroupStatusLive } from '@/components/portal/group/group-status-live';
+import { GroupSummary } from '@/components/portal/group/group-summary';
+import { JournalCard } from '@/components/portal/group/journal-card';
+import { MembersCard } from '@/components/portal/group/members-card';
+import { OperationHistory } from '@/components/portal/group/operation-history';
+import { RecoveryPlanEditor } from '@/components/portal/group/recovery-plan-editor';
+import { RecoveryPlanView } from '@/components/portal/group/recovery-plan-view';
+import { ReplicationCharts } from '@/components/portal/group/replication-charts';
+import { SectionNav } from '@/components/portal/group/section-nav';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireActor } from '@/lib/auth/current-actor';
+import { can } from '@/lib/auth/policy';
+import { simNow } from '@/lib/domain/clock';
+import { listOperations } from '@/lib/domain/operations';
+import { listSites } from '@/lib/domain/sites';
+import { loadGroup } from './load-group';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const group = await loadGroup(await requireActor(`/groups/${id}`), id);
+  return { title: group.name };
+}
+
+/** One protection group: status, replication over time, journal, members, plan, settings, history. */
+export default async function GroupPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const actor = await requireActor(`/groups/${id}`);
+  const group = await loadGroup(actor, id);
+  const db = getDb();
+  const [sites, operations, now, { created }] = await Promise.all([listSites(db, actor), listOperations(db, actor, { groupId: id, limit: 20 }), simNow(), searchParams]);
+  const admin = can(actor.role, 'group:write');
+  const from = siteName(sites, group.sourceSiteId);
+  const to = siteName(sites, group.targetSiteId);
+
+  return (
+    <>
+      {created && <FlashToast param="created" toast={{ tone: 'success', title: `Protection group “${group.name}” created`, description: 'Initial sync of its VMs has started.' }} />}
+      <PageHeader
+        title={group.name}
+        breadcrumbs={[{ label: 'Protection groups', href: '/groups' }, { label: group.name }]}
+        meta={<GroupStatusLive initial={group} />}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <Direction from={from} to={to} className="font-medium text-slate-800 dark:text-slate-200" />
+            <PriorityBadge priority={group.priority} />
+            <span>{plural(group.members.length, 'VM')}</span>
+            <span className="flex items-center gap-1.5">
+              Last test <LastTestBadge lastTestedAt={group.lastTestedAt} nowMs={now} showDate />
+            </span>
+            {group.description && <span className="w-full text-slate-500 dark:text-slate-400">{group.description}</span>}
+          </span>
+        }
+        actions={admin ? <GroupActions initial={group} /> : undefined}
+      />
+      <SectionNav
+        items={[
+          { href: '#replication', label: 'Replication' },
+          { href: '#members', label: 'Members' },
+          { href: '#journal', label: 'Journal' },
+          { href: '#recovery-plan', label: 'Recovery plan' },
+          { href: '#settings', label: 'Settings' },
+          { href: '#history', label: 'History' },
+        ]}
+      />
+      <div className="space-y-4">
+        <GroupSummary initial={group} />
+        <ReplicationCharts groupId={group.id} nowMs={now} />
+        <MembersCard initial={group} canEdit={admin} />
+        <div className="grid items-start gap-4 xl:grid-cols-2">
+          <JournalCard initial={group} canTag={can(actor.role, 'checkpoint:tag')} nowMs={now} />
+          {admin ? <RecoveryPlanEditor group={group} /> : <RecoveryPlanView group={group} />}
+        </div>
+        {admin ? <GroupSettingsForm group={group} /> : <GroupSettingsView group={group} />}
+        <OperationHistory operations={operations.items} />
+        {admin && <DeleteGroup initial={group} />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import type { ActionResult } from '@/components/portal/action-result';
+import { requireActor } from '@/lib/auth/current-actor';
+import { tagCheckpoint } from '@/lib/domain/checkpoints';
+import { createGroup, deleteGroup, updateGroup } from '@/lib/domain/groups';
+import type { CreateGroupInput, UpdateGroupInput } from '@/lib/schemas/groups';
+import { attempt } from '../_lib/attempt';
+
+/*
+ * Mutations of protection groups from the portal's forms. Each goes through the same domain
+ * function as the REST API (which authorises, scopes to the tenant and validates with the shared
+ * zod schemas), so the UI hiding a control is never what protects anything.
+ */
+
+export async function createGroupAction(input: CreateGroupInput): Promise<ActionResult> {
+  let id = '';
+  const result = await attempt(async () => {
+    id = (await createGroup(getDb(), await requireActor(), input)).id;
+  });
+  if (!result.ok) return result;
+  revalidatePath('/groups');
+  redirect(`/groups/${id}?created=1`);
+}
+
+/** Settings, members or recovery plan: whatever subset the form sends. */
+export async function updateGroupAction(id: string, input: UpdateGroupInput, done = 'Changes saved.'): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    await updateGroup(getDb(), await requireActor(), id, input);
+    return done;
+  });
+  if (result.ok) revalidatePath(`/groups/${id}`);
+  return result;
+}
+
+export async function deleteGroupAction(id: string): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    await deleteGroup(getDb(), await requireActor(), id);
+  });
+  if (!result.ok) return result;
+  revalidatePath('/groups');
+  redirect('/groups?deleted=1');
+}
+
+export async function tagCheckpointAction(groupId: string, tag: string): Promise<ActionResult> {
+  return attempt(async () => {
+    const cp = await tagCheckpoint(getDb(), await requireActor(), groupId, { tag });
+    return `Checkpoint "${cp.tag}" written.`;
+  });
+}

@@ -1,0 +1,56 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import type { ActionResult } from '@/components/portal/action-result';
+import { requireActor } from '@/lib/auth/current-actor';
+import { createToken, revokeToken } from '@/lib/domain/tokens';
+import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/two-factor';
+import { attempt } from '../_lib/attempt';
+
+/** The new token's plaintext comes back here once; it is never stored or shown again. */
+export async function createTokenAction(input: { name: string; expiresInDays?: string }): Promise<ActionResult & { token?: string }> {
+  let token: string | undefined;
+  const result = await attempt(async () => {
+    const expires = input.expiresInDays?.trim();
+    token = createToken(getDb(), await requireActor(), { name: input.name, expiresInDays: expires ? expires : undefined }).token;
+    return 'Token created.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return { ...result, token };
+}
+
+export async function revokeTokenAction(id: string): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    revokeToken(getDb(), await requireActor(), id);
+    return 'Token revoked.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return result;
+}
+
+export async function beginTotpAction(): Promise<ActionResult & { secret?: string; uri?: string }> {
+  let enrolment: { secret: string; uri: string } | undefined;
+  const result = await attempt(async () => {
+    enrolment = beginTotpEnrolment(getDb(), await requireActor());
+  });
+  return { ...result, ...enrolment };
+}
+
+export async function confirmTotpAction(code: string): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    confirmTotp(getDb(), await requireActor(), { code });
+    return 'Two-factor authentication is on.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return result;
+}
+
+export async function disableTotpAction(password: string): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    await disableTotp(getDb(), await requireActor(), { password });
+    return 'Two-factor authentication is off.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return result;
+}

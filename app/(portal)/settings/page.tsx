@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db';
+import { TokensCard } from '@/components/portal/settings/tokens-card';
+import { TwoFactorCard } from '@/components/portal/settings/two-factor-card';
+import { UsersCard } from '@/components/portal/settings/users-card';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireActor } from '@/lib/auth/current-actor';
+import { can } from '@/lib/auth/policy';
+import { getMe } from '@/lib/domain/me';
+import { listTenantUsers } from '@/lib/domain/tenant-users';
+import { listTokens } from '@/lib/domain/tokens';
+import { formatDateTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const actor = await requireActor('/settings');
+  const db = getDb();
+  const me = getMe(db, actor);
+  const admin = can(actor.role, 'users:manage') && actor.role === 'client_admin';
+  // An administrator also sees (and may revoke) the tokens of the tenant's other users: offboarding, a leak.
+  const tokens = listTokens(db, actor, { scope: admin ? 'tenant' : 'own' }).items;
+  const users = admin ? listTenantUsers(db, actor) : null;
+
+  return (
+    <>
+      <PageHeader title="Settings" description="Your account, its second factor, API tokens for automation and, for administrators, your organisation's users." />
+      <div className="space-y-4">
+        <Card>
+          <CardHeader title="Your account" />
+          <CardBody>
+            <dl className="grid gap-4 text-sm sm:grid-cols-4">
+              {[
+                ['Name', me.name],
+                ['Email', me.email],
+                ['Organisation', me.tenant?.name ?? '—'],
+                ['Last sign-in', formatDateTime(me.lastSignInAt)],
+              ].map(([k, v]) => (
+                <div key={k}>
+                  <dt className="text-xs text-slate-500 dark:text-slate-400">{k}</dt>
+                  <dd className="font-medium">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </CardBody>
+        </Card>
+        {actor.role !== 'staff' && <TwoFactorCard enabled={me.totpEnabled} />}
+        <TokensCard tokens={tokens} showOwner={admin} />
+        {users && <UsersCard users={users} />}
+      </div>
+    </>
+  );
+}

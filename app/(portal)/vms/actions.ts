@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import type { ActionResult } from '@/components/portal/action-result';
+import { requireActor } from '@/lib/auth/current-actor';
+import { getGroup, updateGroup } from '@/lib/domain/groups';
+import { attempt } from '../_lib/attempt';
+
+/*
+ * Membership changes from the VM list. A group's members are replaced as a whole (PATCH vmIds),
+ * so each action reads the current members and adds or drops one; the domain checks the VM is
+ * the tenant's, runs at the group's production site and is in no other group.
+ */
+
+export async function addVmToGroupAction(vmId: string, groupId: string): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    const db = getDb();
+    const actor = await requireActor();
+    const group = await getGroup(db, actor, groupId);
+    if (group.vmIds.includes(vmId)) return `Already in “${group.name}”.`;
+    await updateGroup(db, actor, groupId, { vmIds: [...group.vmIds, vmId] });
+    return `Added to “${group.name}”: its initial sync has started.`;
+  });
+  if (result.ok) revalidatePath('/vms');
+  return result;
+}
+
+export async function removeVmFromGroupAction(vmId: string, groupId: string): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    const db = getDb();
+    const actor = await requireActor();
+    const group = await getGroup(db, actor, groupId);
+    await updateGroup(db, actor, groupId, { vmIds: group.vmIds.filter((id) => id !== vmId) });
+    return `Removed from “${group.name}”: the VM is no longer protected.`;
+  });
+  if (result.ok) revalidatePath('/vms');
+  return result;
+}

@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { AffectedGroupsTable } from '@/components/staff/affected-groups-table';
+import { AutoRefresh } from '@/components/staff/auto-refresh';
+import { FaultToggle } from '@/components/staff/fault-toggle';
+import { LoadBar } from '@/components/staff/load-bar';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { SiteStatusBadge } from '@/components/ui/status-badge';
+import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { formatMbps } from '@/lib/format';
+import { NotFoundError } from '@/lib/domain/errors';
+import { listSitesWithLoad, siteFaultView } from '@/lib/domain/staff/sites-faults';
+import { staffActor } from '../../_lib/staff-actor';
+import { setLinkOutageAction, setSiteOutageAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Site' };
+
+const tenantsOf = (groups: { tenantId: string }[]) => new Set(groups.map((g) => g.tenantId)).size;
+
+export default async function SitePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const db = getDb();
+  const actor = await staffActor();
+  let view;
+  try {
+    view = siteFaultView(db, actor, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const { site, affectedGroups, links } = view;
+  const siteName = Object.fromEntries(listSitesWithLoad(db, actor).map((s) => [s.id, s.name]));
+  const storageTb = { ...site.load.storageGb, allocated: site.load.storageGb.allocated / 1000, capacity: site.load.storageGb.capacity / 1000 };
+
+  return (
+    <>
+      <AutoRefresh seconds={5} />
+      <PageHeader
+        title={site.name}
+        breadcrumbs={[{ label: 'Sites and faults', href: '/staff/sites' }, { label: site.name }]}
+        meta={<SiteStatusBadge status={site.down && site.status === 'online' ? 'offline' : site.status} />}
+        actions={
+          <FaultToggle
+            kind="site"
+            size="md"
+            name={site.name}
+            down={site.down}
+            affectedGroups={affectedGroups.length}
+            affectedTenants={tenantsOf(affectedGroups)}
+            setDown={setSiteOutageAction.bind(null, site.id)}
+          />
+        }
+      />
+      <Card className="mb-5">
+        <CardBody className="grid gap-4 py-4 sm:grid-cols-3">
+          <LoadBar label="vCPU allocated" load={site.load.vcpuGhz} unit="GHz" />
+          <LoadBar label="Memory allocated" load={site.load.memoryGb} unit="GB" />
+          <LoadBar label="Storage allocated" load={storageTb} unit="TB" />
+        </CardBody>
+      </Card>
+      <Card className="mb-5">
+        <CardHeader
+          title={site.down ? 'Groups affected now' : 'Groups a fault here would affect'}
+          description="Groups whose source or target is this site. Status updates live while the fault lasts."
+        />
+        <AffectedGroupsTable groups={affectedGroups} siteName={siteName} />
+      </Card>
+      <Card id="links">
+        <CardHeader title="Inter-site links" description="Cutting a link pauses only the groups replicating between its two sites." />
+        <Table caption="Inter-site links">
+          <THead>
+            <tr>
+              <Th>Peer site</Th>
+              <Th numeric>Latency</Th>
+              <Th numeric>Capacity</Th>
+              <Th>State</Th>
+              <Th>Groups across it</Th>
+              <Th>
+                <span className="sr-only">Fault</span>
+              </Th>
+            </tr>
+          </THead>
+          <TBody>
+            {links.map((l) => {
+              const peer = l.siteAId === site.id ? l.siteBId : l.siteAId;
+              return (
+                <Tr key={l.id} data-testid={`link-row-${l.id}`}>
+                  <Td className="font-medium">{siteName[peer] ?? peer}</Td>
+                  <Td numeric>{l.latencyMs} ms</Td>
+                  <Td numeric>{formatMbps(l.capacityMbps)}</Td>
+                  <Td>
+                    {l.up ? (
+                      <Badge tone="success" icon="checkCircle">
+                        Up
+                      </Badge>
+                    ) : (
+                      <Badge tone="danger" icon="error">
+                        Down
+                      </Badge>
+                    )}
+                  </Td>
+                  <Td className="text-xs">{l.affectedGroups.map((g) => `${g.tenantName}: ${g.name}`).join(', ') || <span className="text-slate-500">None</span>}</Td>
+                  <Td className="text-right">
+                    <FaultToggle
+                      kind="link"
+                      name={`${site.name} ↔ ${siteName[peer] ?? peer}`}
+                      down={!l.up}
+                      affectedGroups={l.affectedGroups.length}
+                      affectedTenants={tenantsOf(l.affectedGroups)}
+                      setDown={setLinkOutageAction.bind(null, l.id)}
+                    />
+                  </Td>
+                </Tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '@/db';
+import { users } from '@/db/schema';
+import { insertApiToken } from '@/lib/auth/api-tokens';
+import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
+import { seededTestDb } from '@/lib/testing/db';
+import { GET as health } from '../health/route';
+import { GET as metrics } from './route';
+
+let db: DB;
+const tokenFor = (email: string) => {
+  const user = db.select().from(users).where(eq(users.email, email)).get()!;
+  return insertApiToken(db, { userId: user.id, name: 'scraper', expiresAt: new Date(Date.now() + 60_000) }).token;
+};
+
+beforeAll(async () => {
+  db = await seededTestDb();
+  serveTestDb(db);
+});
+
+describe('GET /api/health', () => {
+  it('reports the database and, without a running engine, that it is starting', async () => {
+    const res = await health();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', db: 'ok', engine: 'starting' });
+  });
+});
+
+describe('GET /api/metrics', () => {
+  it('is for staff only', async () => {
+    expect((await callRoute(metrics, apiRequest('/api/metrics'))).status).toBe(401);
+    const res = await callRoute(metrics, apiRequest('/api/metrics', { bearer: tokenFor('admin@acme.test') }));
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('exposes process, HTTP and replication metrics in Prometheus text', async () => {
+    const res = await callRoute(metrics, apiRequest('/api/metrics', { bearer: tokenFor('staff@calligo.test') }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(text).toContain('process_cpu_user_seconds_total');
+    expect(text).toMatch(/cloudshield_protection_groups\{status="meeting-sla"\} \d+/);
+    expect(text).toMatch(/cloudshield_group_rpo_target_seconds\{tenant="acme",group="grp_acme_web",group_name="Customer web tier"\} 300/);
+    expect(text).toMatch(/cloudshield_http_requests_total\{method="GET",route="\/api\/metrics",status="403"\} 1/);
+  });
+});

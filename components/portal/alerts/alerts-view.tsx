@@ -1,0 +1,136 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import type { AlertDto, GroupDto } from '@/lib/domain/dto';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Select } from '@/components/ui/field';
+import { ALERT_LEVEL } from '@/components/ui/status';
+import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { formatDateTime } from '@/lib/format';
+import { ALERT_CODE } from '../labels';
+import { useAlerts } from '../queries';
+import { useSimNow } from '../use-sim-now';
+import { AckButton } from './ack-button';
+import { BreachHistory } from './breach-history';
+
+type Tab = 'open' | 'resolved' | 'all';
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'open', label: 'Open' },
+  { key: 'resolved', label: 'Resolved' },
+  { key: 'all', label: 'All' },
+];
+
+/** Open and resolved alerts, filterable by group and level, with the RPO breach history. */
+export function AlertsView({ initial, groups, canAck, initialTab, initialGroup, nowMs }: { initial: AlertDto[]; groups: GroupDto[]; canAck: boolean; initialTab: Tab; initialGroup: string; nowMs: number }) {
+  const alerts = useAlerts('all', initial).data ?? [];
+  const now = useSimNow(nowMs);
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const [groupId, setGroupId] = useState(initialGroup);
+  const [level, setLevel] = useState('');
+  const shown = alerts.filter((a) => (tab === 'all' || a.status === tab) && (!groupId || a.groupId === groupId) && (!level || a.level === level));
+  const count = (t: Tab) => alerts.filter((a) => t === 'all' || a.status === t).length;
+
+  return (
+    <div className="space-y-4">
+      <Card>
+        <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+          <div role="group" aria-label="Alert status" className="inline-flex rounded-md ring-1 ring-slate-300 ring-inset dark:ring-slate-600">
+            {TABS.map((t) => (
+              <button
+                key={t.key}
+                type="button"
+                aria-pressed={tab === t.key}
+                onClick={() => setTab(t.key)}
+                className={cn(
+                  'px-3 py-1.5 text-sm font-medium first:rounded-l-md last:rounded-r-md focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600',
+                  tab === t.key ? 'bg-sky-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
+                )}
+              >
+                {t.label} ({count(t.key)})
+              </button>
+            ))}
+          </div>
+          <div className="flex flex-wrap gap-3">
+            <div className="w-52">
+              <label htmlFor="alert-group" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
+                Protection group
+              </label>
+              <Select id="alert-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+                <option value="">All groups</option>
+                {groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="w-36">
+              <label htmlFor="alert-level" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
+                Level
+              </label>
+              <Select id="alert-level" value={level} onChange={(e) => setLevel(e.target.value)}>
+                <option value="">All levels</option>
+                <option value="error">Error</option>
+                <option value="warning">Warning</option>
+              </Select>
+            </div>
+          </div>
+        </div>
+        {shown.length === 0 ? (
+          <EmptyState icon="checkCircle" title={tab === 'open' ? 'No open alerts' : 'No alerts match'} description={tab === 'open' ? 'Replication is not reporting any problem.' : undefined} />
+        ) : (
+          <Table caption="Alerts" data-testid="alerts-table">
+            <THead>
+              <tr>
+                <Th>Level</Th>
+                <Th>Alert</Th>
+                <Th>Group</Th>
+                <Th>Raised</Th>
+                <Th>Resolved</Th>
+                <Th>Acknowledged</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {shown.map((a) => {
+                const lv = ALERT_LEVEL[a.level];
+                return (
+                  <Tr key={a.id} data-testid={`alert-${a.id}`}>
+                    <Td>
+                      <Badge tone={lv.tone} icon={lv.icon}>
+                        {lv.label}
+                      </Badge>
+                    </Td>
+                    <Td>
+                      <span className="font-medium text-slate-900 dark:text-slate-100">{ALERT_CODE[a.code] ?? a.code}</span>
+                      <span className="block max-w-md text-xs text-slate-600 dark:text-slate-400">{a.message}</span>
+                    </Td>
+                    <Td>{a.groupId ? <Link href={`/groups/${a.groupId}`} className="hover:underline">{a.groupName}</Link> : '—'}</Td>
+                    <Td className="whitespace-nowrap">{formatDateTime(a.raisedAt)}</Td>
+                    <Td className="whitespace-nowrap">{a.resolvedAt ? formatDateTime(a.resolvedAt) : <Badge tone={lv.tone}>Open</Badge>}</Td>
+                    <Td>
+                      {a.acknowledgedAt ? (
+                        <span className="text-xs">
+                          {a.acknowledgedBy}
+                          <span className="block text-slate-500 dark:text-slate-400">{formatDateTime(a.acknowledgedAt)}</span>
+                        </span>
+                      ) : canAck && a.status === 'open' ? (
+                        <AckButton alertId={a.id} label={`${ALERT_CODE[a.code] ?? a.code}${a.groupName ? ` on ${a.groupName}` : ''}`} />
+                      ) : (
+                        <span className="text-slate-500 dark:text-slate-400">—</span>
+                      )}
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+      <BreachHistory alerts={groupId ? alerts.filter((a) => a.groupId === groupId) : alerts} nowMs={now} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import Link from 'next/link';
+import type { AlertDto } from '@/lib/domain/dto';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardHeader } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ALERT_LEVEL } from '@/components/ui/status';
+import { formatDateTime } from '@/lib/format';
+import { ALERT_CODE } from '../labels';
+import { useAlerts } from '../queries';
+
+/** Open alerts, most recent first; the full list and breach history live on /alerts. */
+export function AlertsCard({ initialAlerts }: { initialAlerts: AlertDto[] }) {
+  const alerts = useAlerts('open', initialAlerts).data ?? [];
+  return (
+    <Card data-testid="alerts-card">
+      <CardHeader
+        title={`Open alerts (${alerts.length})`}
+        description="Raised by replication monitoring; they close themselves when the cause clears"
+        actions={
+          <Link href="/alerts" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+            All alerts
+          </Link>
+        }
+      />
+      {alerts.length === 0 ? (
+        <EmptyState icon="checkCircle" title="No open alerts" description="Replication is not reporting any problem." />
+      ) : (
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+          {alerts.slice(0, 6).map((a) => {
+            const level = ALERT_LEVEL[a.level];
+            return (
+              <li key={a.id} className="flex items-start gap-3 px-4 py-2.5 text-sm">
+                <Badge tone={level.tone} icon={level.icon} className="mt-0.5">
+                  {level.label}
+                </Badge>
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">
+                    {ALERT_CODE[a.code] ?? a.code}
+                    {a.groupName && a.groupId && (
+                      <>
+                        {' · '}
+                        <Link href={`/groups/${a.groupId}`} className="hover:underline">
+                          {a.groupName}
+                        </Link>
+                      </>
+                    )}
+                  </p>
+                  <p className="truncate text-slate-600 dark:text-slate-400" title={a.message}>
+                    {a.message}
+                  </p>
+                </div>
+                <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{formatDateTime(a.raisedAt)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import Link from 'next/link';
+import type { SlaReportDto } from '@/lib/domain/dto';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { formatMinutes, formatPercent } from '@/lib/format';
+import { useMonthlySla } from '../queries';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** This month's availability against the 99.9 % promise, and any credit it earns. */
+export function AvailabilityCard({ initial }: { initial: SlaReportDto }) {
+  const sla = useMonthlySla(initial).data ?? initial;
+  const met = sla.uptimePercent >= sla.targetPercent;
+  const [y, m] = sla.month.split('-').map(Number);
+  return (
+    <Card data-testid="availability-card">
+      <CardHeader
+        title="Availability this month"
+        description={`${MONTHS[m - 1]} ${y} so far · target ${formatPercent(sla.targetPercent)}`}
+        actions={
+          <Link href="/reports" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+            Reports
+          </Link>
+        }
+      />
+      <CardBody>
+        <div className="flex items-baseline gap-3">
+          <span className="text-3xl font-semibold tabular-nums" data-testid="availability-percent">
+            {formatPercent(sla.uptimePercent, 3)}
+          </span>
+          <Badge tone={met ? 'success' : 'danger'} icon={met ? 'checkCircle' : 'error'}>
+            {met ? 'Target met' : 'Below target'}
+          </Badge>
+        </div>
+        <dl className="mt-3 grid grid-cols-[repeat(auto-fit,minmax(7rem,1fr))] gap-3 text-sm">
+          <div>
+            <dt className="text-xs text-slate-500 dark:text-slate-400">Downtime</dt>
+            <dd className="font-medium tabular-nums">{formatMinutes(sla.downtimeMinutes)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500 dark:text-slate-400">Maintenance (excluded)</dt>
+            <dd className="font-medium tabular-nums">{formatMinutes(sla.maintenanceMinutes)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500 dark:text-slate-400">Service credit</dt>
+            <dd className="font-medium tabular-nums">{sla.creditPercent ? formatPercent(sla.creditPercent) : 'None'}</dd>
+          </div>
+        </dl>
+      </CardBody>
+    </Card>
+  );
+}

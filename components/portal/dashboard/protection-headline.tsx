@@ -1,0 +1,70 @@
+'use client';
+
+import Link from 'next/link';
+import type { GroupDto, SiteDto } from '@/lib/domain/dto';
+import { cn } from '@/components/ui/cn';
+import { Icon } from '@/components/ui/icons';
+import { TONE_BADGE } from '@/components/ui/tone';
+import { plural } from '../labels';
+import { protectionVerdict } from '../protection-verdict';
+import { useGroups, useSites } from '../queries';
+
+const ICON = { success: 'shield', warning: 'warning', danger: 'error', neutral: 'info', info: 'info', progress: 'info' } as const;
+
+/** The five-second answer: protected? recoverable right now? and if not, which group and why. */
+export function ProtectionHeadline({ initialGroups, initialSites, canCreate }: { initialGroups: GroupDto[]; initialSites: SiteDto[]; canCreate: boolean }) {
+  const groups = useGroups(initialGroups).data ?? [];
+  const sites = useSites(initialSites).data ?? [];
+  const v = protectionVerdict(groups, sites);
+  const running = groups.filter((g) => g.openOperationId).length;
+
+  return (
+    <section
+      aria-labelledby="headline-title"
+      data-testid="protection-headline"
+      data-tone={v.tone}
+      className={cn('mb-4 rounded-lg px-4 py-3 ring-1 ring-inset', TONE_BADGE[v.tone])}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex min-w-0 items-start gap-2.5">
+          <Icon name={ICON[v.tone]} className="mt-0.5 size-5 shrink-0" />
+          <div className="min-w-0">
+            <h2 id="headline-title" className="text-base font-semibold">
+              {v.title}
+            </h2>
+            {v.total > 0 && (
+              <p className="mt-0.5 text-sm opacity-90">
+                {v.protectedCount} of {plural(v.total, 'group')} meeting SLA · {v.recoverableCount} of {v.total} recoverable now
+                {running > 0 && (
+                  <>
+                    {' · '}
+                    <Link href="/operations" className="underline underline-offset-2">
+                      {plural(running, 'operation')} running
+                    </Link>
+                  </>
+                )}
+              </p>
+            )}
+          </div>
+        </div>
+        {v.total === 0 && canCreate && (
+          <Link href="/groups/new" className="text-sm font-medium underline underline-offset-2">
+            Create a protection group
+          </Link>
+        )}
+      </div>
+      {v.findings.length > 0 && (
+        <ul className="mt-2 space-y-0.5 pl-7 text-sm">
+          {v.findings.slice(0, 5).map((f) => (
+            <li key={f.groupId}>
+              <Link href={`/groups/${f.groupId}`} className="font-medium underline underline-offset-2">
+                {f.groupName}
+              </Link>
+              : {f.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

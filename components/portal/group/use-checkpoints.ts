@@ -1,0 +1,24 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { CHECKPOINT_KINDS } from '@/db/schema/journal';
+import type { CheckpointDto, Page } from '@/lib/domain/dto';
+import { getJson, qs } from '../api';
+
+/**
+ * The checkpoints worth a dot: application-consistent and tagged ones (rare enough that one page
+ * covers the history), and only the newest crash-consistent one (they come every few seconds and
+ * cover the history continuously, which the timeline draws as a band).
+ */
+export function useCheckpoints(groupId: string) {
+  return useQuery({
+    queryKey: ['groups', groupId, 'checkpoints'],
+    queryFn: async ({ signal }) => {
+      const pages = await Promise.all(
+        CHECKPOINT_KINDS.map((kind) => getJson<Page<CheckpointDto>>(`/api/v1/groups/${encodeURIComponent(groupId)}/checkpoints${qs({ kind, limit: kind === 'crash' ? 1 : 500 })}`, signal)),
+      );
+      return Object.fromEntries(CHECKPOINT_KINDS.map((k, i) => [k, pages[i].items])) as Record<(typeof CHECKPOINT_KINDS)[number], CheckpointDto[]>;
+    },
+    refetchInterval: 15_000,
+  });
+}

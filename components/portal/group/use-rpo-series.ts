@@ -1,0 +1,31 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import type { RpoSeriesDto } from '@/lib/domain/dto';
+import { getJson, qs } from '../api';
+import { CHART_RANGES, type ChartRangeKey } from './chart-ranges';
+
+/**
+ * The group's RPO and traffic series for a range ending now. "Now" is the simulated clock, which
+ * may run faster than the wall clock: every answer carries the server's `to`, which re-anchors
+ * the estimate used for the next request's `from`.
+ */
+export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNowMs: number) {
+  // `wall` is taken at the first request (not during render): until then the server's reading is "now".
+  const anchor = useRef<{ sim: number; wall: number | null }>({ sim: serverNowMs, wall: null });
+  const range = CHART_RANGES.find((r) => r.key === rangeKey) ?? CHART_RANGES[1];
+  return useQuery({
+    queryKey: ['groups', groupId, 'rpo', range.key],
+    queryFn: async ({ signal }) => {
+      const now = anchor.current.sim + (anchor.current.wall == null ? 0 : Date.now() - anchor.current.wall);
+      // 24 h is the API's default window, measured by the server itself: no estimate needed.
+      const from = range.key === '24h' ? undefined : new Date(now - range.ms).toISOString();
+      const series = await getJson<RpoSeriesDto>(`/api/v1/groups/${encodeURIComponent(groupId)}/rpo${qs({ from })}`, signal);
+      anchor.current = { sim: Date.parse(series.to), wall: Date.now() };
+      return series;
+    },
+    refetchInterval: range.pollMs,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,90 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { AlertDto, GroupDetailDto, GroupDto, SiteDto, SlaReportDto, VmDto } from '@/lib/domain/dto';
+import type { OperationDto } from '@/lib/domain/operation-dto';
+import { getJson, qs } from './api';
+
+/** How often live status refreshes (DESIGN "Real-time"); slow-moving figures poll less. */
+export const LIVE_MS = 5_000;
+const SLOW_MS = 60_000;
+
+type Items<T> = { items: T[] };
+
+export const portalKeys = {
+  groups: ['groups'] as const,
+  group: (id: string) => ['groups', id] as const,
+  sites: ['sites'] as const,
+  alerts: (status: string) => ['alerts', status] as const,
+  vms: ['vms'] as const,
+  openOperations: ['operations', 'recent'] as const,
+  sla: ['sla'] as const,
+};
+
+/**
+ * Each hook starts from what the server rendered (`initial`) so the first paint has data and no
+ * spinner, then polls the REST API so the page follows replication without a reload.
+ */
+export function useGroups(initial?: GroupDto[]) {
+  return useQuery({
+    queryKey: portalKeys.groups,
+    queryFn: ({ signal }) => getJson<Items<GroupDto>>('/api/v1/groups', signal).then((r) => r.items),
+    initialData: initial,
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useGroup(id: string, initial?: GroupDetailDto) {
+  return useQuery({
+    queryKey: portalKeys.group(id),
+    queryFn: ({ signal }) => getJson<GroupDetailDto>(`/api/v1/groups/${encodeURIComponent(id)}`, signal),
+    initialData: initial,
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useSites(initial?: SiteDto[]) {
+  return useQuery({
+    queryKey: portalKeys.sites,
+    queryFn: ({ signal }) => getJson<Items<SiteDto>>('/api/v1/sites', signal).then((r) => r.items),
+    initialData: initial,
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useAlerts(status: 'open' | 'resolved' | 'all', initial?: AlertDto[]) {
+  return useQuery({
+    queryKey: portalKeys.alerts(status),
+    queryFn: ({ signal }) => getJson<Items<AlertDto>>(`/api/v1/alerts${qs({ status, limit: 200 })}`, signal).then((r) => r.items),
+    initialData: initial,
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useVms(initial?: VmDto[]) {
+  return useQuery({
+    queryKey: portalKeys.vms,
+    queryFn: ({ signal }) => getJson<Items<VmDto>>('/api/v1/vms', signal).then((r) => r.items),
+    initialData: initial,
+    refetchInterval: LIVE_MS,
+  });
+}
+
+/** Recent operations: the list shows the running one of each group with its progress. */
+export function useRecentOperations(initial?: OperationDto[]) {
+  return useQuery({
+    queryKey: portalKeys.openOperations,
+    queryFn: ({ signal }) => getJson<Items<OperationDto>>(`/api/v1/operations${qs({ limit: 50 })}`, signal).then((r) => r.items),
+    initialData: initial,
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useMonthlySla(initial?: SlaReportDto) {
+  return useQuery({
+    queryKey: portalKeys.sla,
+    queryFn: ({ signal }) => getJson<SlaReportDto>('/api/v1/reports/sla', signal),
+    initialData: initial,
+    refetchInterval: SLOW_MS,
+  });
+}

@@ -1,0 +1,174 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, storageStateFor } from './support/users';
+
+/**
+ * The client portal: a user reads status and a group's RPO chart without admin controls; the
+ * dashboard follows the engine live; an administrator edits a group, its recovery plan and its
+ * VMs; every main page passes axe. Acme's Policy database (grp_acme_sql, London → Jersey) is
+ * this spec's group: failover.spec works on the web and file groups, and the link cut here
+ * (Jersey–London) carries only Policy database's replication.
+ */
+// Tests run in file order in one worker (the edits come after the reads that expect the seed).
+const GROUP = 'grp_acme_sql';
+
+async function staffToken(request: APIRequestContext): Promise<string> {
+  const res = await request.post('/api/v1/auth/token', { data: { email: 'staff@calligo.test', password: DEMO_PASSWORD, name: 'portal e2e' } });
+  expect(res.status()).toBe(201);
+  return (await res.json()).token as string;
+}
+
+test.describe('a user', () => {
+  test.use({ storageState: storageStateFor('acmeUser') });
+
+  test('reads protection status and a group RPO chart, and sees no admin controls', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('protection-headline')).toContainText('meeting SLA');
+    await expect(page.getByTestId(`rpo-row-${GROUP}`)).toContainText('/ 5 m');
+    await expect(page.getByTestId('test-compliance-card')).toContainText('Overdue');
+    await expect(page.getByTestId('availability-percent')).toContainText('%');
+
+    await page.goto('/groups');
+    const row = page.getByTestId(`group-row-${GROUP}`);
+    await expect(row).toContainText('London');
+    await expect(row).toContainText('Jersey');
+    await expect(page.getByRole('link', { name: 'Create protection group' })).toHaveCount(0);
+    await page.getByLabel('Search by name').fill('policy');
+    await expect(page.getByTestId('groups-table').locator('tbody tr')).toHaveCount(1);
+
+    await row.getByRole('link', { name: 'Policy database', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Policy database' })).toBeVisible();
+    // The chart is an SVG drawn from real samples: a curve through many points, under a target line.
+    const curve = page.getByTestId('rpo-chart').locator('svg .recharts-area-curve');
+    const segments = async () => ((await curve.getAttribute('d')) ?? '').split(/[LC]/).length - 1;
+    await expect.poll(segments, { timeout: 20_000 }).toBeGreaterThan(20);
+    await expect(page.getByTestId('rpo-chart')).toContainText('Target 5 m');
+    await page.getByRole('button', { name: '7 d' }).click();
+    await expect(page.getByRole('button', { name: '7 d' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(segments).toBeGreaterThan(20);
+
+    for (const name of ['Test failover', 'Live failover', 'Move']) await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
+    for (const name of ['Save settings', 'Save recovery plan', 'Tag checkpoint', 'Delete group…']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+    await page.goto('/vms');
+    await expect(page.getByTestId('vms-table')).toBeVisible();
+    await expect(page.getByRole('button', { name: /to a group|^Remove / })).toHaveCount(0);
+    await page.goto('/alerts');
+    await expect(page.getByRole('button', { name: /^Acknowledge/ })).toHaveCount(0);
+  });
+});
+
+test.describe('the dashboard', () => {
+  test.use({ storageState: storageStateFor('acmeUser') });
+
+  test('follows a status change made by the engine, without a reload', async ({ page, request }) => {
+    await page.goto('/');
+    const row = page.getByTestId(`rpo-row-${GROUP}`);
+    await expect(row).toHaveAttribute('data-status', 'meeting-sla', { timeout: 30_000 });
+    await page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
+
+    const headers = { authorization: `Bearer ${await staffToken(request)}` };
+    const link = '/api/v1/admin/links/jersey--london/outage';
+    expect((await request.post(link, { headers, data: { down: true } })).ok()).toBe(true);
+    try {
+      await expect(row).not.toHaveAttribute('data-status', 'meeting-sla', { timeout: 30_000 });
+      await expect(page.getByTestId('protection-headline')).toContainText('Policy database');
+      expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
+    } finally {
+      await request.post(link, { headers, data: { down: false } });
+    }
+  });
+});
+
+test.describe('a client admin', () => {
+  test.use({ storageState: storageStateFor('acmeAdmin') });
+
+  test('edits a group: field errors next to the field, then settings and recovery plan saved', async ({ page }) => {
+    await page.goto(`/groups/${GROUP}`);
+    const settings = page.getByTestId('group-settings');
+    const rpo = settings.getByLabel('RPO alert target (seconds)');
+    await rpo.fill('10');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect(settings.getByText('RPO target must be at least 30 seconds.')).toBeVisible();
+    await expect(rpo).toHaveAttribute('aria-invalid', 'true');
+
+    await rpo.fill('240');
+    await settings.getByLabel('RTO target (minutes)').fill('45');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByTestId('toasts')).toContainText('Settings saved');
+
+    const plan = page.getByTestId('recovery-plan-editor');
+    await plan.getByRole('button', { name: 'Add boot group' }).click();
+    await plan.getByLabel('Boot group 3 name').fill('Reporting');
+    await plan.getByLabel('Then wait (seconds)').last().fill('30');
+    await plan.getByLabel('Boot group of acme-sql-02').selectOption({ label: '3. Reporting' });
+    await plan.getByRole('button', { name: 'Save recovery plan' }).click();
+    await expect(page.getByTestId('toasts')).toContainText('Recovery plan saved');
+
+    await page.reload();
+    await expect(page.getByTestId('group-settings').getByLabel('RTO target (minutes)')).toHaveValue('45');
+    await expect(page.getByTestId('summary-rpo')).toContainText('/ 4 m');
+    await expect(page.getByTestId('recovery-plan-editor').getByLabel('Boot group 3 name')).toHaveValue('Reporting');
+    await expect(page.getByTestId('member-vm_acme_sql_02')).toContainText('Reporting');
+  });
+
+  test('adds a VM to a group from the VM list', async ({ page }) => {
+    await page.goto('/vms?group=none');
+    await page.getByTestId('vm-row-vm_acme_test_01').getByRole('button', { name: 'Add acme-test-01 to a group' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Protection group').selectOption({ label: 'Policy database' });
+    await dialog.getByRole('button', { name: 'Add to group' }).click();
+    await expect(page.getByTestId('toasts')).toContainText('Added to “Policy database”');
+
+    await page.goto('/vms?q=acme-test-01');
+    await expect(page.getByTestId('vm-row-vm_acme_test_01')).toContainText('Policy database');
+    await page.goto(`/groups/${GROUP}`);
+    await expect(page.getByTestId('member-vm_acme_test_01')).toBeVisible();
+  });
+
+  test('creates a group (errors next to the fields first) and deletes it with its typed name', async ({ page }) => {
+    await page.goto('/groups/new');
+    await expect(page.getByText('An alert threshold, not the checkpoint frequency')).toBeVisible();
+    await page.getByRole('button', { name: 'Create protection group' }).click();
+    await expect(page.getByText('Name is required.')).toBeVisible();
+    await expect(page.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+    await page.getByLabel('Name', { exact: true }).fill('Jump host');
+    await page.getByLabel('Production site').selectOption('london');
+    await page.getByLabel('Recovery site').selectOption('zurich');
+    await page.getByRole('checkbox', { name: /acme-jump-01/ }).check();
+    await page.getByRole('button', { name: 'Create protection group' }).click();
+    await expect(page).toHaveURL(/\/groups\/grp_/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Jump host' })).toBeVisible();
+    await expect(page.getByTestId('members-card')).toContainText('acme-jump-01');
+
+    await page.getByRole('button', { name: 'Delete group…' }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: 'Delete group' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/to confirm/).fill('Jump host');
+    await confirm.click();
+    await expect(page).toHaveURL(/\/groups(\?|$)/);
+    await expect(page.getByTestId('groups-table')).not.toContainText('Jump host');
+  });
+
+  test('an unknown or foreign group id is a 404', async ({ page }) => {
+    for (const id of ['grp_nope', 'grp_globex_erp']) {
+      await page.goto(`/groups/${id}`);
+      await expect(page.getByText('Not found')).toBeVisible();
+    }
+  });
+
+  for (const path of ['/', '/groups', `/groups/${GROUP}`, '/groups/new', '/vms', '/alerts', '/reports', '/audit', '/settings']) {
+    test(`axe: ${path} has no serious or critical violations`, async ({ page }) => {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await assertAccessible(page);
+    });
+  }
+});
+
+async function assertAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('nextjs-portal').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}

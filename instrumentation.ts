@@ -1,0 +1,14 @@
+/**
+ * Runs once when the server starts: migrate (and on an empty database seed the demo), then start
+ * the background services. Node.js runtime only — the edge runtime has no SQLite.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { bootstrapDatabase } = await import('@/lib/server/bootstrap');
+  await bootstrapDatabase();
+  const { startSimulator } = await import('@/lib/sim/runtime');
+  await startSimulator();
+  // Open operations resume from the database on the first tick (or fail with a reason).
+  const { startOperationsDriver } = await import('@/lib/operations/driver');
+  await startOperationsDriver();
+}

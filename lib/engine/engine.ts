@@ -1,0 +1,601 @@
+/**
+ * The replication engine: state + inputs + a simulated clock in, new state + events out. Pure
+ * TypeScript; the same seed and the same sequence of calls give bit-identical results, and a
+ * snapshot restored into a new engine continues exactly as the original would have.
+ */
+import { AlertBook, type OpenAlert } from './alert-book';
+import { shareBandwidth } from './bandwidth';
+import { checkpointId, CheckpointLog } from './checkpoints';
+import { applyContinuousWriters } from './group-alerts';
+import { GroupState, type GroupSnapshot } from './group';
+import { replicateGroup } from './group-tick';
+import { JournalVolume, rebinJournal } from './journal';
+import { prefillHistory } from './prefill';
+import { seedState } from './prng';
+import { SampleAggregator } from './samples';
+import { describeGroup, historyCoveredSeconds } from './status';
+import { PRIORITY_WEIGHT } from './types';
+import type {
+  CheckpointRecord, EngineEvent, EngineOptions, GroupConfig, GroupMode, GroupView, LinkConfig, SiteConfig, TenantConfig, UpsertOptions, VmConfig,
+} from './types';
+import { FLAG_AGENT, FLAG_CONTINUOUS, FLAG_SYNCED, VmTable, type VmTableSnapshot } from './vm-table';
+import { writeLoop } from './write-loop';
+import { CYCLE_TABLE_SIZE, fillCycleTable } from './write-profile';
+
+export const ENGINE_SNAPSHOT_VERSION = 1;
+const STOPPED: ReadonlySet<GroupMode> = new Set(['failing-over', 'awaiting-commit', 'failed-over']);
+/** Latency when two sites have no configured link (should not happen with the seeded mesh). */
+const DEFAULT_LATENCY_MS = 50;
+/** A reverse delta sync compares whole disks and ships what differs: a small fraction of each disk plus what ran meanwhile. */
+const DELTA_SYNC_DISK_FRACTION = 0.02;
+const DISPLAY_TAU_S = 10;
+const SYNC_RATE_TAU_S = 60;
+
+type TenantState = { id: string; interSiteMbps: number; groups: GroupState[] };
+
+export type EngineSnapshot = {
+  version: number;
+  nowMs: number;
+  rng: number;
+  vms: VmTableSnapshot;
+  groups: GroupSnapshot[];
+  groupFree: number[];
+  groupCapacity: number;
+  tenants: TenantConfig[];
+  sites: SiteConfig[];
+  links: LinkConfig[];
+  downSites: string[];
+  downLinks: string[];
+  alerts: OpenAlert[];
+};
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+export class Engine {
+  nowMs: number;
+  /** xorshift32 state shared by the VM loop and the group ticks, in a fixed order. */
+  rng: number;
+  vms = new VmTable();
+  readonly groups = new Map<string, GroupState>();
+  private bySlot: (GroupState | undefined)[] = [];
+  private groupFree: number[] = [];
+  private groupWrites = new Float64Array(16);
+  private accept = new Uint8Array(16);
+  private readonly tenants = new Map<string, TenantState>();
+  private readonly sites = new Map<string, SiteConfig>();
+  private readonly links = new Map<string, LinkConfig>();
+  readonly downSites = new Set<string>();
+  readonly downLinks = new Set<string>();
+  readonly events: EngineEvent[] = [];
+  readonly alerts = new AlertBook(this.events);
+  private readonly cycleTable = new Float64Array(CYCLE_TABLE_SIZE);
+  private demands = new Float64Array(8);
+  private weights = new Float64Array(8);
+  private shares = new Float64Array(8);
+  /** Set by the group tick before sampling so `emitSample` needs no closure per call. */
+  sampleGroupId = '';
+
+  constructor(opts: EngineOptions) {
+    this.nowMs = opts.startMs;
+    this.rng = seedState(opts.seed);
+    this.setTopology(opts.sites, opts.links);
+    for (const t of opts.tenants) this.upsertTenant(t);
+  }
+
+  readonly emitSample = (tier: number, timeMs: number, rpoSeconds: number, throughputMBps: number, wanMBps: number): void => {
+    this.events.push({ type: 'rpo-sample', groupId: this.sampleGroupId, tier, timeMs, rpoSeconds, throughputMBps, wanMBps });
+  };
+
+  /** Smoothing factors for the step size in use (exp() once per step, not per group). */
+  displayAlpha = 0;
+  syncRateAlpha = 0;
+  private alphaDt = -1;
+
+  readonly siteName = (id: string): string => this.sites.get(id)?.name ?? id;
+
+  // ---- topology and faults -------------------------------------------------------------
+
+  setTopology(sites: SiteConfig[], links: LinkConfig[]): void {
+    this.sites.clear();
+    this.links.clear();
+    for (const s of sites) this.sites.set(s.id, { ...s });
+    for (const l of links) this.links.set(pairKey(l.siteAId, l.siteBId), { ...l });
+    this.topologyVersion++;
+  }
+
+  hasSite(id: string): boolean {
+    return this.sites.has(id);
+  }
+
+  hasLink(id: string): boolean {
+    for (const l of this.links.values()) if (l.id === id) return true;
+    return false;
+  }
+
+  upsertTenant(t: TenantConfig): void {
+    const existing = this.tenants.get(t.id);
+    if (existing) existing.interSiteMbps = t.interSiteMbps;
+    else this.tenants.set(t.id, { id: t.id, interSiteMbps: t.interSiteMbps, groups: [] });
+  }
+
+  /** Bumped whenever topology or a group's direction changes; groups re-resolve their link then. */
+  private topologyVersion = 0;
+
+  private resolveLink(g: GroupState): void {
+    if (g.linkVersion === this.topologyVersion) return;
+    const link = this.links.get(pairKey(g.sourceSiteId, g.targetSiteId));
+    g.linkId = link?.id ?? [g.sourceSiteId, g.targetSiteId].sort().join('--');
+    g.linkLatencyMs = link?.latencyMs ?? DEFAULT_LATENCY_MS;
+    g.linkCapacityMBps = link ? link.capacityMbps / 8 : Infinity;
+    g.linkVersion = this.topologyVersion;
+  }
+
+  linkIdOf(g: GroupState): string {
+    this.resolveLink(g);
+    return g.linkId;
+  }
+
+  latencyMs(g: GroupState): number {
+    this.resolveLink(g);
+    return g.linkLatencyMs;
+  }
+
+  faultMask(g: GroupState): number {
+    return (this.downSites.has(g.sourceSiteId) ? 1 : 0) | (this.downSites.has(g.targetSiteId) ? 2 : 0) | (this.downLinks.has(this.linkIdOf(g)) ? 4 : 0);
+  }
+
+  /** The source VMs run and replication is not abandoned: their writes count. */
+  writesAccepted(g: GroupState): boolean {
+    return !this.downSites.has(g.sourceSiteId) && g.mode !== 'failed-over';
+  }
+
+  setSiteDown(siteId: string, down: boolean): void {
+    this.acceptDirty = true;
+    if (down) this.downSites.add(siteId);
+    else this.downSites.delete(siteId);
+    const key = `site-down::${siteId}`;
+    this.alerts.set(down, () => ({
+      key, code: 'site-down', level: 'error', tenantId: null, groupId: null, siteId, vmId: null,
+      message: `Site ${this.siteName(siteId)} is offline`,
+    }), key, this.nowMs);
+  }
+
+  setLinkDown(linkId: string, down: boolean): void {
+    if (down) this.downLinks.add(linkId);
+    else this.downLinks.delete(linkId);
+    const link = [...this.links.values()].find((l) => l.id === linkId);
+    const name = link ? `${this.siteName(link.siteAId)}–${this.siteName(link.siteBId)}` : linkId;
+    const key = `link-down::${linkId}`;
+    this.alerts.set(down, () => ({
+      key, code: 'link-down', level: 'error', tenantId: null, groupId: null, siteId: null, vmId: null, message: `Link ${name} is down`,
+    }), key, this.nowMs);
+  }
+
+  // ---- groups ----------------------------------------------------------------------------
+
+  upsertGroup(cfg: GroupConfig, opts: UpsertOptions = {}): void {
+    this.acceptDirty = true;
+    this.upsertTenant({ id: cfg.tenantId, interSiteMbps: this.tenants.get(cfg.tenantId)?.interSiteMbps ?? 100 });
+    let g = this.groups.get(cfg.id);
+    if (!g) {
+      const slot = this.groupFree.length ? this.groupFree.pop()! : this.bySlot.length;
+      g = new GroupState(slot, cfg, this.nowMs);
+      this.bySlot[slot] = g;
+      this.ensureGroupCapacity(slot + 1);
+      this.groups.set(cfg.id, g);
+      this.groupArray = null;
+      this.tenants.get(cfg.tenantId)!.groups.push(g);
+      this.setMembers(g, cfg.members);
+      const allSynced = cfg.members.length > 0 && cfg.members.every((m) => m.synced);
+      if (opts.assumeHistorySinceMs !== undefined && allSynced) {
+        prefillHistory(g, cfg.members, opts.assumeHistorySinceMs, this.nowMs, this.events);
+      }
+      if (g.consistentMs === null && cfg.members.some((m) => m.synced)) {
+        g.consistentMs = this.nowMs;
+        g.historyFloorMs = this.nowMs;
+      }
+    } else {
+      this.updateGroup(g, cfg);
+    }
+    this.refreshWriterAlerts(g);
+  }
+
+  private updateGroup(g: GroupState, cfg: GroupConfig): void {
+    if (g.tenantId !== cfg.tenantId) {
+      const old = this.tenants.get(g.tenantId);
+      if (old) old.groups = old.groups.filter((x) => x !== g);
+      this.tenants.get(cfg.tenantId)!.groups.push(g);
+      g.tenantId = cfg.tenantId;
+    }
+    g.name = cfg.name;
+    g.priority = cfg.priority;
+    g.rpoTargetSeconds = cfg.rpoTargetSeconds;
+    g.limitMB = cfg.journalLimitGb * 1024;
+    g.lastTestedAtMs = cfg.lastTestedAtMs;
+    g.createdAtMs = cfg.createdAtMs;
+    const appEveryMs = cfg.appCheckpointMinutes * 60_000;
+    if (appEveryMs !== g.appEveryMs) {
+      g.appEveryMs = appEveryMs;
+      g.lastAppSlot = appEveryMs > 0 ? Math.floor(this.nowMs / appEveryMs) : 0;
+      g.pendingAppMs = null;
+    }
+    const historyMs = cfg.journalHistoryHours * 3_600_000;
+    if (historyMs !== g.historyMs) {
+      g.journal = rebinJournal(g.journal, historyMs, this.nowMs);
+      g.historyMs = historyMs;
+    }
+    if (cfg.sourceSiteId !== g.sourceSiteId || cfg.targetSiteId !== g.targetSiteId) this.redirect(g, cfg.sourceSiteId, cfg.targetSiteId);
+    this.setMembers(g, cfg.members);
+  }
+
+  private setMembers(g: GroupState, members: VmConfig[]): void {
+    const vms = this.vms;
+    const existing = new Map<string, number>();
+    for (const m of g.members) existing.set(vms.ids[m]!, m);
+    const wasSyncing = g.syncLeftMB > 0;
+    let addedTotal = 0;
+    const next: number[] = [];
+    for (const vm of members) {
+      let m = existing.get(vm.id);
+      if (m === undefined) {
+        m = vms.alloc();
+        vms.configure(m, g.slot, vm);
+        if (vm.synced) {
+          vms.flags[m] |= FLAG_SYNCED;
+        } else {
+          vms.syncTotal[m] = vms.diskMB[m];
+          vms.syncLeft[m] = vms.diskMB[m] * (1 - Math.min(1, Math.max(0, vm.syncProgress ?? 0)));
+          addedTotal += vms.syncTotal[m];
+        }
+      } else {
+        existing.delete(vm.id);
+        vms.configure(m, g.slot, vm);
+      }
+      next.push(m);
+    }
+    for (const m of existing.values()) vms.release(m);
+    g.members = next;
+    let left = 0;
+    let agents = next.length > 0;
+    for (const m of next) {
+      left += vms.syncLeft[m];
+      if (!(vms.flags[m] & FLAG_AGENT)) agents = false;
+    }
+    g.allAgents = agents;
+    if (!wasSyncing && left > 0) {
+      g.lastSyncProgressMs = this.nowMs;
+      g.syncTotalMB = 0;
+    }
+    g.syncTotalMB = left > 0 ? g.syncTotalMB + addedTotal : 0;
+    g.syncLeftMB = left;
+  }
+
+  private refreshWriterAlerts(g: GroupState): void {
+    const writers = g.members.filter((m) => this.vms.flags[m] & FLAG_CONTINUOUS).map((m) => ({ id: this.vms.ids[m]!, name: this.vms.names[m]! }));
+    applyContinuousWriters(this.alerts, g, writers, this.nowMs);
+  }
+
+  removeGroup(groupId: string): void {
+    const g = this.groups.get(groupId);
+    if (!g) return;
+    for (const m of g.members) this.vms.release(m);
+    const t = this.tenants.get(g.tenantId);
+    if (t) t.groups = t.groups.filter((x) => x !== g);
+    this.groups.delete(groupId);
+    this.groupArray = null;
+    this.acceptDirty = true;
+    this.bySlot[g.slot] = undefined;
+    this.groupWrites[g.slot] = 0;
+    this.groupFree.push(g.slot);
+    this.groupFree.sort((a, b) => b - a);
+    this.alerts.resolveWhere((a) => a.groupId === groupId, this.nowMs);
+  }
+
+  private mustGroup(groupId: string): GroupState {
+    const g = this.groups.get(groupId);
+    if (!g) throw new Error(`The engine has no protection group ${groupId}`);
+    return g;
+  }
+
+  setGroupMode(groupId: string, mode: GroupMode): void {
+    const g = this.mustGroup(groupId);
+    if (g.mode === mode) return;
+    this.acceptDirty = true;
+    if (STOPPED.has(mode) && !STOPPED.has(g.mode)) g.lastStopMs = this.nowMs;
+    // Failed over without reverse protection: what the source still held will never ship.
+    if (mode === 'failed-over') g.discardedMB += g.backlog.clear();
+    g.mode = mode;
+  }
+
+  /**
+   * Replicate the other way after a committed failover. With `direction` (the database's,
+   * already swapped by the operation) the engine adopts it; without, it swaps its own. Calling it
+   * again after the reversal already happened (e.g. a config reload picked up the swap) is a no-op.
+   */
+  reverseProtection(groupId: string, direction?: { sourceSiteId: string; targetSiteId: string }): void {
+    const g = this.mustGroup(groupId);
+    if (direction && (direction.sourceSiteId !== g.sourceSiteId || direction.targetSiteId !== g.targetSiteId)) {
+      this.redirect(g, direction.sourceSiteId, direction.targetSiteId);
+    } else if (!(g.redirectedAtMs !== null && g.lastStopMs !== null && g.redirectedAtMs >= g.lastStopMs)) {
+      this.redirect(g, g.targetSiteId, g.sourceSiteId);
+    } else {
+      g.mode = 'replicating';
+      this.acceptDirty = true;
+    }
+  }
+
+  /** New direction: the old journal is gone and a delta sync brings the new target in line. */
+  private redirect(g: GroupState, sourceSiteId: string, targetSiteId: string): void {
+    const vms = this.vms;
+    this.acceptDirty = true;
+    g.discardedMB += g.backlog.clear();
+    g.sourceSiteId = sourceSiteId;
+    g.targetSiteId = targetSiteId;
+    g.linkVersion = -1;
+    g.checkpoints.clear();
+    this.events.push({ type: 'journal-reset', groupId: g.id, atMs: this.nowMs });
+    g.journal = new JournalVolume(g.historyMs, this.nowMs);
+    g.historyFloorMs = null;
+    g.cutMs = null;
+    g.pendingAppMs = null;
+    const ranSeconds = g.lastStopMs !== null ? (this.nowMs - g.lastStopMs) / 1000 : 0;
+    let total = 0;
+    for (const m of g.members) {
+      const delta = Math.min(vms.diskMB[m], vms.diskMB[m] * DELTA_SYNC_DISK_FRACTION + vms.scale[m] * ranSeconds);
+      vms.syncLeft[m] = delta;
+      vms.syncTotal[m] = delta;
+      total += delta;
+    }
+    g.syncLeftMB = total;
+    g.syncTotalMB = total;
+    g.deltaSync = total > 0;
+    g.consistentMs = this.nowMs;
+    if (!g.deltaSync) g.historyFloorMs = this.nowMs;
+    g.lastSyncProgressMs = this.nowMs;
+    g.mode = 'replicating';
+    g.redirectedAtMs = this.nowMs;
+  }
+
+  /** A tagged checkpoint at the latest consistent point the target holds. */
+  tagCheckpoint(groupId: string, tag: string, createdBy: string | null = null): CheckpointRecord {
+    const g = this.mustGroup(groupId);
+    if (g.consistentMs === null || g.deltaSync) throw new Error('the recovery site holds no consistent copy yet');
+    if (g.mode === 'failed-over') throw new Error('the group is failed over and does not replicate');
+    const at = Math.max(Math.floor(g.consistentMs), Math.floor(g.checkpoints.lastMs) + 1);
+    g.checkpoints.add(at, 'tagged', tag, createdBy);
+    this.events.push({ type: 'checkpoint', groupId, timeMs: at, kind: 'tagged', tag, createdBy });
+    return { id: checkpointId(groupId, at, 'tagged'), timeMs: at, kind: 'tagged', tag, createdBy };
+  }
+
+  /** A test failover completed (operations record it): the test-overdue rule restarts from it. */
+  setLastTested(groupId: string, atMs: number | null): void {
+    const g = this.groups.get(groupId);
+    if (!g || g.lastTestedAtMs === atMs) return;
+    g.lastTestedAtMs = atMs;
+    g.lastMinuteCheck = -1; // re-evaluate on the next tick
+  }
+
+  checkpointsOf(groupId: string): CheckpointRecord[] {
+    return this.mustGroup(groupId).checkpoints.list();
+  }
+
+  /** Replaces a group's journal checkpoints (the runtime restores them from the database). */
+  replaceCheckpoints(groupId: string, records: CheckpointRecord[]): void {
+    const g = this.mustGroup(groupId);
+    const lastMs = g.checkpoints.lastMs;
+    g.checkpoints = CheckpointLog.fromRecords(groupId, records, this.nowMs);
+    g.checkpoints.lastMs = Math.max(g.checkpoints.lastMs, lastMs);
+  }
+
+  // ---- time ------------------------------------------------------------------------------
+
+  /** Groups in insertion order as an array (iterating a Map three times per tick is not free). */
+  private groupArray: GroupState[] | null = null;
+
+  private acceptDirty = true;
+
+  private groupList(): GroupState[] {
+    if (this.groupArray === null || this.groupArray.length !== this.groups.size) this.groupArray = [...this.groups.values()];
+    return this.groupArray;
+  }
+
+  private ensureGroupCapacity(n: number): void {
+    if (n <= this.groupWrites.length) return;
+    let cap = this.groupWrites.length;
+    while (cap < n) cap *= 2;
+    const w = new Float64Array(cap);
+    w.set(this.groupWrites);
+    this.groupWrites = w;
+    this.accept = new Uint8Array(cap);
+  }
+
+  /** Advances the clock by `dtSeconds` (rounded to whole ms); returns the events of the step. */
+  step(dtSeconds: number): EngineEvent[] {
+    const dtMs = Math.max(1, Math.round(dtSeconds * 1000));
+    const dt = dtMs / 1000;
+    const t0 = this.nowMs;
+    const t1 = t0 + dtMs;
+    if (dt !== this.alphaDt) {
+      this.alphaDt = dt;
+      this.displayAlpha = 1 - Math.exp(-dt / DISPLAY_TAU_S);
+      this.syncRateAlpha = 1 - Math.exp(-dt / SYNC_RATE_TAU_S);
+    }
+    // Without any fault (the usual case) nobody needs the per-group set lookups.
+    const faults = this.downSites.size > 0 || this.downLinks.size > 0;
+    const list = this.groupList();
+    // Which groups' VMs write only changes with faults, modes and membership: not every tick.
+    if (this.acceptDirty) {
+      for (let i = 0; i < list.length; i++) this.accept[list[i].slot] = this.writesAccepted(list[i]) ? 1 : 0;
+      this.acceptDirty = false;
+    }
+    fillCycleTable(this.cycleTable, t0 + dtMs / 2);
+    this.rng = writeLoop(this.vms, this.accept, this.cycleTable, this.groupWrites, dt, this.rng);
+
+    for (let i = 0; i < list.length; i++) {
+      const g = list[i];
+      // This tick's writes join the backlog in the group tick, after shipping (see replicateGroup).
+      const w = this.groupWrites[g.slot];
+      this.groupWrites[g.slot] = 0;
+      g.tickWriteMB = w;
+      g.writtenMB += w;
+      g.faultMaskNow = faults ? this.faultMask(g) : 0;
+      g.flowing = (g.mode === 'replicating' || g.mode === 'testing') && g.faultMaskNow === 0;
+      if (g.linkVersion !== this.topologyVersion) this.resolveLink(g);
+      g.demand = g.flowing ? Math.min(g.linkCapacityMBps, (g.backlog.totalMB + w + g.syncLeftMB) / dt) : 0;
+    }
+    for (const t of this.tenants.values()) this.shareTenant(t);
+    for (let i = 0; i < list.length; i++) replicateGroup(this, list[i], t0, t1, dt);
+    this.nowMs = t1;
+    return this.takeEvents();
+  }
+
+  private shareTenant(t: TenantState): void {
+    const n = t.groups.length;
+    if (n === 0) return;
+    const capacity = t.interSiteMbps / 8;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += t.groups[i].demand;
+    if (total <= capacity) {
+      // Enough for everyone (the usual case): no sharing to compute.
+      for (let i = 0; i < n; i++) t.groups[i].allocation = t.groups[i].demand;
+      return;
+    }
+    if (this.demands.length < n) {
+      this.demands = new Float64Array(n * 2);
+      this.weights = new Float64Array(n * 2);
+      this.shares = new Float64Array(n * 2);
+    }
+    for (let i = 0; i < n; i++) {
+      this.demands[i] = t.groups[i].demand;
+      this.weights[i] = t.groups[i].priority === 'high' ? PRIORITY_WEIGHT.high : t.groups[i].priority === 'medium' ? PRIORITY_WEIGHT.medium : PRIORITY_WEIGHT.low;
+    }
+    shareBandwidth(capacity, this.demands, this.weights, this.shares, n);
+    for (let i = 0; i < n; i++) t.groups[i].allocation = this.shares[i];
+  }
+
+  /**
+   * Jumps the clock without simulating (a restart after a gap longer than the catch-up bound):
+   * replication is assumed to have run healthily meanwhile, so backlogs are gone, consistent
+   * groups are current and their journals start afresh.
+   */
+  skipTo(timeMs: number): void {
+    if (timeMs <= this.nowMs) return;
+    for (const g of this.groups.values()) {
+      g.discardedMB += g.backlog.clear();
+      if (g.consistentMs !== null && !g.deltaSync) {
+        g.consistentMs = timeMs;
+        g.historyFloorMs = timeMs;
+      }
+      g.journal = new JournalVolume(g.historyMs, timeMs);
+      g.cutMs = null;
+      g.samples = new SampleAggregator(timeMs);
+      g.lastCrashSlot = Math.floor(timeMs / 5_000);
+      g.lastAppSlot = g.appEveryMs > 0 ? Math.floor(timeMs / g.appEveryMs) : 0;
+      g.lastThinMinute = Math.floor(timeMs / 60_000);
+      g.lastSyncProgressMs = timeMs;
+    }
+    this.nowMs = timeMs;
+  }
+
+  takeEvents(): EngineEvent[] {
+    return this.events.splice(0, this.events.length);
+  }
+
+  // ---- views -----------------------------------------------------------------------------
+
+  view(groupId: string): GroupView {
+    const g = this.mustGroup(groupId);
+    const vms = this.vms;
+    const mask = this.faultMask(g);
+    let syncing = 0;
+    const members = g.members.map((m) => {
+      const left = vms.syncLeft[m];
+      if (left > 0) syncing++;
+      const total = vms.syncTotal[m];
+      return { vmId: vms.ids[m]!, syncState: left > 0 ? ('syncing' as const) : ('synced' as const), syncProgress: left > 0 && total > 0 ? 1 - left / total : 1 };
+    });
+    const { status, subStatus } = describeGroup(g, {
+      siteName: this.siteName,
+      sourceDown: (mask & 1) !== 0,
+      targetDown: (mask & 2) !== 0,
+      linkDown: (mask & 4) !== 0,
+      membersTotal: g.members.length,
+      membersSyncing: syncing,
+      continuousWriters: g.members.filter((m) => vms.flags[m] & FLAG_CONTINUOUS).map((m) => vms.names[m]!),
+    }, this.nowMs);
+    return {
+      id: g.id,
+      status,
+      subStatus,
+      rpoSeconds: g.rpoSeconds,
+      historyCoveredSeconds: historyCoveredSeconds(g, this.nowMs),
+      journalUsedGb: Math.min(g.journal.totalMB, g.limitMB) / 1024,
+      throughputMBps: g.writeRate,
+      wanMBps: g.wanRate,
+      backlogMB: g.backlog.totalMB,
+      sourceSiteId: g.sourceSiteId,
+      targetSiteId: g.targetSiteId,
+      mode: g.mode,
+      members,
+      journalFloorMs: Math.max(this.nowMs - g.historyMs, g.cutMs ?? -Infinity),
+    };
+  }
+
+  /** Counters behind the conservation law written = shipped + backlog + discarded. */
+  ledger(groupId: string) {
+    const g = this.mustGroup(groupId);
+    return { writtenMB: g.writtenMB, shippedMB: g.shippedMB, backlogMB: g.backlog.totalMB, discardedMB: g.discardedMB, syncShippedMB: g.syncShippedMB };
+  }
+
+  openAlerts(): OpenAlert[] {
+    return [...this.alerts.open.values()];
+  }
+
+  // ---- snapshots -------------------------------------------------------------------------
+
+  snapshot({ checkpoints = true }: { checkpoints?: boolean } = {}): EngineSnapshot {
+    return {
+      version: ENGINE_SNAPSHOT_VERSION,
+      nowMs: this.nowMs,
+      rng: this.rng,
+      vms: this.vms.snapshot(),
+      groups: [...this.groups.values()].map((g) => g.snapshot(checkpoints)),
+      groupFree: [...this.groupFree],
+      groupCapacity: this.bySlot.length,
+      tenants: [...this.tenants.values()].map((t) => ({ id: t.id, interSiteMbps: t.interSiteMbps })),
+      sites: [...this.sites.values()],
+      links: [...this.links.values()],
+      downSites: [...this.downSites],
+      downLinks: [...this.downLinks],
+      alerts: this.openAlerts(),
+    };
+  }
+
+  /**
+   * A new engine from a snapshot. `checkpoints` (by group) replaces the journals when the
+   * snapshot was taken without them (the runtime keeps them in their own table).
+   */
+  static restore(s: EngineSnapshot, { checkpoints }: { checkpoints?: Map<string, CheckpointRecord[]> } = {}): Engine {
+    if (s.version !== ENGINE_SNAPSHOT_VERSION) throw new Error(`Unsupported engine snapshot version ${s.version}`);
+    const e = new Engine({ seed: 0, startMs: s.nowMs, sites: s.sites, links: s.links, tenants: s.tenants });
+    e.rng = s.rng;
+    e.vms = VmTable.restore(s.vms);
+    e.ensureGroupCapacity(Math.max(1, s.groupCapacity));
+    e.bySlot = new Array(s.groupCapacity).fill(undefined);
+    for (const gs of s.groups) {
+      const records = checkpoints?.get(gs.id as string);
+      const log = records ? CheckpointLog.fromRecords(gs.id as string, records, s.nowMs) : undefined;
+      const g = GroupState.restore(gs, log);
+      e.groups.set(g.id, g);
+      e.bySlot[g.slot] = g;
+      if (!e.tenants.has(g.tenantId)) e.upsertTenant({ id: g.tenantId, interSiteMbps: 100 });
+      e.tenants.get(g.tenantId)!.groups.push(g);
+    }
+    e.groupFree = [...s.groupFree];
+    for (const id of s.downSites) e.downSites.add(id);
+    for (const id of s.downLinks) e.downLinks.add(id);
+    for (const a of s.alerts) e.alerts.open.set(a.key, { ...a });
+    return e;
+  }
+}
+

@@ -1,0 +1,119 @@
+/**
+ * Journal volume over time: how many MB arrived at the target in each time bucket of the
+ * history window. The journal keeps everything inside the window unless that exceeds the size
+ * limit, in which case the oldest data goes first and the history actually covered is cut short
+ * (`history-not-met`). Buckets are sized so a window is at most ~720 of them, whatever its length.
+ */
+const MAX_BUCKETS = 720;
+const MIN_BUCKET_MS = 60_000;
+
+export type JournalSnapshot = { windowMs: number; bucketMs: number; first: number; mb: number[]; totalMB: number };
+
+export const bucketMsFor = (windowMs: number): number =>
+  Math.max(MIN_BUCKET_MS, Math.ceil(windowMs / MAX_BUCKETS / MIN_BUCKET_MS) * MIN_BUCKET_MS);
+
+export class JournalVolume {
+  readonly bucketMs: number;
+  /** Ring of per-bucket MB; `first` is the absolute index of the oldest bucket in the ring. */
+  private mb: Float64Array;
+  private first = 0;
+  totalMB = 0;
+  /** The newest bucket's time span and ring slot, so the per-tick add needs no division. */
+  private newestStartMs = 0;
+  private newestEndMs = 0;
+  private newestSlot = 0;
+
+  constructor(readonly windowMs: number, nowMs: number) {
+    this.bucketMs = bucketMsFor(windowMs);
+    this.mb = new Float64Array(Math.ceil(windowMs / this.bucketMs) + 1);
+    this.first = Math.floor(nowMs / this.bucketMs) - this.mb.length + 1;
+    this.noteNewest();
+  }
+
+  private noteNewest(): void {
+    const newest = this.first + this.mb.length - 1;
+    this.newestStartMs = newest * this.bucketMs;
+    this.newestEndMs = this.newestStartMs + this.bucketMs;
+    this.newestSlot = this.slot(newest);
+  }
+
+  private slot(index: number): number {
+    return ((index % this.mb.length) + this.mb.length) % this.mb.length;
+  }
+
+  /** Moves the window so its newest bucket holds `nowMs`, dropping what fell out. */
+  advance(nowMs: number): void {
+    if (nowMs < this.newestEndMs && nowMs >= this.newestStartMs) return;
+    const newest = Math.floor(nowMs / this.bucketMs);
+    const newFirst = newest - this.mb.length + 1;
+    if (newFirst <= this.first) return;
+    const drop = Math.min(newFirst - this.first, this.mb.length);
+    for (let k = 0; k < drop; k++) {
+      const j = this.slot(this.first + k);
+      this.totalMB -= this.mb[j];
+      this.mb[j] = 0;
+    }
+    this.first = newFirst;
+    if (this.totalMB < 1e-9) this.totalMB = Math.max(0, this.totalMB);
+    this.noteNewest();
+  }
+
+  add(timeMs: number, mb: number): void {
+    if (mb <= 0) return;
+    if (timeMs >= this.newestStartMs && timeMs < this.newestEndMs) {
+      this.mb[this.newestSlot] += mb;
+      this.totalMB += mb;
+      return;
+    }
+    const index = Math.floor(timeMs / this.bucketMs);
+    if (index < this.first) return;
+    this.mb[this.slot(index)] += mb;
+    this.totalMB += mb;
+  }
+
+  /**
+   * Start of the history the size limit lets the journal keep, or null when everything in the
+   * window fits. Walks from the oldest bucket, dropping until the rest fits.
+   */
+  limitCutMs(limitMB: number): number | null {
+    if (this.totalMB <= limitMB) return null;
+    let excess = this.totalMB - limitMB;
+    for (let k = 0; k < this.mb.length; k++) {
+      const index = this.first + k;
+      const v = this.mb[this.slot(index)];
+      if (v >= excess) {
+        // Part of this bucket goes: assume its writes spread evenly across it.
+        return (index + (v > 0 ? excess / v : 0)) * this.bucketMs;
+      }
+      excess -= v;
+    }
+    return (this.first + this.mb.length) * this.bucketMs;
+  }
+
+  forEachBucket(fn: (startMs: number, mb: number) => void): void {
+    for (let k = 0; k < this.mb.length; k++) {
+      const v = this.mb[this.slot(this.first + k)];
+      if (v > 0) fn((this.first + k) * this.bucketMs, v);
+    }
+  }
+
+  snapshot(): JournalSnapshot {
+    return { windowMs: this.windowMs, bucketMs: this.bucketMs, first: this.first, mb: Array.from(this.mb), totalMB: this.totalMB };
+  }
+
+  static restore(s: JournalSnapshot): JournalVolume {
+    const j = new JournalVolume(s.windowMs, 0);
+    j.mb = Float64Array.from(s.mb);
+    j.first = s.first;
+    j.totalMB = s.totalMB;
+    j.noteNewest();
+    return j;
+  }
+}
+
+/** The same volumes in a journal with another window (history setting changed). */
+export function rebinJournal(old: JournalVolume, windowMs: number, nowMs: number): JournalVolume {
+  const next = new JournalVolume(windowMs, nowMs);
+  old.forEachBucket((startMs, mb) => next.add(startMs, mb));
+  return next;
+}

@@ -1,0 +1,83 @@
+/**
+ * Engine events waiting for the next batched write. Changes that cancel out inside one batch
+ * never reach the database: a checkpoint created and thinned before the flush is neither
+ * inserted nor deleted, and a sample rewritten twice is written once. That keeps a 24 h
+ * backfill at the size of what survives, not of everything that happened.
+ */
+import { checkpointId, type AlertInfo, type CheckpointKind, type EngineEvent } from '@/lib/engine';
+
+export type CheckpointRow = { id: string; groupId: string; timeMs: number; kind: CheckpointKind; tag: string | null; createdBy: string | null };
+export type SampleRow = { groupId: string; tier: number; timeMs: number; rpoSeconds: number; throughputMBps: number; wanMBps: number };
+export type AlertOp = { op: 'raise'; atMs: number; info: AlertInfo } | { op: 'resolve'; atMs: number; key: string };
+
+export class PendingWrites {
+  checkpointInserts = new Map<string, CheckpointRow>();
+  /** Thinned checkpoint id → group. */
+  checkpointDeletes = new Map<string, string>();
+  /** Groups whose stored journal must go before this batch's inserts (direction changed). */
+  journalResets = new Set<string>();
+  samples = new Map<string, SampleRow>();
+  alertOps: AlertOp[] = [];
+
+  add(events: EngineEvent[]): void {
+    for (const e of events) {
+      switch (e.type) {
+        case 'checkpoint': {
+          const id = checkpointId(e.groupId, e.timeMs, e.kind);
+          this.checkpointInserts.set(id, { id, groupId: e.groupId, timeMs: e.timeMs, kind: e.kind, tag: e.tag, createdBy: e.createdBy });
+          break;
+        }
+        case 'checkpoints-thinned':
+          for (const t of e.timesMs) {
+            const id = checkpointId(e.groupId, t, 'crash');
+            if (!this.checkpointInserts.delete(id)) this.checkpointDeletes.set(id, e.groupId);
+          }
+          break;
+        case 'journal-reset':
+          this.journalResets.add(e.groupId);
+          for (const [id, row] of this.checkpointInserts) if (row.groupId === e.groupId) this.checkpointInserts.delete(id);
+          for (const [id, groupId] of this.checkpointDeletes) if (groupId === e.groupId) this.checkpointDeletes.delete(id);
+          break;
+        case 'rpo-sample':
+          this.samples.set(`${e.groupId}|${e.tier}|${e.timeMs}`, {
+            groupId: e.groupId, tier: e.tier, timeMs: e.timeMs, rpoSeconds: e.rpoSeconds, throughputMBps: e.throughputMBps, wanMBps: e.wanMBps,
+          });
+          break;
+        case 'alert-raised': {
+          const info: AlertInfo = { key: e.key, code: e.code, level: e.level, tenantId: e.tenantId, groupId: e.groupId, siteId: e.siteId, vmId: e.vmId, message: e.message };
+          this.alertOps.push({ op: 'raise', atMs: e.atMs, info });
+          break;
+        }
+        case 'alert-resolved':
+          this.alertOps.push({ op: 'resolve', atMs: e.atMs, key: e.key });
+          break;
+        case 'member-synced':
+          // Written from the group view at flush time.
+          break;
+      }
+    }
+  }
+
+  /** Forgets everything about a deleted group (its rows are gone with it). */
+  dropGroup(groupId: string): void {
+    for (const [id, row] of this.checkpointInserts) if (row.groupId === groupId) this.checkpointInserts.delete(id);
+    for (const [id, g] of this.checkpointDeletes) if (g === groupId) this.checkpointDeletes.delete(id);
+    this.journalResets.delete(groupId);
+    for (const [key, row] of this.samples) if (row.groupId === groupId) this.samples.delete(key);
+    this.alertOps = this.alertOps.filter((op) => op.op === 'resolve' || op.info.groupId !== groupId);
+  }
+
+  get size(): number {
+    return this.checkpointInserts.size + this.checkpointDeletes.size + this.journalResets.size + this.samples.size + this.alertOps.length;
+  }
+
+  take(): PendingWrites {
+    const batch = new PendingWrites();
+    [batch.checkpointInserts, this.checkpointInserts] = [this.checkpointInserts, batch.checkpointInserts];
+    [batch.checkpointDeletes, this.checkpointDeletes] = [this.checkpointDeletes, batch.checkpointDeletes];
+    [batch.journalResets, this.journalResets] = [this.journalResets, batch.journalResets];
+    [batch.samples, this.samples] = [this.samples, batch.samples];
+    [batch.alertOps, this.alertOps] = [this.alertOps, batch.alertOps];
+    return batch;
+  }
+}
