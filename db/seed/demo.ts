@@ -46,7 +46,7 @@ export const DEMO_TENANTS: TenantSpec[] = [
       { site: 'london', kind: 'production', ghz: 120, memGb: 512, storGb: 12_000, iops: 20_000 },
       { site: 'jersey', kind: 'production', ghz: 40, memGb: 160, storGb: 8_000, iops: 8_000 },
       { site: 'zurich', kind: 'recovery', ghz: 60, memGb: 256, storGb: 8_000, iops: 10_000 },
-      { site: 'jersey', kind: 'recovery', ghz: 40, memGb: 192, storGb: 6_000, iops: 8_000 },
+      { site: 'jersey', kind: 'recovery', ghz: 64, memGb: 192, storGb: 6_000, iops: 8_000 },
       { site: 'guernsey', kind: 'recovery', ghz: 24, memGb: 96, storGb: 10_000, iops: 5_000 },
     ],
     vmSite: {
@@ -107,7 +107,7 @@ export const DEMO_TENANTS: TenantSpec[] = [
       { site: 'bermuda', kind: 'production', ghz: 32, memGb: 128, storGb: 6_000, iops: 6_000 },
       { site: 'vancouver', kind: 'recovery', ghz: 60, memGb: 256, storGb: 10_000, iops: 12_000 },
       { site: 'london', kind: 'recovery', ghz: 30, memGb: 128, storGb: 4_000, iops: 6_000 },
-      { site: 'toronto', kind: 'recovery', ghz: 32, memGb: 128, storGb: 6_000, iops: 6_000 },
+      { site: 'toronto', kind: 'recovery', ghz: 48, memGb: 128, storGb: 6_000, iops: 6_000 },
     ],
     vmSite: {
       'globex-erp-app-01': 'toronto', 'globex-erp-db-01': 'toronto', 'globex-dc-01': 'toronto',
