@@ -29,7 +29,7 @@ export function AppShell({ consoleName, homeHref, nav, context, user, banner, ch
       >
         Skip to content
       </a>
-      <aside className="shrink-0 border-b border-slate-200 bg-white md:w-56 md:border-b-0 md:border-r dark:border-slate-800 dark:bg-slate-900">
+      <aside className="shrink-0 print:hidden border-b border-slate-200 bg-white md:w-56 md:border-b-0 md:border-r dark:border-slate-800 dark:bg-slate-900">
         {/* The aside stretches with the page (its border runs to the bottom); its content stays in view. */}
         <div className="md:sticky md:top-0 md:max-h-dvh md:overflow-y-auto">
           <Link href={homeHref} className="flex items-center gap-2 px-4 py-3.5 focus-visible:outline-2 focus-visible:outline-sky-500">
@@ -46,7 +46,7 @@ export function AppShell({ consoleName, homeHref, nav, context, user, banner, ch
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         {banner}
-        <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white/80 px-4 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/80">
+        <header className="flex print:hidden h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white/80 px-4 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/80">
           <div className="min-w-0 truncate">{context}</div>
           <UserMenu {...user} />
         </header>

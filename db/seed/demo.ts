@@ -5,7 +5,8 @@ import {
   type NetworkSettings, type Priority, type Role,
 } from '../schema';
 import { hashPassword } from '@/lib/auth/password';
-import { seedSites } from './sites';
+import { SITES, seedSites } from './sites';
+import { insertPastTest } from './test-history';
 
 type VmSpec = {
   name: string; os: 'linux' | 'windows'; vcpus: number; memoryGb: number; disksGb: number[];
@@ -18,6 +19,8 @@ type GroupSpec = {
   plan: { name: string; delayAfterSeconds: number; vms: string[] }[];
   /** Hours before "now" the group was created; synced groups come with history. */
   createdHoursAgo: number; synced: boolean; lastTestedDaysAgo: number | null; reIpLive?: boolean;
+  /** Earlier test failovers than the last one, for the evidence report: days ago, result, notes. */
+  earlierTests?: { daysAgo: number; result: 'passed' | 'failed'; notes: string }[];
 };
 type TenantSpec = {
   id: string; slug: string; name: string; connection: 'portal' | 'vpn' | 'mpls' | 'p2p';
@@ -129,6 +132,10 @@ export const DEMO_TENANTS: TenantSpec[] = [
         id: 'grp_globex_erp', name: 'ERP', description: 'ERP application, database and directory',
         source: 'toronto', target: 'vancouver', priority: 'high', rpoTargetSeconds: 300, rtoTargetMinutes: 60,
         journalHistoryHours: 48, journalLimitGb: 2000, createdHoursAgo: 24 * 300, synced: true, lastTestedDaysAgo: 30,
+        earlierTests: [
+          { daysAgo: 240, result: 'passed', notes: 'Annual test; ERP login and a test shipment booked at Vancouver.' },
+          { daysAgo: 44, result: 'failed', notes: 'ERP app server started before the database was ready; boot delay raised to 90 s and retested.' },
+        ],
         plan: [
           { name: 'Directory', delayAfterSeconds: 60, vms: ['globex-dc-01'] },
           { name: 'Database', delayAfterSeconds: 90, vms: ['globex-erp-db-01'] },
@@ -158,6 +165,12 @@ export const DEMO_TENANTS: TenantSpec[] = [
 export const STAFF_USERS = [{ email: 'staff@calligo.test', name: 'Morgan Le Cornu', role: 'staff' as const }];
 
 const HOUR = 3600_000;
+
+const vmId = (name: string) => `vm_${name.replaceAll('-', '_')}`;
+const userId = (email: string, slug: string) => `usr_${email.split('@')[0]}_${slug}`;
+const siteNameOf = (id: string) => SITES.find((s) => s.id === id)?.name ?? id;
+/** Simulated boot time: Windows boots slower; varied per VM so boot groups differ. */
+const bootSecondsOf = (vm: VmSpec, i: number) => (vm.os === 'windows' ? 90 + ((i * 37) % 120) : 35 + ((i * 23) % 60));
 
 /** Seeds the demo tenants into an empty database. Returns false when data already exists. */
 export async function seedDemo(db: DB, { password, now = new Date() }: { password: string; now?: Date }): Promise<boolean> {
@@ -199,7 +212,7 @@ export async function seedDemo(db: DB, { password, now = new Date() }: { passwor
           id, tenantId: t.id, siteId: t.vmSite[vm.name], name: vm.name, os: vm.os, vcpus: vm.vcpus, cpuGhz: vm.vcpus * 2.4,
           memoryGb: vm.memoryGb, agentInstalled: vm.agent ?? false, writeMeanMBps: vm.writeMeanMBps,
           writePeakFactor: vm.peakFactor ?? 3, writePeakHourUtc: vm.peakHour ?? 14, burstiness: vm.continuous ? 0.05 : 0.25,
-          continuousWriter: vm.continuous ?? false, bootSeconds: vm.os === 'windows' ? 90 + ((i * 37) % 120) : 35 + ((i * 23) % 60),
+          continuousWriter: vm.continuous ?? false, bootSeconds: bootSecondsOf(vm, i),
           createdAt: ago(24 * 400),
         }).run();
         vm.disksGb.forEach((size, d) => tx.insert(vmDisks).values({ id: `${id}_disk${d}`, vmId: id, label: `Hard disk ${d + 1}`, sizeGb: size }).run());
@@ -219,6 +232,24 @@ export async function seedDemo(db: DB, { password, now = new Date() }: { passwor
           status: g.synced ? 'meeting-sla' : 'initialising', lastTestedAt: g.lastTestedDaysAgo === null ? null : ago(24 * g.lastTestedDaysAgo),
           createdAt: created, updatedAt: created,
         }).run();
+        const admin = t.users.find((u) => u.role === 'client_admin')!;
+        const plan = g.plan.map((bg) => ({
+          name: bg.name, delayAfterSeconds: bg.delayAfterSeconds,
+          vms: bg.vms.map((name) => ({ id: vmId(name), name, bootSeconds: bootSecondsOf(t.vms.find((v) => v.name === name)!, t.vms.findIndex((v) => v.name === name)) })),
+        }));
+        const tests = [
+          ...(g.earlierTests ?? []),
+          ...(g.lastTestedDaysAgo === null ? [] : [{ daysAgo: g.lastTestedDaysAgo, result: 'passed' as const, notes: 'All applications answered; test VMs reachable on the isolated network.' }]),
+        ];
+        for (const [n, test] of tests.entries()) {
+          const verifyMinutes = 25 + ((n * 17) % 30);
+          insertPastTest(tx, {
+            tenantId: t.id, groupId: g.id, plan, testNetwork: 'dr-test-isolated',
+            fromSiteId: g.source, toSiteId: g.target, fromSiteName: siteNameOf(g.source), toSiteName: siteNameOf(g.target),
+            startedAt: ago(24 * test.daysAgo + verifyMinutes / 60 + 0.1), verifyMinutes, dataLossSeconds: 6 + ((n * 5) % 9),
+            result: test.result, notes: test.notes, startedBy: { id: userId(admin.email, t.slug), email: admin.email },
+          });
+        }
         g.plan.forEach((bg, position) => {
           const bootGroupId = `${g.id}_bg${position + 1}`;
           tx.insert(bootGroups).values({ id: bootGroupId, groupId: g.id, position, name: bg.name, delayAfterSeconds: bg.delayAfterSeconds }).run();

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/db';
+import { buttonClasses } from '@/components/ui/button';
 import { AvailabilityTable, RpoComplianceTable } from '@/components/portal/reports/compliance-tables';
 import { EvidenceFilters } from '@/components/portal/reports/evidence-filters';
 import { EvidenceTable } from '@/components/portal/reports/evidence-table';
@@ -30,7 +32,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Reports"
         description={`Disaster-recovery evidence for your auditors (ISO 27001, SOC 1) and your service review. Generated ${formatDateTime(now)}.`}
-        actions={<PrintButton />}
+        actions={
+          <>
+            <Link href="/reports/runbook" className={buttonClasses({ className: 'print:hidden' })}>
+              DR runbook
+            </Link>
+            <PrintButton />
+          </>
+        }
       />
       <div className="space-y-4">
         <Card>

@@ -115,7 +115,7 @@ describe('pricing', () => {
   it('prices each tenant recovery vDC at 20% of its production vDCs', () => {
     const acme = tenantPricing(db, STAFF).find((p) => p.tenantId === 'ten_acme')!;
     expect(acme.production).toEqual({ vcpuGhz: 160, memoryGb: 672, storageGb: 20_000 });
-    expect(acme.recoveryReserved).toEqual({ vcpuGhz: 124, memoryGb: 544, storageGb: 24_000 });
+    expect(acme.recoveryReserved).toEqual({ vcpuGhz: 148, memoryGb: 544, storageGb: 24_000 });
     expect(acme.lines.map((l) => l.recoveryPriceUnits)).toEqual([32, 134.4, 4_000]);
   });
 
