@@ -47,7 +47,10 @@ test.describe('a user', () => {
     await expect(page.getByRole('button', { name: '7 d' })).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(segments).toBeGreaterThan(20);
 
-    for (const name of ['Test failover', 'Live failover', 'Move']) await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
+    // No way into the failover wizard (the operation history below still lists past tests).
+    await expect(page.locator(`a[href^="/groups/${GROUP}/failover"]`)).toHaveCount(0);
+    for (const name of ['Live failover', 'Move']) await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
+    await expect(page.getByTestId('operation-history')).toContainText('Passed');
     for (const name of ['Save settings', 'Save recovery plan', 'Tag checkpoint', 'Delete group…']) await expect(page.getByRole('button', { name })).toHaveCount(0);
     await page.goto('/vms');
     await expect(page.getByTestId('vms-table')).toBeVisible();
@@ -158,7 +161,27 @@ test.describe('a client admin', () => {
     }
   });
 
-  for (const path of ['/', '/groups', `/groups/${GROUP}`, '/groups/new', '/vms', '/alerts', '/reports', '/audit', '/settings']) {
+  test('downloads the DR test evidence as CSV and reads the runbook', async ({ page }) => {
+    await page.goto('/reports');
+    await expect(page.getByRole('table', { name: 'DR test evidence' })).toContainText('Policy database');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('dr-test-evidence.csv');
+    const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const [header, ...rows] = csv.trim().split(/\r?\n/);
+    expect(header).toBe('Group,Started,Finished,Started by,Checkpoint,Data loss,RTO achieved,RTO target,RTO met,Result,Notes,Operation');
+    expect(rows.some((r) => r.startsWith('Policy database,') && r.includes('admin@acme.test') && r.includes(',passed,'))).toBe(true);
+    // Acme's evidence only: Globex's ERP tests never appear.
+    expect(csv).not.toContain('ERP');
+
+    await page.getByRole('link', { name: 'DR runbook' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('DR runbook — Acme Insurance');
+    await expect(page.getByRole('table', { name: 'Responsibilities of the client and the provider' })).toContainText('Declare a disaster');
+    // Highest priority first, with its boot order.
+    await expect(page.getByRole('heading', { name: '1. Policy database' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Boot order of Policy database' })).toContainText('acme-dc-01');
+  });
+
+  for (const path of ['/', '/groups', `/groups/${GROUP}`, '/groups/new', '/vms', '/alerts', '/reports', '/reports/runbook', '/audit', '/settings', '/api-reference']) {
     test(`axe: ${path} has no serious or critical violations`, async ({ page }) => {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
