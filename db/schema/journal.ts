@@ -27,6 +27,8 @@ export const RPO_TIERS = [
   { tier: 0, stepMs: 5_000, keepMs: 24 * 3600_000 },
   { tier: 1, stepMs: 60_000, keepMs: 7 * 24 * 3600_000 },
   { tier: 2, stepMs: 15 * 60_000, keepMs: 35 * 24 * 3600_000 },
+  // Hourly for 13 months: a 30-day chart reads 720 rows, and monthly RPO compliance has a year.
+  { tier: 3, stepMs: 3600_000, keepMs: 400 * 24 * 3600_000 },
 ] as const;
 
 /** RPO and traffic over time, per group, in resolution tiers so long ranges read few rows. */

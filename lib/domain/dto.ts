@@ -90,7 +90,7 @@ export type RpoPointDto = { time: string; rpoSeconds: number; throughputMBps: nu
 
 export type RpoSeriesDto = {
   points: RpoPointDto[];
-  /** Resolution tier read (0 = 5 s, 1 = 1 min, 2 = 15 min; see RPO_TIERS). */
+  /** Resolution tier read (0 = 5 s, 1 = 1 min, 2 = 15 min, 3 = 1 h; see RPO_TIERS). */
   tier: number;
   targetSeconds: number;
   from: string;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { RPO_TIERS, rpoSamples } from '@/db/schema';
 import type { SimulatorControl } from '@/lib/sim/contract';
@@ -14,29 +15,36 @@ let db: DB;
 beforeAll(async () => {
   setSimulatorForTests({ now: () => NOW } as unknown as SimulatorControl);
   db = await seededTestDb(new Date(NOW));
-  // What the runtime keeps: 5 s for a day, 1 min for 7 days, 15 min for 35 days.
+  // What the runtime keeps: 5 s for a day, 1 min for 7 days, 15 min for 35 days, 1 h for 400 days.
   const rows: (typeof rpoSamples.$inferInsert)[] = [];
   for (const t of RPO_TIERS) {
     for (let time = NOW - t.keepMs; time <= NOW; time += t.stepMs) {
       rows.push({ groupId: 'grp_acme_web', tier: t.tier, timeMs: time, rpoSeconds: 5 + (time % 7), throughputMBps: 0.5, wanMBps: 0.4 });
     }
   }
-  rows.push({ groupId: 'grp_acme_web', tier: 0, timeMs: NOW - 3600_000 + 2_500, rpoSeconds: 900, throughputMBps: 2, wanMBps: 1 }); // a spike
-  for (let i = 0; i < rows.length; i += 5000) db.insert(rpoSamples).values(rows.slice(i, i + 5000)).onConflictDoNothing().run();
+  // A spike, as the runtime records it: in its 5 s sample and, folded, in every coarser tier.
+  const spikeMs = NOW - 3600_000 + 2_500;
+  for (const t of RPO_TIERS) rows.push({ groupId: 'grp_acme_web', tier: t.tier, timeMs: Math.floor(spikeMs / t.stepMs) * t.stepMs, rpoSeconds: 900, throughputMBps: 2, wanMBps: 1 });
+  for (let i = 0; i < rows.length; i += 5000) {
+    db.insert(rpoSamples).values(rows.slice(i, i + 5000)).onConflictDoUpdate({ target: [rpoSamples.groupId, rpoSamples.tier, rpoSamples.timeMs], set: { rpoSeconds: sql`excluded.rpo_seconds` } }).run();
+  }
 });
 
 describe('planSeries', () => {
-  const counts = new Map([[0, 17_281], [1, 10_081], [2, 3_361]]);
-  it('buckets the 5 s tier for a day', () => {
-    expect(planSeries(NOW - DAY, NOW, NOW, counts)).toEqual({ tier: RPO_TIERS[0], bucketMs: 90_000 });
-  });
-  it('uses a tier raw when it has few rows', () => {
-    expect(planSeries(NOW - 3600_000, NOW, NOW, new Map([[0, 721]]))).toEqual({ tier: RPO_TIERS[0], bucketMs: null });
+  const tierFor = (rangeMs: number) => planSeries(NOW - rangeMs, NOW, NOW);
+  it('reads each chart range from a tier that keeps it within ~1,000 rows', () => {
+    expect(tierFor(3600_000)).toEqual({ tier: RPO_TIERS[0], bucketMs: null, estimatedRows: 720 });
+    expect(tierFor(DAY)).toEqual({ tier: RPO_TIERS[1], bucketMs: 120_000, estimatedRows: 1440 });
+    expect(tierFor(7 * DAY)).toEqual({ tier: RPO_TIERS[2], bucketMs: null, estimatedRows: 672 });
+    expect(tierFor(30 * DAY)).toEqual({ tier: RPO_TIERS[3], bucketMs: null, estimatedRows: 720 });
   });
   it('skips tiers that no longer hold the start of the range', () => {
-    expect(planSeries(NOW - 3 * DAY, NOW, NOW, counts).tier.tier).toBe(1);
-    expect(planSeries(NOW - 30 * DAY, NOW, NOW, counts).tier.tier).toBe(2);
-    expect(planSeries(NOW - 90 * DAY, NOW, NOW, counts).tier.tier).toBe(2);
+    expect(planSeries(NOW - 3 * DAY, NOW - 3 * DAY + 3600_000, NOW).tier.tier).toBe(1);
+    expect(planSeries(NOW - 90 * DAY, NOW - 89 * DAY, NOW).tier.tier).toBe(3);
+    expect(planSeries(NOW - 900 * DAY, NOW, NOW).tier.tier).toBe(3);
+  });
+  it('counts only the part of the range that has happened', () => {
+    expect(planSeries(NOW - 3600_000, NOW + DAY, NOW).estimatedRows).toBe(720);
   });
 });
 
@@ -45,9 +53,9 @@ describe('rpoSeries', () => {
     const s = await rpoSeries(db, ACME_USER, 'grp_acme_web');
     expect(s.from).toBe(new Date(NOW - DAY).toISOString());
     expect(s.to).toBe(new Date(NOW).toISOString());
-    expect(s.tier).toBe(0);
+    expect(s.tier).toBe(1);
     expect(s.targetSeconds).toBe(300);
-    expect(s.points.length).toBeGreaterThan(900);
+    expect(s.points.length).toBeGreaterThan(700);
     expect(s.points.length).toBeLessThanOrEqual(MAX_POINTS + 1);
     expect(Math.max(...s.points.map((p) => p.rpoSeconds))).toBe(900);
     expect(s.points[0]).toEqual({ time: expect.any(String), rpoSeconds: expect.any(Number), throughputMBps: expect.any(Number), wanMBps: expect.any(Number) });
@@ -55,10 +63,11 @@ describe('rpoSeries', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
-  it('reads a coarser tier for a month', async () => {
+  it('reads the hourly tier for a month: at most ~720 rows, the spike kept', async () => {
     const s = await rpoSeries(db, ACME_USER, 'grp_acme_web', { from: new Date(NOW - 30 * DAY).toISOString(), to: new Date(NOW).toISOString() });
-    expect(s.tier).toBe(2);
-    expect(s.points.length).toBeLessThanOrEqual(MAX_POINTS + 1);
+    expect(s.tier).toBe(3);
+    expect(s.points.length).toBeLessThanOrEqual(721);
+    expect(Math.max(...s.points.map((p) => p.rpoSeconds))).toBe(900);
   });
 
   it('returns raw points for a short range', async () => {

@@ -173,6 +173,26 @@ describe('samples', () => {
     expect(out.filter((s) => s.tier === 1)).toEqual([{ tier: 1, timeMs: 0, rpoSeconds: 9, throughputMBps: 1, wanMBps: 2 }]);
   });
 
+  it('folds into the hourly tier: one sample per hour with the worst RPO of the hour', () => {
+    const agg = new SampleAggregator(0);
+    const out: Sample[] = [];
+    const sink = (tier: number, timeMs: number, rpoSeconds: number, throughputMBps: number, wanMBps: number) => out.push({ tier, timeMs, rpoSeconds, throughputMBps, wanMBps });
+    for (let t = 0; t <= 2 * 3600; t += 5) agg.add(t * 1000, 5, t === 4000 ? 42 : 3, 5, 5, sink);
+    expect(out.filter((s) => s.tier === 3)).toEqual([
+      { tier: 3, timeMs: 0, rpoSeconds: 3, throughputMBps: 1, wanMBps: 1 },
+      { tier: 3, timeMs: 3600_000, rpoSeconds: 42, throughputMBps: 1, wanMBps: 1 },
+    ]);
+  });
+
+  it('restores a snapshot taken before the hourly tier existed without inventing a sample', () => {
+    const old = new SampleAggregator(7200_000);
+    for (let t = 7200; t < 7260; t++) old.add(t * 1000, 1, 4, 1, 1, () => {});
+    const restored = new SampleAggregator(0, old.snapshot().slice(0, 18));
+    const out: Sample[] = [];
+    for (let t = 7260; t <= 3 * 3600; t++) restored.add(t * 1000, 1, 4, 1, 1, (tier, timeMs, rpoSeconds, throughputMBps, wanMBps) => out.push({ tier, timeMs, rpoSeconds, throughputMBps, wanMBps }));
+    expect(out.filter((s) => s.tier === 3).map((s) => s.timeMs)).toEqual([7200_000]);
+  });
+
   it('skips intervals without an RPO (no consistent copy yet)', () => {
     const agg = new SampleAggregator(0);
     const out: Sample[] = [];

@@ -1,12 +1,13 @@
 /**
  * RPO and traffic samples in resolution tiers (the same tiers as db/schema RPO_TIERS): worst
- * RPO and mean rates over each 5 s, 1 min and 15 min interval, so a chart of any range reads a
+ * RPO and mean rates over each 5 s, 1 min, 15 min and 1 h interval, so a chart of any range reads a
  * bounded number of rows. A sample is emitted when its interval is over.
  */
 export const SAMPLE_TIERS = [
   { tier: 0, stepMs: 5_000 },
   { tier: 1, stepMs: 60_000 },
   { tier: 2, stepMs: 15 * 60_000 },
+  { tier: 3, stepMs: 3600_000 },
 ] as const;
 
 export type Sample = { tier: number; timeMs: number; rpoSeconds: number; throughputMBps: number; wanMBps: number };
@@ -20,8 +21,10 @@ export class SampleAggregator {
 
   constructor(nowMs: number, state?: number[]) {
     this.state = new Float64Array(SAMPLE_TIERS.length * FIELDS);
-    if (state) this.state.set(state);
-    else for (let t = 0; t < SAMPLE_TIERS.length; t++) this.reset(t, nowMs);
+    if (state) this.state.set(state.slice(0, this.state.length));
+    // Tiers a snapshot predates start empty at the current interval (never at time 0).
+    const restoredTiers = state ? Math.floor(Math.min(state.length, this.state.length) / FIELDS) : 0;
+    for (let t = restoredTiers; t < SAMPLE_TIERS.length; t++) this.reset(t, state ? this.state[0] : nowMs);
   }
 
   private reset(t: number, timeMs: number): void {
