@@ -9,6 +9,7 @@ import { slaQuerySchema } from '@/lib/schemas/reports';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
 import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
+import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
@@ -39,6 +40,9 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/tokens', tag: 'Authentication', summary: 'API tokens you can manage', roles: ANY, success: 200 },
   { method: 'post', path: '/api/v1/tokens', tag: 'Authentication', summary: 'Create an API token (the secret is shown once)', roles: ANY, body: createTokenSchema, success: 201 },
   { method: 'delete', path: '/api/v1/tokens/{id}', tag: 'Authentication', summary: 'Revoke an API token', roles: ANY, success: 204 },
+  { method: 'get', path: '/api/v1/users', tag: 'Users', summary: "Your organisation's users (staff: act for a tenant or pass tenantId)", roles: ADMIN, query: listUsersQuerySchema, success: 200 },
+  { method: 'post', path: '/api/v1/users', tag: 'Users', summary: 'Invite a user: returns { user, initialPassword }, the password shown once (409 when the email is taken)', roles: ADMIN, body: inviteUserSchema, success: 201 },
+  { method: 'patch', path: '/api/v1/users/{id}', tag: 'Users', summary: 'Change role, disable (revokes their API tokens) or enable; 422 for yourself or the last active admin', roles: ADMIN, body: updateUserSchema, success: 200 },
 
   { method: 'get', path: '/api/v1/sites', tag: 'Sites and VMs', summary: 'The eight datacentres and their status', roles: ANY, success: 200 },
   { method: 'get', path: '/api/v1/vms', tag: 'Sites and VMs', summary: 'Virtual machines', roles: ANY, query: listVmsQuerySchema, success: 200 },

@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
+import { inviteUser, updateTenantUser } from '@/lib/domain/tenant-users';
 import { createToken, revokeToken } from '@/lib/domain/tokens';
+import type { InviteUserInput, UpdateUserInput } from '@/lib/schemas/users';
 import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/two-factor';
 import { attempt } from '../_lib/attempt';
 
@@ -50,6 +52,29 @@ export async function disableTotpAction(password: string): Promise<ActionResult>
   const result = await attempt(async () => {
     await disableTotp(getDb(), await requireActor(), { password });
     return 'Two-factor authentication is off.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return result;
+}
+
+/** The initial password comes back here once; only its hash is stored. */
+export async function inviteUserAction(input: InviteUserInput): Promise<ActionResult & { initialPassword?: string; email?: string }> {
+  let invited: { initialPassword: string; email: string } | undefined;
+  const result = await attempt(async () => {
+    const { user, initialPassword } = await inviteUser(getDb(), await requireActor(), input);
+    invited = { initialPassword, email: user.email };
+    return `${user.name} can now sign in as ${user.email}.`;
+  });
+  if (result.ok) revalidatePath('/settings');
+  return { ...result, ...invited };
+}
+
+export async function updateUserAction(id: string, input: UpdateUserInput): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    const user = updateTenantUser(getDb(), await requireActor(), id, input);
+    if (input.disabled === true) return `${user.name} is disabled; their API tokens are revoked.`;
+    if (input.disabled === false) return `${user.name} is enabled again.`;
+    return `${user.name} is now ${user.role === 'client_admin' ? 'a client admin' : 'a user'}.`;
   });
   if (result.ok) revalidatePath('/settings');
   return result;

@@ -21,7 +21,9 @@ export default async function SettingsPage() {
   const admin = can(actor.role, 'users:manage') && actor.role === 'client_admin';
   // An administrator also sees (and may revoke) the tokens of the tenant's other users: offboarding, a leak.
   const tokens = listTokens(db, actor, { scope: admin ? 'tenant' : 'own' }).items;
-  const users = admin ? listTenantUsers(db, actor) : null;
+  // Staff acting for the tenant manage its users too (tokens stay their own).
+  const manageUsers = can(actor.role, 'users:manage') && actor.tenantId != null;
+  const users = manageUsers ? listTenantUsers(db, actor) : null;
 
   return (
     <>
@@ -47,7 +49,7 @@ export default async function SettingsPage() {
         </Card>
         {actor.role !== 'staff' && <TwoFactorCard enabled={me.totpEnabled} />}
         <TokensCard tokens={tokens} showOwner={admin} />
-        {users && <UsersCard users={users} />}
+        {users && <UsersCard users={users} currentUserId={actor.userId} />}
       </div>
     </>
   );

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/sign-in';
+import { storageStateFor } from './support/users';
+
+/**
+ * Settings → Users: a client admin invites a person (the one-time password is shown once), the
+ * person signs in with it; the admin disables them after confirming, which ends their session
+ * and refuses their next sign-in.
+ */
+test.describe('a client admin manages users', () => {
+  test.use({ storageState: storageStateFor('acmeAdmin') });
+
+  test('invites a user, then disables them after confirming; the disabled user cannot sign in', async ({ page, browser }) => {
+    const email = `invited-${Date.now()}@acme.test`;
+    const name = 'Invited Person';
+    await page.goto('/settings');
+    const card = page.getByTestId('users-card');
+
+    // The form names the field in error next to it.
+    await card.getByLabel('Email').fill('not-an-email');
+    await card.getByRole('button', { name: 'Invite user' }).click();
+    await expect(card.getByText('Name is required.')).toBeVisible();
+    await expect(card.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+
+    await card.getByLabel('Name', { exact: true }).fill(name);
+    await card.getByLabel('Email').fill(email);
+    await card.getByLabel('Role', { exact: true }).selectOption('user');
+    await card.getByRole('button', { name: 'Invite user' }).click();
+    await expect(card.getByTestId('initial-password')).toContainText('shown only once');
+    const password = (await card.getByTestId('initial-password-value').textContent())?.trim() ?? '';
+    expect(password).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/);
+    const row = card.getByTestId(`user-row-${email}`);
+    await expect(row).toContainText(name);
+
+    // The invited person signs in with it, in a browser of their own.
+    const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const theirPage = await theirs.newPage();
+    await signIn(theirPage, email, password);
+    await expect(theirPage).toHaveURL(/\/$/);
+
+    // Disabling asks first; cancelling changes nothing.
+    await row.getByRole('button', { name: `Disable ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Disable ${name}?` });
+    await expect(dialog).toContainText('API tokens are revoked');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row).not.toContainText('Disabled');
+
+    await row.getByRole('button', { name: `Disable ${name}` }).click();
+    await dialog.getByRole('button', { name: 'Disable user' }).click();
+    await expect(page.getByTestId('toasts')).toContainText(`${name} is disabled`);
+    await expect(row).toContainText('Disabled');
+    await expect(row.getByRole('button', { name: `Enable ${name}` })).toBeVisible();
+
+    // Their session ends at once, and signing in again is refused with a reason.
+    await theirPage.goto('/groups');
+    await expect(theirPage).toHaveURL(/\/login/);
+    await signIn(theirPage, email, password);
+    await expect(theirPage.getByTestId('login-error')).toContainText('disabled');
+    await expect(theirPage).toHaveURL(/\/login/);
+    await theirs.close();
+  });
+});
