@@ -21,6 +21,8 @@ export type PastTest = {
   result: 'passed' | 'failed';
   notes: string;
   startedBy: { id: string; email: string };
+  /** A fixed id (deterministic seeds); a fresh one otherwise. */
+  id?: string;
 };
 
 /**
@@ -43,7 +45,7 @@ export function insertPastTest(tx: Executor, t: PastTest): string {
   state = advance(requestStop(state, stopAt), stopAt + 3600_000).state;
   if (state.status !== 'completed') throw new Error(`seed: a past test of ${t.groupId} did not complete (${state.status})`);
 
-  const id = newId('op');
+  const id = t.id ?? newId('op');
   tx.insert(operations)
     .values({
       id, tenantId: t.tenantId, groupId: t.groupId, type: 'test-failover', fromSiteId: t.fromSiteId, toSiteId: t.toSiteId,

@@ -18,27 +18,42 @@ export class PendingWrites {
   journalResets = new Set<string>();
   samples = new Map<string, SampleRow>();
   alertOps: AlertOp[] = [];
+  /**
+   * Per tier, samples older than this are dropped on arrival: during a long catch-up most fine
+   * samples would be pruned by the time the catch-up ends, so they are never written at all.
+   */
+  sampleHorizonMs: number[] = [];
+  /**
+   * During a catch-up most checkpoints are created and thinned days later, in another batch:
+   * writing them would insert and delete millions of rows. Instead journal events are ignored
+   * and the runtime writes each journal as the engine holds it when the catch-up ends.
+   */
+  journalsDeferred = false;
 
   add(events: EngineEvent[]): void {
     for (const e of events) {
       switch (e.type) {
         case 'checkpoint': {
+          if (this.journalsDeferred) break;
           const id = checkpointId(e.groupId, e.timeMs, e.kind);
           this.checkpointInserts.set(id, { id, groupId: e.groupId, timeMs: e.timeMs, kind: e.kind, tag: e.tag, createdBy: e.createdBy });
           break;
         }
         case 'checkpoints-thinned':
+          if (this.journalsDeferred) break;
           for (const t of e.timesMs) {
             const id = checkpointId(e.groupId, t, 'crash');
             if (!this.checkpointInserts.delete(id)) this.checkpointDeletes.set(id, e.groupId);
           }
           break;
         case 'journal-reset':
+          if (this.journalsDeferred) break;
           this.journalResets.add(e.groupId);
           for (const [id, row] of this.checkpointInserts) if (row.groupId === e.groupId) this.checkpointInserts.delete(id);
           for (const [id, groupId] of this.checkpointDeletes) if (groupId === e.groupId) this.checkpointDeletes.delete(id);
           break;
         case 'rpo-sample':
+          if (e.timeMs < (this.sampleHorizonMs[e.tier] ?? -Infinity)) break;
           this.samples.set(`${e.groupId}|${e.tier}|${e.timeMs}`, {
             groupId: e.groupId, tier: e.tier, timeMs: e.timeMs, rpoSeconds: e.rpoSeconds, throughputMBps: e.throughputMBps, wanMBps: e.wanMBps,
           });
@@ -73,6 +88,8 @@ export class PendingWrites {
 
   take(): PendingWrites {
     const batch = new PendingWrites();
+    batch.sampleHorizonMs = this.sampleHorizonMs;
+    batch.journalsDeferred = this.journalsDeferred;
     [batch.checkpointInserts, this.checkpointInserts] = [this.checkpointInserts, batch.checkpointInserts];
     [batch.checkpointDeletes, this.checkpointDeletes] = [this.checkpointDeletes, batch.checkpointDeletes];
     [batch.journalResets, this.journalResets] = [this.journalResets, batch.journalResets];

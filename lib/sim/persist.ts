@@ -41,6 +41,8 @@ export class Persister {
       deleteThinned: c.prepare("DELETE FROM checkpoints WHERE id = ? AND kind = 'crash'"),
       deleteJournal: c.prepare('DELETE FROM checkpoints WHERE group_id = ?'),
       pruneJournal: c.prepare('DELETE FROM checkpoints WHERE group_id = ? AND time_ms < ?'),
+      storedJournal: c.prepare("SELECT id FROM checkpoints WHERE group_id = ? AND kind != 'tagged'").pluck(),
+      deleteCheckpoint: c.prepare('DELETE FROM checkpoints WHERE id = ?'),
       upsertSample: c.prepare(
         `INSERT INTO rpo_samples (group_id, tier, time_ms, rpo_seconds, throughput_mbps, wan_mbps) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(group_id, tier, time_ms) DO UPDATE SET rpo_seconds = excluded.rpo_seconds, throughput_mbps = excluded.throughput_mbps, wan_mbps = excluded.wan_mbps`,
@@ -79,6 +81,24 @@ export class Persister {
         this.putState(STATE_KEYS.clock, state.clock, nowMs);
       }
       this.putState(STATE_KEYS.alertIds, Object.fromEntries(this.alertIds), nowMs);
+    })();
+  }
+
+  /**
+   * Makes the stored journals equal to the engine's after a catch-up (which skips journal
+   * events): inserts what is missing, deletes what the engine thinned or pruned. Tagged rows are
+   * kept: operations promote tested points to tagged in the database only.
+   */
+  replaceJournals(engine: Engine, existing: Set<string>): void {
+    const s = this.sql;
+    this.db.$client.transaction(() => {
+      for (const groupId of engine.groups.keys()) {
+        if (!existing.has(groupId)) continue;
+        const records = engine.checkpointsOf(groupId);
+        const keep = new Set(records.map((r) => r.id));
+        for (const id of s.storedJournal.all(groupId) as string[]) if (!keep.has(id)) s.deleteCheckpoint.run(id);
+        for (const r of records) s.insertCheckpoint.run(r.id, groupId, r.timeMs, r.kind, r.tag ?? null, r.createdBy ?? null);
+      }
     })();
   }
 

@@ -6,7 +6,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { outages, siteLinks, sites } from '@/db/schema';
+import { outages, RPO_TIERS, siteLinks, sites } from '@/db/schema';
 import { Engine } from '@/lib/engine';
 import { newId } from '@/lib/ids';
 import type { GroupMode, SimulatorControl } from './contract';
@@ -58,6 +58,7 @@ export class Simulator implements SimulatorControl {
   private prefillNewGroups = false;
   private ticking = false;
   private lastTestedRefreshMs = -Infinity;
+  private catchingUp = false;
 
   private constructor(
     readonly db: DB,
@@ -264,6 +265,22 @@ export class Simulator implements SimulatorControl {
 
   private catchUp(toMs: number): void {
     const plan = planCatchUp(this.engine.nowMs, toMs);
+    // What would be pruned by the end of the catch-up is not written in the first place.
+    this.pending.sampleHorizonMs = RPO_TIERS.map((t) => toMs - t.keepMs - t.stepMs);
+    this.pending.journalsDeferred = true;
+    this.catchingUp = true;
+    try {
+      this.runCatchUp(plan);
+      this.collect();
+      this.persister.replaceJournals(this.engine, this.persister.existingGroupIds());
+    } finally {
+      this.pending.sampleHorizonMs = [];
+      this.pending.journalsDeferred = false;
+      this.catchingUp = false;
+    }
+  }
+
+  private runCatchUp(plan: ReturnType<typeof planCatchUp>): void {
     if (plan.skipToMs !== null) {
       this.engine.skipTo(plan.skipToMs);
       this.collect();
@@ -281,7 +298,9 @@ export class Simulator implements SimulatorControl {
 
   private stepOnce(ms: number): void {
     if (this.nextActivationMs !== null && this.engine.nowMs >= this.nextActivationMs) this.syncAllGroups();
-    if (this.engine.nowMs - this.lastTestedRefreshMs >= TESTED_REFRESH_EVERY_MS) {
+    // No operation runs during a catch-up, so test dates cannot change: read them once.
+    const testedDue = this.catchingUp ? this.lastTestedRefreshMs === -Infinity : this.engine.nowMs - this.lastTestedRefreshMs >= TESTED_REFRESH_EVERY_MS;
+    if (testedDue) {
       for (const [id, at] of loadLastTested(this.db)) this.engine.setLastTested(id, at);
       this.lastTestedRefreshMs = this.engine.nowMs;
     }
