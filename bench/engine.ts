@@ -7,6 +7,7 @@
  * Scenario: tenants of 10 groups × 10 VMs (1 Gbit/s each), VMs of 40–2,000 GB writing
  * 0.05–0.6 MB/s with a daily cycle and bursts, 24 h journals pre-filled, 1 s ticks.
  */
+import { pathToFileURL } from 'node:url';
 import { Engine } from '@/lib/engine';
 import { Prng, seedState } from '@/lib/engine/prng';
 import { burstCompensatedScale, burstDuration, burstFactor, BURST_MEAN_INTERVAL_S, CYCLE_TABLE_SIZE, cycleShape, cycleSlot, fillCycleTable } from '@/lib/engine/write-profile';
@@ -132,37 +133,45 @@ function round(fn: (ticks: number) => void, batch: number): number {
 
 const rssMiB = () => process.memoryUsage().rss / 1024 / 1024;
 
-section('Replication engine (headless, 1 s ticks)');
-for (const vmCount of [500, 5_000, 50_000]) {
-  const sc = scenario(vmCount);
-  const engine = new Engine({ seed: 42, startMs: START, sites: sc.sites, links: sc.links, tenants: sc.tenants });
-  const setup = performance.now();
-  for (const g of sc.groups) engine.upsertGroup(g, { assumeHistorySinceMs: g.createdAtMs });
-  engine.takeEvents();
-  const setupMs = performance.now() - setup;
-  const batch = Math.max(1, Math.round(500_000 / vmCount));
-  let events = 0;
-  let engineTicks = 0;
-  const runEngine = (ticks: number) => {
-    for (let i = 0; i < ticks; i++) events += engine.step(1).length;
-    engineTicks += ticks;
-  };
-  const runRaw = (ticks: number) => void rawLoop(sc.specs, ticks);
-  runEngine(batch);
-  runRaw(batch);
-  let engineTps = 0;
-  let rawTps = 0;
-  for (let i = 0; i < ROUNDS; i++) {
-    engineTps = Math.max(engineTps, round(runEngine, batch));
-    rawTps = Math.max(rawTps, round(runRaw, batch));
+export function benchEngine(sizes: number[] = [500, 5_000, 50_000]): { vmCount: number; ratio: number }[] {
+  section('Replication engine (headless, 1 s ticks)');
+  const results: { vmCount: number; ratio: number }[] = [];
+  for (const vmCount of sizes) {
+    const sc = scenario(vmCount);
+    const engine = new Engine({ seed: 42, startMs: START, sites: sc.sites, links: sc.links, tenants: sc.tenants });
+    const setup = performance.now();
+    for (const g of sc.groups) engine.upsertGroup(g, { assumeHistorySinceMs: g.createdAtMs });
+    engine.takeEvents();
+    const setupMs = performance.now() - setup;
+    const batch = Math.max(1, Math.round(500_000 / vmCount));
+    let events = 0;
+    let engineTicks = 0;
+    const runEngine = (ticks: number) => {
+      for (let i = 0; i < ticks; i++) events += engine.step(1).length;
+      engineTicks += ticks;
+    };
+    const runRaw = (ticks: number) => void rawLoop(sc.specs, ticks);
+    runEngine(batch);
+    runRaw(batch);
+    let engineTps = 0;
+    let rawTps = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      engineTps = Math.max(engineTps, round(runEngine, batch));
+      rawTps = Math.max(rawTps, round(runRaw, batch));
+    }
+    const engineRate = vmCount * engineTps;
+    const rawRate = vmCount * rawTps;
+    console.log(`\n  ${vmCount.toLocaleString('en-GB')} VMs in ${sc.groups.length.toLocaleString('en-GB')} groups of ${sc.tenants.length.toLocaleString('en-GB')} tenants (set-up with 24 h of journal: ${Math.round(setupMs)} ms)`);
+    figure('engine: simulated VM-ticks per second', engineRate, 'VM-ticks/s');
+    figure('raw Float64Array loop, same arithmetic (floor)', rawRate, 'VM-ticks/s');
+    figure('engine / raw loop', engineRate / rawRate, '×', { op: '>=', value: 0.3 });
+    figure('simulated time per real time (1 s ticks)', engineTps, '× real time', vmCount === 50_000 ? { op: '>=', value: 100 } : undefined);
+    figure('events per simulated second', events / engineTicks, 'events');
+    figure('resident memory', rssMiB(), 'MiB', { op: '<', value: 1024 });
+    results.push({ vmCount, ratio: engineRate / rawRate });
   }
-  const engineRate = vmCount * engineTps;
-  const rawRate = vmCount * rawTps;
-  console.log(`\n  ${vmCount.toLocaleString('en-GB')} VMs in ${sc.groups.length.toLocaleString('en-GB')} groups of ${sc.tenants.length.toLocaleString('en-GB')} tenants (set-up with 24 h of journal: ${Math.round(setupMs)} ms)`);
-  figure('engine: simulated VM-ticks per second', engineRate, 'VM-ticks/s');
-  figure('raw Float64Array loop, same arithmetic (floor)', rawRate, 'VM-ticks/s');
-  figure('engine / raw loop', engineRate / rawRate, '×', { op: '>=', value: 0.3 });
-  figure('simulated time per real time (1 s ticks)', engineTps, '× real time', vmCount === 50_000 ? { op: '>=', value: 100 } : undefined);
-  figure('events per simulated second', events / engineTicks, 'events');
-  figure('resident memory', rssMiB(), 'MiB', { op: '<', value: 1024 });
+  return results;
 }
+
+// `npm run bench:engine` runs this file; bench/index.ts imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) benchEngine();

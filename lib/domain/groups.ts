@@ -7,6 +7,7 @@ import { authorize, tenantScope } from './authorize';
 import type { GroupDetailDto, GroupDto } from './dto';
 import { groupColumns, memberIdsByGroup, openOperationJoin, toGroupDto } from './group-rows';
 import { tenantFilter } from './scope';
+import { cachedRead } from './read-cache';
 import { parseInput } from './validate';
 import { readGroupDetail } from './group-detail';
 
@@ -17,15 +18,17 @@ export async function listGroups(db: Executor, actor: Actor, query: { tenantId?:
   authorize(db, actor, 'tenant:read', { type: 'protection-group' });
   const scope = tenantScope(actor, query.tenantId);
   parseInput(listGroupsQuerySchema, query);
-  const rows = db
-    .select(groupColumns)
-    .from(protectionGroups)
-    .leftJoin(operations, openOperationJoin)
-    .where(tenantFilter(protectionGroups.tenantId, scope))
-    .orderBy(asc(protectionGroups.name), asc(protectionGroups.id))
-    .all();
-  const members = memberIdsByGroup(db, scope);
-  return rows.map((r) => toGroupDto(r, members.get(r.id) ?? []));
+  return cachedRead(db, `groups:${scope ?? '*'}`, () => {
+    const rows = db
+      .select(groupColumns)
+      .from(protectionGroups)
+      .leftJoin(operations, openOperationJoin)
+      .where(tenantFilter(protectionGroups.tenantId, scope))
+      .orderBy(asc(protectionGroups.name), asc(protectionGroups.id))
+      .all();
+    const members = memberIdsByGroup(db, scope);
+    return rows.map((r) => toGroupDto(r, members.get(r.id) ?? []));
+  });
 }
 
 /** One group with its members, recovery plan, networks and journal. */

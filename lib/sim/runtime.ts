@@ -267,12 +267,17 @@ export class Simulator implements SimulatorControl {
     const plan = planCatchUp(this.engine.nowMs, toMs);
     // What would be pruned by the end of the catch-up is not written in the first place.
     this.pending.sampleHorizonMs = RPO_TIERS.map((t) => toMs - t.keepMs - t.stepMs);
-    this.pending.journalsDeferred = true;
+    // A long catch-up writes journals once at its end; a short one (a restart) keeps the usual
+    // event path, where rewriting every journal would cost more than it saves.
+    const deferJournals = toMs - this.engine.nowMs > CATCH_UP_FLUSH_EVERY_MS;
+    this.pending.journalsDeferred = deferJournals;
     this.catchingUp = true;
     try {
       this.runCatchUp(plan);
-      this.collect();
-      this.persister.replaceJournals(this.engine, this.persister.existingGroupIds());
+      if (deferJournals) {
+        this.collect();
+        this.persister.replaceJournals(this.engine, this.persister.existingGroupIds());
+      }
     } finally {
       this.pending.sampleHorizonMs = [];
       this.pending.journalsDeferred = false;

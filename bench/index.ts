@@ -1,0 +1,189 @@
+/**
+ * `npm run bench`: the portal measured against its floors, on the built app and the large seed.
+ * Prints each figure with its goal and the ratio; it never fails on a timing (that is what the
+ * figures are for). Steps:
+ *   1. engine VM-ticks/s against a raw Float64Array loop of the same arithmetic;
+ *   2. the large database (50 tenants, 5,000 VMs, 600 groups, 30 days): generated into
+ *      BENCH_DB (default .bench/large.db) unless that file exists already;
+ *   3. `next build` into NEXT_DIST_DIR (default .next) when it has no build yet;
+ *   4. `next start` on it: time to healthy and resident memory;
+ *   5. HTTP (autocannon): /api/health against /api/v1/groups and a 30-day /rpo of the large tenant;
+ *   6. server render of the dashboard and a group page of the 1,000-VM tenant against a static page;
+ *   7. a 30-day RPO chart in-process: rows read and time.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, between, count, eq } from 'drizzle-orm';
+import { openDatabase } from '@/db/client';
+import { protectionGroups, rpoSamples } from '@/db/schema';
+import { seedLarge } from '@/db/seed/large';
+import { planSeries, rpoSeries } from '@/lib/domain/rpo';
+import { setSimulatorForTests } from '@/lib/domain/sim-bridge';
+import type { SimulatorControl } from '@/lib/sim/contract';
+import { benchEngine } from './engine';
+import { load } from './lib/load';
+import { figure, section } from './lib/report';
+import { startServer } from './lib/server';
+
+const DB_FILE = path.resolve(process.env.BENCH_DB ?? '.bench/large.db');
+const DIST = process.env.NEXT_DIST_DIR ?? '.next';
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const PASSWORD = 'demo-password';
+const LARGE_ADMIN = 'admin@tenant-01.test';
+const DAY_MS = 86_400_000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Resident memory of a process and its descendants (next start may fork), MiB. */
+function treeRssMiB(pid: number): number {
+  let kb = 0;
+  const visit = (p: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      for (const child of fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+    } catch {
+      /* gone */
+    }
+  };
+  visit(pid);
+  return kb / 1024;
+}
+
+async function ensureLargeDb(): Promise<void> {
+  section('Large seed');
+  if (fs.existsSync(DB_FILE)) {
+    console.log(`  reusing ${DB_FILE} (delete it to regenerate)`);
+    return;
+  }
+  fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
+  const started = performance.now();
+  const db = openDatabase(DB_FILE);
+  const r = await seedLarge(db, { password: PASSWORD, log: (m) => console.log(`  ${m}`) });
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
+  figure('generate 50 tenants, 5,000 VMs, 600 groups, 30 days', (performance.now() - started) / 1000, 's');
+  figure('  of which 30 days of history (headless runtime)', r.historyMs / 1000, 's');
+  figure('database size', fs.statSync(DB_FILE).size / 1024 / 1024, 'MiB');
+}
+
+function ensureBuild(): void {
+  if (fs.existsSync(path.join(DIST, 'BUILD_ID'))) return;
+  section(`next build (${DIST})`);
+  const r = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST } });
+  if (r.status !== 0) throw new Error('next build failed');
+}
+
+/** A next-auth session for page renders: the credentials flow a browser runs. */
+async function signIn(url: string, email: string): Promise<string> {
+  const csrfRes = await fetch(`${url}/api/auth/csrf`);
+  const cookies = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      cookies.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true' }),
+  });
+  keep(res);
+  if (![...cookies.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in of ${email} failed (${res.status})`);
+  return header();
+}
+
+/** Median and 95th percentile of full responses (streamed pages read to the end), sequential. */
+async function timePage(url: string, cookie: string, n = 25): Promise<{ median: number; p95: number; status: number }> {
+  const times: number[] = [];
+  let status = 0;
+  for (let i = 0; i < n + 3; i++) {
+    const t = performance.now();
+    const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+    await res.text();
+    status = res.status;
+    if (i >= 3) times.push(performance.now() - t);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: median(times), p95: sorted[Math.floor(sorted.length * 0.95)], status };
+}
+
+async function main() {
+  benchEngine([500, 5_000]);
+  await ensureLargeDb();
+  ensureBuild();
+
+  // The large tenant's groups and the 30-day chart, read in-process (no HTTP in the way).
+  const db = openDatabase(DB_FILE);
+  const groups = db.select({ id: protectionGroups.id }).from(protectionGroups).where(eq(protectionGroups.tenantId, 'ten_01')).all();
+  const groupId = groups[0].id;
+  const nowMs = Number(db.$client.prepare('SELECT max(time_ms) FROM rpo_samples').pluck().get());
+  const fromMs = nowMs - 30 * DAY_MS;
+  section('30-day RPO chart (in-process, large database)');
+  setSimulatorForTests({ now: () => nowMs } as unknown as SimulatorControl);
+  const plan = planSeries(fromMs, nowMs, nowMs);
+  const [{ rows }] = db
+    .select({ rows: count() })
+    .from(rpoSamples)
+    .where(and(eq(rpoSamples.groupId, groupId), eq(rpoSamples.tier, plan.tier.tier), between(rpoSamples.timeMs, fromMs, nowMs)))
+    .all();
+  const staff = { userId: 'usr_staff_calligo', email: 'staff@calligo.test', role: 'staff' as const, tenantId: null, via: 'token' as const };
+  const times: number[] = [];
+  let points = 0;
+  for (let i = 0; i < 60; i++) {
+    const t = performance.now();
+    points = (await rpoSeries(db, staff, groupId, { from: new Date(fromMs).toISOString(), to: new Date(nowMs).toISOString() })).points.length;
+    if (i >= 10) times.push(performance.now() - t);
+  }
+  figure(`rows read (tier ${plan.tier.tier}, one per ${plan.tier.stepMs / 60_000} min)`, rows, 'rows', { op: '<=', value: 1000 });
+  figure('points returned', points, 'points');
+  figure('time to read and shape (median of 50)', median(times), 'ms', { op: '<', value: 50 });
+  db.$client.close();
+
+  section('Server on the large database');
+  const server = await startServer({ port: PORT, databaseUrl: DB_FILE, env: { NEXT_DIST_DIR: DIST, SIM_SPEED: '1' } });
+  try {
+    figure('start to healthy (migrate, restore, catch up, listen)', server.startupMs / 1000, 's', { op: '<', value: 5 });
+    figure('resident memory after start', treeRssMiB(server.process.pid!), 'MiB');
+
+    const tokenRes = await fetch(`${server.url}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: LARGE_ADMIN, password: PASSWORD }) });
+    const { token } = (await tokenRes.json()) as { token: string };
+    const bearer = { authorization: `Bearer ${token}` };
+    const rpoUrl = `${server.url}/api/v1/groups/${groupId}/rpo?from=${encodeURIComponent(new Date(Date.now() - 30 * DAY_MS).toISOString())}`;
+
+    section('HTTP throughput (autocannon, 10 connections, 8 s each; large tenant: 1,000 VMs, 120 groups)');
+    const health = await load(`${server.url}/api/health`);
+    const list = await load(`${server.url}/api/v1/groups`, { headers: bearer });
+    const rpo = await load(rpoUrl, { headers: bearer });
+    for (const [name, r] of [['GET /api/health (floor)', health], ['GET /api/v1/groups', list], ['GET /api/v1/groups/{id}/rpo, 30 days', rpo]] as const) {
+      figure(`${name}: throughput`, r.requestsPerSec, 'req/s');
+      figure(`${name}: p99 latency`, r.p99Ms, 'ms');
+      if (r.non2xx || r.errors) console.log(`    ! ${r.non2xx} non-2xx, ${r.errors} errors`);
+    }
+    figure('/groups throughput / health', list.requestsPerSec / health.requestsPerSec, '×', { op: '>=', value: 0.5 });
+    figure('/rpo 30 d throughput / health', rpo.requestsPerSec / health.requestsPerSec, '×', { op: '>=', value: 0.5 });
+
+    section('Server render, sequential, median of 25 (admin of the 1,000-VM tenant)');
+    const cookie = await signIn(server.url, LARGE_ADMIN);
+    const staticPage = await timePage(`${server.url}/no-such-page`, cookie);
+    const dashboard = await timePage(`${server.url}/`, cookie);
+    const groupPage = await timePage(`${server.url}/groups/${groupId}`, cookie);
+    if (dashboard.status !== 200 || groupPage.status !== 200) console.log(`    ! dashboard ${dashboard.status}, group page ${groupPage.status}`);
+    figure('static page (prerendered 404, same shell)', staticPage.median, 'ms');
+    figure('dashboard', dashboard.median, 'ms');
+    figure('group detail', groupPage.median, 'ms');
+    figure('dashboard / static', dashboard.median / staticPage.median, '×', { op: '<=', value: 2 });
+    figure('group detail / static', groupPage.median / staticPage.median, '×', { op: '<=', value: 2 });
+    figure('resident memory after the load', treeRssMiB(server.process.pid!), 'MiB');
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();

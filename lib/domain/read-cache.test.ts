@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '@/db';
+import { protectionGroups } from '@/db/schema';
+import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
+import { seededTestDb } from '@/lib/testing/db';
+import { listGroups } from './groups';
+import { cachedRead } from './read-cache';
+
+let db: DB;
+beforeAll(async () => {
+  db = await seededTestDb();
+});
+
+describe('cachedRead', () => {
+  it('computes once until the database changes', () => {
+    let runs = 0;
+    const read = () => cachedRead(db, 'k', () => ++runs);
+    expect([read(), read()]).toEqual([1, 1]);
+    db.update(protectionGroups).set({ rpoSeconds: 7 }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
+    expect(read()).toBe(2);
+  });
+
+  it('reads afresh inside a transaction', () => {
+    let runs = 0;
+    db.transaction((tx) => {
+      cachedRead(tx, 'tx', () => ++runs);
+      cachedRead(tx, 'tx', () => ++runs);
+    });
+    expect(runs).toBe(2);
+  });
+});
+
+describe('listGroups through the cache', () => {
+  it('shows a status change at once, and keeps tenants apart', async () => {
+    const before = await listGroups(db, ACME_USER);
+    expect(await listGroups(db, ACME_USER)).toBe(before);
+    db.update(protectionGroups).set({ status: 'rpo-not-met' }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
+    const after = await listGroups(db, ACME_USER);
+    expect(after.find((g) => g.id === 'grp_acme_web')?.status).toBe('rpo-not-met');
+    expect((await listGroups(db, GLOBEX_ADMIN)).every((g) => g.tenantId === 'ten_globex')).toBe(true);
+    expect((await listGroups(db, ACME_USER)).every((g) => g.tenantId === 'ten_acme')).toBe(true);
+  });
+});
