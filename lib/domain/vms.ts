@@ -6,6 +6,7 @@ import type { Actor } from './actor';
 import { authorize, tenantScope } from './authorize';
 import type { VmDto } from './dto';
 import { tenantFilter } from './scope';
+import { cachedRead } from './read-cache';
 import { parseInput } from './validate';
 
 /** Total disk of a VM, computed in SQL per row through the vm_disks index (no N+1 round trips). */
@@ -23,6 +24,10 @@ export async function listVms(
   authorize(db, actor, 'tenant:read', { type: 'vm' });
   const scope = tenantScope(actor, query.tenantId);
   const q = parseInput(listVmsQuerySchema, query);
+  return cachedRead(db, `vms:${scope ?? '*'}:${JSON.stringify(q)}`, () => readVms(db, scope, q));
+}
+
+function readVms(db: Executor, scope: string | null, q: ReturnType<typeof listVmsQuerySchema.parse>): VmDto[] {
   const rows = db
     .select({
       id: vms.id,
