@@ -66,7 +66,10 @@ export type CreatedToken = { token: string; item: ApiTokenDto };
 export function createToken(db: DB, actor: Actor, input: CreateTokenInput | unknown): CreatedToken {
   authorize(db, actor, 'tokens:manage');
   // A token that can mint tokens could keep itself alive forever after it leaks.
-  if (actor.via !== 'session') throw new ForbiddenError('Create API tokens from a signed-in session.');
+  if (actor.via !== 'session') {
+    audit(db, actor, { action: 'denied:tokens:create-with-token', targetType: 'api-token', outcome: 'denied' });
+    throw new ForbiddenError('Create API tokens from a signed-in session (or POST /api/v1/auth/token).');
+  }
   const { name, expiresInDays } = parseInput(createTokenSchema, input);
   const now = new Date();
   const ttlMs = expiresInDays ? expiresInDays * 86_400_000 : serverConfig().TOKEN_TTL_HOURS * 3_600_000;
