@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { RPO_TIERS, rpoSamples } from '@/db/schema';
 import type { SimulatorControl } from '@/lib/sim/contract';
@@ -74,6 +74,17 @@ describe('rpoSeries', () => {
     const s = await rpoSeries(db, ACME_USER, 'grp_acme_web', { from: new Date(NOW - 600_000).toISOString() });
     expect(s.tier).toBe(0);
     expect(s.points.length).toBe(121);
+  });
+
+  it('shares a read between ranges on the same samples, and sees a new sample at once', async () => {
+    const range = (offsetMs: number) => ({ from: new Date(NOW - 30 * DAY + 1000 + offsetMs).toISOString(), to: new Date(NOW - 5000 + offsetMs).toISOString() });
+    const a = await rpoSeries(db, ACME_USER, 'grp_acme_web', range(0));
+    const b = await rpoSeries(db, ACME_USER, 'grp_acme_web', range(1000));
+    expect(b.points).toBe(a.points);
+    expect(b.from).not.toBe(a.from);
+    db.update(rpoSamples).set({ rpoSeconds: 4321 }).where(and(eq(rpoSamples.groupId, 'grp_acme_web'), eq(rpoSamples.tier, 3), eq(rpoSamples.timeMs, NOW - 2 * 3600_000))).run();
+    const c = await rpoSeries(db, ACME_USER, 'grp_acme_web', range(0));
+    expect(Math.max(...c.points.map((p) => p.rpoSeconds))).toBe(4321);
   });
 
   it('refuses a reversed or malformed range, and other tenants', async () => {

@@ -1,13 +1,14 @@
-import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { RPO_TIERS, rpoSamples } from '@/db/schema';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
 import { iso, simNow } from './clock';
-import type { RpoSeriesDto } from './dto';
+import type { RpoPointDto, RpoSeriesDto } from './dto';
 import { ValidationError } from './errors';
 import { findGroupInScope } from './scope';
+import { cachedRead } from './read-cache';
 import { parseInput } from './validate';
 
 /** Most points a series returns (a chart is ~1,000 px wide). */
@@ -50,6 +51,15 @@ export async function rpoSeries(db: Executor, actor: Actor, groupId: string, que
   const { tier, bucketMs } = planSeries(fromMs, toMs, nowMs);
   const where = and(inRange, eq(rpoSamples.tier, tier.tier));
 
+  // Samples sit on multiples of their tier's step, so every range with the same first and last
+  // step reads the same rows: those requests (a chart polled by many browsers, scripts) share
+  // one read until the database changes.
+  const key = `rpo:${groupId}:${tier.tier}:${Math.ceil(fromMs / tier.stepMs)}:${Math.floor(toMs / tier.stepMs)}:${bucketMs ?? 0}`;
+  const points = cachedRead(db, key, () => readPoints(db, where, bucketMs));
+  return { points, tier: tier.tier, targetSeconds: group.rpoTargetSeconds, from: iso(fromMs), to: iso(toMs) };
+}
+
+function readPoints(db: Executor, where: SQL | undefined, bucketMs: number | null): RpoPointDto[] {
   const rows = bucketMs
     ? db
         .select({
@@ -72,11 +82,5 @@ export async function rpoSeries(db: Executor, actor: Actor, groupId: string, que
         .all();
 
   const round = (n: number, digits: number) => Math.round(Number(n) * 10 ** digits) / 10 ** digits;
-  return {
-    points: rows.map((r) => ({ time: iso(Number(r.timeMs)), rpoSeconds: round(r.rpoSeconds, 1), throughputMBps: round(r.throughputMBps, 3), wanMBps: round(r.wanMBps, 3) })),
-    tier: tier.tier,
-    targetSeconds: group.rpoTargetSeconds,
-    from: iso(fromMs),
-    to: iso(toMs),
-  };
+  return rows.map((r) => ({ time: iso(Number(r.timeMs)), rpoSeconds: round(r.rpoSeconds, 1), throughputMBps: round(r.throughputMBps, 3), wanMBps: round(r.wanMBps, 3) }));
 }
