@@ -12,17 +12,6 @@ export async function register() {
   const { startOperationsDriver } = await import('@/lib/operations/driver');
   await startOperationsDriver();
 
-  // A stopped server (deploy, Ctrl-C) persists the simulator's last second and folds the WAL
-  // into the database, so the next start neither loses state nor replays a large WAL.
-  const { getDb } = await import('@/db');
-  const { stopSimulator } = await import('@/lib/sim/runtime');
-  process.once('exit', () => {
-    try {
-      stopSimulator();
-      getDb().$client.pragma('wal_checkpoint(TRUNCATE)');
-    } catch (error) {
-      console.error('[cloudshield] shutdown: could not persist the simulator', error);
-    }
-  });
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(0));
+  const { persistOnExit } = await import('@/lib/server/shutdown');
+  persistOnExit();
 }

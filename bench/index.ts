@@ -5,7 +5,7 @@
  *   1. engine VM-ticks/s against a raw Float64Array loop of the same arithmetic;
  *   2. the large database (50 tenants, 5,000 VMs, 600 groups, 30 days): generated into
  *      BENCH_DB (default .bench/large.db) unless that file exists already;
- *   3. `next build` into NEXT_DIST_DIR (default .next) when it has no build yet;
+ *   3. `next build` into NEXT_DIST_DIR (default .next-bench, apart from e2e's .next) when it has no build yet;
  *   4. `next start` on it: time to healthy and resident memory;
  *   5. HTTP (autocannon): /api/health against /api/v1/groups and a 30-day /rpo of the large tenant;
  *   6. server render of the dashboard and a group page of the 1,000-VM tenant against a static page;
@@ -27,7 +27,7 @@ import { figure, section } from './lib/report';
 import { startServer } from './lib/server';
 
 const DB_FILE = path.resolve(process.env.BENCH_DB ?? '.bench/large.db');
-const DIST = process.env.NEXT_DIST_DIR ?? '.next';
+const DIST = process.env.NEXT_DIST_DIR ?? '.next-bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const PASSWORD = 'demo-password';
 const LARGE_ADMIN = 'admin@tenant-01.test';
@@ -70,7 +70,10 @@ async function ensureLargeDb(): Promise<void> {
 function ensureBuild(): void {
   if (fs.existsSync(path.join(DIST, 'BUILD_ID'))) return;
   section(`next build (${DIST})`);
+  // next build points these two tracked files at its build folder: put them back afterwards.
+  const kept = ['next-env.d.ts', 'tsconfig.json'].map((f) => [f, fs.readFileSync(f, 'utf8')] as const);
   const r = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST } });
+  for (const [f, text] of kept) fs.writeFileSync(f, text);
   if (r.status !== 0) throw new Error('next build failed');
 }
 
