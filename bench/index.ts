@@ -33,6 +33,10 @@ const PASSWORD = 'demo-password';
 const LARGE_ADMIN = 'admin@tenant-01.test';
 const DAY_MS = 86_400_000;
 
+/** BENCH_ONLY=engine,chart,http,render runs just those parts (start-up is always measured). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const runs = (part: 'engine' | 'chart' | 'http' | 'render') => ONLY.size === 0 || ONLY.has(part);
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Resident memory of a process and its descendants (next start may fork), MiB. */
@@ -103,30 +107,23 @@ async function signIn(url: string, email: string): Promise<string> {
 }
 
 /** Median and 95th percentile of full responses (streamed pages read to the end), sequential. */
-async function timePage(url: string, cookie: string, n = 25): Promise<{ median: number; p95: number; status: number }> {
+async function timePage(url: string, cookie: string, n = 25): Promise<{ median: number; p95: number; status: number; kib: number }> {
   const times: number[] = [];
   let status = 0;
+  let bytes = 0;
   for (let i = 0; i < n + 3; i++) {
     const t = performance.now();
     const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-    await res.text();
+    bytes = (await res.text()).length;
     status = res.status;
     if (i >= 3) times.push(performance.now() - t);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: median(times), p95: sorted[Math.floor(sorted.length * 0.95)], status };
+  return { median: median(times), p95: sorted[Math.floor(sorted.length * 0.95)], status, kib: bytes / 1024 };
 }
 
-async function main() {
-  benchEngine([500, 5_000]);
-  await ensureLargeDb();
-  ensureBuild();
-
-  // The large tenant's groups and the 30-day chart, read in-process (no HTTP in the way).
-  const db = openDatabase(DB_FILE);
-  const groups = db.select({ id: protectionGroups.id }).from(protectionGroups).where(eq(protectionGroups.tenantId, 'ten_01')).all();
-  const groupId = groups[0].id;
-  const nowMs = Number(db.$client.prepare('SELECT max(time_ms) FROM rpo_samples').pluck().get());
+/** The 30-day chart of one group, read in-process (no HTTP in the way): rows read and time. */
+async function benchChart(db: ReturnType<typeof openDatabase>, groupId: string, nowMs: number): Promise<void> {
   const fromMs = nowMs - 30 * DAY_MS;
   section('30-day RPO chart (in-process, large database)');
   setSimulatorForTests({ now: () => nowMs } as unknown as SimulatorControl);
@@ -147,6 +144,19 @@ async function main() {
   figure(`rows read (tier ${plan.tier.tier}, one per ${plan.tier.stepMs / 60_000} min)`, rows, 'rows', { op: '<=', value: 1000 });
   figure('points returned', points, 'points');
   figure('time to read and shape (median of 50)', median(times), 'ms', { op: '<', value: 50 });
+}
+
+async function main() {
+  if (runs('engine')) benchEngine([500, 5_000]);
+  await ensureLargeDb();
+  ensureBuild();
+
+  // The large tenant's groups and the 30-day chart, read in-process (no HTTP in the way).
+  const db = openDatabase(DB_FILE);
+  const groups = db.select({ id: protectionGroups.id }).from(protectionGroups).where(eq(protectionGroups.tenantId, 'ten_01')).all();
+  const groupId = groups[0].id;
+  const nowMs = Number(db.$client.prepare('SELECT max(time_ms) FROM rpo_samples').pluck().get());
+  if (runs('chart')) await benchChart(db, groupId, nowMs);
   // The server fast-forwards the simulated time missed since the database was last served.
   const clock = JSON.parse((db.$client.prepare("SELECT value FROM sim_state WHERE key = 'clock'").pluck().get() as string | undefined) ?? '{}') as { wallMs?: number };
   const downtimeMin = clock.wallMs ? (Date.now() - clock.wallMs) / 60_000 : 0;
@@ -164,6 +174,7 @@ async function main() {
     const bearer = { authorization: `Bearer ${token}` };
     const rpoUrl = `${server.url}/api/v1/groups/${groupId}/rpo?from=${encodeURIComponent(new Date(Date.now() - 30 * DAY_MS).toISOString())}`;
 
+    if (runs('http')) {
     section('HTTP throughput (autocannon, 10 connections, 8 s each; large tenant: 1,000 VMs, 120 groups)');
     const health = await load(`${server.url}/api/health`);
     const list = await load(`${server.url}/api/v1/groups`, { headers: bearer });
@@ -175,7 +186,9 @@ async function main() {
     }
     figure('/groups throughput / health', list.requestsPerSec / health.requestsPerSec, '×', { op: '>=', value: 0.5 });
     figure('/rpo 30 d throughput / health', rpo.requestsPerSec / health.requestsPerSec, '×', { op: '>=', value: 0.5 });
+    }
 
+    if (runs('render')) {
     section('Server render, sequential, median of 25 (admin of the 1,000-VM tenant)');
     const cookie = await signIn(server.url, LARGE_ADMIN);
     const staticPage = await timePage(`${server.url}/no-such-page`, cookie);
@@ -187,6 +200,9 @@ async function main() {
     figure('group detail', groupPage.median, 'ms');
     figure('dashboard / static', dashboard.median / staticPage.median, '×', { op: '<=', value: 2 });
     figure('group detail / static', groupPage.median / staticPage.median, '×', { op: '<=', value: 2 });
+    figure('dashboard HTML (with its RSC payload)', dashboard.kib, 'KiB');
+    figure('group detail HTML (with its RSC payload)', groupPage.kib, 'KiB');
+    }
     figure('resident memory after the load', treeRssMiB(server.process.pid!), 'MiB');
   } finally {
     await server.stop();

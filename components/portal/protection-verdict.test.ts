@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupDto, SiteDto } from '@/lib/domain/dto';
-import { protectionVerdict } from './protection-verdict';
+import { summarise } from '@/lib/domain/dashboard';
+import { protectionVerdict as verdictOf } from './protection-verdict';
+
+/** The server's summary of the groups, put into words as the headline does. */
+const protectionVerdict = (groups: GroupDto[], sites: SiteDto[]) => verdictOf(summarise(groups, sites, Date.now()));
 
 const site = (id: string, status: SiteDto['status'] = 'online'): SiteDto => ({ id, name: id[0].toUpperCase() + id.slice(1), country: 'GB', status });
 const group = (over: Partial<GroupDto>): GroupDto => ({

@@ -1,8 +1,8 @@
 import type { IconName } from '@/components/ui/icons';
 import type { Tone } from '@/components/ui/tone';
 
-/** The service description makes an annual test failover the client's duty. */
-export const TEST_INTERVAL_DAYS = 365;
+import { TEST_INTERVAL_DAYS } from '@/lib/domain/test-duty';
+
 /** A month's notice before a test falls due, so it can be planned rather than rushed. */
 export const DUE_SOON_DAYS = TEST_INTERVAL_DAYS - 30;
 

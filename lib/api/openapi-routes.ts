@@ -5,6 +5,7 @@ import { listAuditQuerySchema } from '@/lib/schemas/audit';
 import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/checkpoints';
 import { createGroupSchema, listGroupsQuerySchema, updateGroupSchema } from '@/lib/schemas/groups';
 import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
+import { tenantFilterSchema } from '@/lib/schemas/common';
 import { slaQuerySchema } from '@/lib/schemas/reports';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
@@ -44,6 +45,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/users', tag: 'Users', summary: 'Invite a user: returns { user, initialPassword }, the password shown once (409 when the email is taken)', roles: ADMIN, body: inviteUserSchema, success: 201 },
   { method: 'patch', path: '/api/v1/users/{id}', tag: 'Users', summary: 'Change role, disable (revokes their API tokens) or enable; 422 for yourself or the last active admin', roles: ADMIN, body: updateUserSchema, success: 200 },
 
+  { method: 'get', path: '/api/v1/dashboard', tag: 'Reports', summary: 'Protection at a glance: groups by status, worst RPO, test duty, sites, open alerts, availability', roles: ANY, query: tenantFilterSchema, success: 200 },
   { method: 'get', path: '/api/v1/sites', tag: 'Sites and VMs', summary: 'The eight datacentres and their status', roles: ANY, success: 200 },
   { method: 'get', path: '/api/v1/vms', tag: 'Sites and VMs', summary: 'Virtual machines', roles: ANY, query: listVmsQuerySchema, success: 200 },
 

@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { NextRequest } from 'next/server';
 import { getDb } from '@/db';
 import type { Actor } from '@/lib/domain/actor';
@@ -9,14 +10,16 @@ import { resolveActor } from './resolve-actor';
  * The signed-in actor for server components and server actions, or null. Goes through the
  * same resolveActor as the API so a page and an endpoint never disagree about who is asking
  * (including a disabled account or a changed role, read from the database each time).
+ * Memoised per request: the layout, the page and its metadata ask once between them (and get
+ * the same object, so per-request caches keyed by the actor, like loadGroup's, hit).
  */
-export async function currentActor(): Promise<Actor | null> {
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const incoming = await headers();
   // Resolved as a read whatever method a server action used: Next itself checks the
   // Origin of server actions, and a page render changes nothing.
   const req = new NextRequest('http://portal.internal/', { method: 'GET', headers: new Headers(incoming) });
   return resolveActor(getDb(), req);
-}
+});
 
 /** Like currentActor, but sends anonymous visitors to the sign-in page (then back here). */
 export async function requireActor(callbackUrl?: string): Promise<Actor> {

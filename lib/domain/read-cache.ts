@@ -6,7 +6,7 @@ import type { DB, Executor } from '@/db';
  * SQLite's own bookkeeping: total_changes() counts every row this connection wrote (the server
  * does all its writes through its one connection) and PRAGMA data_version moves when another
  * connection commits. Any write therefore makes the next read recompute: never stale.
- * Results are shared between callers and must be treated as read-only.
+ * Results (or the promise of one) are shared between callers and must be treated as read-only.
  */
 type Entry = { version: string; value: unknown };
 const MAX_KEYS = 1000;
@@ -32,6 +32,9 @@ export function cachedRead<T>(db: Executor, key: string, compute: () => T): T {
   if (hit && hit.version === version) return hit.value as T;
   const value = compute();
   if (cache.entries.size >= MAX_KEYS) cache.entries.clear();
-  cache.entries.set(key, { version, value });
+  const entry = { version, value };
+  cache.entries.set(key, entry);
+  // An async read that fails is not remembered: the next caller tries again.
+  if (value instanceof Promise) value.catch(() => cache.entries.get(key) === entry && cache.entries.delete(key));
   return value;
 }

@@ -1,22 +1,18 @@
-'use client';
-
 import Link from 'next/link';
-import type { AlertDto } from '@/lib/domain/dto';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ALERT_LEVEL } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
 import { ALERT_CODE } from '../labels';
-import { useAlerts } from '../queries';
+import type { DashboardDto } from '@/lib/domain/dashboard';
 
 /** Open alerts, most recent first; the full list and breach history live on /alerts. */
-export function AlertsCard({ initialAlerts }: { initialAlerts: AlertDto[] }) {
-  const alerts = useAlerts('open', initialAlerts).data ?? [];
+export function AlertsCard({ alerts }: { alerts: DashboardDto['alerts'] }) {
   return (
     <Card data-testid="alerts-card">
       <CardHeader
-        title={`Open alerts (${alerts.length})`}
+        title={`Open alerts (${alerts.open})`}
         description="Raised by replication monitoring; they close themselves when the cause clears"
         actions={
           <Link href="/alerts" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
@@ -24,11 +20,11 @@ export function AlertsCard({ initialAlerts }: { initialAlerts: AlertDto[] }) {
           </Link>
         }
       />
-      {alerts.length === 0 ? (
+      {alerts.open === 0 ? (
         <EmptyState icon="checkCircle" title="No open alerts" description="Replication is not reporting any problem." />
       ) : (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-          {alerts.slice(0, 6).map((a) => {
+          {alerts.latest.map((a) => {
             const level = ALERT_LEVEL[a.level];
             return (
               <li key={a.id} className="flex items-start gap-3 px-4 py-2.5 text-sm">

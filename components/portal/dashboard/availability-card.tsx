@@ -1,17 +1,13 @@
-'use client';
-
 import Link from 'next/link';
-import type { SlaReportDto } from '@/lib/domain/dto';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatMinutes, formatPercent } from '@/lib/format';
-import { useMonthlySla } from '../queries';
+import type { SlaReportDto } from '@/lib/domain/dto';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** This month's availability against the 99.9 % promise, and any credit it earns. */
-export function AvailabilityCard({ initial }: { initial: SlaReportDto }) {
-  const sla = useMonthlySla(initial).data ?? initial;
+export function AvailabilityCard({ sla }: { sla: SlaReportDto }) {
   const met = sla.uptimePercent >= sla.targetPercent;
   const [y, m] = sla.month.split('-').map(Number);
   return (

@@ -1,31 +1,24 @@
-'use client';
-
 import Link from 'next/link';
 import { GROUP_STATUSES } from '@/db/schema/groups';
-import type { GroupDto } from '@/lib/domain/dto';
 import { StatusDonut } from '@/components/charts/status-donut';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Icon } from '@/components/ui/icons';
 import { GROUP_STATUS } from '@/components/ui/status';
 import { TONE_HEX } from '@/components/ui/tone';
 import { formatDuration, formatGb } from '@/lib/format';
-import { useGroups } from '../queries';
+import type { DashboardDto } from '@/lib/domain/dashboard';
 
 /** Protection health: groups by status (one colour language), with totals an operator scans. */
-export function HealthCard({ initialGroups, protectedGb }: { initialGroups: GroupDto[]; protectedGb: number }) {
-  const groups = useGroups(initialGroups).data ?? [];
-  const counts = GROUP_STATUSES.map((s) => ({ status: s, count: groups.filter((g) => g.status === s).length })).filter((c) => c.count > 0);
-  const measured = groups.filter((g) => g.rpoSeconds != null);
-  const avgRpo = measured.length ? measured.reduce((n, g) => n + (g.rpoSeconds ?? 0), 0) / measured.length : null;
-  const vmCount = groups.reduce((n, g) => n + g.vmIds.length, 0);
+export function HealthCard({ groups }: { groups: DashboardDto['groups'] }) {
+  const counts = GROUP_STATUSES.map((s) => ({ status: s, count: groups.byStatus[s] ?? 0 })).filter((c) => c.count > 0);
 
   return (
     <Card data-testid="health-card">
       <CardHeader title="Protection health" description="Protection groups by replication status" />
       <CardBody className="flex flex-wrap items-center gap-5">
         <StatusDonut
-          center={String(groups.length)}
-          caption={groups.length === 1 ? 'group' : 'groups'}
+          center={String(groups.total)}
+          caption={groups.total === 1 ? 'group' : 'groups'}
           slices={counts.map((c) => ({ key: c.status, label: GROUP_STATUS[c.status].label, count: c.count, hex: TONE_HEX[GROUP_STATUS[c.status].tone] }))}
         />
         <ul className="min-w-44 flex-1 space-y-1.5 text-sm" aria-label="Groups by status">
@@ -50,15 +43,15 @@ export function HealthCard({ initialGroups, protectedGb }: { initialGroups: Grou
       <dl className="grid grid-cols-[repeat(auto-fit,minmax(6rem,1fr))] gap-3 border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">Protected VMs</dt>
-          <dd className="font-semibold tabular-nums">{vmCount}</dd>
+          <dd className="font-semibold tabular-nums">{groups.vms}</dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">Protected storage</dt>
-          <dd className="font-semibold tabular-nums">{formatGb(protectedGb)}</dd>
+          <dd className="font-semibold tabular-nums">{formatGb(groups.protectedGb)}</dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">Average RPO</dt>
-          <dd className="font-semibold tabular-nums">{formatDuration(avgRpo)}</dd>
+          <dd className="font-semibold tabular-nums">{formatDuration(groups.averageRpoSeconds)}</dd>
         </div>
       </dl>
     </Card>

@@ -1,22 +1,18 @@
-'use client';
-
 import Link from 'next/link';
-import type { GroupDto, SiteDto } from '@/lib/domain/dto';
 import { cn } from '@/components/ui/cn';
 import { Icon } from '@/components/ui/icons';
 import { TONE_BADGE } from '@/components/ui/tone';
 import { plural } from '../labels';
 import { protectionVerdict } from '../protection-verdict';
-import { useGroups, useSites } from '../queries';
+import type { DashboardDto } from '@/lib/domain/dashboard';
 
 const ICON = { success: 'shield', warning: 'warning', danger: 'error', neutral: 'info', info: 'info', progress: 'info' } as const;
 
 /** The five-second answer: protected? recoverable right now? and if not, which group and why. */
-export function ProtectionHeadline({ initialGroups, initialSites, canCreate }: { initialGroups: GroupDto[]; initialSites: SiteDto[]; canCreate: boolean }) {
-  const groups = useGroups(initialGroups).data ?? [];
-  const sites = useSites(initialSites).data ?? [];
-  const v = protectionVerdict(groups, sites);
-  const running = groups.filter((g) => g.openOperationId).length;
+export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<DashboardDto, 'groups' | 'attention'>; canCreate: boolean }) {
+  const v = protectionVerdict(summary);
+  const running = summary.groups.runningOperations;
+  const more = summary.attention.count - v.findings.length;
 
   return (
     <section
@@ -55,7 +51,7 @@ export function ProtectionHeadline({ initialGroups, initialSites, canCreate }: {
       </div>
       {v.findings.length > 0 && (
         <ul className="mt-2 space-y-0.5 pl-7 text-sm">
-          {v.findings.slice(0, 5).map((f) => (
+          {v.findings.map((f) => (
             <li key={f.groupId}>
               <Link href={`/groups/${f.groupId}`} className="font-medium underline underline-offset-2">
                 {f.groupName}
@@ -63,6 +59,13 @@ export function ProtectionHeadline({ initialGroups, initialSites, canCreate }: {
               : {f.text}
             </li>
           ))}
+          {more > 0 && (
+            <li>
+              <Link href="/groups" className="underline underline-offset-2">
+                and {plural(more, 'more group')}
+              </Link>
+            </li>
+          )}
         </ul>
       )}
     </section>

@@ -1,18 +1,19 @@
-'use client';
-
 import Link from 'next/link';
-import type { GroupDto } from '@/lib/domain/dto';
+import type { DashboardDto } from '@/lib/domain/dashboard';
 import { Card, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TONE_FILL } from '@/components/ui/tone';
 import { RpoFigure } from '../rpo-figure';
 import { rpoHealth } from '../rpo-health';
-import { useGroups } from '../queries';
+import { MoreLink } from './more-link';
 
-/** Each group's actual RPO as a share of its target: the bar crosses the line when it breaches. */
-export function RpoTargetsCard({ initialGroups }: { initialGroups: GroupDto[] }) {
-  const groups = useGroups(initialGroups).data ?? [];
+/**
+ * Each group's actual RPO as a share of its target: the bar crosses the line when it breaches.
+ * The groups closest to (or past) their target come first; the rest are on the groups page.
+ */
+export function RpoTargetsCard({ rpo }: { rpo: DashboardDto['rpo'] }) {
+  const groups = rpo.items;
   return (
     <Card data-testid="rpo-targets-card">
       <CardHeader title="RPO against target" description="Actual recovery point age per group; the mark is the alert target" />
@@ -39,6 +40,8 @@ export function RpoTargetsCard({ initialGroups }: { initialGroups: GroupDto[] })
           })}
         </ul>
       )}
+      <MoreLink shown={groups.length} total={rpo.total} noun="groups, closest to target first" href="/groups" label="All groups" />
     </Card>
   );
 }
+

@@ -1,40 +1,32 @@
-'use client';
-
 import Link from 'next/link';
-import type { GroupDto } from '@/lib/domain/dto';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDate } from '@/lib/format';
 import { LastTestBadge } from '../badges';
-import { testCompliance } from '../test-compliance';
-import { useGroups } from '../queries';
-import { useSimNow } from '../use-sim-now';
+import type { DashboardDto } from '@/lib/domain/dashboard';
+import { MoreLink } from './more-link';
 
 /** The annual test-failover duty per group: overdue and never-tested groups come first. */
-export function TestComplianceCard({ initialGroups, nowMs }: { initialGroups: GroupDto[]; nowMs: number }) {
-  const groups = useGroups(initialGroups).data ?? [];
-  const now = useSimNow(nowMs);
-  const rows = groups
-    .map((g) => ({ g, c: testCompliance(g.lastTestedAt, now) }))
-    .sort((a, b) => (b.c.ageDays ?? Infinity) - (a.c.ageDays ?? Infinity));
-  const findings = rows.filter((r) => r.c.state === 'overdue' || r.c.state === 'never').length;
+export function TestComplianceCard({ tests, nowMs }: { tests: DashboardDto['tests']; nowMs: number }) {
+  const rows = tests.items;
+  const findings = tests.overdue;
 
   return (
     <Card data-testid="test-compliance-card">
       <CardHeader
         title="Annual test compliance"
-        description={findings ? `${findings} of ${rows.length} groups overdue or never tested` : 'Each group must be test-failed-over at least once every 12 months'}
+        description={findings ? `${findings} of ${tests.total} groups overdue or never tested` : 'Each group must be test-failed-over at least once every 12 months'}
         actions={
           <Link href="/reports" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
             Test evidence
           </Link>
         }
       />
-      {rows.length === 0 ? (
+      {tests.total === 0 ? (
         <EmptyState title="No groups to test" />
       ) : (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map(({ g }) => (
+          {rows.map((g) => (
             <li key={g.id} className="flex items-center justify-between gap-3 px-4 py-2.5 text-sm">
               <div className="min-w-0">
                 <Link href={`/groups/${g.id}`} className="font-medium hover:underline">
@@ -42,11 +34,12 @@ export function TestComplianceCard({ initialGroups, nowMs }: { initialGroups: Gr
                 </Link>
                 <p className="text-xs text-slate-500 dark:text-slate-400">{g.lastTestedAt ? `Last test ${formatDate(g.lastTestedAt)}` : 'No test failover on record'}</p>
               </div>
-              <LastTestBadge lastTestedAt={g.lastTestedAt} nowMs={now} />
+              <LastTestBadge lastTestedAt={g.lastTestedAt} nowMs={nowMs} />
             </li>
           ))}
         </ul>
       )}
+      <MoreLink shown={rows.length} total={tests.total} noun="groups, longest untested first" href="/reports" label="Test evidence" />
     </Card>
   );
 }

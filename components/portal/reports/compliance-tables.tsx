@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { GroupCompliance } from '@/app/(portal)/reports/compliance';
+import type { GroupCompliance } from '@/lib/domain/compliance';
 import type { SlaReportDto } from '@/lib/domain/dto';
 import { Badge } from '@/components/ui/badge';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';

@@ -4,11 +4,10 @@ import { alerts, maintenanceWindows, protectionGroups, serviceRequests, tenants,
 import type { Actor } from '@/lib/domain/actor';
 import { authorize } from '@/lib/domain/authorize';
 import { simDate } from '@/lib/domain/clock';
+import { TEST_INTERVAL_DAYS } from '@/lib/domain/test-duty';
 import type { SiteLoadDto } from './dto';
 import { openFaults, sitesWithLoad } from './site-state';
 
-/** The service description makes an annual test failover the client's duty. */
-export const TEST_INTERVAL_DAYS = 365;
 
 export type Health = 'healthy' | 'warning' | 'critical';
 

@@ -1,0 +1,45 @@
+'use client';
+
+import type { DashboardDto } from '@/lib/domain/dashboard';
+import { UpcomingMaintenance } from '@/components/staff/upcoming-maintenance';
+import { useDashboard } from '../queries';
+import { AlertsCard } from './alerts-card';
+import { AvailabilityCard } from './availability-card';
+import { HealthCard } from './health-card';
+import { ProtectionHeadline } from './protection-headline';
+import { RpoTargetsCard } from './rpo-targets-card';
+import { SitesCard } from './sites-card';
+import { TestComplianceCard } from './test-compliance-card';
+
+/**
+ * The dashboard's cards over one live summary: the server renders it with the page, then it
+ * polls GET /api/v1/dashboard so every card follows replication together, without a reload.
+ */
+export function DashboardLive({ initial, canCreate }: { initial: DashboardDto; canCreate: boolean }) {
+  const d = useDashboard(initial).data ?? initial;
+  const nowMs = Date.parse(d.at);
+  return (
+    <>
+      <ProtectionHeadline summary={d} canCreate={canCreate} />
+      {d.maintenance.length > 0 && (
+        <div className="mb-4">
+          <UpcomingMaintenance windows={d.maintenance} now={new Date(nowMs)} />
+        </div>
+      )}
+      <div className="grid gap-4 lg:grid-cols-3">
+        <HealthCard groups={d.groups} />
+        <div className="lg:col-span-2">
+          <RpoTargetsCard rpo={d.rpo} />
+        </div>
+        <div className="lg:col-span-2">
+          <AlertsCard alerts={d.alerts} />
+        </div>
+        <AvailabilityCard sla={d.sla} />
+        <div className="lg:col-span-2">
+          <TestComplianceCard tests={d.tests} nowMs={nowMs} />
+        </div>
+        <SitesCard sites={d.sites} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { and, between, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '@/db';
+import { alerts, rpoSamples } from '@/db/schema';
+import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
+import { seededTestDb } from '@/lib/testing/db';
+import { recentMonths, rpoCompliance } from './compliance';
+import { listGroups } from './groups';
+import { planSeries, rpoSeries } from './rpo';
+
+let db: DB;
+beforeAll(async () => {
+  db = await seededTestDb();
+});
+
+describe('rpoCompliance', () => {
+  it('gives the share of a month’s samples within target and the breaches raised in it', async () => {
+    const [group] = await listGroups(db, ACME_USER);
+    const nowMs = Date.now();
+    const [month] = recentMonths(nowMs, 1);
+    const { tier } = planSeries(month.from, month.to, nowMs);
+    db.delete(rpoSamples).where(and(eq(rpoSamples.groupId, group.id), eq(rpoSamples.tier, tier.tier), between(rpoSamples.timeMs, month.from, month.to))).run();
+    // Eight samples: six within the target, one exactly on it (within), one over.
+    const first = Math.ceil(month.from / tier.stepMs) * tier.stepMs;
+    const rpos = [1, 2, 3, 4, 5, 6, group.rpoTargetSeconds, group.rpoTargetSeconds + 1];
+    db.insert(rpoSamples).values(rpos.map((rpoSeconds, i) => ({ groupId: group.id, tier: tier.tier, timeMs: first + i * tier.stepMs, rpoSeconds, throughputMBps: 1, wanMBps: 1 }))).run();
+    db.insert(alerts).values([
+      { id: 'al_c1', tenantId: 'ten_acme', groupId: group.id, code: 'rpo-breach', level: 'error', message: 'over', raisedAt: new Date(first + tier.stepMs) },
+      { id: 'al_c2', tenantId: 'ten_acme', groupId: group.id, code: 'rpo-warning', level: 'warning', message: 'near', raisedAt: new Date(first + tier.stepMs) },
+      { id: 'al_c3', tenantId: 'ten_acme', groupId: group.id, code: 'rpo-breach', level: 'error', message: 'last month', raisedAt: new Date(month.from - 1) },
+    ]).run();
+
+    const rows = await rpoCompliance(db, ACME_USER);
+    const mine = rows.find((r) => r.group.id === group.id)!;
+    expect(mine.months[0]).toEqual({ month: month.month, sharePercent: 87.5, samples: 8, breaches: 1 });
+    expect(mine.months[1].breaches).toBeGreaterThanOrEqual(1);
+    expect(mine.months).toHaveLength(6);
+  });
+
+  it('agrees with the RPO chart of the same month for every group', async () => {
+    const nowMs = Date.now();
+    const [month] = recentMonths(nowMs, 1);
+    const rows = await rpoCompliance(db, ACME_USER);
+    expect(rows.some((r) => r.months[0].samples > 0)).toBe(true);
+    for (const row of rows) {
+      const series = await rpoSeries(db, ACME_USER, row.group.id, { from: new Date(month.from).toISOString(), to: new Date(month.to).toISOString() });
+      const within = series.points.filter((p) => p.rpoSeconds <= series.targetSeconds).length;
+      expect(row.months[0].samples).toBe(series.points.length);
+      expect(row.months[0].sharePercent).toBe(series.points.length ? (within / series.points.length) * 100 : null);
+    }
+  });
+
+  it('covers only the caller’s tenant', async () => {
+    const acme = new Set((await listGroups(db, ACME_USER)).map((g) => g.id));
+    const rows = await rpoCompliance(db, GLOBEX_ADMIN);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => acme.has(r.group.id))).toBe(false);
+    expect(rows.every((r) => r.months.every((m) => m.breaches === 0 || r.group.tenantId === 'ten_globex'))).toBe(true);
+  });
+});
