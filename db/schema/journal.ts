@@ -19,7 +19,8 @@ export const checkpoints = sqliteTable(
     tag: text('tag'),
     createdBy: text('created_by'),
   },
-  (t) => [index('checkpoints_group_time_idx').on(t.groupId, t.timeMs)],
+  // Covering (kind included): a server start reads every journal from this index alone.
+  (t) => [index('checkpoints_group_time_kind_idx').on(t.groupId, t.timeMs, t.kind)],
 );
 
 /** Sample resolution tiers: 0 = 5 s (last day), 1 = 1 min (7 days), 2 = 15 min (30 days+). */

@@ -14,11 +14,16 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 const MINUTE_MS = 60_000;
 const QUARTER_MS = 15 * MINUTE_MS;
-const KINDS: CheckpointKind[] = ['crash', 'app', 'tagged'];
+/** Kinds by their numeric code (the stored journal packs the code next to the time). */
+export const CHECKPOINT_KIND_CODES: readonly CheckpointKind[] = ['crash', 'app', 'tagged'];
+const KINDS = CHECKPOINT_KIND_CODES;
 const CRASH = 0;
 
 export const checkpointId = (groupId: string, timeMs: number, kind: CheckpointKind): string =>
   `ckp_${groupId}_${timeMs.toString(36)}${kind === 'crash' ? '' : kind[0]}`;
+
+/** A journal as stored: times ascending, kind codes, and the tags of tagged checkpoints by time. */
+export type StoredJournal = { times: Float64Array; kinds: Uint8Array; meta: Map<number, { tag: string | null; createdBy: string | null }> };
 
 export type CheckpointsSnapshot = { times: number[]; kinds: number[]; meta: [number, { tag: string | null; createdBy: string | null }][]; thinnedMinuteTo: number; thinnedQuarterTo: number; lastMs: number };
 
@@ -191,16 +196,31 @@ export class CheckpointLog {
     return log;
   }
 
-  /** Rebuilds from stored rows (the database is the journal's truth after a restart). */
-  static fromRecords(groupId: string, records: CheckpointRecord[], nowMs: number): CheckpointLog {
+  /** Rebuilds from the stored journal (the database is the journal's truth after a restart). */
+  static fromStored(groupId: string, stored: StoredJournal, nowMs: number): CheckpointLog {
     const log = new CheckpointLog(groupId);
-    const sorted = [...records].sort((a, b) => a.timeMs - b.timeMs);
-    for (const r of sorted) if (r.timeMs > log.lastMs) log.add(r.timeMs, r.kind, r.tag ?? null, r.createdBy ?? null);
+    let capacity = 64;
+    while (capacity < stored.times.length) capacity *= 2;
+    log.times = new Float64Array(capacity);
+    log.kinds = new Uint8Array(capacity);
+    let n = 0;
+    for (let i = 0; i < stored.times.length; i++) {
+      const t = stored.times[i];
+      // Strictly increasing, like add(): a duplicate time keeps its first row.
+      if (n > 0 && t <= log.times[n - 1]) continue;
+      log.times[n] = t;
+      log.kinds[n] = stored.kinds[i];
+      n++;
+    }
+    log.length = n;
+    if (n) log.lastMs = log.times[n - 1];
+    log.meta = stored.meta;
     // Stored rows were thinned as they aged; only what is younger than an hour is unthinned.
     log.thinnedMinuteTo = nowMs - HOUR_MS;
     log.thinnedQuarterTo = nowMs - DAY_MS;
     return log;
   }
+
 }
 
 // JSON has no Infinity: -1e300 stands for "never".

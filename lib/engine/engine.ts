@@ -5,7 +5,7 @@
  */
 import { AlertBook, type OpenAlert } from './alert-book';
 import { shareBandwidth } from './bandwidth';
-import { checkpointId, CheckpointLog } from './checkpoints';
+import { checkpointId, CheckpointLog, type StoredJournal } from './checkpoints';
 import { applyContinuousWriters } from './group-alerts';
 import { GroupState, type GroupSnapshot } from './group';
 import { replicateGroup } from './group-tick';
@@ -379,14 +379,6 @@ export class Engine {
     return this.mustGroup(groupId).checkpoints.list();
   }
 
-  /** Replaces a group's journal checkpoints (the runtime restores them from the database). */
-  replaceCheckpoints(groupId: string, records: CheckpointRecord[]): void {
-    const g = this.mustGroup(groupId);
-    const lastMs = g.checkpoints.lastMs;
-    g.checkpoints = CheckpointLog.fromRecords(groupId, records, this.nowMs);
-    g.checkpoints.lastMs = Math.max(g.checkpoints.lastMs, lastMs);
-  }
-
   // ---- time ------------------------------------------------------------------------------
 
   /** Groups in insertion order as an array (iterating a Map three times per tick is not free). */
@@ -572,10 +564,11 @@ export class Engine {
   }
 
   /**
-   * A new engine from a snapshot. `checkpoints` (by group) replaces the journals when the
-   * snapshot was taken without them (the runtime keeps them in their own table).
+   * A new engine from a snapshot. `checkpoints` reads a group's stored journal when the snapshot
+   * was taken without them (the runtime keeps them in their own table); one group at a time, so
+   * a million checkpoints never sit in memory twice.
    */
-  static restore(s: EngineSnapshot, { checkpoints }: { checkpoints?: Map<string, CheckpointRecord[]> } = {}): Engine {
+  static restore(s: EngineSnapshot, { checkpoints }: { checkpoints?: (groupId: string) => StoredJournal | undefined } = {}): Engine {
     if (s.version !== ENGINE_SNAPSHOT_VERSION) throw new Error(`Unsupported engine snapshot version ${s.version}`);
     const e = new Engine({ seed: 0, startMs: s.nowMs, sites: s.sites, links: s.links, tenants: s.tenants });
     e.rng = s.rng;
@@ -583,8 +576,8 @@ export class Engine {
     e.ensureGroupCapacity(Math.max(1, s.groupCapacity));
     e.bySlot = new Array(s.groupCapacity).fill(undefined);
     for (const gs of s.groups) {
-      const records = checkpoints?.get(gs.id as string);
-      const log = records ? CheckpointLog.fromRecords(gs.id as string, records, s.nowMs) : undefined;
+      const stored = checkpoints?.(gs.id as string);
+      const log = stored ? CheckpointLog.fromStored(gs.id as string, stored, s.nowMs) : undefined;
       const g = GroupState.restore(gs, log);
       e.groups.set(g.id, g);
       e.bySlot[g.slot] = g;

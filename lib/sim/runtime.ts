@@ -11,7 +11,7 @@ import { Engine } from '@/lib/engine';
 import { newId } from '@/lib/ids';
 import type { GroupMode, SimulatorControl } from './contract';
 import { planCatchUp, planTick } from './catch-up';
-import { loadCheckpoints, loadDirection, loadGroups, loadLastTested, loadTenants, loadTopology } from './load-config';
+import { loadDirection, loadGroups, loadLastTested, loadTenants, loadTopology, storedJournalReader } from './load-config';
 import { PendingWrites } from './pending-writes';
 import { Persister } from './persist';
 import { readAllState } from './state-store';
@@ -81,7 +81,7 @@ export class Simulator implements SimulatorControl {
     const seed = restored ? (stored.clock?.seed ?? DEFAULT_SEED) : (opts.seed ?? DEFAULT_SEED);
     const targetMs = opts.startAtMs ?? Date.now();
     const engine = restored
-      ? Engine.restore(stored.engine!, { checkpoints: loadCheckpoints(db) })
+      ? Engine.restore(stored.engine!, { checkpoints: storedJournalReader(db) })
       : new Engine({ seed, startMs: targetMs - (opts.backfillHours ?? 0) * HOUR_MS, sites: topology.sites, links: topology.links, tenants });
     engine.setTopology(topology.sites, topology.links);
     for (const t of tenants) engine.upsertTenant(t);
