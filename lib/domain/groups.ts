@@ -34,5 +34,7 @@ export async function listGroups(db: Executor, actor: Actor, query: { tenantId?:
 /** One group with its members, recovery plan, networks and journal. */
 export async function getGroup(db: Executor, actor: Actor, id: string): Promise<GroupDetailDto> {
   authorize(db, actor, 'tenant:read', { type: 'protection-group', id });
-  return readGroupDetail(db, tenantScope(actor), id);
+  const scope = tenantScope(actor);
+  // A page, its polling cards and scripts share one read until the database changes.
+  return cachedRead(db, `group:${scope ?? '*'}:${id}`, () => readGroupDetail(db, scope, id));
 }

@@ -27,6 +27,7 @@ import { loadGroupForOperation, type GroupForOperation } from './operation-plan'
 import { evaluatePreflight, type PreflightDto, type PreflightResult, type RecoveryPoint } from './operation-preflight';
 import { tenantFilter } from './scope';
 import { simulator } from './sim-bridge';
+import { cachedRead } from './read-cache';
 import { parseInput } from './validate';
 
 export type { OperationDto } from './operation-dto';
@@ -227,17 +228,21 @@ export async function listOperations(db: Executor, actor: Actor, query: Record<s
   const q = parseInput(listOperationsQuerySchema, query);
   const after = decodeCursor(q.cursor, isCursor);
   const { nowMs } = await clock();
-  const where = and(
-    tenantFilter(operations.tenantId, scope),
-    q.groupId ? eq(operations.groupId, q.groupId) : undefined,
-    q.type ? eq(operations.type, q.type) : undefined,
-    q.status ? eq(operations.status, q.status) : undefined,
-    after ? or(lt(operations.startedAt, new Date(after.t)), and(eq(operations.startedAt, new Date(after.t)), lt(operations.id, after.id))) : undefined,
-  );
-  const rows = readOperationDtos(db, where, nowMs, { orderBy: [desc(operations.startedAt), desc(operations.id)], limit: q.limit + 1 });
-  const items = rows.slice(0, q.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > q.limit ? encodeCursor({ t: Date.parse(last.startedAt), id: last.id } satisfies Cursor) : null };
+  // Running operations show their elapsed time: a page of them lives for one simulated second at most.
+  const key = `operations:${scope ?? '*'}:${JSON.stringify(q)}:${Math.floor(nowMs / 1000)}`;
+  return cachedRead(db, key, () => {
+    const where = and(
+      tenantFilter(operations.tenantId, scope),
+      q.groupId ? eq(operations.groupId, q.groupId) : undefined,
+      q.type ? eq(operations.type, q.type) : undefined,
+      q.status ? eq(operations.status, q.status) : undefined,
+      after ? or(lt(operations.startedAt, new Date(after.t)), and(eq(operations.startedAt, new Date(after.t)), lt(operations.id, after.id))) : undefined,
+    );
+    const rows = readOperationDtos(db, where, nowMs, { orderBy: [desc(operations.startedAt), desc(operations.id)], limit: q.limit + 1 });
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > q.limit ? encodeCursor({ t: Date.parse(last.startedAt), id: last.id } satisfies Cursor) : null };
+  });
 }
 
 /** Read-only pre-flight review for the wizard: every check with its outcome. */

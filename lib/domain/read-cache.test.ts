@@ -4,7 +4,7 @@ import type { DB } from '@/db';
 import { protectionGroups } from '@/db/schema';
 import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
-import { listGroups } from './groups';
+import { getGroup, listGroups } from './groups';
 import { cachedRead } from './read-cache';
 
 let db: DB;
@@ -29,6 +29,16 @@ describe('cachedRead', () => {
     });
     expect(runs).toBe(2);
   });
+
+  it('shares an async read, but forgets one that failed so the next caller tries again', async () => {
+    let runs = 0;
+    const failing = () => cachedRead(db, 'async', () => (++runs === 1 ? Promise.reject(new Error('busy')) : Promise.resolve(runs)));
+    await expect(failing()).rejects.toThrow('busy');
+    await Promise.resolve();
+    const second = failing();
+    expect(await second).toBe(2);
+    expect(failing()).toBe(second);
+  });
 });
 
 describe('listGroups through the cache', () => {
@@ -40,5 +50,15 @@ describe('listGroups through the cache', () => {
     expect(after.find((g) => g.id === 'grp_acme_web')?.status).toBe('rpo-not-met');
     expect((await listGroups(db, GLOBEX_ADMIN)).every((g) => g.tenantId === 'ten_globex')).toBe(true);
     expect((await listGroups(db, ACME_USER)).every((g) => g.tenantId === 'ten_acme')).toBe(true);
+  });
+});
+
+describe('getGroup through the cache', () => {
+  it('shows a change at once, and another tenant still gets 404', async () => {
+    const before = await getGroup(db, ACME_USER, 'grp_acme_web');
+    expect(await getGroup(db, ACME_USER, 'grp_acme_web')).toBe(before);
+    db.update(protectionGroups).set({ rpoTargetSeconds: before.rpoTargetSeconds + 60 }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
+    expect((await getGroup(db, ACME_USER, 'grp_acme_web')).rpoTargetSeconds).toBe(before.rpoTargetSeconds + 60);
+    await expect(getGroup(db, GLOBEX_ADMIN, 'grp_acme_web')).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { tenants, users } from '@/db/schema';
+import { cachedRead } from './read-cache';
 import type { Actor } from './actor';
 
 export type TenantHeader = {
@@ -15,13 +16,16 @@ export type TenantHeader = {
  * id from the request), and only display columns.
  */
 export function getTenantHeader(db: Executor, actor: Actor): TenantHeader {
-  const tenant = actor.tenantId
-    ? (db
-        .select({ id: tenants.id, name: tenants.name, slug: tenants.slug })
-        .from(tenants)
-        .where(eq(tenants.id, actor.tenantId))
-        .get() ?? null)
-    : null;
-  const user = db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).get();
-  return { tenant, userName: user?.name ?? actor.email };
+  // Every portal page renders this header: one read until the database changes.
+  return cachedRead(db, `tenant-header:${actor.tenantId ?? '-'}:${actor.userId}`, () => {
+    const tenant = actor.tenantId
+      ? (db
+          .select({ id: tenants.id, name: tenants.name, slug: tenants.slug })
+          .from(tenants)
+          .where(eq(tenants.id, actor.tenantId))
+          .get() ?? null)
+      : null;
+    const user = db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).get();
+    return { tenant, userName: user?.name ?? actor.email };
+  });
 }
