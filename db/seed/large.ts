@@ -95,7 +95,7 @@ export async function seedLarge(db: DB, opts: LargeSeedOptions): Promise<LargeSe
       }
 
       // VMs, split between the two production sites.
-      const vmRows: { id: string; site: number; name: string; vcpus: number; mem: number; agent: boolean; bootSeconds: number }[] = [];
+      const vmRows: { id: string; site: number; name: string; vcpus: number; mem: number; agent: boolean; bootSeconds: number; meanMBps: number }[] = [];
       const vmValues: (typeof vms.$inferInsert)[] = [];
       const diskValues: (typeof vmDisks.$inferInsert)[] = [];
       const nicValues: (typeof vmNics.$inferInsert)[] = [];
@@ -107,14 +107,15 @@ export async function seedLarge(db: DB, opts: LargeSeedOptions): Promise<LargeSe
         // One VM in a hundred is a backup server writing all day.
         const continuous = v % 100 === 99;
         const bootSeconds = r.os === 'windows' ? 90 + Math.floor(rnd.next() * 120) : 35 + Math.floor(rnd.next() * 60);
+        const meanMBps = continuous ? 4 : between(r.mean[0], r.mean[1]);
         vmValues.push({
           id, tenantId, siteId: prod[site], name: vmName, os: r.os, vcpus: r.vcpus, cpuGhz: r.vcpus * 2.4, memoryGb: r.mem,
-          agentInstalled: 'agent' in r && r.agent, writeMeanMBps: continuous ? 4 : between(r.mean[0], r.mean[1]), writePeakFactor: between(2, 4),
+          agentInstalled: 'agent' in r && r.agent, writeMeanMBps: meanMBps, writePeakFactor: between(2, 4),
           writePeakHourUtc: Math.floor(rnd.next() * 24), burstiness: continuous ? 0.05 : 0.25, continuousWriter: continuous, bootSeconds, createdAt: ago(400 * DAY_MS),
         });
         r.disks.forEach((size, d) => diskValues.push({ id: `${id}_disk${d}`, vmId: id, label: `Hard disk ${d + 1}`, sizeGb: size }));
         nicValues.push({ id: `${id}_nic0`, vmId: id, network: 'prod', ipAddress: `10.${t}.${site}.${(v % 250) + 2}`, macAddress: `00:50:56:${(t + 16).toString(16).padStart(2, '0')}:${(v >> 8).toString(16).padStart(2, '0')}:${(v & 255).toString(16).padStart(2, '0')}` });
-        vmRows.push({ id, site, name: vmName, vcpus: r.vcpus, mem: r.mem, agent: 'agent' in r && r.agent, bootSeconds });
+        vmRows.push({ id, site, name: vmName, vcpus: r.vcpus, mem: r.mem, agent: 'agent' in r && r.agent, bootSeconds, meanMBps });
       }
       for (let i = 0; i < vmValues.length; i += 500) tx.insert(vms).values(vmValues.slice(i, i + 500)).run();
       for (let i = 0; i < diskValues.length; i += 500) tx.insert(vmDisks).values(diskValues.slice(i, i + 500)).run();
@@ -146,7 +147,9 @@ export async function seedLarge(db: DB, opts: LargeSeedOptions): Promise<LargeSe
             id: groupId, tenantId, name: `${SITES.find((x) => x.id === prod[site])!.name} ${GROUP_KINDS[g % GROUP_KINDS.length]} ${g + 1}`,
             description: `${members.length} VMs`, sourceSiteId: prod[site], targetSiteId: recovery[site], priority: (['high', 'medium', 'low'] as Priority[])[g % 3],
             rpoTargetSeconds: pick([300, 300, 600, 900]), rtoTargetMinutes: pick([30, 60, 120, 240]), journalHistoryHours: history,
-            journalLimitGb: Math.max(500, Math.ceil((members.length * 0.3 * history * 3600) / 1024 / 100) * 100),
+            // Sized as a provider would: the members' mean change rate over the history, with 25 %
+            // headroom for daily peaks. Bursty groups can still outgrow it (history-not-met).
+            journalLimitGb: Math.max(500, Math.ceil((members.reduce((n, m) => n + m.meanMBps, 0) * 1.25 * history * 3600) / 1024 / 100) * 100),
             testNetwork: { mode: 'keep-ip', network: 'dr-test-isolated', mappings: [] }, liveNetwork,
             status: 'meeting-sla', lastTestedAt: lastTestedDays === null ? null : ago(lastTestedDays * DAY_MS), createdAt, updatedAt: createdAt,
           }).run();
