@@ -1,11 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { useToast } from '@/components/ui/toast';
 import type { FormState } from './form-state';
+import { useFormStateAction } from './use-form-state-action';
 
 type Props = {
   tenantName: string;
@@ -16,20 +15,9 @@ type Props = {
 /** Suspend (confirmed, typed name) or reactivate a tenant. */
 export function TenantStatusButton({ tenantName, status, setStatus }: Props) {
   const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const { toast } = useToast();
-  const router = useRouter();
+  const { run, pending, startTransition } = useFormStateAction();
   const suspending = status === 'active';
-
-  async function apply() {
-    const state = await setStatus(suspending ? 'suspended' : 'active');
-    if (!state.ok) {
-      toast({ title: 'Not changed', description: state.message, tone: 'danger' });
-      throw new Error(state.message);
-    }
-    toast({ title: state.message ?? 'Saved', tone: 'success' });
-    startTransition(() => router.refresh());
-  }
+  const apply = () => run(() => setStatus(suspending ? 'suspended' : 'active'), { failed: 'Not changed', done: 'Saved' });
 
   if (!suspending) {
     return (

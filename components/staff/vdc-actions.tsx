@@ -1,15 +1,14 @@
 'use client';
 
-import { useActionState, useState, useTransition } from 'react';
-import { useRouter } from 'next/navigation';
+import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input } from '@/components/ui/field';
-import { useToast } from '@/components/ui/toast';
 import type { VdcDto } from '@/lib/domain/staff/dto';
 import { FormDialog } from './form-dialog';
 import { FormMessage } from './form-message';
 import { INITIAL_FORM_STATE, fieldError, valueOf, type FormState } from './form-state';
+import { useFormStateAction } from './use-form-state-action';
 import { VdcResourceFields } from './vdc-fields';
 
 type Props = {
@@ -22,9 +21,7 @@ type Props = {
 export function VdcActions({ vdc, resize, remove }: Props) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const { toast } = useToast();
-  const router = useRouter();
-  const [, startTransition] = useTransition();
+  const { run } = useFormStateAction();
   return (
     <div className="flex justify-end gap-1">
       <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
@@ -43,15 +40,7 @@ export function VdcActions({ vdc, resize, remove }: Props) {
         title={`Remove ${vdc.name}?`}
         description="Its reserved resources return to the site. Refused while VMs run in it, groups replicate into it or a service request refers to it."
         confirmLabel="Remove vDC"
-        onConfirm={async () => {
-          const state = await remove();
-          if (!state.ok) {
-            toast({ title: 'vDC not removed', description: state.message, tone: 'danger' });
-            throw new Error(state.message);
-          }
-          toast({ title: state.message ?? 'vDC removed', tone: 'success' });
-          startTransition(() => router.refresh());
-        }}
+        onConfirm={() => run(remove, { failed: 'vDC not removed', done: 'vDC removed' })}
       />
     </div>
   );

@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Select } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-bar';
 import { ALERT_LEVEL } from '@/components/ui/status';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
@@ -55,29 +55,19 @@ export function AlertsView({ initial, groups, canAck, initialTab, initialGroup, 
             ))}
           </div>
           <div className="flex flex-wrap gap-3">
-            <div className="w-52">
-              <label htmlFor="alert-group" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
-                Protection group
-              </label>
-              <Select id="alert-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-                <option value="">All groups</option>
-                {groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="w-36">
-              <label htmlFor="alert-level" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
-                Level
-              </label>
-              <Select id="alert-level" value={level} onChange={(e) => setLevel(e.target.value)}>
-                <option value="">All levels</option>
-                <option value="error">Error</option>
-                <option value="warning">Warning</option>
-              </Select>
-            </div>
+            <FilterSelect id="alert-group" label="Protection group" width="w-52" all="All groups" options={groups.map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={(e) => setGroupId(e.target.value)} />
+            <FilterSelect
+              id="alert-level"
+              label="Level"
+              width="w-36"
+              all="All levels"
+              options={[
+                { value: 'error', label: 'Error' },
+                { value: 'warning', label: 'Warning' },
+              ]}
+              value={level}
+              onChange={(e) => setLevel(e.target.value)}
+            />
           </div>
         </div>
         {shown.length === 0 ? (

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { CancelRequestButton } from '@/components/staff/cancel-request-button';
 import { CommentForm } from '@/components/staff/comment-form';
@@ -11,9 +10,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/current-actor';
 import { simDate } from '@/lib/domain/clock';
-import { NotFoundError } from '@/lib/domain/errors';
 import { getServiceRequest } from '@/lib/domain/staff/service-requests';
 import { cancelRequestAction, clientCommentAction } from '../actions';
+import { orNotFound } from '@/app/_lib/or-not-found';
 
 export const metadata: Metadata = { title: 'Service request' };
 
@@ -21,13 +20,7 @@ export default async function ClientRequestPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const actor = await requireActor(`/requests/${id}`);
   const now = await simDate();
-  let request;
-  try {
-    request = await getServiceRequest(getDb(), actor, id, now);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const request = await orNotFound(() => getServiceRequest(getDb(), actor, id, now));
   const admin = can(actor.role, 'request:create');
   const active = request.status === 'open' || request.status === 'in-progress';
   return (

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { CommentForm } from '@/components/staff/comment-form';
 import { CommentThread } from '@/components/staff/comment-thread';
@@ -9,11 +8,11 @@ import { RequestWorkPanel } from '@/components/staff/request-work-panel';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { simDate } from '@/lib/domain/clock';
-import { NotFoundError } from '@/lib/domain/errors';
 import { listAssignableStaff } from '@/lib/domain/staff/service-request-update';
 import { getServiceRequest } from '@/lib/domain/staff/service-requests';
 import { staffActor } from '../../_lib/staff-actor';
 import { staffCommentAction, updateRequestAction } from '../actions';
+import { orNotFound } from '@/app/_lib/or-not-found';
 
 export const metadata: Metadata = { title: 'Service request' };
 
@@ -22,13 +21,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const db = getDb();
   const actor = await staffActor();
   const now = await simDate();
-  let request;
-  try {
-    request = await getServiceRequest(db, actor, id, now);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const request = await orNotFound(() => getServiceRequest(db, actor, id, now));
   return (
     <>
       <PageHeader

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { AffectedGroupsTable } from '@/components/staff/affected-groups-table';
 import { AutoRefresh } from '@/components/staff/auto-refresh';
@@ -11,10 +10,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SiteStatusBadge } from '@/components/ui/status-badge';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatMbps } from '@/lib/format';
-import { NotFoundError } from '@/lib/domain/errors';
 import { listSitesWithLoad, siteFaultView } from '@/lib/domain/staff/sites-faults';
 import { staffActor } from '../../_lib/staff-actor';
 import { setLinkOutageAction, setSiteOutageAction } from '../actions';
+import { orNotFound } from '@/app/_lib/or-not-found';
 
 export const metadata: Metadata = { title: 'Site' };
 
@@ -24,14 +23,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const db = getDb();
   const actor = await staffActor();
-  let view;
-  try {
-    view = siteFaultView(db, actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-  const { site, affectedGroups, links } = view;
+  const { site, affectedGroups, links } = await orNotFound(() => siteFaultView(db, actor, id));
   const siteName = Object.fromEntries(listSitesWithLoad(db, actor).map((s) => [s.id, s.name]));
   const storageTb = { ...site.load.storageGb, allocated: site.load.storageGb.allocated / 1000, capacity: site.load.storageGb.capacity / 1000 };
 

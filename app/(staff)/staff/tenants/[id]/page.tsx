@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { ActForButton } from '@/components/staff/act-for-button';
 import { PricingLines } from '@/components/staff/pricing-lines';
@@ -9,13 +8,13 @@ import { TenantStatusButton } from '@/components/staff/tenant-status-button';
 import { VdcCreateForm } from '@/components/staff/vdc-create-form';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { NotFoundError } from '@/lib/domain/errors';
 import { listSites } from '@/lib/domain/sites';
 import { tenantPricing } from '@/lib/domain/staff/pricing-report';
 import { getTenantDetail } from '@/lib/domain/staff/tenants';
 import { staffActor } from '../../_lib/staff-actor';
 import { createVdcAction, setTenantStatusAction, updateTenantAction } from '../actions';
 import { StorageVolumes, VdcTable } from './vdc-table';
+import { orNotFound } from '@/app/_lib/or-not-found';
 
 export const metadata: Metadata = { title: 'Tenant' };
 
@@ -23,14 +22,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const db = getDb();
   const actor = await staffActor();
-  const tenant = (() => {
-    try {
-      return getTenantDetail(db, actor, id);
-    } catch (error) {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }
-  })();
+  const tenant = await orNotFound(() => getTenantDetail(db, actor, id));
   const sites = await listSites(db, actor);
   const siteName = Object.fromEntries(sites.map((s) => [s.id, s.name]));
   const [pricing] = tenantPricing(db, actor, { tenantId: id });
