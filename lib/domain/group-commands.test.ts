@@ -130,6 +130,28 @@ describe('updateGroup', () => {
     expect(db.select().from(groupMembers).where(eq(groupMembers.vmId, 'vm_acme_web_02')).all()).toEqual([]);
   });
 
+  it('adds and removes members by delta, so two people adding at once both get theirs', async () => {
+    const free = db.$client
+      .prepare("SELECT v.id FROM vms v LEFT JOIN group_members m ON m.vm_id = v.id WHERE v.tenant_id = 'ten_acme' AND v.site_id = 'london' AND m.vm_id IS NULL ORDER BY v.id")
+      .pluck()
+      .all() as string[];
+    expect(free.length).toBeGreaterThanOrEqual(2);
+    const before = (await getGroup(db, ACME_ADMIN, 'grp_acme_web')).vmIds;
+    await Promise.all([updateGroup(db, ACME_ADMIN, 'grp_acme_web', { addVmIds: [free[0]] }), updateGroup(db, ACME_ADMIN, 'grp_acme_web', { addVmIds: [free[1]] })]);
+    expect((await getGroup(db, ACME_ADMIN, 'grp_acme_web')).vmIds).toEqual([...before, free[0], free[1]].sort());
+    const g = await updateGroup(db, ACME_ADMIN, 'grp_acme_web', { removeVmIds: [free[0], before[0]] });
+    expect(g.vmIds).toEqual([...before.slice(1), free[1]].sort());
+    expect(auditOf('group.update')).toHaveLength(3);
+  });
+
+  it('refuses a delta that names a foreign VM or comes with a whole list, changing nothing', async () => {
+    const before = await getGroup(db, ACME_ADMIN, 'grp_acme_web');
+    expect(await fieldsOf(updateGroup(db, ACME_ADMIN, 'grp_acme_web', { addVmIds: ['vm_globex_web_01'] }))).toMatchObject({ status: 400, errors: [{ field: 'addVmIds.0' }] });
+    expect(await fieldsOf(updateGroup(db, ACME_ADMIN, 'grp_acme_web', { vmIds: before.vmIds, addVmIds: ['vm_acme_jump_01'] }))).toMatchObject({ status: 400, errors: [{ field: 'vmIds' }] });
+    expect((await getGroup(db, ACME_ADMIN, 'grp_acme_web')).vmIds).toEqual(before.vmIds);
+    expect(auditOf('group.update')).toHaveLength(0);
+  });
+
   it('replaces the recovery plan, which must place every member once', async () => {
     const plan = { bootGroups: [{ name: 'Everything', delayAfterSeconds: 10, vmIds: ['vm_acme_web_01', 'vm_acme_web_02', 'vm_acme_app_01', 'vm_acme_app_02'] }] };
     const g = await updateGroup(db, ACME_ADMIN, 'grp_acme_web', { recoveryPlan: plan });

@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { groupMembers, OPEN_OPERATION_STATUSES, operations, protectionGroups, sites, tenants } from '@/db/schema';
 import { newId } from '@/lib/ids';
-import { createGroupSchema, DEFAULT_LIVE_NETWORK, DEFAULT_TEST_NETWORK, updateGroupSchema } from '@/lib/schemas/groups';
+import { createGroupSchema, DEFAULT_LIVE_NETWORK, DEFAULT_TEST_NETWORK, MAX_GROUP_MEMBERS, updateGroupSchema } from '@/lib/schemas/groups';
 import type { Actor } from './actor';
 import { audit } from './audit';
 import { authorize, tenantScope } from './authorize';
@@ -129,13 +129,19 @@ export async function updateGroup(db: DB, actor: Actor, id: string, input: unkno
       siteFixed.push({ field: 'targetSiteId', message: 'The sites of a group cannot change; create a new group for another pair of sites.' });
     if (siteFixed.length) throw new ValidationError(siteFixed);
 
-    const touchesLocked = body.vmIds !== undefined || body.recoveryPlan !== undefined || body.testNetwork !== undefined || body.liveNetwork !== undefined;
+    const delta = body.addVmIds !== undefined || body.removeVmIds !== undefined;
+    const membersChange = body.vmIds !== undefined || delta;
+    const touchesLocked = membersChange || body.recoveryPlan !== undefined || body.testNetwork !== undefined || body.liveNetwork !== undefined;
     const operationId = touchesLocked ? openOperationId(tx, id) : undefined;
     if (operationId) {
       throw new ConflictError('An operation is running on this group; change its members, recovery plan or networks after it ends.', { operationId });
     }
     if (body.vmIds) {
       const errors = memberErrors(tx, group, requestedMembers(body.vmIds, undefined));
+      if (errors.length) throw new ValidationError(errors);
+    }
+    if (body.addVmIds) {
+      const errors = memberErrors(tx, group, body.addVmIds.map((vmId, i) => ({ vmId, field: `addVmIds.${i}` })));
       if (errors.length) throw new ValidationError(errors);
     }
     if (body.name !== undefined) assertNameFree(tx, group.tenantId, body.name, id);
@@ -150,9 +156,11 @@ export async function updateGroup(db: DB, actor: Actor, id: string, input: unkno
     }
     if (Object.keys(set).length) tx.update(protectionGroups).set({ ...set, updatedAt: now }).where(eq(protectionGroups.id, id)).run();
 
-    if (body.vmIds !== undefined || body.recoveryPlan !== undefined) {
+    if (membersChange || body.recoveryPlan !== undefined) {
       const before = tx.select({ vmId: groupMembers.vmId }).from(groupMembers).where(eq(groupMembers.groupId, id)).all().map((m) => m.vmId);
-      const desired = body.vmIds ?? before;
+      const removing = new Set(body.removeVmIds ?? []);
+      const desired = body.vmIds ?? (delta ? [...new Set([...before, ...(body.addVmIds ?? [])])].filter((v) => !removing.has(v)) : before);
+      if (desired.length > MAX_GROUP_MEMBERS) throw new ValidationError([{ field: 'addVmIds', message: `A group holds at most ${MAX_GROUP_MEMBERS} VMs.` }]);
       applyMembersAndPlan(tx, id, desired, body.recoveryPlan, now);
       const added = desired.filter((v) => !before.includes(v));
       const removed = before.filter((v) => !desired.includes(v));

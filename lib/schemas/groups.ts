@@ -90,11 +90,19 @@ export const updateGroupSchema = z
     testNetwork: settings.testNetwork,
     liveNetwork: settings.liveNetwork,
     vmIds: settings.vmIds,
+    /** Members to add or remove, applied to the members as they are when the change commits:
+     * two people adding different VMs at once both get theirs (a whole vmIds list would not). */
+    addVmIds: settings.vmIds,
+    removeVmIds: settings.vmIds,
     recoveryPlan: settings.recoveryPlan,
     sourceSiteId: idField('sourceSiteId'),
     targetSiteId: idField('targetSiteId'),
   })
-  .partial();
+  .partial()
+  .refine((g) => g.vmIds === undefined || (g.addVmIds === undefined && g.removeVmIds === undefined), {
+    error: 'Send either the whole vmIds list or addVmIds/removeVmIds, not both.',
+    path: ['vmIds'],
+  });
 export type UpdateGroupInput = z.input<typeof updateGroupSchema>;
 export type UpdateGroup = z.output<typeof updateGroupSchema>;
 

@@ -19,7 +19,7 @@ export async function addVmToGroupAction(vmId: string, groupId: string): Promise
     const actor = await requireActor();
     const group = await getGroup(db, actor, groupId);
     if (group.vmIds.includes(vmId)) return `Already in “${group.name}”.`;
-    await updateGroup(db, actor, groupId, { vmIds: [...group.vmIds, vmId] });
+    await updateGroup(db, actor, groupId, { addVmIds: [vmId] });
     return `Added to “${group.name}”: its initial sync has started.`;
   });
   if (result.ok) revalidatePath('/vms');
@@ -31,7 +31,7 @@ export async function removeVmFromGroupAction(vmId: string, groupId: string): Pr
     const db = getDb();
     const actor = await requireActor();
     const group = await getGroup(db, actor, groupId);
-    await updateGroup(db, actor, groupId, { vmIds: group.vmIds.filter((id) => id !== vmId) });
+    await updateGroup(db, actor, groupId, { removeVmIds: [vmId] });
     return `Removed from “${group.name}”: the VM is no longer protected.`;
   });
   if (result.ok) revalidatePath('/vms');
