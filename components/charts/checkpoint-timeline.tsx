@@ -35,6 +35,9 @@ export function CheckpointTimeline({ lanes, fromMs, toMs }: { lanes: TimelineLan
             <ReferenceArea key={`${lane.kind}-band`} x1={lane.band.fromMs} x2={lane.band.toMs} y1={i - 0.2} y2={i + 0.2} fill={lane.hex} fillOpacity={0.6} stroke="none" ifOverflow="hidden" />
           ) : null,
         )}
+        {/* Recharts draws no axes (and no bands) when every series is empty, as in a journal of
+            crash-consistent checkpoints only: two invisible points pin the window. */}
+        <Scatter data={[{ t: fromMs, lane: 0 }, { t: toMs, lane: 0 }]} fill="transparent" legendType="none" tooltipType="none" isAnimationActive={false} aria-hidden="true" />
         {lanes.map((lane, i) => (
           <Scatter
             key={lane.kind}

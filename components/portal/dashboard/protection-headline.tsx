@@ -9,9 +9,11 @@ import type { DashboardDto } from '@/lib/domain/dashboard';
 const ICON = { success: 'shield', warning: 'warning', danger: 'error', neutral: 'info', info: 'info', progress: 'info' } as const;
 
 /** The five-second answer: protected? recoverable right now? and if not, which group and why. */
-export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<DashboardDto, 'groups' | 'attention'>; canCreate: boolean }) {
+export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<DashboardDto, 'groups' | 'attention' | 'tests'>; canCreate: boolean }) {
   const v = protectionVerdict(summary);
   const running = summary.groups.runningOperations;
+  // Recoverable today is not proven recoverable: an overdue annual test is said here too.
+  const untested = summary.tests.overdue;
   const more = summary.attention.count - v.findings.length;
 
   return (
@@ -36,6 +38,14 @@ export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<Dashb
                     {' · '}
                     <Link href="/operations" className="underline underline-offset-2">
                       {plural(running, 'operation')} running
+                    </Link>
+                  </>
+                )}
+                {untested > 0 && (
+                  <>
+                    {' · '}
+                    <Link href="/reports" className="underline underline-offset-2">
+                      {untested} not tested in the last 12 months
                     </Link>
                   </>
                 )}
