@@ -158,6 +158,26 @@ describe('journal volume', () => {
     j.advance(30 * hour);
     expect(j.totalMB).toBeCloseTo(1800);
   });
+
+  it('survives a snapshot bit for bit, and still reads the older array form', () => {
+    const hour = 3_600_000;
+    const j = new JournalVolume(24 * hour, 0);
+    for (let h = 0; h < 30; h++) {
+      j.advance(h * hour);
+      j.add(h * hour + 1, 0.1 + h / 7);
+    }
+    const snap = j.snapshot();
+    expect(typeof snap.mb).toBe('string');
+    const back = JournalVolume.restore(JSON.parse(JSON.stringify(snap)));
+    expect(back.snapshot()).toEqual(snap);
+    expect(back.limitCutMs(500)).toBe(j.limitCutMs(500));
+    const buckets: number[] = [];
+    j.forEachBucket((_, mb) => buckets.push(mb));
+    const legacy = JournalVolume.restore({ ...snap, mb: Array.from(new Float64Array(Uint8Array.from(atob(snap.mb as string), (c) => c.charCodeAt(0)).buffer)) });
+    const legacyBuckets: number[] = [];
+    legacy.forEachBucket((_, mb) => legacyBuckets.push(mb));
+    expect(legacyBuckets).toEqual(buckets);
+  });
 });
 
 describe('samples', () => {
