@@ -7,6 +7,7 @@ import type { OperationDto } from '@/lib/domain/operation-dto';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { Pager, usePage } from '@/components/ui/pager';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { Direction, LastTestBadge, PriorityBadge } from '../badges';
 import { plural, siteName } from '../labels';
@@ -38,6 +39,7 @@ export function GroupsTable({ initialGroups, initialSites, initialAlerts, initia
   const [filters, setFilters] = useState(initialFilters);
 
   const shown = filterGroups(groups, filters);
+  const page = usePage(shown, JSON.stringify(filters));
   const applyFilters = (f: GroupFilters) => {
     setFilters(f);
     // The URL keeps the filters so a filtered list can be bookmarked or shared; no navigation needed.
@@ -77,7 +79,7 @@ export function GroupsTable({ initialGroups, initialSites, initialAlerts, initia
             </tr>
           </THead>
           <TBody>
-            {shown.map((g) => (
+            {page.items.map((g) => (
               <Tr key={g.id} data-testid={`group-row-${g.id}`}>
                 <Td>
                   <AlertMarker alerts={alerts.filter((a) => a.groupId === g.id)} groupId={g.id} />
@@ -111,6 +113,7 @@ export function GroupsTable({ initialGroups, initialSites, initialAlerts, initia
           </TBody>
         </Table>
       )}
+      <Pager page={page} label="Pages of protection groups" />
       <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400" aria-live="polite">
         {shown.length === groups.length ? plural(groups.length, 'group') : `${shown.length} of ${plural(groups.length, 'group')}`} · updates every 5 s
       </p>

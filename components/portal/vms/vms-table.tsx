@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ProgressBar } from '@/components/ui/progress';
+import { Pager, usePage } from '@/components/ui/pager';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatGb, formatPercent } from '@/lib/format';
 import { plural, siteName } from '../labels';
@@ -38,6 +39,7 @@ export function VmsTable({ initialVms, initialGroups, initialSites, initialFilte
   const [filters, setFilters] = useState(initialFilters);
   const [change, setChange] = useState<MembershipChange>(null);
   const shown = filterVms(vms, filters);
+  const page = usePage(shown, vmFiltersToQuery(filters));
   const apply = (f: VmFilters) => {
     setFilters(f);
     window.history.replaceState(null, '', `/vms${vmFiltersToQuery(f)}`);
@@ -69,7 +71,7 @@ export function VmsTable({ initialVms, initialGroups, initialSites, initialFilte
             </tr>
           </THead>
           <TBody>
-            {shown.map((vm) => (
+            {page.items.map((vm) => (
               <Tr key={vm.id} data-testid={`vm-row-${vm.id}`}>
                 <Td>
                   <span className="font-medium text-slate-900 dark:text-slate-100">{vm.name}</span>
@@ -118,6 +120,7 @@ export function VmsTable({ initialVms, initialGroups, initialSites, initialFilte
           </TBody>
         </Table>
       )}
+      <Pager page={page} label="Pages of virtual machines" />
       <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
         {shown.length === vms.length ? plural(vms.length, 'VM') : `${shown.length} of ${plural(vms.length, 'VM')}`} · {vms.filter((v) => !v.groupId).length} unprotected
       </p>
