@@ -61,3 +61,56 @@ test.describe('a client admin manages users', () => {
     await theirs.close();
   });
 });
+
+/**
+ * Settings → Password: an invited person replaces the password they were given. Every session
+ * ends with the change; they land on sign-in with a notice, the old password no longer works and
+ * the new one does.
+ */
+test.describe('a person changes their password', () => {
+  test.use({ storageState: storageStateFor('acmeAdmin') });
+
+  test('replaces the initial password, is signed out everywhere, and signs in with the new one', async ({ page, browser }) => {
+    const email = `newcomer-${Date.now()}@acme.test`;
+    await page.goto('/settings');
+    const users = page.getByTestId('users-card');
+    await users.getByLabel('Name', { exact: true }).fill('New Comer');
+    await users.getByLabel('Email').fill(email);
+    await users.getByRole('button', { name: 'Invite user' }).click();
+    const initial = (await users.getByTestId('initial-password-value').textContent())?.trim() ?? '';
+
+    const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const me = await theirs.newPage();
+    const elsewhere = await other.newPage();
+    await signIn(me, email, initial);
+    await signIn(elsewhere, email, initial);
+    await expect(elsewhere).toHaveURL(/\/$/);
+
+    await me.goto('/settings');
+    const card = me.getByTestId('password-card');
+    await card.getByLabel('Current password').fill('not the password');
+    await card.getByLabel('New password', { exact: true }).fill('a long enough passphrase');
+    await card.getByLabel('New password again').fill('a long enough passphrase');
+    await card.getByRole('button', { name: 'Change password' }).click();
+    await expect(card.getByText('Current password is incorrect.')).toBeVisible();
+    await expect(card.getByLabel('Current password')).toHaveAttribute('aria-invalid', 'true');
+
+    await card.getByLabel('Current password').fill(initial);
+    await card.getByRole('button', { name: 'Change password' }).click();
+    await expect(me).toHaveURL(/\/login\?notice=password-changed/);
+    await expect(me.getByTestId('login-notice')).toContainText('every session signed out');
+
+    // The other browser's session is over too.
+    await elsewhere.goto('/groups');
+    await expect(elsewhere).toHaveURL(/\/login/);
+
+    await signIn(me, email, initial);
+    await expect(me.getByTestId('login-error')).toBeVisible();
+    await signIn(me, email, 'a long enough passphrase');
+    await expect(me).toHaveURL(/\/$/);
+    await theirs.close();
+    await other.close();
+  });
+});
+

@@ -20,6 +20,8 @@ export const users = sqliteTable(
     disabledAt: timestamp('disabled_at'),
     createdAt: timestamp('created_at').notNull(),
     lastSignInAt: timestamp('last_sign_in_at'),
+    /** Sessions that signed in before this are over (a changed password signs everyone out). */
+    passwordChangedAt: timestamp('password_changed_at'),
   },
   (t) => [index('users_tenant_idx').on(t.tenantId)],
 );

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { createTokenSchema, tokenRequestSchema, totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
+import { createTokenSchema, passwordChangeSchema, tokenRequestSchema, totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
 import { listAlertsQuerySchema } from '@/lib/schemas/alerts';
 import { listAuditQuerySchema } from '@/lib/schemas/audit';
 import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/checkpoints';
@@ -38,6 +38,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Begin two-factor enrolment (secret and otpauth URI)', roles: ANY, success: 201 },
   { method: 'put', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Confirm two-factor enrolment with a code', roles: ANY, body: totpConfirmSchema, success: 200 },
   { method: 'delete', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Disable two-factor authentication', roles: ANY, body: totpDisableSchema, success: 204 },
+  { method: 'put', path: '/api/v1/me/password', tag: 'Authentication', summary: 'Change your password (current one required; signs out every session, this one included; sessions only)', roles: ANY, body: passwordChangeSchema, success: 200 },
   { method: 'get', path: '/api/v1/tokens', tag: 'Authentication', summary: 'API tokens you can manage', roles: ANY, success: 200 },
   { method: 'post', path: '/api/v1/tokens', tag: 'Authentication', summary: 'Create an API token (the secret is shown once)', roles: ANY, body: createTokenSchema, success: 201 },
   { method: 'delete', path: '/api/v1/tokens/{id}', tag: 'Authentication', summary: 'Revoke an API token', roles: ANY, success: 204 },

@@ -42,12 +42,14 @@ async function sessionActor(db: DB, req: NextRequest, sourceIp: string | null): 
   // Read the user afresh: a disabled account or a changed role takes effect at once,
   // not when the cookie expires.
   const user = db
-    .select({ id: users.id, email: users.email, role: users.role, tenantId: users.tenantId, disabledAt: users.disabledAt, tenantStatus: tenants.status })
+    .select({ id: users.id, email: users.email, role: users.role, tenantId: users.tenantId, disabledAt: users.disabledAt, passwordChangedAt: users.passwordChangedAt, tenantStatus: tenants.status })
     .from(users)
     .leftJoin(tenants, eq(tenants.id, users.tenantId))
     .where(eq(users.id, jwt.userId))
     .get();
   if (!user || user.disabledAt || user.tenantStatus === 'suspended') return null;
+  // A password change ends every session that signed in before it.
+  if (user.passwordChangedAt && (!jwt.authTime || jwt.authTime * 1000 < user.passwordChangedAt.getTime())) return null;
   const actor: Actor = { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId, via: 'session', sourceIp };
   // Staff who chose a tenant in the console work on it (signed cookie, see act-for.ts).
   return applyActingFor(db, actor, req.cookies);

@@ -34,3 +34,16 @@ export const totpConfirmSchema = z.object({ code: sixDigits });
 
 /** DELETE /api/v1/me/totp: re-authenticate before lowering the account's protection. */
 export const totpDisableSchema = z.object({ password });
+
+/** PUT /api/v1/me/password. Length is what makes a password strong (NIST SP 800-63B): no composition rules. */
+export const MIN_PASSWORD_LENGTH = 12;
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: password,
+    newPassword: z
+      .string({ error: 'Enter a new password' })
+      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(256, 'Use at most 256 characters'),
+  })
+  .refine((b) => b.newPassword !== b.currentPassword, { error: 'Choose a password different from the current one', path: ['newPassword'] });
+export type PasswordChangeInput = z.input<typeof passwordChangeSchema>;

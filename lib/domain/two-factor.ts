@@ -7,7 +7,8 @@ import { totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
 import { newTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
 import type { Actor } from './actor';
 import { audit } from './audit';
-import { ConflictError, ForbiddenError, ValidationError } from './errors';
+import { ConflictError, ValidationError } from './errors';
+import { ownAccount } from './own-account';
 import { parseInput } from './validate';
 
 /**
@@ -16,16 +17,6 @@ import { parseInput } from './validate';
  * it on only after a valid code from the app.
  */
 
-function ownAccount(db: DB, actor: Actor) {
-  if (actor.via === 'system') throw new ForbiddenError('The system has no account to protect.');
-  const user = db
-    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled })
-    .from(users)
-    .where(eq(users.id, actor.userId))
-    .get();
-  if (!user) throw new ForbiddenError('Your account no longer exists.');
-  return user;
-}
 
 export type TotpEnrolment = { secret: string; uri: string };
 

@@ -30,6 +30,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           <h1 className="text-xl font-semibold tracking-tight">Sign in to CloudShield</h1>
           <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">Disaster recovery for your CloudCore workloads</p>
         </div>
+        {first(params.notice) === 'password-changed' && (
+          <p role="status" data-testid="login-notice" className="mb-4 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200 dark:bg-emerald-500/10 dark:text-emerald-200 dark:ring-emerald-500/30">
+            Your password was changed and every session signed out. Sign in with your new password.
+          </p>
+        )}
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
           <LoginForm callbackUrl={callbackUrl} initialError={first(params.error)} />
         </div>

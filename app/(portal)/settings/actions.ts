@@ -8,6 +8,8 @@ import { inviteUser, updateTenantUser } from '@/lib/domain/tenant-users';
 import { createToken, revokeToken } from '@/lib/domain/tokens';
 import type { InviteUserInput, UpdateUserInput } from '@/lib/schemas/users';
 import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/two-factor';
+import { changeOwnPassword } from '@/lib/domain/password';
+import type { PasswordChangeInput } from '@/lib/auth/schemas';
 import { attempt } from '../_lib/attempt';
 
 /** The new token's plaintext comes back here once; it is never stored or shown again. */
@@ -78,4 +80,12 @@ export async function updateUserAction(id: string, input: UpdateUserInput): Prom
   });
   if (result.ok) revalidatePath('/settings');
   return result;
+}
+
+/** On success every session is over, this one included: the form signs out next. */
+export async function changePasswordAction(input: PasswordChangeInput): Promise<ActionResult> {
+  return attempt(async () => {
+    await changeOwnPassword(getDb(), await requireActor(), input);
+    return 'Password changed. Sign in again with your new password.';
+  });
 }

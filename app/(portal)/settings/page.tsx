@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
+import { PasswordCard } from '@/components/portal/settings/password-card';
 import { TokensCard } from '@/components/portal/settings/tokens-card';
 import { TwoFactorCard } from '@/components/portal/settings/two-factor-card';
 import { UsersCard } from '@/components/portal/settings/users-card';
@@ -27,7 +28,7 @@ export default async function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" description="Your account, its second factor, API tokens for automation and, for administrators, your organisation's users." />
+      <PageHeader title="Settings" description="Your account, its password and second factor, API tokens for automation and, for administrators, your organisation's users." />
       <div className="space-y-4">
         <Card>
           <CardHeader title="Your account" />
@@ -47,6 +48,7 @@ export default async function SettingsPage() {
             </dl>
           </CardBody>
         </Card>
+        {actor.role !== 'staff' && <PasswordCard />}
         {actor.role !== 'staff' && <TwoFactorCard enabled={me.totpEnabled} />}
         <TokensCard tokens={tokens} showOwner={admin} />
         {users && <UsersCard users={users} currentUserId={actor.userId} />}

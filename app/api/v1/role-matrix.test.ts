@@ -85,8 +85,8 @@ function wrongBody(schema: z.ZodType | undefined): Record<string, unknown> {
   return Object.fromEntries((keys.length ? keys : ['value']).map((k) => [k, [{ wrong: true }]]));
 }
 
-/** A bearer token cannot mint tokens (a leaked one could keep itself alive): sessions only. */
-const SESSION_ONLY = ['post /api/v1/tokens'];
+/** A bearer token cannot mint tokens (a leaked one could keep itself alive) nor change the password: sessions only. */
+const SESSION_ONLY = ['post /api/v1/tokens', 'put /api/v1/me/password'];
 
 function expected(route: RouteDoc, caller: Caller): 'allowed' | 401 | 403 | 404 {
   if (route.roles.includes('anonymous')) return 'allowed';
