@@ -1,17 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { signIn } from './support/sign-in';
 import { DEMO_USERS, storageStateFor } from './support/users';
 
 const ROLE_LABEL = { client_admin: 'Client admin', user: 'User', staff: 'Provider staff' } as const;
-
-/** Serious and critical accessibility violations of the page as it stands, with their targets. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.html.slice(0, 160)}`) }));
-}
 
 test.describe('signing in', () => {
   for (const user of Object.values(DEMO_USERS)) {

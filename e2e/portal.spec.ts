@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { DEMO_PASSWORD, storageStateFor } from './support/users';
 
 /**
@@ -185,13 +185,7 @@ test.describe('a client admin', () => {
     test(`axe: ${path} has no serious or critical violations`, async ({ page }) => {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
-      await assertAccessible(page);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });
-
-async function assertAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('nextjs-portal').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}

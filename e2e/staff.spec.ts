@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { storageStateFor } from './support/users';
 
 /**
@@ -100,3 +101,19 @@ test('a client admin raises a grow request and staff resolve it', async ({ page,
   await expect(clientPage.getByTestId('comment-thread')).toContainText('Added 64 GB');
   await client.close();
 });
+
+test('staff manage their own account: password and two-factor authentication', async ({ page }) => {
+  await page.goto('/staff');
+  await page.getByRole('navigation').getByRole('link', { name: 'Your account' }).click();
+  await expect(page).toHaveURL(/\/staff\/account$/);
+  await expect(page.getByTestId('password-card')).toBeVisible();
+  await expect(page.getByTestId('two-factor-card')).toContainText('Off');
+});
+
+for (const path of ['/staff', '/staff/tenants', '/staff/pricing', '/staff/sites', '/staff/maintenance', '/staff/requests', '/staff/sla', '/staff/account']) {
+  test(`axe: ${path} has no serious or critical violations`, async ({ page }) => {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

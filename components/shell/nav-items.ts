@@ -36,4 +36,5 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/maintenance', label: 'Maintenance', icon: 'wrench' },
   { href: '/staff/requests', label: 'Service requests', icon: 'ticket' },
   { href: '/staff/sla', label: 'SLA and credits', icon: 'scale' },
+  { href: '/staff/account', label: 'Your account', icon: 'settings' },
 ];
