@@ -25,7 +25,7 @@ const invalid = (id: string, error: string | null, hint = false) => ({
 const seconds = (text: string) => (/^\d+$/.test(text.trim()) ? formatDuration(Number(text)) : null);
 
 /** An administrator edits the group's targets, history, priority and failover networks. */
-export function GroupSettingsForm({ group }: { group: GroupDetailDto }) {
+export function GroupSettingsForm({ group, onClose }: { group: GroupDetailDto; onClose?: () => void }) {
   const [form, setForm] = useState<SettingsForm>(() => settingsForm(group));
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, start] = useTransition();
@@ -44,6 +44,7 @@ export function GroupSettingsForm({ group }: { group: GroupDetailDto }) {
         toast({ tone: 'success', title: r.message ?? 'Settings saved' });
         await queryClient.invalidateQueries({ queryKey: ['groups'] });
         router.refresh();
+        onClose?.();
       } else if (!r.errors) {
         // Field errors show next to their fields; a toast is for refusals that belong to no field.
         toast({ tone: 'danger', title: 'Settings not saved', description: r.message });
@@ -113,6 +114,7 @@ export function GroupSettingsForm({ group }: { group: GroupDetailDto }) {
               onClick={() => {
                 setForm(settingsForm(group));
                 setResult(null);
+                onClose?.();
               }}
             >
               Discard changes

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { GroupDetailDto, NetworkSettingsDto } from '@/lib/domain/dto';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatDuration, formatGb, formatMinutes } from '@/lib/format';
@@ -24,8 +25,8 @@ function Network({ title, n }: { title: string; n: NetworkSettingsDto }) {
   );
 }
 
-/** The settings, read-only, for users (administrators get the form). */
-export function GroupSettingsView({ group }: { group: GroupDetailDto }) {
+/** The settings, read-only: what users see, and administrators until they press Edit (`actions`). */
+export function GroupSettingsView({ group, actions }: { group: GroupDetailDto; actions?: ReactNode }) {
   const rows: [string, string][] = [
     ['Priority', PRIORITY[group.priority].label],
     ['RPO alert target', formatDuration(group.rpoTargetSeconds)],
@@ -35,7 +36,7 @@ export function GroupSettingsView({ group }: { group: GroupDetailDto }) {
   ];
   return (
     <Card id="settings" data-testid="group-settings">
-      <CardHeader title="Settings" description="Only client administrators change these" />
+      <CardHeader title="Settings" description={actions ? 'Targets, journal and the networks used at failover' : 'Only client administrators change these'} actions={actions} />
       <CardBody>
         <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
           {rows.map(([k, v]) => (

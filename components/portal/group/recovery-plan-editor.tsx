@@ -16,7 +16,7 @@ import { editablePlan, moveBootGroup, moveVm, newKey, planBody, removeBootGroup,
  * The boot order of a failover: boot groups start one after another, each waiting its delay once
  * its VMs are up. Everything is buttons and selects (no drag and drop) so it works by keyboard.
  */
-export function RecoveryPlanEditor({ group }: { group: GroupDetailDto }) {
+export function RecoveryPlanEditor({ group, onClose }: { group: GroupDetailDto; onClose?: () => void }) {
   const [plan, setPlan] = useState(() => editablePlan(group.recoveryPlan.bootGroups));
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, start] = useTransition();
@@ -35,6 +35,7 @@ export function RecoveryPlanEditor({ group }: { group: GroupDetailDto }) {
         toast({ tone: 'success', title: r.message ?? 'Recovery plan saved' });
         await queryClient.invalidateQueries({ queryKey: ['groups', group.id] });
         router.refresh();
+        onClose?.();
       } else if (!r.errors) {
         toast({ tone: 'danger', title: 'Recovery plan not saved', description: r.message });
       }
@@ -121,6 +122,7 @@ export function RecoveryPlanEditor({ group }: { group: GroupDetailDto }) {
             onClick={() => {
               setPlan(editablePlan(group.recoveryPlan.bootGroups));
               setResult(null);
+              onClose?.();
             }}
           >
             Discard changes

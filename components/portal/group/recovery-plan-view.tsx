@@ -1,15 +1,16 @@
+import type { ReactNode } from 'react';
 import type { GroupDetailDto } from '@/lib/domain/dto';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDuration } from '@/lib/format';
 
-/** The boot order, read-only. */
-export function RecoveryPlanView({ group }: { group: GroupDetailDto }) {
+/** The boot order, read-only (administrators get an Edit button in `actions`). */
+export function RecoveryPlanView({ group, actions }: { group: GroupDetailDto; actions?: ReactNode }) {
   const name = (id: string) => group.members.find((m) => m.vmId === id)?.name ?? id;
   const plan = group.recoveryPlan.bootGroups;
   return (
     <Card id="recovery-plan" data-testid="recovery-plan">
-      <CardHeader title="Recovery plan" description="Boot order at failover" />
+      <CardHeader title="Recovery plan" description="Boot order at failover" actions={actions} />
       {plan.length === 0 ? (
         <EmptyState title="No boot order" description="All VMs boot at once." />
       ) : (

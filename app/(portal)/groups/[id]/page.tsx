@@ -5,14 +5,13 @@ import { FlashToast } from '@/components/portal/flash-toast';
 import { plural, siteName } from '@/components/portal/labels';
 import { DeleteGroup } from '@/components/portal/group/delete-group';
 import { GroupActions } from '@/components/portal/group/group-actions';
-import { GroupSettingsForm } from '@/components/portal/group/group-settings-form';
+import { EditableGroupSettings, EditableRecoveryPlan } from '@/components/portal/group/editable-sections';
 import { GroupSettingsView } from '@/components/portal/group/group-settings-view';
 import { GroupStatusLive } from '@/components/portal/group/group-status-live';
 import { GroupSummary } from '@/components/portal/group/group-summary';
 import { JournalCard } from '@/components/portal/group/journal-card';
 import { MembersCard } from '@/components/portal/group/members-card';
 import { OperationHistory } from '@/components/portal/group/operation-history';
-import { RecoveryPlanEditor } from '@/components/portal/group/recovery-plan-editor';
 import { RecoveryPlanView } from '@/components/portal/group/recovery-plan-view';
 import { ReplicationCharts } from '@/components/portal/group/replication-charts';
 import { SectionNav } from '@/components/portal/group/section-nav';
@@ -79,9 +78,9 @@ export default async function GroupPage({ params, searchParams }: Props) {
         <MembersCard initial={group} canEdit={admin} />
         <div className="grid items-start gap-4 xl:grid-cols-2">
           <JournalCard initial={group} canTag={can(actor.role, 'checkpoint:tag')} nowMs={now} />
-          {admin ? <RecoveryPlanEditor group={group} /> : <RecoveryPlanView group={group} />}
+          {admin ? <EditableRecoveryPlan group={group} /> : <RecoveryPlanView group={group} />}
         </div>
-        {admin ? <GroupSettingsForm group={group} /> : <GroupSettingsView group={group} />}
+        {admin ? <EditableGroupSettings group={group} /> : <GroupSettingsView group={group} />}
         <OperationHistory operations={operations.items} />
         {admin && <DeleteGroup initial={group} />}
       </div>
