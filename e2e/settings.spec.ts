@@ -87,7 +87,10 @@ test.describe('a person changes their password', () => {
     await signIn(elsewhere, email, initial);
     await expect(elsewhere).toHaveURL(/\/$/);
 
-    await me.goto('/settings');
+    // On the one-time password, every page asks them to choose their own.
+    await expect(me.getByTestId('password-banner')).toContainText('one-time password');
+    await me.getByTestId('password-banner').getByRole('link', { name: 'Choose a password' }).click();
+    await expect(me).toHaveURL(/\/settings$/);
     const card = me.getByTestId('password-card');
     await card.getByLabel('Current password').fill('not the password');
     await card.getByLabel('New password', { exact: true }).fill('a long enough passphrase');
@@ -109,8 +112,46 @@ test.describe('a person changes their password', () => {
     await expect(me.getByTestId('login-error')).toBeVisible();
     await signIn(me, email, 'a long enough passphrase');
     await expect(me).toHaveURL(/\/$/);
+    await expect(me.getByTestId('protection-headline')).toBeVisible();
+    await expect(me.getByTestId('password-banner')).toHaveCount(0);
     await theirs.close();
     await other.close();
+  });
+});
+
+test.describe('a client admin resets a password', () => {
+  test.use({ storageState: storageStateFor('acmeAdmin') });
+
+  test('after confirming: the person is signed out and signs in with the new one-time password', async ({ page, browser }) => {
+    const email = `forgetful-${Date.now()}@acme.test`;
+    const name = 'Forgetful Person';
+    await page.goto('/settings');
+    const users = page.getByTestId('users-card');
+    await users.getByLabel('Name', { exact: true }).fill(name);
+    await users.getByLabel('Email').fill(email);
+    await users.getByRole('button', { name: 'Invite user' }).click();
+    const first = (await users.getByTestId('initial-password-value').textContent())?.trim() ?? '';
+    await users.getByRole('button', { name: 'I have shared it' }).click();
+
+    const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const them = await theirs.newPage();
+    await signIn(them, email, first);
+    await expect(them).toHaveURL(/\/$/);
+
+    await users.getByTestId(`user-row-${email}`).getByRole('button', { name: `Reset the password of ${name}` }).click();
+    await page.getByRole('dialog', { name: `Reset the password of ${name}?` }).getByRole('button', { name: 'Reset password' }).click();
+    const issued = page.getByRole('dialog', { name: `New password for ${name}` });
+    await expect(issued.getByTestId('initial-password')).toContainText('shown only once');
+    const second = (await issued.getByTestId('initial-password-value').textContent())?.trim() ?? '';
+    expect(second).not.toBe(first);
+    await issued.getByRole('button', { name: 'I have shared it' }).click();
+    await expect(issued).toBeHidden();
+
+    await them.goto('/groups');
+    await expect(them).toHaveURL(/\/login/);
+    await signIn(them, email, second);
+    await expect(them.getByTestId('password-banner')).toBeVisible();
+    await theirs.close();
   });
 });
 

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input } from '@/components/ui/field';
 import type { VdcDto } from '@/lib/domain/staff/dto';
-import { FormDialog } from './form-dialog';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { FormMessage } from './form-message';
 import { INITIAL_FORM_STATE, fieldError, valueOf, type FormState } from './form-state';
 import { useFormStateAction } from './use-form-state-action';

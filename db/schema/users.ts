@@ -22,6 +22,8 @@ export const users = sqliteTable(
     lastSignInAt: timestamp('last_sign_in_at'),
     /** Sessions that signed in before this are over (a changed password signs everyone out). */
     passwordChangedAt: timestamp('password_changed_at'),
+    /** The password is one an administrator was shown (invite, reset) until its owner replaces it. */
+    mustChangePassword: flag('must_change_password').notNull().default(false),
   },
   (t) => [index('users_tenant_idx').on(t.tenantId)],
 );

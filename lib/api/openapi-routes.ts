@@ -45,6 +45,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/users', tag: 'Users', summary: "Your organisation's users (staff: act for a tenant or pass tenantId)", roles: ADMIN, query: listUsersQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/users', tag: 'Users', summary: 'Invite a user: returns { user, initialPassword }, the password shown once (409 when the email is taken)', roles: ADMIN, body: inviteUserSchema, success: 201 },
   { method: 'patch', path: '/api/v1/users/{id}', tag: 'Users', summary: 'Change role, disable (revokes their API tokens) or enable; 422 for yourself or the last active admin', roles: ADMIN, body: updateUserSchema, success: 200 },
+  { method: 'post', path: '/api/v1/users/{id}/password-reset', tag: 'Users', summary: 'Reset a user\'s password: returns { user, initialPassword }, shown once; their sessions end and they choose their own at next sign-in', roles: ADMIN, success: 200 },
 
   { method: 'get', path: '/api/v1/dashboard', tag: 'Reports', summary: 'Protection at a glance: groups by status, worst RPO, test duty, sites, open alerts, availability', roles: ANY, query: tenantFilterSchema, success: 200 },
   { method: 'get', path: '/api/v1/sites', tag: 'Sites and VMs', summary: 'The eight datacentres and their status', roles: ANY, success: 200 },

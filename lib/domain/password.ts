@@ -40,7 +40,7 @@ export async function changeOwnPassword(db: DB, actor: Actor, input: unknown): P
   // second as the change (the person signing straight back in) must count as after it.
   const at = new Date(Math.floor(Date.now() / 1000) * 1000);
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, user.id)).run();
+    tx.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: false }).where(eq(users.id, user.id)).run();
     audit(tx, actor, { action: 'auth.password-changed', targetType: 'user', targetId: user.id });
   });
   return { passwordChangedAt: iso(at) };

@@ -9,6 +9,8 @@ export type TenantHeader = {
   tenant: { id: string; name: string; slug: string } | null;
   /** Display name of the signed-in person (falls back to the email). */
   userName: string;
+  /** Still on a one-time password from an administrator: ask them to choose their own. */
+  mustChangePassword: boolean;
 };
 
 /**
@@ -25,7 +27,7 @@ export function getTenantHeader(db: Executor, actor: Actor): TenantHeader {
           .where(eq(tenants.id, actor.tenantId))
           .get() ?? null)
       : null;
-    const user = db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).get();
-    return { tenant, userName: user?.name ?? actor.email };
+    const user = db.select({ name: users.name, mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, actor.userId)).get();
+    return { tenant, userName: user?.name ?? actor.email, mustChangePassword: user?.mustChangePassword ?? false };
   });
 }

@@ -7,7 +7,8 @@ import { verifyPassword } from '@/lib/auth/password';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import type { Actor } from './actor';
-import { generateInitialPassword, inviteUser, listTenantUsers, updateTenantUser } from './tenant-users';
+import { changeOwnPassword } from './password';
+import { generateInitialPassword, inviteUser, listTenantUsers, resetUserPassword, updateTenantUser } from './tenant-users';
 
 let db: DB;
 beforeAll(async () => {
@@ -189,3 +190,45 @@ describe('updateTenantUser', () => {
     expect(updateTenantUser(db, STAFF, user.id, { role: 'client_admin' }).role).toBe('client_admin');
   });
 });
+
+describe('resetUserPassword', () => {
+  const mustChange = (id: string) => db.select({ m: users.mustChangePassword }).from(users).where(eq(users.id, id)).get()!.m;
+  const hashOf = (id: string) => db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).get()!.h;
+
+  it('gives a new one-time password, ends their sessions, asks them to choose their own; audited', async () => {
+    const { user, initialPassword: first } = await fresh();
+    expect(mustChange(user.id)).toBe(true);
+    const { initialPassword } = await resetUserPassword(db, ACME_ADMIN, user.id);
+    expect(initialPassword).not.toBe(first);
+    expect(await verifyPassword(hashOf(user.id), initialPassword)).toBe(true);
+    expect(await verifyPassword(hashOf(user.id), first)).toBe(false);
+    const row = db.select({ changedAt: users.passwordChangedAt }).from(users).where(eq(users.id, user.id)).get()!;
+    expect(row.changedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(mustChange(user.id)).toBe(true);
+    expect(auditOf(user.id).map((a) => a.action)).toContain('user.password-reset');
+
+    // Choosing their own clears the prompt.
+    const self: Actor = { userId: user.id, email: user.email, role: 'user', tenantId: 'ten_acme', via: 'session' };
+    await changeOwnPassword(db, self, { currentPassword: initialPassword, newPassword: 'my own long passphrase' });
+    expect(mustChange(user.id)).toBe(false);
+  });
+
+  it('is for other people of the tenant: not yourself or a disabled account (422), another tenant (404), a user role (403)', async () => {
+    const { user } = await fresh();
+    const before = usersSnapshot();
+    await expect(resetUserPassword(db, ACME_ADMIN, ACME_ADMIN.userId)).rejects.toEqual(rejects(422));
+    await expect(resetUserPassword(db, GLOBEX_ADMIN, user.id)).rejects.toEqual(rejects(404));
+    await expect(resetUserPassword(db, ACME_USER, user.id)).rejects.toEqual(rejects(403));
+    updateTenantUser(db, ACME_ADMIN, user.id, { disabled: true });
+    const afterDisable = usersSnapshot();
+    await expect(resetUserPassword(db, ACME_ADMIN, user.id)).rejects.toEqual(rejects(422));
+    expect(usersSnapshot()).toBe(afterDisable);
+    expect(before).not.toBe(afterDisable);
+  });
+
+  it('staff acting for the tenant may reset its users', async () => {
+    const { user } = await fresh();
+    await expect(resetUserPassword(db, STAFF_FOR_ACME, user.id)).resolves.toMatchObject({ user: { id: user.id } });
+  });
+});
+

@@ -104,7 +104,7 @@ export async function inviteUser(db: DB, actor: Actor, input: unknown): Promise<
   db.transaction((tx) => {
     // Checked again inside the write: another invite may have taken the email while we hashed.
     if (emailTaken(tx, body.email)) throw takenEmailError(body.email);
-    tx.insert(users).values({ id, tenantId, email: body.email, name: body.name, role: body.role, passwordHash, createdAt: now }).run();
+    tx.insert(users).values({ id, tenantId, email: body.email, name: body.name, role: body.role, passwordHash, mustChangePassword: true, createdAt: now }).run();
     audit(tx, actor, { action: 'user.invite', tenantId, targetType: TARGET, targetId: id, details: { after: { name: body.name, email: body.email, role: body.role } } });
   });
   return { user: toDto({ id, name: body.name, email: body.email, role: body.role, totpEnabled: false, disabledAt: null, lastSignInAt: null }), initialPassword };
@@ -171,4 +171,25 @@ export function updateTenantUser(db: DB, actor: Actor, id: string, input: unknow
     }
     return toDto(tx.select(columns).from(users).where(eq(users.id, id)).get() as Row);
   });
+}
+
+/**
+ * POST /users/{id}/password-reset: a person forgot their password. A new one-time password is
+ * returned here once (the admin hands it over); the user's sessions end at once and they are
+ * asked to choose their own at next sign-in. Your own password is changed in Settings instead,
+ * with the current one.
+ */
+export async function resetUserPassword(db: DB, actor: Actor, id: string): Promise<InvitedUser> {
+  authorize(db, actor, 'users:manage', { type: TARGET, id });
+  const before = findManagedUser(db, actor, id);
+  if (id === actor.userId) throw new UserRuleError('self-reset', 'id', 'Change your own password in Settings, with your current one.');
+  if (before.disabledAt) throw new UserRuleError('disabled', 'id', `${before.name} is disabled: enable them first.`);
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: true }).where(eq(users.id, id)).run();
+    audit(tx, actor, { action: 'user.password-reset', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email } });
+  });
+  return { user: toDto(db.select(columns).from(users).where(eq(users.id, id)).get() as Row), initialPassword };
 }

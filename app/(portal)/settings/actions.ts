@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
-import { inviteUser, updateTenantUser } from '@/lib/domain/tenant-users';
+import { inviteUser, resetUserPassword, updateTenantUser } from '@/lib/domain/tenant-users';
 import { createToken, revokeToken } from '@/lib/domain/tokens';
 import type { InviteUserInput, UpdateUserInput } from '@/lib/schemas/users';
 import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/two-factor';
@@ -80,6 +80,18 @@ export async function updateUserAction(id: string, input: UpdateUserInput): Prom
   });
   if (result.ok) revalidatePath('/settings');
   return result;
+}
+
+/** The new one-time password comes back here once, for the administrator to hand over. */
+export async function resetPasswordAction(id: string): Promise<ActionResult & { initialPassword?: string; email?: string }> {
+  let issued: { initialPassword: string; email: string } | undefined;
+  const result = await attempt(async () => {
+    const { user, initialPassword } = await resetUserPassword(getDb(), await requireActor(), id);
+    issued = { initialPassword, email: user.email };
+    return `${user.name} is signed out and has a new one-time password.`;
+  });
+  if (result.ok) revalidatePath('/settings');
+  return { ...result, ...issued };
 }
 
 /** On success every session is over, this one included: the form signs out next. */

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import type { TenantRole } from '@/lib/schemas/users';
+import { OneTimePassword } from './one-time-password';
 
 /** Invite a user: name, email, role; the generated initial password is shown here once. */
 export function InviteUserForm() {
@@ -60,26 +61,7 @@ export function InviteUserForm() {
           Invite user
         </Button>
       </form>
-      {issued && (
-        <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-600/30 ring-inset dark:bg-amber-500/10 dark:text-amber-200" data-testid="initial-password" role="status">
-          <p className="font-medium">Initial password for {issued.email}: copy it now, it is shown only once.</p>
-          <p className="mt-1">
-            CloudShield sends no email. Give it to them through a secure channel (a password manager share or by phone), never in the same message as
-            their email address, and ask them to turn on two-factor authentication when they first sign in.
-          </p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code className="rounded bg-white px-2 py-1 font-mono text-sm tracking-wide text-slate-900 dark:bg-slate-900 dark:text-slate-100" data-testid="initial-password-value">
-              {issued.password}
-            </code>
-            <Button size="sm" onClick={() => navigator.clipboard?.writeText(issued.password).then(() => toast({ tone: 'success', title: 'Password copied' }))}>
-              Copy
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setIssued(null)}>
-              I have shared it
-            </Button>
-          </div>
-        </div>
-      )}
+      {issued && <OneTimePassword email={issued.email} password={issued.password} onDone={() => setIssued(null)} />}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { Icon } from '@/components/ui/icons';
+import { Icon } from './icons';
 
 /**
- * A modal holding a small form (resize a vDC). Native <dialog>: inert page behind, Escape
+ * A modal holding a small form or a one-time result (resize a vDC, a reset password). Native <dialog>: inert page behind, Escape
  * closes, focus returns to the opener. The caller owns `open`.
  */
 export function FormDialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
