@@ -19,7 +19,8 @@ declare module 'next-auth/jwt' {
     userId?: string;
     role?: Role;
     tenantId?: string | null;
-    /** Epoch seconds of the password (and code) check; caps the session's total life. */
+    /** Epoch seconds (with milliseconds) of the password (and code) check; caps the session's
+     * total life and ends it when the password changes after it. */
     authTime?: number;
   }
 }

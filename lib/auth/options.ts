@@ -48,7 +48,8 @@ export function authOptions(): AuthOptions {
           token.tenantId = user.tenantId;
           token.email = user.email;
           token.name = user.name;
-          token.authTime = Math.floor(Date.now() / 1000);
+          // Fractional: a password change or reset in the same second must still end this session.
+          token.authTime = Date.now() / 1000;
         }
         return token;
       },

@@ -7,11 +7,12 @@ import { verifyPassword } from '@/lib/auth/password';
 import { resetAuthRateLimits } from '@/lib/auth/rate-limit';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import { authSecret } from '@/lib/auth/secret';
-import { ACME_USER } from '@/lib/testing/actors';
+import { ACME_ADMIN, ACME_USER } from '@/lib/testing/actors';
 import { apiRequest } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
 import type { DomainError } from './errors';
 import { changeOwnPassword } from './password';
+import { resetUserPassword } from './tenant-users';
 
 process.env.AUTH_SECRET ??= 'test-secret-for-vitest-0123456789';
 
@@ -66,7 +67,13 @@ describe('changeOwnPassword', () => {
     expect(await me(earlier)).toMatchObject({ userId: ACME_USER.userId });
     await changeOwnPassword(db, session, { currentPassword: 'demo-password', newPassword: NEW });
     expect(await me(earlier)).toBeNull();
-    // Signing straight back in, within the same second, counts as after the change.
-    expect(await me(await cookie(Math.floor(Date.now() / 1000)))).toMatchObject({ userId: ACME_USER.userId });
+    // Signing straight back in counts as after the change, even within the same second.
+    expect(await me(await cookie(Date.now() / 1000))).toMatchObject({ userId: ACME_USER.userId });
+  });
+
+  it('an administrator’s reset ends a session that signed in a moment before, in the same second', async () => {
+    const justNow = `next-auth.session-token=${await encode({ token: { userId: ACME_USER.userId, authTime: Date.now() / 1000 }, secret: authSecret(), maxAge: 1800 })}`;
+    await resetUserPassword(db, ACME_ADMIN, ACME_USER.userId);
+    expect(await resolveActor(db, apiRequest('/api/v1/me', { headers: { cookie: justNow } }))).toBeNull();
   });
 });

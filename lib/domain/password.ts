@@ -36,9 +36,8 @@ export async function changeOwnPassword(db: DB, actor: Actor, input: unknown): P
   }
   await recordSuccessfulAttempt(key);
   const passwordHash = await hashPassword(body.newPassword);
-  // Wall-clock time in whole seconds, as the session's sign-in time is: a sign-in in the same
-  // second as the change (the person signing straight back in) must count as after it.
-  const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+  // Wall-clock time, to the millisecond like the session's sign-in time (resolve-actor compares them).
+  const at = new Date();
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: false }).where(eq(users.id, user.id)).run();
     audit(tx, actor, { action: 'auth.password-changed', targetType: 'user', targetId: user.id });

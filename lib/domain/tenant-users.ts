@@ -186,7 +186,7 @@ export async function resetUserPassword(db: DB, actor: Actor, id: string): Promi
   if (before.disabledAt) throw new UserRuleError('disabled', 'id', `${before.name} is disabled: enable them first.`);
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
-  const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const at = new Date();
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: true }).where(eq(users.id, id)).run();
     audit(tx, actor, { action: 'user.password-reset', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email } });
