@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
+import { AccountCard } from '@/components/portal/settings/account-card';
 import { PasswordCard } from '@/components/portal/settings/password-card';
 import { TokensCard } from '@/components/portal/settings/tokens-card';
 import { TwoFactorCard } from '@/components/portal/settings/two-factor-card';
 import { UsersCard } from '@/components/portal/settings/users-card';
-import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
 import { getMe } from '@/lib/domain/me';
 import { listTenantUsers } from '@/lib/domain/tenant-users';
 import { listTokens } from '@/lib/domain/tokens';
-import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -30,24 +29,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description="Your account, its password and second factor, API tokens for automation and, for administrators, your organisation's users." />
       <div className="space-y-4">
-        <Card>
-          <CardHeader title="Your account" />
-          <CardBody>
-            <dl className="grid gap-4 text-sm sm:grid-cols-4">
-              {[
-                ['Name', me.name],
-                ['Email', me.email],
-                ['Organisation', me.tenant?.name ?? '—'],
-                ['Last sign-in', formatDateTime(me.lastSignInAt)],
-              ].map(([k, v]) => (
-                <div key={k}>
-                  <dt className="text-xs text-slate-500 dark:text-slate-400">{k}</dt>
-                  <dd className="font-medium">{v}</dd>
-                </div>
-              ))}
-            </dl>
-          </CardBody>
-        </Card>
+        <AccountCard me={me} />
         {actor.role !== 'staff' && <PasswordCard />}
         {actor.role !== 'staff' && <TwoFactorCard enabled={me.totpEnabled} />}
         <TokensCard tokens={tokens} showOwner={admin} />
