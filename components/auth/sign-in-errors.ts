@@ -17,6 +17,8 @@ export function describeSignInError(code: string): SignInProblem {
       return { message: 'That code is not valid. Enter the current 6-digit code from your authenticator app.', needsCode: true };
     case 'account-disabled':
       return { message: 'This account is disabled. Ask your administrator to re-enable it.', needsCode: false };
+    case 'password-expired':
+      return { message: 'This one-time password has expired. Ask your administrator for a new one.', needsCode: false };
     case 'SessionRequired':
       return { message: 'Sign in to continue.', needsCode: false };
     case 'invalid-credentials':

@@ -4,8 +4,8 @@ import { tenants, users, type Role } from '@/db/schema';
 import { audit } from '@/lib/domain/audit';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from './rate-limit';
-import { AccountDisabledError, TENANT_SUSPENDED_MESSAGE, InvalidCredentialsError, OtpInvalidError, OtpRequiredError } from './errors';
-import type { CredentialsInput } from './schemas';
+import { AccountDisabledError, TENANT_SUSPENDED_MESSAGE, InvalidCredentialsError, OneTimePasswordExpiredError, OtpInvalidError, OtpRequiredError } from './errors';
+import { ONE_TIME_PASSWORD_DAYS, type CredentialsInput } from './schemas';
 import { verifyTotp } from './totp';
 
 export type VerifiedUser = { id: string; email: string; name: string; role: Role; tenantId: string | null };
@@ -25,6 +25,7 @@ export async function verifyCredentials(db: DB, input: CredentialsInput, ctx: At
     .select({
       id: users.id, email: users.email, name: users.name, role: users.role, tenantId: users.tenantId,
       passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled, disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword, passwordChangedAt: users.passwordChangedAt, createdAt: users.createdAt,
       tenantStatus: tenants.status,
     })
     .from(users)
@@ -53,6 +54,9 @@ export async function verifyCredentials(db: DB, input: CredentialsInput, ctx: At
   if (user.disabledAt) return fail('account-disabled', new AccountDisabledError());
   // A suspended client keeps its data but nobody of it signs in until staff reactivate it.
   if (user.tenantStatus === 'suspended') return fail('tenant-suspended', new AccountDisabledError(TENANT_SUSPENDED_MESSAGE));
+  // A password an administrator was shown lapses unless its owner replaces it in time.
+  const issuedAt = (user.passwordChangedAt ?? user.createdAt).getTime();
+  if (user.mustChangePassword && Date.now() - issuedAt > ONE_TIME_PASSWORD_DAYS * 86_400_000) return fail('one-time-password-expired', new OneTimePasswordExpiredError());
 
   if (user.totpEnabled && user.totpSecret) {
     // Not a failure: the usual first step for a 2FA account whose form has no code yet.

@@ -1,10 +1,11 @@
 import { DomainError } from '@/lib/domain/errors';
+import { ONE_TIME_PASSWORD_DAYS } from './schemas';
 
 /**
  * Sign-in refusals. Each carries a stable `code` (in the problem body and as next-auth's error
  * string) so the login form can show the right message without parsing prose.
  */
-export type SignInErrorCode = 'invalid-credentials' | 'otp-required' | 'otp-invalid' | 'account-disabled';
+export type SignInErrorCode = 'invalid-credentials' | 'otp-required' | 'otp-invalid' | 'account-disabled' | 'password-expired';
 
 /** Same answer for an unknown email and a wrong password: no account enumeration. */
 export class InvalidCredentialsError extends DomainError {
@@ -35,5 +36,13 @@ export class AccountDisabledError extends DomainError {
   readonly code: SignInErrorCode = 'account-disabled';
   constructor(message = 'This account is disabled. Ask your administrator to re-enable it.') {
     super(403, 'Account disabled', message, { code: 'account-disabled' });
+  }
+}
+
+/** Only ever reported after the correct password, like AccountDisabledError. */
+export class OneTimePasswordExpiredError extends DomainError {
+  readonly code: SignInErrorCode = 'password-expired';
+  constructor() {
+    super(403, 'Password expired', `This one-time password is more than ${ONE_TIME_PASSWORD_DAYS} days old. Ask your administrator for a new one.`, { code: 'password-expired' });
   }
 }

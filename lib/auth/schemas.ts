@@ -37,6 +37,8 @@ export const totpDisableSchema = z.object({ password });
 
 /** PUT /api/v1/me/password. Length is what makes a password strong (NIST SP 800-63B): no composition rules. */
 export const MIN_PASSWORD_LENGTH = 12;
+/** How long a password an administrator was shown (invite, reset) may be used before it lapses. */
+export const ONE_TIME_PASSWORD_DAYS = 7;
 export const passwordChangeSchema = z
   .object({
     currentPassword: password,

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
 import { apiTokens, auditLog, users } from '@/db/schema';
 import { findTokenOwner, insertApiToken } from '@/lib/auth/api-tokens';
+import { verifyCredentials } from '@/lib/auth/credentials';
 import { verifyPassword } from '@/lib/auth/password';
+import { resetAuthRateLimits } from '@/lib/auth/rate-limit';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import type { Actor } from './actor';
@@ -229,6 +231,29 @@ describe('resetUserPassword', () => {
   it('staff acting for the tenant may reset its users', async () => {
     const { user } = await fresh();
     await expect(resetUserPassword(db, STAFF_FOR_ACME, user.id)).resolves.toMatchObject({ user: { id: user.id } });
+  });
+});
+
+describe('one-time passwords lapse', () => {
+  const DAY = 86_400_000;
+  const signIn = (email: string, password: string) => verifyCredentials(db, { email, password }, { sourceIp: null, channel: 'web' });
+
+  it('after seven days unless replaced; a reset gives seven more; the owner’s own password never lapses', async () => {
+    resetAuthRateLimits();
+    const { user, initialPassword } = await fresh();
+    db.update(users).set({ createdAt: new Date(Date.now() - 6 * DAY) }).where(eq(users.id, user.id)).run();
+    await expect(signIn(user.email, initialPassword)).resolves.toMatchObject({ id: user.id });
+    db.update(users).set({ createdAt: new Date(Date.now() - 8 * DAY) }).where(eq(users.id, user.id)).run();
+    await expect(signIn(user.email, initialPassword)).rejects.toMatchObject({ status: 403, extra: { code: 'password-expired' } });
+    expect(auditOf(user.id).some((a) => a.action === 'auth.sign-in-failed' && JSON.stringify(a.details).includes('one-time-password-expired'))).toBe(true);
+
+    const { initialPassword: fresh7 } = await resetUserPassword(db, ACME_ADMIN, user.id);
+    await expect(signIn(user.email, fresh7)).resolves.toMatchObject({ id: user.id });
+
+    const self: Actor = { userId: user.id, email: user.email, role: 'user', tenantId: 'ten_acme', via: 'session' };
+    await changeOwnPassword(db, self, { currentPassword: fresh7, newPassword: 'a passphrase of my own' });
+    db.update(users).set({ passwordChangedAt: new Date(Date.now() - 400 * DAY) }).where(eq(users.id, user.id)).run();
+    await expect(signIn(user.email, 'a passphrase of my own')).resolves.toMatchObject({ id: user.id });
   });
 });
 

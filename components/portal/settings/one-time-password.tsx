@@ -2,6 +2,7 @@
 
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
+import { ONE_TIME_PASSWORD_DAYS } from '@/lib/auth/schemas';
 
 /**
  * A password an administrator must hand over (invite, reset), shown once: only its argon2id hash
@@ -14,7 +15,7 @@ export function OneTimePassword({ email, password, onDone }: { email: string; pa
       <p className="font-medium">One-time password for {email}: copy it now, it is shown only once.</p>
       <p className="mt-1">
         CloudShield sends no email. Give it to them through a secure channel (a password manager share or by phone), never in the same message as their
-        email address. They are asked to choose their own when they sign in, and should turn on two-factor authentication.
+        email address. It works for {ONE_TIME_PASSWORD_DAYS} days; they are asked to choose their own when they sign in, and should turn on two-factor authentication.
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <code className="rounded bg-white px-2 py-1 font-mono text-sm tracking-wide text-slate-900 dark:bg-slate-900 dark:text-slate-100" data-testid="initial-password-value">
