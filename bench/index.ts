@@ -9,7 +9,9 @@
  *   4. `next start` on it: time to healthy after the downtime since it was last served, then a
  *      restart at once; resident memory;
  *   5. HTTP (autocannon): /api/health against /api/v1/groups and a 30-day /rpo of the large tenant;
- *   6. server render of the dashboard and a group page of the 1,000-VM tenant against a static page;
+ *   6. server render of the dashboard and a group page of the 1,000-VM tenant against a static
+ *      (prerendered) page and against a blank dynamic page, Next's own floor (built into the
+ *      bench's build only);
  *   7. a 30-day RPO chart in-process: rows read and time.
  */
 import { spawnSync } from 'node:child_process';
@@ -72,14 +74,32 @@ async function ensureLargeDb(): Promise<void> {
   figure('database size', fs.statSync(DB_FILE).size / 1024 / 1024, 'MiB');
 }
 
+/**
+ * Two pages that exist only in the bench's build, to show what rendering costs before any of
+ * our content: Next's own floor for a dynamic page (nothing but a paragraph), and the same with
+ * the portal's layout around it (session, tenant header, navigation).
+ */
+const FLOOR_PAGES: Record<string, string> = {
+  'app/bench-floor/page.tsx': `export const dynamic = 'force-dynamic';\nexport default function BenchFloor() {\n  return <p>Blank dynamic page</p>;\n}\n`,
+  'app/(portal)/bench-shell/page.tsx': `export default function BenchShell() {\n  return <p>Portal shell only</p>;\n}\n`,
+};
+
 function ensureBuild(): void {
   if (fs.existsSync(path.join(DIST, 'BUILD_ID'))) return;
   section(`next build (${DIST})`);
   // next build points these two tracked files at its build folder: put them back afterwards.
   const kept = ['next-env.d.ts', 'tsconfig.json'].map((f) => [f, fs.readFileSync(f, 'utf8')] as const);
-  const r = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST } });
-  for (const [f, text] of kept) fs.writeFileSync(f, text);
-  if (r.status !== 0) throw new Error('next build failed');
+  try {
+    for (const [f, text] of Object.entries(FLOOR_PAGES)) {
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, text);
+    }
+    const r = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST } });
+    if (r.status !== 0) throw new Error('next build failed');
+  } finally {
+    for (const [f, text] of kept) fs.writeFileSync(f, text);
+    for (const f of Object.keys(FLOOR_PAGES)) fs.rmSync(path.dirname(f), { recursive: true, force: true });
+  }
 }
 
 /** A next-auth session for page renders: the credentials flow a browser runs. */
@@ -108,7 +128,7 @@ async function signIn(url: string, email: string): Promise<string> {
 }
 
 /** Median and 95th percentile of full responses (streamed pages read to the end), sequential. */
-async function timePage(url: string, cookie: string, n = 25): Promise<{ median: number; p95: number; status: number; kib: number }> {
+async function timePage(url: string, cookie: string, n = 41): Promise<{ median: number; p95: number; status: number; kib: number }> {
   const times: number[] = [];
   let status = 0;
   let bytes = 0;
@@ -195,17 +215,26 @@ async function main() {
     }
 
     if (runs('render')) {
-    section('Server render, sequential, median of 25 (admin of the 1,000-VM tenant)');
+    section('Server render, sequential, median of 41 (admin of the 1,000-VM tenant)');
     const cookie = await signIn(server.url, LARGE_ADMIN);
     const staticPage = await timePage(`${server.url}/no-such-page`, cookie);
+    const floor = await timePage(`${server.url}/bench-floor`, cookie);
+    const shell = await timePage(`${server.url}/bench-shell`, cookie);
     const dashboard = await timePage(`${server.url}/`, cookie);
     const groupPage = await timePage(`${server.url}/groups/${groupId}`, cookie);
-    if (dashboard.status !== 200 || groupPage.status !== 200) console.log(`    ! dashboard ${dashboard.status}, group page ${groupPage.status}`);
+    for (const [name, r] of [['floor', floor], ['shell', shell], ['dashboard', dashboard], ['group page', groupPage]] as const) {
+      if (r.status !== 200) console.log(`    ! ${name} answered ${r.status}`);
+    }
     figure('static page (prerendered 404, behind the same proxy and session)', staticPage.median, 'ms');
+    figure('blank dynamic page (Next\'s own floor, no layout)', floor.median, 'ms');
+    figure('portal shell with a blank page (layout, session, navigation)', shell.median, 'ms');
     figure('dashboard', dashboard.median, 'ms');
     figure('group detail', groupPage.median, 'ms');
+    figure('blank dynamic page / static', floor.median / staticPage.median, '×');
     figure('dashboard / static', dashboard.median / staticPage.median, '×', { op: '<=', value: 2 });
     figure('group detail / static', groupPage.median / staticPage.median, '×', { op: '<=', value: 2 });
+    figure('dashboard / blank dynamic page', dashboard.median / floor.median, '×', { op: '<=', value: 2 });
+    figure('group detail / blank dynamic page', groupPage.median / floor.median, '×', { op: '<=', value: 2 });
     figure('dashboard HTML (with its RSC payload)', dashboard.kib, 'KiB');
     figure('group detail HTML (with its RSC payload)', groupPage.kib, 'KiB');
     }

@@ -6,7 +6,7 @@ export function figure(name: string, value: number, unit: string, goal?: { op: '
     const ok = goal.op === '>=' ? value >= goal.value : goal.op === '<=' ? value <= goal.value : value < goal.value;
     verdict = `  goal ${goal.op} ${goal.value.toLocaleString('en-GB')} ${goal.unit ?? unit}  ${ok ? 'MET' : 'NOT MET'}`;
   }
-  console.log(`  ${name.padEnd(58)} ${shown.padStart(22)}${verdict}`);
+  console.log(`  ${name.padEnd(66)} ${shown.padStart(22)}${verdict}`);
 }
 
 export function section(title: string): void {
