@@ -3,9 +3,11 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db';
 import { AppShell } from '@/components/shell/app-shell';
+import { CatchUpBanner } from '@/components/shell/catch-up-banner';
 import { portalNav } from '@/components/shell/nav-items';
 import { Icon } from '@/components/ui/icons';
 import { requireActor } from '@/lib/auth/current-actor';
+import { engineCatchUp } from '@/lib/domain/sim-bridge';
 import { getTenantHeader } from '@/lib/domain/tenant-context';
 import { stopActingFor } from '../(staff)/staff/act-for-actions';
 
@@ -21,6 +23,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   // A client without a tenant cannot happen (users cascade with their tenant); a 404 rather
   // than /login avoids a redirect loop should it ever happen.
   if (!tenant) notFound();
+  const catchUp = await engineCatchUp();
 
   const banner = actor.role === 'staff' && (
     <div className="flex items-center justify-between gap-3 bg-violet-700 px-4 py-1.5 text-xs text-white md:px-6">
@@ -51,7 +54,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       consoleName="Client portal"
       homeHref="/"
       nav={portalNav(actor.role)}
-      banner={banner || passwordBanner || undefined}
+      banner={
+        <>
+          {banner || passwordBanner}
+          {catchUp && <CatchUpBanner initial={catchUp} />}
+        </>
+      }
       user={{ name: userName, email: actor.email, role: actor.role }}
       context={
         <span className="flex items-center gap-2">

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { DomainError, RateLimitedError } from '@/lib/domain/errors';
+import { DomainError, EngineCatchingUpError, RateLimitedError } from '@/lib/domain/errors';
 
 /** RFC 9457 problem details. */
 export type Problem = { type?: string; title: string; status: number; detail: string; instance?: string } & Record<string, unknown>;
@@ -14,7 +14,8 @@ export function problem(status: number, title: string, detail: string, extra: Re
 /** The one mapper from thrown errors to HTTP answers. Unexpected errors never leak internals. */
 export function errorResponse(error: unknown, instance?: string) {
   if (error instanceof DomainError) {
-    const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    const retry = error instanceof RateLimitedError || error instanceof EngineCatchingUpError;
+    const headers: Record<string, string> = retry ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     return problem(error.status, error.title, error.message, { ...error.extra, ...(instance ? { instance } : {}) }, headers);
   }
   console.error('Unhandled error in API route', instance, error);

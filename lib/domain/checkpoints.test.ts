@@ -55,6 +55,7 @@ describe('tagCheckpoint', () => {
     const calls: unknown[][] = [];
     setSimulatorForTests({
       now: () => T0,
+      catchingUp: () => null,
       tagCheckpoint: (...args: unknown[]) => {
         calls.push(args);
         return { id: 'cp_sim', timeMs: T0 + 5 };
@@ -66,6 +67,23 @@ describe('tagCheckpoint', () => {
     expect(db.select().from(auditLog).where(eq(auditLog.action, 'checkpoint.tag')).all()).toEqual([
       expect.objectContaining({ tenantId: 'ten_acme', targetId: 'grp_acme_sql', details: { checkpointId: 'cp_sim', tag: 'before patch' } }),
     ]);
+  });
+
+  it('waits (503) while the engine catches up after a restart: no checkpoint, no audit', async () => {
+    const calls: unknown[][] = [];
+    const audited = () => db.select().from(auditLog).where(eq(auditLog.action, 'checkpoint.tag')).all().length;
+    const before = audited();
+    setSimulatorForTests({
+      now: () => T0,
+      catchingUp: () => ({ behindMs: 20 * 60_000, etaSeconds: 12 }),
+      tagCheckpoint: (...args: unknown[]) => calls.push(args),
+    } as unknown as SimulatorControl);
+    await expect(tagCheckpoint(db, ACME_ADMIN, 'grp_acme_sql', { tag: 'x' })).rejects.toMatchObject({
+      status: 503,
+      extra: { behindSeconds: 1200, retryAfterSeconds: 12 },
+    });
+    expect(calls).toEqual([]);
+    expect(audited()).toBe(before);
   });
 
   it('writes the journal row itself when no simulator runs', async () => {

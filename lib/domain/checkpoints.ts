@@ -12,7 +12,7 @@ import type { CheckpointDto, Page } from './dto';
 import { ConflictError, DomainError } from './errors';
 import { parseBody } from './input';
 import { findGroupInScope } from './scope';
-import { simulator } from './sim-bridge';
+import { assertEngineLive, simulator } from './sim-bridge';
 import { parseInput } from './validate';
 
 type CheckpointCursor = { t: number; id: string };
@@ -67,6 +67,7 @@ export async function tagCheckpoint(db: DB, actor: Actor, groupId: string, input
   }
 
   const sim = await simulator();
+  assertEngineLive(sim);
   let checkpoint: { id: string; timeMs: number };
   if (sim) {
     try {

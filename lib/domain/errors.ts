@@ -4,7 +4,7 @@
  */
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
     readonly title: string,
     message: string,
     readonly extra: Record<string, unknown> = {},
@@ -53,6 +53,24 @@ export type FailedCheck = { check: string; message: string };
 export class PreflightError extends DomainError {
   constructor(readonly checks: FailedCheck[]) {
     super(422, 'Pre-flight checks failed', checks.map((c) => c.message).join(' '), { checks });
+  }
+}
+
+/**
+ * The replication engine is still catching up with the time the server was down: what it would
+ * do now would happen in its past. Reads are served meanwhile; actions wait a little.
+ */
+export class EngineCatchingUpError extends DomainError {
+  constructor(
+    readonly behindMs: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      503,
+      'Replication engine catching up',
+      `The replication engine is catching up after a restart (${Math.ceil(behindMs / 60_000)} min behind). Try again in about ${retryAfterSeconds} s.`,
+      { behindSeconds: Math.ceil(behindMs / 1000), retryAfterSeconds },
+    );
   }
 }
 

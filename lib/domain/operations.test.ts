@@ -144,6 +144,24 @@ describe('pre-flight', () => {
   });
 });
 
+describe('after a restart, while the engine catches up', () => {
+  it('refuses to start or decide (503, retry after), changes nothing, then works once live', async () => {
+    const op = await startFailover(db, acmeAdmin, WEB, {});
+    tick(600);
+    const before = { ops: (await listOperations(db, acmeAdmin)).items.length, audit: actions().length };
+    sim.lag = { behindMs: 45 * 60_000, etaSeconds: null };
+    await expect(startTestFailover(db, acmeAdmin, 'grp_acme_sql', {})).rejects.toMatchObject({ status: 503, extra: { behindSeconds: 2700, retryAfterSeconds: 30 } });
+    await expect(commitOperation(db, acmeAdmin, op.id)).rejects.toMatchObject({ status: 503 });
+    expect((await getOperation(db, acmeAdmin, op.id)).status).toBe('awaiting-commit');
+    expect({ ops: (await listOperations(db, acmeAdmin)).items.length, audit: actions().length }).toEqual(before);
+    // Who may not act still hears 403 first: the wait is no hint to them.
+    await expect(commitOperation(db, acmeUser, op.id)).rejects.toMatchObject({ status: 403 });
+
+    sim.lag = null;
+    expect((await commitOperation(db, acmeAdmin, op.id)).status).not.toBe('awaiting-commit');
+  });
+});
+
 describe('concurrency', () => {
   it('ten simultaneous starts: one operation, nine 409', async () => {
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => startTestFailover(db, acmeAdmin, WEB, {})));

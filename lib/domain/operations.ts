@@ -26,7 +26,7 @@ import { readOperationDtos, type OperationDto } from './operation-dto';
 import { loadGroupForOperation, type GroupForOperation } from './operation-plan';
 import { evaluatePreflight, type PreflightDto, type PreflightResult, type RecoveryPoint } from './operation-preflight';
 import { tenantFilter } from './scope';
-import { simulator } from './sim-bridge';
+import { assertEngineLive, simulator } from './sim-bridge';
 import { cachedRead } from './read-cache';
 import { parseInput } from './validate';
 
@@ -98,6 +98,7 @@ async function startOperation(db: DB, actor: Actor, groupId: string, requested: 
   const group = loadGroupForOperation(db, actor, groupId);
   const parsed = parseStart(requested, input);
   const { sim, nowMs } = await clock();
+  assertEngineLive(sim);
   const opId = newId('op');
   let calls: SimCall[];
   try {
@@ -171,6 +172,7 @@ async function actOn(db: DB, actor: Actor, opId: string, action: Action, input: 
   if (!found) throw new NotFoundError('operation', opId);
   const stop = action === 'stop-test' ? parseBody(stopTestSchema, input) : null;
   const { sim, nowMs } = await clock();
+  assertEngineLive(sim);
   const calls = db.transaction((tx) => {
     const row = tx.select().from(operations).where(eq(operations.id, opId)).get();
     if (!row) throw new NotFoundError('operation', opId);

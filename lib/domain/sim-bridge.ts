@@ -1,4 +1,5 @@
-import type { SimulatorControl } from '@/lib/sim/contract';
+import type { CatchUpStatus, SimulatorControl } from '@/lib/sim/contract';
+import { EngineCatchingUpError } from './errors';
 
 /**
  * The one door from the domain to the simulator runtime. The runtime is imported lazily: it
@@ -36,4 +37,15 @@ export async function notifyGroupChanged(groupId: string, deleted = false): Prom
   } catch (error) {
     console.error('Simulator did not accept a configuration change', groupId, error);
   }
+}
+
+/** Null when the engine is live (or not running); how far behind it is while it catches up. */
+export async function engineCatchUp(): Promise<CatchUpStatus | null> {
+  return (await simulator())?.catchingUp() ?? null;
+}
+
+/** Actions that make the engine do something now refuse while "now" is still in its past. */
+export function assertEngineLive(sim: SimulatorControl | null): void {
+  const lag = sim?.catchingUp();
+  if (lag) throw new EngineCatchingUpError(lag.behindMs, Math.min(300, Math.max(5, lag.etaSeconds ?? 30)));
 }

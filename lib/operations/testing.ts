@@ -5,7 +5,7 @@
 import type { DB } from '@/db';
 import { checkpoints } from '@/db/schema';
 import { newId } from '@/lib/ids';
-import type { GroupMode, SimulatorControl } from '@/lib/sim/contract';
+import type { CatchUpStatus, GroupMode, SimulatorControl } from '@/lib/sim/contract';
 
 export class FakeSimulator implements SimulatorControl {
   readonly calls: { method: string; args: unknown[] }[] = [];
@@ -46,6 +46,11 @@ export class FakeSimulator implements SimulatorControl {
     return () => void this.listeners.delete(listener);
   }
   flush() {}
+  /** Set by a test to play a server still catching up after a restart. */
+  lag: CatchUpStatus | null = null;
+  catchingUp() {
+    return this.lag;
+  }
 
   /** Moves the simulated clock on and ticks the listeners once (like a coarse fast-forward). */
   advance(seconds: number) {

@@ -14,6 +14,8 @@ export type GroupMode =
   | 'awaiting-commit' // recovered VMs up at the target, commit or rollback pending
   | 'failed-over'; // committed without reverse protection: no replication
 
+export type CatchUpStatus = { behindMs: number; etaSeconds: number | null };
+
 export interface SimulatorControl {
   /** Simulated clock, epoch ms. Every time the portal shows comes from here. */
   now(): number;
@@ -40,4 +42,9 @@ export interface SimulatorControl {
   onTick(listener: (nowMs: number) => void): () => void;
   /** Persist pending state immediately (tests, shutdown). */
   flush(): void;
+  /**
+   * After a long downtime the server serves while the engine catches up: how far behind real
+   * time it still is and, once it can tell, how long that will take. Null when live.
+   */
+  catchingUp(): CatchUpStatus | null;
 }

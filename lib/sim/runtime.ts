@@ -9,7 +9,7 @@ import type { DB } from '@/db';
 import { outages, RPO_TIERS, siteLinks, sites } from '@/db/schema';
 import { Engine } from '@/lib/engine';
 import { newId } from '@/lib/ids';
-import type { GroupMode, SimulatorControl } from './contract';
+import type { CatchUpStatus, GroupMode, SimulatorControl } from './contract';
 import { planCatchUp, planTick } from './catch-up';
 import { loadDirection, loadGroups, loadLastTested, loadTenants, loadTopology, storedJournalReader } from './load-config';
 import { PendingWrites } from './pending-writes';
@@ -25,6 +25,16 @@ const SNAPSHOT_EVERY_REAL_MS = 5_000;
 const TENANTS_REFRESH_EVERY_REAL_MS = 60_000;
 /** Operations record tests straight in the database; the engine re-reads them this often (simulated). */
 const TESTED_REFRESH_EVERY_MS = 60_000;
+/**
+ * A server that was down longer than this (simulated) catches up in the background, serving
+ * meanwhile (reads show the state it has reached; operations wait): at 5,000 VMs a minute takes
+ * ~0.3 s to simulate, so blocking start-up on an hour's gap would keep the portal dark ~20 s.
+ */
+const BACKGROUND_CATCH_UP_AFTER_MS = 60_000;
+/** Real time one background slice may hold the event loop before letting requests in. */
+const BACKGROUND_SLICE_MS = 40;
+/** How often (simulated) a background catch-up writes what it reached, so pages follow it. */
+const BACKGROUND_WRITE_EVERY_MS = 5 * 60_000;
 
 export type SimulatorOptions = {
   /** PRNG seed, first start only (later starts continue the stored PRNG). */
@@ -41,6 +51,8 @@ export type SimulatorOptions = {
   catchUp?: boolean;
   /** Real milliseconds between ticks. */
   tickIntervalMs?: number;
+  /** With autoTick: catch up a gap over a minute in slices between requests instead of before serving. */
+  catchUpInBackground?: boolean;
   log?: (message: string) => void;
 };
 
@@ -58,7 +70,9 @@ export class Simulator implements SimulatorControl {
   private prefillNewGroups = false;
   private ticking = false;
   private lastTestedRefreshMs = -Infinity;
-  private catchingUp = false;
+  private inCatchUp = false;
+  /** A catch-up running in slices (server start after a long gap); null when live. */
+  private background: { steps: number[]; next: number; toMs: number; sinceWrite: number; startedReal: number; startedSimMs: number } | null = null;
 
   private constructor(
     readonly db: DB,
@@ -94,28 +108,35 @@ export class Simulator implements SimulatorControl {
     if (restored) sim.persister.reconcileAlerts(engine, sim.persister.existingGroupIds());
 
     let caughtUpMs = 0;
+    let backgroundMs = 0;
     if (!restored && engine.nowMs < targetMs) {
       caughtUpMs = targetMs - engine.nowMs;
       sim.catchUp(targetMs);
     } else if (restored && (opts.catchUp ?? opts.autoTick ?? false) && stored.clock) {
-      const missedMs = Math.max(0, Date.now() - stored.clock.wallMs) * speed;
-      caughtUpMs = Math.floor(missedMs);
-      sim.catchUp(engine.nowMs + caughtUpMs);
+      const missedMs = Math.floor(Math.max(0, Date.now() - stored.clock.wallMs) * speed);
+      if (opts.autoTick && opts.catchUpInBackground && missedMs > BACKGROUND_CATCH_UP_AFTER_MS) backgroundMs = missedMs;
+      else {
+        caughtUpMs = missedMs;
+        sim.catchUp(engine.nowMs + caughtUpMs);
+      }
     }
     sim.prefillNewGroups = false;
     sim.write(true);
     log(
       `[cloudshield] simulator ${restored ? 'resumed' : 'started'} at ${new Date(engine.nowMs).toISOString()}: ${engine.groups.size} groups, ` +
-        `${caughtUpMs ? `fast-forwarded ${Math.round(caughtUpMs / 60_000)} simulated min ` : ''}in ${Math.round(performance.now() - started)} ms, SIM_SPEED=${speed}`,
+        `${caughtUpMs ? `fast-forwarded ${Math.round(caughtUpMs / 60_000)} simulated min ` : ''}in ${Math.round(performance.now() - started)} ms, SIM_SPEED=${speed}` +
+        `${backgroundMs ? `; catching up ${Math.round(backgroundMs / 60_000)} simulated min in the background` : ''}`,
     );
     if (opts.autoTick) sim.startTicking();
+    if (backgroundMs) sim.startBackgroundCatchUp(engine.nowMs + backgroundMs, log);
     return sim;
   }
 
   // ---- SimulatorControl ------------------------------------------------------------------
 
   now(): number {
-    if (!this.timer) return this.engine.nowMs;
+    // While catching up, "now" is as far as the engine got: what the pages show is consistent.
+    if (!this.timer || this.background) return this.engine.nowMs;
     // Between ticks the clock keeps running; never ahead by more than two ticks, never backwards.
     const sinceTick = Math.min(performance.now() - this.lastRealMs, 2 * this.tickIntervalMs) * this.speed;
     this.lastNowMs = Math.max(this.lastNowMs, Math.floor(this.engine.nowMs + sinceTick));
@@ -195,6 +216,17 @@ export class Simulator implements SimulatorControl {
     this.write(true);
   }
 
+  catchingUp(): CatchUpStatus | null {
+    const bg = this.background;
+    if (!bg) return null;
+    const behindMs = this.lagMs();
+    // From the pace so far; none in the first half second (nothing to go on yet).
+    const elapsedReal = performance.now() - bg.startedReal;
+    const doneSim = this.engine.nowMs - bg.startedSimMs;
+    const etaSeconds = elapsedReal > 500 && doneSim > 0 ? Math.ceil(((bg.toMs - this.engine.nowMs) * elapsedReal) / doneSim / 1000) : null;
+    return { behindMs, etaSeconds };
+  }
+
   // ---- driving the clock -----------------------------------------------------------------
 
   /**
@@ -218,11 +250,13 @@ export class Simulator implements SimulatorControl {
     this.write(true);
   }
 
-  /** Stops ticking and persists everything. */
+  /** Stops ticking and persists everything (a catch-up under way resumes at the next start). */
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.write(true);
+    const lagMs = this.lagMs();
+    this.endBackground();
+    this.write(true, lagMs);
   }
 
   get isTicking(): boolean {
@@ -251,8 +285,16 @@ export class Simulator implements SimulatorControl {
         for (const t of loadTenants(this.db)) this.engine.upsertTenant(t);
         this.lastTenantsRealMs = real;
       }
-      if (whole > 600_000) this.catchUp(this.engine.nowMs + whole);
-      else for (const ms of planTick(whole)) this.stepOnce(ms);
+      if (this.background) {
+        // The slices are on it; the time passing meanwhile waits for the next tick after them.
+        this.carryMs = advance;
+        return;
+      }
+      if (whole > 600_000) {
+        this.startBackgroundCatchUp(this.engine.nowMs + whole);
+        return;
+      }
+      for (const ms of planTick(whole)) this.stepOnce(ms);
       const snapshot = real - this.lastSnapshotRealMs >= SNAPSHOT_EVERY_REAL_MS;
       this.write(snapshot);
     } catch (error) {
@@ -271,7 +313,7 @@ export class Simulator implements SimulatorControl {
     // event path, where rewriting every journal would cost more than it saves.
     const deferJournals = toMs - this.engine.nowMs > CATCH_UP_FLUSH_EVERY_MS;
     this.pending.journalsDeferred = deferJournals;
-    this.catchingUp = true;
+    this.inCatchUp = true;
     try {
       this.runCatchUp(plan);
       if (deferJournals) {
@@ -281,8 +323,65 @@ export class Simulator implements SimulatorControl {
     } finally {
       this.pending.sampleHorizonMs = [];
       this.pending.journalsDeferred = false;
-      this.catchingUp = false;
+      this.inCatchUp = false;
     }
+  }
+
+  /**
+   * Covers the gap to `toMs` in slices of at most BACKGROUND_SLICE_MS, yielding to requests
+   * between them; journals are written as they go (an interrupted catch-up leaves nothing
+   * half-written) and every few simulated minutes the rows are, so pages follow its progress.
+   */
+  private startBackgroundCatchUp(toMs: number, log: (m: string) => void = console.log): void {
+    const plan = planCatchUp(this.engine.nowMs, toMs);
+    this.pending.sampleHorizonMs = RPO_TIERS.map((t) => toMs - t.keepMs - t.stepMs);
+    this.inCatchUp = true;
+    if (plan.skipToMs !== null) {
+      this.engine.skipTo(plan.skipToMs);
+      this.collect();
+    }
+    const startedReal = performance.now();
+    this.background = { steps: plan.steps, next: 0, toMs, sinceWrite: 0, startedReal, startedSimMs: this.engine.nowMs };
+    const slice = () => {
+      const bg = this.background;
+      if (!bg) return; // stopped meanwhile
+      const until = performance.now() + BACKGROUND_SLICE_MS;
+      try {
+        while (bg.next < bg.steps.length && performance.now() < until) {
+          const ms = bg.steps[bg.next++];
+          this.stepOnce(ms);
+          bg.sinceWrite += ms;
+          if (bg.sinceWrite >= BACKGROUND_WRITE_EVERY_MS) {
+            this.write(false);
+            bg.sinceWrite = 0;
+          }
+        }
+      } catch (error) {
+        // The failed step is skipped, as a failed live tick would be.
+        console.error('[cloudshield] simulator catch-up step failed', error);
+      }
+      if (bg.next < bg.steps.length) {
+        setImmediate(slice);
+        return;
+      }
+      this.endBackground();
+      this.write(true);
+      // The real time the catch-up took (carried by the ticks meanwhile) goes to the next tick.
+      log(`[cloudshield] simulator caught up to ${new Date(this.engine.nowMs).toISOString()} in ${Math.round(performance.now() - startedReal)} ms`);
+    };
+    setImmediate(slice);
+  }
+
+  private endBackground(): void {
+    if (!this.background) return;
+    this.background = null;
+    this.pending.sampleHorizonMs = [];
+    this.inCatchUp = false;
+  }
+
+  /** Simulated ms the engine is behind real time: what a background catch-up has still to cover. */
+  private lagMs(): number {
+    return this.background ? Math.max(0, this.background.toMs - this.engine.nowMs) + this.carryMs : 0;
   }
 
   private runCatchUp(plan: ReturnType<typeof planCatchUp>): void {
@@ -304,7 +403,7 @@ export class Simulator implements SimulatorControl {
   private stepOnce(ms: number): void {
     if (this.nextActivationMs !== null && this.engine.nowMs >= this.nextActivationMs) this.syncAllGroups();
     // No operation runs during a catch-up, so test dates cannot change: read them once.
-    const testedDue = this.catchingUp ? this.lastTestedRefreshMs === -Infinity : this.engine.nowMs - this.lastTestedRefreshMs >= TESTED_REFRESH_EVERY_MS;
+    const testedDue = this.inCatchUp ? this.lastTestedRefreshMs === -Infinity : this.engine.nowMs - this.lastTestedRefreshMs >= TESTED_REFRESH_EVERY_MS;
     if (testedDue) {
       for (const [id, at] of loadLastTested(this.db)) this.engine.setLastTested(id, at);
       this.lastTestedRefreshMs = this.engine.nowMs;
@@ -353,14 +452,15 @@ export class Simulator implements SimulatorControl {
     this.pending.add(this.engine.takeEvents());
   }
 
-  private write(snapshot: boolean): void {
+  /** `lagMs`: how far behind real time the engine is; stored so the next start still covers it. */
+  private write(snapshot: boolean, lagMs = this.lagMs()): void {
     this.collect();
     const existing = this.persister.existingGroupIds();
     // A group deleted without telling the engine: forget it rather than fail on its foreign key.
     for (const id of [...this.engine.groups.keys()]) if (!existing.has(id)) this.dropGroup(id);
     this.persister.write(this.engine, this.pending.take(), existing, {
       snapshot,
-      clock: { simMs: this.engine.nowMs, wallMs: Date.now(), speed: this.speed, seed: this.seed },
+      clock: { simMs: this.engine.nowMs, wallMs: Date.now() - lagMs / this.speed, speed: this.speed, seed: this.seed },
     });
     if (snapshot) this.lastSnapshotRealMs = performance.now();
   }
@@ -389,6 +489,7 @@ export async function startSimulator(): Promise<Simulator> {
       const sim = createSimulator(getDb(), {
         autoTick: enabled,
         catchUp: enabled,
+        catchUpInBackground: true,
         backfillHours: enabled ? 24 : 0,
         speed: config.SIM_SPEED,
         log: (m) => console.log(m),

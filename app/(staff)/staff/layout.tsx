@@ -2,9 +2,11 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db';
 import { AppShell } from '@/components/shell/app-shell';
+import { CatchUpBanner } from '@/components/shell/catch-up-banner';
 import { STAFF_NAV } from '@/components/shell/nav-items';
 import { Icon } from '@/components/ui/icons';
 import { requireActor } from '@/lib/auth/current-actor';
+import { engineCatchUp } from '@/lib/domain/sim-bridge';
 import { getTenantHeader } from '@/lib/domain/tenant-context';
 
 export const dynamic = 'force-dynamic';
@@ -17,12 +19,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const actor = await requireActor();
   if (actor.role !== 'staff') notFound();
   const { userName } = getTenantHeader(getDb(), actor);
+  const catchUp = await engineCatchUp();
 
   return (
     <AppShell
       consoleName="Provider console"
       homeHref="/staff"
       nav={STAFF_NAV}
+      banner={catchUp ? <CatchUpBanner initial={catchUp} /> : undefined}
       user={{ name: userName, email: actor.email, role: actor.role }}
       context={
         <span className="flex items-center gap-2">
