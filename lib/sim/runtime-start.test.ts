@@ -1,13 +1,10 @@
 /** The server's singleton and the real-time ticking (own file: it sets the process environment). */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seededTestDb } from '@/lib/testing/db';
+import { seededTestDb, testTempDir } from '@/lib/testing/db';
 import { createSimulator, getSimulator, startSimulator, stopSimulator } from './runtime';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudshield-sim-start-'));
-process.env.DATABASE_URL = path.join(dir, 'server.db');
+process.env.DATABASE_URL = path.join(testTempDir(), 'server.db');
 process.env.SIM_ENABLED = '0';
 
 afterAll(() => stopSimulator());
