@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
 const isDev = process.env.NODE_ENV === 'development';
 
 /**
@@ -33,6 +37,18 @@ const securityHeaders = [
   // HSTS is left to the TLS-terminating proxy: sent over plain http it would be ignored anyway.
 ];
 
+/**
+ * The icon sprite's URL changes whenever the icons or their drawings do, so it can be cached
+ * for good (app/icons.svg).
+ */
+const require = createRequire(import.meta.url);
+const iconSpriteVersion = createHash('sha256')
+  .update(fs.readFileSync(new URL('./components/ui/icon-glyphs.ts', import.meta.url)))
+  .update(fs.readFileSync(new URL('./components/ui/icon-sprite.ts', import.meta.url)))
+  .update(fs.readFileSync(require.resolve('lucide/package.json')))
+  .digest('hex')
+  .slice(0, 12);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native addons must stay outside the server bundle.
@@ -40,6 +56,7 @@ const nextConfig = {
   // A separate build directory per process when set (parallel e2e or dev servers in one checkout).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  env: { NEXT_PUBLIC_ICON_SPRITE: `/icons.svg?v=${iconSpriteVersion}` },
   reactStrictMode: true,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

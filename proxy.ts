@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { encode, getToken, type JWT } from 'next-auth/jwt';
+import { encode, type JWT } from 'next-auth/jwt';
 import { authSecret, ensureAuthEnv } from '@/lib/auth/secret';
 import { SESSION_ABSOLUTE_SECONDS, sessionCookieName, sessionIdleSeconds } from '@/lib/auth/session-cookie';
+import { readSessionToken } from '@/lib/auth/session-token';
 
 /**
  * Page navigation courtesy, nothing more: anonymous visitors go to /login, client roles are
@@ -21,9 +22,7 @@ export async function proxy(req: NextRequest) {
 
   ensureAuthEnv();
   const cookie = sessionCookieName(req.cookies);
-  const token = req.cookies.get(cookie.name)
-    ? await getToken({ req, secret: authSecret(), cookieName: cookie.name, secureCookie: cookie.secure })
-    : null;
+  const token = await readSessionToken(req);
   const now = Math.floor(Date.now() / 1000);
 
   if (!token?.userId || (token.authTime && now - token.authTime > SESSION_ABSOLUTE_SECONDS)) {

@@ -37,6 +37,10 @@ function responses(route: RouteDoc) {
   if (route.roles.length < 3 && !route.roles.includes('anonymous')) out[403] = problem;
   if (route.path.includes('{')) out[404] = problem;
   if (route.tag === 'Operations' && route.method === 'post') Object.assign(out, { 409: problem, 422: problem });
+  // Acting on the engine waits while it catches up after a restart (with Retry-After).
+  if ((route.tag === 'Operations' || route.tag === 'Journal') && route.method === 'post') {
+    out[503] = { ...problem, description: 'The replication engine is catching up after a restart; retry after Retry-After seconds' };
+  }
   if (route.tag === 'Users' && route.method !== 'get') Object.assign(out, route.method === 'post' ? { 409: problem } : { 422: problem });
   if (route.path === '/api/v1/auth/token' && route.method === 'post') out[429] = problem;
   return out;

@@ -1,5 +1,4 @@
 import type { NextRequest } from 'next/server';
-import { getToken } from 'next-auth/jwt';
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { tenants, users } from '@/db/schema';
@@ -7,8 +6,9 @@ import type { Actor } from '@/lib/domain/actor';
 import { applyActingFor } from './act-for';
 import { findTokenOwner } from './api-tokens';
 import { sourceIpOf } from './request-meta';
-import { authSecret, ensureAuthEnv } from './secret';
-import { SESSION_ABSOLUTE_SECONDS, sessionCookieName } from './session-cookie';
+import { ensureAuthEnv } from './secret';
+import { SESSION_ABSOLUTE_SECONDS } from './session-cookie';
+import { readSessionToken } from './session-token';
 
 /**
  * Who is calling: a bearer token (Authorization header) or the next-auth session cookie.
@@ -34,9 +34,7 @@ export function bearerTokenOf(req: { headers: Headers }): string | null {
 async function sessionActor(db: DB, req: NextRequest, sourceIp: string | null): Promise<Actor | null> {
   if (isCrossSiteWrite(req)) return null;
   ensureAuthEnv();
-  const cookie = sessionCookieName(req.cookies);
-  if (!req.cookies.get(cookie.name)) return null;
-  const jwt = await getToken({ req, secret: authSecret(), cookieName: cookie.name, secureCookie: cookie.secure });
+  const jwt = await readSessionToken(req);
   if (!jwt?.userId) return null;
   if (jwt.authTime && Date.now() / 1000 - jwt.authTime > SESSION_ABSOLUTE_SECONDS) return null;
   // Read the user afresh: a disabled account or a changed role takes effect at once,
