@@ -1,3 +1,5 @@
+'use client';
+
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Role } from '@/db/schema';
@@ -19,7 +21,11 @@ export type AppShellProps = {
   children: ReactNode;
 };
 
-/** The frame of every signed-in page: left navigation, header with context and user, content. */
+/**
+ * The frame of every signed-in page: left navigation, header with context and user, content.
+ * A client component (its markup is the same for every page, so it is sent as a reference and
+ * its props rather than spelled out in each page's RSC payload); what it shows comes in as props.
+ */
 export function AppShell({ consoleName, homeHref, nav, context, user, banner, children }: AppShellProps) {
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">

@@ -24,13 +24,7 @@ export function SideNav({ items, label }: { items: NavItem[]; label: string }) {
               <Link
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
-                className={cn(
-                  'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm transition-colors',
-                  'focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-sky-500',
-                  active
-                    ? 'bg-slate-200/70 font-medium text-slate-900 dark:bg-slate-800 dark:text-white'
-                    : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800/60 dark:hover:text-slate-100',
-                )}
+                className="nav-link"
               >
                 <Icon name={item.icon} className={cn('size-4 shrink-0', active ? 'text-sky-700 dark:text-sky-400' : '')} />
                 {item.label}

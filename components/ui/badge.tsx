@@ -16,11 +16,7 @@ export function Badge({ tone = 'neutral', icon, children, className, title }: Ba
   return (
     <span
       title={title}
-      className={cn(
-        'inline-flex items-center gap-1 whitespace-nowrap rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset',
-        TONE_BADGE[tone],
-        className,
-      )}
+      className={cn('badge', TONE_BADGE[tone], className)}
     >
       {icon && <Icon name={icon} className="size-3.5 shrink-0" />}
       {children}

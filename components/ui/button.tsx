@@ -5,14 +5,14 @@ import { Icon, type IconName } from './icons';
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 export type ButtonSize = 'sm' | 'md';
 
+/** Component classes of app/globals.css (`.btn-*`): one short class on every button. */
 const VARIANTS: Record<ButtonVariant, string> = {
-  // White text keeps AA contrast (≥ 4.5:1) on both fills, in both colour schemes and on hover.
-  primary: 'bg-sky-700 text-white shadow-sm hover:bg-sky-800 dark:bg-sky-700 dark:hover:bg-sky-800',
-  secondary:
-    'bg-white text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600 dark:hover:bg-slate-700',
-  // Destructive actions look different on purpose (DESIGN): solid red, never the primary blue.
-  danger: 'bg-red-600 text-white shadow-sm hover:bg-red-700 dark:bg-red-600 dark:hover:bg-red-700',
-  ghost: 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
+  // Primary and danger keep white text at AA contrast (≥ 4.5:1) in both colour schemes and on
+  // hover; destructive actions look different on purpose (DESIGN): solid red, never the blue.
+  primary: 'btn-primary',
+  secondary: 'btn-secondary',
+  danger: 'btn-danger',
+  ghost: 'btn-ghost',
 };
 
 const SIZES: Record<ButtonSize, string> = {
@@ -22,14 +22,7 @@ const SIZES: Record<ButtonSize, string> = {
 
 /** Classes of a button, for links that look like one (`<Link className={buttonClasses()}>`). */
 export function buttonClasses({ variant = 'secondary', size = 'md', className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
-  return cn(
-    'inline-flex select-none items-center justify-center whitespace-nowrap rounded-md font-medium transition-colors',
-    'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:focus-visible:outline-sky-400',
-    'disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50',
-    VARIANTS[variant],
-    SIZES[size],
-    className,
-  );
+  return cn('btn', VARIANTS[variant], SIZES[size], className);
 }
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {

@@ -6,10 +6,7 @@ export function Card({ className, ...props }: HTMLAttributes<HTMLElement> & { as
   const { as: Tag = 'section', ...rest } = props;
   return (
     <Tag
-      className={cn(
-        'rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900',
-        className,
-      )}
+      className={cn('card', className)}
       {...rest}
     />
   );

@@ -1,8 +1,13 @@
+'use client';
+
+// A client module although it has no state: the segments' loading UIs are part of every page's
+// RSC payload (so a click shows them at once), and as client components they travel there as a
+// reference with a few props instead of their whole markup.
 import { cn } from './cn';
 
 /** A loading placeholder; size it with classes (`h-4 w-32`). Hidden from assistive tech. */
 export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden="true" className={cn('animate-pulse rounded bg-slate-200 dark:bg-slate-800', className)} />;
+  return <div aria-hidden="true" className={cn('skeleton', className)} />;
 }
 
 /** A card-shaped placeholder for a dashboard widget streaming in behind <Suspense>. */
@@ -11,7 +16,7 @@ export function CardSkeleton({ rows = 3, className, label = 'Loading' }: { rows?
     <div
       role="status"
       aria-label={label}
-      className={cn('rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900', className)}
+      className={cn('card p-4', className)}
     >
       <Skeleton className="mb-4 h-4 w-40" />
       <div className="space-y-2.5">

@@ -40,7 +40,7 @@ export function Th({ className, numeric, scope = 'col', ...props }: ThHTMLAttrib
 export function Td({ className, numeric, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
   return (
     <td
-      className={cn('px-3 py-2 align-middle text-slate-700 dark:text-slate-300', numeric && 'whitespace-nowrap text-right tabular-nums', className)}
+      className={cn('cell', numeric && 'whitespace-nowrap text-right tabular-nums', className)}
       {...props}
     />
   );

@@ -4,14 +4,15 @@
  */
 export type Tone = 'success' | 'warning' | 'danger' | 'info' | 'progress' | 'neutral';
 
-/** Tinted background + text + ring, readable in light and dark mode (WCAG AA on both). */
+/** Tinted background + text + ring, readable in light and dark mode (WCAG AA on both): the
+ * `.tone-*` component classes of app/globals.css (one short class, repeated on every badge). */
 export const TONE_BADGE: Record<Tone, string> = {
-  success: 'bg-emerald-50 text-emerald-800 ring-emerald-600/25 dark:bg-emerald-500/10 dark:text-emerald-300 dark:ring-emerald-400/30',
-  warning: 'bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-500/10 dark:text-amber-300 dark:ring-amber-400/30',
-  danger: 'bg-red-50 text-red-800 ring-red-600/25 dark:bg-red-500/10 dark:text-red-300 dark:ring-red-400/30',
-  info: 'bg-blue-50 text-blue-800 ring-blue-600/25 dark:bg-blue-500/10 dark:text-blue-300 dark:ring-blue-400/30',
-  progress: 'bg-violet-50 text-violet-800 ring-violet-600/25 dark:bg-violet-500/10 dark:text-violet-300 dark:ring-violet-400/30',
-  neutral: 'bg-slate-100 text-slate-700 ring-slate-500/25 dark:bg-slate-500/15 dark:text-slate-300 dark:ring-slate-400/30',
+  success: 'tone-success',
+  warning: 'tone-warning',
+  danger: 'tone-danger',
+  info: 'tone-info',
+  progress: 'tone-progress',
+  neutral: 'tone-neutral',
 };
 
 /** Solid fills for bars, dots and chart series of a tone. */

@@ -6,7 +6,7 @@ export function SectionNav({ items }: { items: { href: string; label: string }[]
         <a
           key={i.href}
           href={i.href}
-          className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+          className="section-link"
         >
           {i.label}
         </a>
