@@ -31,10 +31,13 @@ const TESTED_REFRESH_EVERY_MS = 60_000;
  * ~0.3 s to simulate, so blocking start-up on an hour's gap would keep the portal dark ~20 s.
  */
 const BACKGROUND_CATCH_UP_AFTER_MS = 60_000;
-/** Real time one background slice may hold the event loop before letting requests in. */
-const BACKGROUND_SLICE_MS = 40;
-/** How often (simulated) a background catch-up writes what it reached, so pages follow it. */
-const BACKGROUND_WRITE_EVERY_MS = 5 * 60_000;
+/**
+ * Real time one background slice may hold the event loop before letting requests in. Short:
+ * a page waits for a slice at each of its I/O hops, so 40 ms slices made ~200 ms requests.
+ */
+const BACKGROUND_SLICE_MS = 12;
+/** How often (simulated) a background catch-up writes what it reached (small writes, pages follow). */
+const BACKGROUND_WRITE_EVERY_MS = 60_000;
 
 export type SimulatorOptions = {
   /** PRNG seed, first start only (later starts continue the stored PRNG). */
