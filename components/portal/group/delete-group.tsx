@@ -2,16 +2,15 @@
 
 import { useState } from 'react';
 import { deleteGroupAction } from '@/app/(portal)/groups/actions';
-import type { GroupDetailDto } from '@/lib/domain/dto';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
-import { useGroup } from '../queries';
+import { useLiveGroup } from './live-group';
 
 /** Stop protecting: the journal and every checkpoint go with the group, so it takes the typed name. */
-export function DeleteGroup({ initial }: { initial: GroupDetailDto }) {
-  const g = useGroup(initial.id, initial).data ?? initial;
+export function DeleteGroup() {
+  const g = useLiveGroup();
   const { id: groupId, name: groupName } = g;
   const vmCount = g.members.length;
   // The domain refuses (409) while an operation is open; the button says so before anyone tries.

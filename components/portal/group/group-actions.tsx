@@ -1,18 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import type { GroupDetailDto } from '@/lib/domain/dto';
 import { buttonClasses } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';
-import { useGroup } from '../queries';
+import { useLiveGroup } from './live-group';
 
 /**
  * The administrator's failover entry points. They open the wizard (which runs pre-flight checks
  * and asks for confirmation); while an operation runs, the way forward is that operation. Live, so
  * the buttons come back when the operation ends.
  */
-export function GroupActions({ initial }: { initial: GroupDetailDto }) {
-  const { id: groupId, openOperationId } = useGroup(initial.id, initial).data ?? initial;
+export function GroupActions() {
+  const { id: groupId, openOperationId } = useLiveGroup();
   if (openOperationId) {
     return (
       <Link href={`/operations/${openOperationId}`} className={buttonClasses({ variant: 'primary' })}>

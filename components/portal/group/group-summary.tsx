@@ -1,11 +1,10 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { GroupDetailDto } from '@/lib/domain/dto';
 import { Card } from '@/components/ui/card';
 import { formatDuration, formatGb, formatMBps, formatMinutes } from '@/lib/format';
 import { Meter } from '../meter';
-import { useGroup } from '../queries';
+import { useLiveGroup } from './live-group';
 import { RpoFigure } from '../rpo-figure';
 import { forecastJournal, JOURNAL_WARN_SHARE } from './journal-forecast';
 
@@ -20,8 +19,8 @@ function Tile({ label, children, hint, testId }: { label: string; children: Reac
 }
 
 /** The group's vital figures at a glance, live: RPO, history, journal, traffic, backlog, RTO. */
-export function GroupSummary({ initial }: { initial: GroupDetailDto }) {
-  const g = useGroup(initial.id, initial).data ?? initial;
+export function GroupSummary() {
+  const g = useLiveGroup();
   const j = forecastJournal({ ...g.journal, configuredHours: g.journalHistoryHours });
   return (
     <Card as="div">

@@ -1,6 +1,5 @@
 'use client';
 
-import type { GroupDetailDto } from '@/lib/domain/dto';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { CheckpointTimeline } from '@/components/charts/checkpoint-timeline';
 import { Badge } from '@/components/ui/badge';
@@ -9,14 +8,14 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateTime, formatDuration, formatGb, formatPercent } from '@/lib/format';
 import { CHECKPOINT_KIND } from '../labels';
 import { Meter } from '../meter';
-import { useGroup } from '../queries';
+import { useLiveGroup } from './live-group';
 import { forecastJournal, JOURNAL_WARN_SHARE } from './journal-forecast';
 import { TagCheckpointForm } from './tag-checkpoint-form';
 import { useCheckpoints } from './use-checkpoints';
 
 /** The journal: history against the window, size against the hard limit, and its checkpoints. */
-export function JournalCard({ initial, canTag, nowMs }: { initial: GroupDetailDto; canTag: boolean; nowMs: number }) {
-  const g = useGroup(initial.id, initial).data ?? initial;
+export function JournalCard({ canTag, nowMs }: { canTag: boolean; nowMs: number }) {
+  const g = useLiveGroup();
   const checkpoints = useCheckpoints(g.id);
   const j = forecastJournal({ ...g.journal, configuredHours: g.journalHistoryHours });
   const windowMs = g.journalHistoryHours * 3600_000;

@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import type { GroupDetailDto } from '@/lib/domain/dto';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -10,11 +9,11 @@ import { ProgressBar } from '@/components/ui/progress';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatGb, formatPercent } from '@/lib/format';
 import { plural } from '../labels';
-import { useGroup } from '../queries';
+import { useLiveGroup } from './live-group';
 
 /** The group's VMs with their initial-sync progress, agent and continuous-writer warnings. */
-export function MembersCard({ initial, canEdit }: { initial: GroupDetailDto; canEdit: boolean }) {
-  const g = useGroup(initial.id, initial).data ?? initial;
+export function MembersCard({ canEdit }: { canEdit: boolean }) {
+  const g = useLiveGroup();
   const bootGroupName = (id: string | null) => g.recoveryPlan.bootGroups.find((b) => b.id === id)?.name ?? '—';
   const syncing = g.members.filter((m) => m.syncState === 'syncing').length;
   const manage = canEdit && (

@@ -10,6 +10,7 @@ import { GroupSettingsView } from '@/components/portal/group/group-settings-view
 import { GroupStatusLive } from '@/components/portal/group/group-status-live';
 import { GroupSummary } from '@/components/portal/group/group-summary';
 import { JournalCard } from '@/components/portal/group/journal-card';
+import { LiveGroupProvider } from '@/components/portal/group/live-group';
 import { MembersCard } from '@/components/portal/group/members-card';
 import { OperationHistory } from '@/components/portal/group/operation-history';
 import { RecoveryPlanView } from '@/components/portal/group/recovery-plan-view';
@@ -43,12 +44,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const to = siteName(sites, group.targetSiteId);
 
   return (
-    <>
+    <LiveGroupProvider initial={group}>
       {created && <FlashToast param="created" toast={{ tone: 'success', title: `Protection group “${group.name}” created`, description: 'Initial sync of its VMs has started.' }} />}
       <PageHeader
         title={group.name}
         breadcrumbs={[{ label: 'Protection groups', href: '/groups' }, { label: group.name }]}
-        meta={<GroupStatusLive initial={group} />}
+        meta={<GroupStatusLive />}
         description={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <Direction from={from} to={to} className="font-medium text-slate-800 dark:text-slate-200" />
@@ -60,7 +61,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             {group.description && <span className="w-full text-slate-500 dark:text-slate-400">{group.description}</span>}
           </span>
         }
-        actions={admin ? <GroupActions initial={group} /> : undefined}
+        actions={admin ? <GroupActions /> : undefined}
       />
       <SectionNav
         items={[
@@ -73,17 +74,17 @@ export default async function GroupPage({ params, searchParams }: Props) {
         ]}
       />
       <div className="space-y-4">
-        <GroupSummary initial={group} />
+        <GroupSummary />
         <ReplicationCharts groupId={group.id} nowMs={now} />
-        <MembersCard initial={group} canEdit={admin} />
+        <MembersCard canEdit={admin} />
         <div className="grid items-start gap-4 xl:grid-cols-2">
-          <JournalCard initial={group} canTag={can(actor.role, 'checkpoint:tag')} nowMs={now} />
+          <JournalCard canTag={can(actor.role, 'checkpoint:tag')} nowMs={now} />
           {admin ? <EditableRecoveryPlan group={group} /> : <RecoveryPlanView group={group} />}
         </div>
         {admin ? <EditableGroupSettings group={group} /> : <GroupSettingsView group={group} />}
         <OperationHistory operations={operations.items} />
-        {admin && <DeleteGroup initial={group} />}
+        {admin && <DeleteGroup />}
       </div>
-    </>
+    </LiveGroupProvider>
   );
 }
