@@ -62,6 +62,12 @@ export const protectionGroups = sqliteTable(
     lastTestedAt: timestamp('last_tested_at'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
+    /**
+     * Goes up by one with every change of configuration (settings, members, recovery plan,
+     * direction), never with replication state: the group's ETag, so an edit made on a stale
+     * copy is refused (If-Match) instead of silently undoing someone else's.
+     */
+    configVersion: integer('config_version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('protection_groups_tenant_name_uq').on(t.tenantId, t.name),

@@ -28,6 +28,17 @@ function pathParameters(path: string) {
 
 const problem = { $ref: '#/components/responses/Problem' };
 
+/** Routes whose resource carries an ETag (its configuration version) and honours If-Match. */
+const VERSIONED = '/api/v1/groups/{id}';
+
+function headerParameters(route: RouteDoc) {
+  if (route.path !== VERSIONED || route.method !== 'patch') return [];
+  return [{
+    name: 'If-Match', in: 'header', required: false, schema: { type: 'string', example: '"7"' },
+    description: 'The ETag of the group as read (GET answers with it; so does every PATCH). A change made on another version is refused with 412. Without it the last writer wins.',
+  }];
+}
+
 function responses(route: RouteDoc) {
   const out: Record<string, unknown> = {
     [route.success]: route.success === 204 ? { description: 'No content' } : { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } },
@@ -43,6 +54,7 @@ function responses(route: RouteDoc) {
   }
   if (route.tag === 'Users' && route.method !== 'get') Object.assign(out, route.method === 'post' ? { 409: problem } : { 422: problem });
   if (route.path === '/api/v1/auth/token' && route.method === 'post') out[429] = problem;
+  if (route.path === VERSIONED && route.method === 'patch') out[412] = { ...problem, description: 'The group changed since the If-Match version was read' };
   return out;
 }
 
@@ -55,7 +67,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
       tags: [route.tag],
       summary: route.summary,
       description: `Roles: ${route.roles.join(', ')}.`,
-      parameters: [...pathParameters(route.path), ...queryParameters(route)],
+      parameters: [...pathParameters(route.path), ...queryParameters(route), ...headerParameters(route)],
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body) } } } } : {}),
       responses: responses(route),
       security: route.roles.includes('anonymous') ? [] : [{ bearer: [] }, { session: [] }],

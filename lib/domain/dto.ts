@@ -51,6 +51,8 @@ export type GroupDto = {
   vmIds: string[];
   /** The test/failover/move currently open on the group (pending..awaiting-commit), if any. */
   openOperationId: string | null;
+  /** Configuration version (the ETag): send it back (If-Match) so a change made on a stale copy is refused. */
+  version: number;
 };
 
 export type NetworkSettingsDto = NetworkSettings;

@@ -4,7 +4,7 @@
  */
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429 | 503,
     readonly title: string,
     message: string,
     readonly extra: Record<string, unknown> = {},
@@ -36,6 +36,13 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super(409, 'Conflict', message, extra);
+  }
+}
+
+/** A change made on a stale copy (If-Match): someone else changed the thing since it was read. */
+export class PreconditionFailedError extends DomainError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(412, 'Changed since you loaded it', message, extra);
   }
 }
 

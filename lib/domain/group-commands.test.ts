@@ -121,6 +121,26 @@ describe('updateGroup', () => {
     expect(notified).toEqual(['changed:grp_acme_web']);
   });
 
+  it('moves the configuration version on with each change, never with a no-op', async () => {
+    const v = (await getGroup(db, ACME_ADMIN, 'grp_acme_web')).version;
+    expect((await updateGroup(db, ACME_ADMIN, 'grp_acme_web', { priority: 'high' })).version).toBe(v + 1);
+    expect((await updateGroup(db, ACME_ADMIN, 'grp_acme_web', { priority: 'high' })).version).toBe(v + 1);
+    expect((await updateGroup(db, ACME_ADMIN, 'grp_acme_web', { addVmIds: ['vm_acme_jump_01'] })).version).toBe(v + 2);
+    // Replication state written by the simulator is not configuration.
+    db.update(protectionGroups).set({ rpoSeconds: 42 }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
+    expect((await getGroup(db, ACME_ADMIN, 'grp_acme_web')).version).toBe(v + 2);
+  });
+
+  it('two administrators edit the same copy: the second save is refused (412) and undoes nothing', async () => {
+    const copy = await getGroup(db, ACME_ADMIN, 'grp_acme_web');
+    await updateGroup(db, STAFF, 'grp_acme_web', { rpoTargetSeconds: 120 }, { expectedVersion: copy.version });
+    const refused = updateGroup(db, ACME_ADMIN, 'grp_acme_web', { rpoTargetSeconds: 900, priority: 'low' }, { expectedVersion: copy.version });
+    await expect(refused).rejects.toMatchObject({ status: 412, extra: { expectedVersion: copy.version, currentVersion: copy.version + 1 } });
+    await expect(refused).rejects.toThrow(/last by staff@calligo\.test/);
+    expect(await getGroup(db, ACME_ADMIN, 'grp_acme_web')).toMatchObject({ rpoTargetSeconds: 120, priority: copy.priority, version: copy.version + 1 });
+    expect(auditOf('group.update')).toHaveLength(1);
+  });
+
   it('adds members (syncing, in the last boot group) and removes others', async () => {
     const g = await updateGroup(db, ACME_ADMIN, 'grp_acme_web', { vmIds: ['vm_acme_app_01', 'vm_acme_app_02', 'vm_acme_web_01', 'vm_acme_jump_01'] });
     expect(g.vmIds).toEqual(['vm_acme_app_01', 'vm_acme_app_02', 'vm_acme_jump_01', 'vm_acme_web_01']);

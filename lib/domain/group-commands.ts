@@ -1,6 +1,6 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { groupMembers, OPEN_OPERATION_STATUSES, operations, protectionGroups, sites, tenants } from '@/db/schema';
+import { auditLog, groupMembers, OPEN_OPERATION_STATUSES, operations, protectionGroups, sites, tenants } from '@/db/schema';
 import { newId } from '@/lib/ids';
 import { createGroupSchema, DEFAULT_LIVE_NETWORK, DEFAULT_TEST_NETWORK, MAX_GROUP_MEMBERS, updateGroupSchema } from '@/lib/schemas/groups';
 import type { Actor } from './actor';
@@ -8,7 +8,7 @@ import { audit } from './audit';
 import { authorize, tenantScope } from './authorize';
 import { simDate } from './clock';
 import type { GroupDetailDto } from './dto';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from './errors';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError, type FieldError } from './errors';
 import { applyMembersAndPlan, memberErrors, requestedMembers } from './group-membership';
 import { readGroupDetail } from './group-detail';
 import { parseBody, peekString } from './input';
@@ -112,15 +112,19 @@ const SETTING_FIELDS = [
  * Members, plan and networks are what a running test or failover is using, so they are locked
  * (409) while an operation is open; other settings may change at any time.
  */
-export async function updateGroup(db: DB, actor: Actor, id: string, input: unknown): Promise<GroupDetailDto> {
+export async function updateGroup(db: DB, actor: Actor, id: string, input: unknown, { expectedVersion }: { expectedVersion?: number } = {}): Promise<GroupDetailDto> {
   authorize(db, actor, 'group:write', { type: TARGET, id });
   findGroupInScope(db, actor, id);
   const body = parseBody(updateGroupSchema, input);
+  if (expectedVersion !== undefined && !Number.isSafeInteger(expectedVersion)) {
+    throw new ValidationError([{ field: 'If-Match', message: 'Send the ETag of the group as read, e.g. If-Match: "7".' }]);
+  }
   const now = await simDate();
 
   const changed = db.transaction((tx) => {
     const group = tx.select().from(protectionGroups).where(eq(protectionGroups.id, id)).get();
     if (!group) throw new NotFoundError('protection group', id);
+    if (expectedVersion !== undefined && expectedVersion !== group.configVersion) throw staleCopy(tx, id, expectedVersion, group.configVersion);
 
     const siteFixed: FieldError[] = [];
     if (body.sourceSiteId !== undefined && body.sourceSiteId !== group.sourceSiteId)
@@ -178,12 +182,28 @@ export async function updateGroup(db: DB, actor: Actor, id: string, input: unkno
     }
 
     if (Object.keys(changes).length === 0) return false;
+    tx.update(protectionGroups).set({ configVersion: sql`${protectionGroups.configVersion} + 1` }).where(eq(protectionGroups.id, id)).run();
     audit(tx, actor, { action: 'group.update', tenantId: group.tenantId, targetType: TARGET, targetId: id, details: { changes } });
     return true;
   });
 
   if (changed) await notifyGroupChanged(id);
   return readGroupDetail(db, null, id);
+}
+
+/** 412 for an edit made on version `expected` of a group now at `current`, saying who changed it last. */
+function staleCopy(tx: Executor, id: string, expected: number, current: number): PreconditionFailedError {
+  const last = tx
+    .select({ email: auditLog.actorEmail, time: auditLog.time })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetId, id), inArray(auditLog.action, ['group.update', 'group.create']), eq(auditLog.outcome, 'success')))
+    .orderBy(desc(auditLog.id))
+    .get();
+  const by = last?.email ? ` (last by ${last.email} at ${last.time.toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
+  return new PreconditionFailedError(`This group was changed since you loaded it${by}. Reload to see the change, then make yours again.`, {
+    expectedVersion: expected,
+    currentVersion: current,
+  });
 }
 
 /** DELETE /groups/{id}: stop protecting. Refused (409) while an operation is open on the group. */

@@ -21,6 +21,7 @@ export const groupColumns = {
   priority: protectionGroups.priority,
   lastTestedAt: protectionGroups.lastTestedAt,
   createdAt: protectionGroups.createdAt,
+  version: protectionGroups.configVersion,
   openOperationId: operations.id,
 };
 

@@ -203,10 +203,13 @@ describe('live failover', () => {
   });
 
   it('commits with reverse protection, then fails back home', async () => {
+    const versionBefore = group().configVersion;
     const op = await upAndWaiting({ reverseProtection: true });
     await commitOperation(db, acmeAdmin, op.id);
     tick(20);
     expect(group()).toMatchObject({ status: 'reverse-replicating', sourceSiteId: 'zurich', targetSiteId: 'london' });
+    // The direction is configuration: a settings form opened before the failover is now stale.
+    expect(group().configVersion).toBe(versionBefore + 1);
     expect(sim.calls.some((c) => c.method === 'reverseProtection')).toBe(true);
     expect(webVm().siteId).toBe('zurich');
 

@@ -3,7 +3,7 @@
  * the simulator calls to make once that transaction has committed: the engine must never be
  * told about a change that was rolled back.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { alerts, checkpoints, operations, protectionGroups, vms, type GroupStatus } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
@@ -55,7 +55,7 @@ function applyEffect(tx: Executor, row: OperationRow, s: OperationState, effect:
     case 'reverse-protection': {
       // The database is the configuration's truth: swap it here, then let the engine follow.
       tx.update(protectionGroups)
-        .set({ sourceSiteId: row.toSiteId, targetSiteId: row.fromSiteId, status: 'reverse-replicating', updatedAt: new Date(effect.atMs) })
+        .set({ sourceSiteId: row.toSiteId, targetSiteId: row.fromSiteId, status: 'reverse-replicating', updatedAt: new Date(effect.atMs), configVersion: sql`${protectionGroups.configVersion} + 1` })
         .where(eq(protectionGroups.id, groupId))
         .run();
       // Leave the awaiting-commit mode, then reverse: protection_groups already holds the swapped

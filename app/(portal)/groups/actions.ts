@@ -26,10 +26,14 @@ export async function createGroupAction(input: CreateGroupInput): Promise<Action
   redirect(`/groups/${id}?created=1`);
 }
 
-/** Settings, members or recovery plan: whatever subset the form sends. */
-export async function updateGroupAction(id: string, input: UpdateGroupInput, done = 'Changes saved.'): Promise<ActionResult> {
+/**
+ * Settings, members or recovery plan: whatever subset the form sends. `expectedVersion` is the
+ * group's version the form was filled from: a form left open while someone else saved is refused
+ * with who changed it, rather than silently putting their change back.
+ */
+export async function updateGroupAction(id: string, input: UpdateGroupInput, done = 'Changes saved.', expectedVersion?: number): Promise<ActionResult> {
   const result = await attempt(async () => {
-    await updateGroup(getDb(), await requireActor(), id, input);
+    await updateGroup(getDb(), await requireActor(), id, input, { expectedVersion });
     return done;
   });
   if (result.ok) revalidatePath(`/groups/${id}`);

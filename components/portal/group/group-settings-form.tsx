@@ -38,7 +38,7 @@ export function GroupSettingsForm({ group, onClose }: { group: GroupDetailDto; o
   function save(e: React.FormEvent) {
     e.preventDefault();
     start(async () => {
-      const r = await updateGroupAction(group.id, settingsBody(form), 'Settings saved.');
+      const r = await updateGroupAction(group.id, settingsBody(form), 'Settings saved.', group.version);
       setResult(r);
       if (r.ok) {
         toast({ tone: 'success', title: r.message ?? 'Settings saved' });

@@ -29,7 +29,7 @@ export function RecoveryPlanEditor({ group, onClose }: { group: GroupDetailDto; 
 
   function save() {
     start(async () => {
-      const r = await updateGroupAction(group.id, { recoveryPlan: planBody(plan) }, 'Recovery plan saved.');
+      const r = await updateGroupAction(group.id, { recoveryPlan: planBody(plan) }, 'Recovery plan saved.', group.version);
       setResult(r);
       if (r.ok) {
         toast({ tone: 'success', title: r.message ?? 'Recovery plan saved' });

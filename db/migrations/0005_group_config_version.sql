@@ -1,0 +1,1 @@
+ALTER TABLE `protection_groups` ADD `config_version` integer DEFAULT 1 NOT NULL;
