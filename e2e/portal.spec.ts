@@ -85,6 +85,25 @@ test.describe('the dashboard', () => {
 test.describe('a client admin', () => {
   test.use({ storageState: storageStateFor('acmeAdmin') });
 
+  test('saving settings someone else changed meanwhile is refused, saying who, and undoes nothing', async ({ page, request }) => {
+    const group = 'grp_acme_file';
+    await page.goto(`/groups/${group}`);
+    await page.getByRole('button', { name: 'Edit settings' }).click();
+    const settings = page.getByTestId('group-settings');
+    // Staff change the group through the API while the form is open.
+    const headers = { authorization: `Bearer ${await staffToken(request)}` };
+    expect((await request.patch(`/api/v1/groups/${group}`, { headers, data: { rtoTargetMinutes: 75 } })).ok()).toBe(true);
+
+    await settings.getByLabel('RTO target (minutes)').fill('20');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect(settings).toContainText('changed since you loaded it (last by staff@calligo.test');
+    const now = await (await request.get(`/api/v1/groups/${group}`, { headers })).json();
+    expect(now.rtoTargetMinutes).toBe(75);
+
+    await page.reload();
+    await expect(page.getByTestId('group-settings')).toContainText('1 h 15 m');
+  });
+
   test('edits a group: field errors next to the field, then settings and recovery plan saved', async ({ page }) => {
     await page.goto(`/groups/${GROUP}`);
     // Read first: the settings and the plan turn into forms only on Edit.
