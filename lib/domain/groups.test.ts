@@ -26,7 +26,7 @@ describe('listGroups', () => {
     expect(Object.keys(web).sort()).toEqual(
       [
         'createdAt', 'description', 'id', 'journalHistoryHours', 'lastTestedAt', 'name', 'openOperationId', 'priority', 'rpoSeconds',
-        'rpoTargetSeconds', 'rtoTargetMinutes', 'sourceSiteId', 'status', 'subStatus', 'targetSiteId', 'tenantId', 'vmIds',
+        'rpoTargetSeconds', 'rtoTargetMinutes', 'sourceSiteId', 'status', 'subStatus', 'targetSiteId', 'tenantId', 'version', 'vmIds',
       ].sort(),
     );
     expect(web).toMatchObject({ tenantId: 'ten_acme', sourceSiteId: 'london', targetSiteId: 'zurich', openOperationId: 'op_open', status: 'meeting-sla' });
