@@ -200,6 +200,18 @@ describe('headless runtime', () => {
     expect(again.now() - (NOW + 10_000)).toBeLessThan(2 * 3_600_000 + 60_000);
   });
 
+  it('a crash in the middle of a catch-up (no stop) still leaves the whole gap to the next start', async () => {
+    const file = await downFor(2);
+    const crashed = createSimulator(openDatabase(file), { autoTick: true, catchUpInBackground: true });
+    try {
+      // The process dies here: nothing but what open() wrote reaches the database.
+      const again = createSimulator(openDatabase(file), { catchUp: true });
+      expect(again.now() - (NOW + 10_000)).toBeGreaterThanOrEqual(2 * 3_600_000);
+    } finally {
+      crashed.stop();
+    }
+  });
+
   it('a short downtime is caught up before serving, as before', async () => {
     const file = await downFor(30 / 3600);
     const sim = createSimulator(openDatabase(file), { autoTick: true, catchUpInBackground: true });

@@ -34,8 +34,8 @@ const BACKGROUND_CATCH_UP_AFTER_MS = 60_000;
 /**
  * Real time one background slice may hold the event loop, then the pause before the next one.
  * A request crosses the event loop a few dozen times (sockets, streams, timers) and back-to-back
- * slices made it wait for one at every crossing (~350 ms for GET /groups): with the loop free
- * half of the time it waits little, and the catch-up takes about twice as long.
+ * slices made it wait for one at every crossing (~330 ms for GET /groups): with the loop free
+ * half of the time it waits little (~20 ms), and an hour's catch-up took 34 s instead of 29.
  */
 const BACKGROUND_SLICE_MS = 10;
 const BACKGROUND_PAUSE_MS = 10;
@@ -127,6 +127,9 @@ export class Simulator implements SimulatorControl {
       }
     }
     sim.prefillNewGroups = false;
+    // Before the first write: the stored clock then keeps the gap still to cover, so a crash
+    // during the catch-up leaves it for the next start instead of losing it.
+    if (backgroundMs) sim.startBackgroundCatchUp(engine.nowMs + backgroundMs, log);
     sim.write(true);
     log(
       `[cloudshield] simulator ${restored ? 'resumed' : 'started'} at ${new Date(engine.nowMs).toISOString()}: ${engine.groups.size} groups, ` +
@@ -134,7 +137,6 @@ export class Simulator implements SimulatorControl {
         `${backgroundMs ? `; catching up ${Math.round(backgroundMs / 60_000)} simulated min in the background` : ''}`,
     );
     if (opts.autoTick) sim.startTicking();
-    if (backgroundMs) sim.startBackgroundCatchUp(engine.nowMs + backgroundMs, log);
     return sim;
   }
 
@@ -336,7 +338,7 @@ export class Simulator implements SimulatorControl {
   /**
    * Covers the gap to `toMs` in slices of at most BACKGROUND_SLICE_MS, leaving the event loop to
    * requests between them; journals are written as they go (an interrupted catch-up leaves nothing
-   * half-written) and every few simulated minutes the rows are, so pages follow its progress.
+   * half-written) and every simulated minute the rows are, so pages follow its progress.
    */
   private startBackgroundCatchUp(toMs: number, log: (m: string) => void = console.log): void {
     const plan = planCatchUp(this.engine.nowMs, toMs);
@@ -358,7 +360,8 @@ export class Simulator implements SimulatorControl {
           this.stepOnce(ms);
           bg.sinceWrite += ms;
           if (bg.sinceWrite >= BACKGROUND_WRITE_EVERY_MS) {
-            this.write(false);
+            // With a snapshot now and then, a crash keeps the progress (the clock carries the lag).
+            this.write(performance.now() - this.lastSnapshotRealMs >= SNAPSHOT_EVERY_REAL_MS);
             bg.sinceWrite = 0;
           }
         }
