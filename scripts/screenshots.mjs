@@ -1,5 +1,5 @@
 // Screenshots of portal pages as one user, for looking at the UI before calling it done.
-//   node scripts/screenshots.mjs [--dark] [--base http://localhost:3000] [--email admin@acme.test] [--out screenshots] / /groups /vms ...
+//   node scripts/screenshots.mjs [--dark] [--width 390] [--base http://localhost:3000] [--email admin@acme.test] [--out screenshots] / /groups /vms ...
 // Signs in through the real form (DEMO_PASSWORD or demo-password), then saves one full-page PNG per path.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,7 @@ const dark = args.includes('--dark') && Boolean(args.splice(args.indexOf('--dark
 const base = opt('base', 'http://localhost:3000');
 const email = opt('email', 'admin@acme.test');
 const out = opt('out', 'screenshots');
+const width = Number(opt('width', '1440'));
 const pages = args.length ? args : ['/'];
 
 const browser = await chromium.launch({
@@ -21,7 +22,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, colorScheme: dark ? 'dark' : 'light' });
+  const page = await browser.newPage({ viewport: { width, height: width < 800 ? 844 : 1000 }, colorScheme: dark ? 'dark' : 'light' });
   await page.goto(`${base}/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(process.env.DEMO_PASSWORD ?? 'demo-password');
@@ -31,7 +32,7 @@ try {
   for (const p of pages) {
     await page.goto(`${base}${p}`);
     await page.waitForLoadState('networkidle').catch(() => {});
-    const file = path.join(out, `${email.split('@')[0]}${p.replace(/[^\w]+/g, '_')}${dark ? '_dark' : ''}.png`);
+    const file = path.join(out, `${email.split('@')[0]}${p.replace(/[^\w]+/g, '_')}${dark ? '_dark' : ''}${width !== 1440 ? `_${width}` : ''}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);
   }
