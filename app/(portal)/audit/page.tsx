@@ -40,7 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <AuditFilters value={filters} csvHref={`/audit/export.csv${qs ? `?${qs}` : ''}`} />
         <AuditTable entries={page.items} />
         <div className="flex justify-between border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
-          <span>Newest first · times in UTC</span>
+          <span>Newest first, in the order recorded · real time, UTC; “sim” is the simulated clock the other pages show</span>
           <span className="flex gap-3">
             {cursor && (
               <Link href={`/audit${qs ? `?${qs}` : ''}`} className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
