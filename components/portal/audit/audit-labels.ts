@@ -13,7 +13,7 @@ const ROLE: Record<NonNullable<AuditEntryDto['actorRole']>, string> = {
   client_admin: 'client admin',
   staff: 'provider staff',
   'staff:acting-for-tenant': 'provider staff, acting for the tenant',
-  system: 'automatic (commit timer, operation engine)',
+  system: 'automatic, by the portal',
 };
 
 /** The actor's role in words; empty for nobody signed in. */

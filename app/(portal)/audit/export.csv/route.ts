@@ -3,7 +3,7 @@ import { listAudit } from '@/lib/domain/audit-log';
 import { auditActor } from '@/components/portal/audit/audit-labels';
 import type { AuditEntryDto } from '@/lib/domain/dto';
 import { csvResponse, toCsv } from '../../_lib/csv';
-import { auditQuery, parseAuditFilters } from '../audit-query';
+import { auditQuery, parseAuditFilters } from '@/components/portal/audit/audit-query';
 
 /** Most entries one export holds; narrow the dates for more. */
 const MAX_ROWS = 20_000;
