@@ -58,3 +58,31 @@ test('an operation and a group edit interleave in true order, on one clock, name
   const completedLine = csv.split('\r\n').find((l) => l.startsWith(`${ours[0].id},`));
   expect(completedLine).toContain(`,System,system,operation.completed,operation,Customer portal — Test failover,${op.id},success,`);
 });
+
+test.describe('provider staff', () => {
+  test.use({ storageState: storageStateFor('staff') });
+
+  test('read the whole service\'s trail in the console, or one tenant\'s, named and in order', async ({ page }) => {
+    const api = page.request;
+    // A service-wide action of their own: a fault on a link no demo group replicates over, injected and cleared.
+    const outage = '/api/v1/admin/links/bermuda--singapore/outage';
+    expect((await api.post(outage, { data: { down: true } })).ok()).toBe(true);
+    expect((await api.post(outage, { data: { down: false } })).ok()).toBe(true);
+
+    await page.goto('/staff/audit');
+    await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+    const rows = page.getByTestId('audit-row');
+    const end = rows.and(page.locator('[data-action="link.outage.end"]')).first();
+    await expect(end.getByTestId('audit-actor')).toContainText('staff@calligo.test');
+    await expect(end.getByTestId('audit-target')).toContainText('Bermuda ↔ Singapore');
+    await expect(end).toContainText('sim ');
+    const times = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-time') ?? ''))).map(Date.parse);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    await page.getByLabel('Tenant').selectOption({ label: 'Globex Logistics' });
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/tenantId=ten_globex/);
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.and(page.locator('[data-action^="link."]'))).toHaveCount(0);
+  });
+});
