@@ -10,7 +10,7 @@ type Value = { action: string; from: string; to: string; tenantId: string };
 export function AuditFilters({ value, path, csvHref, tenants }: { value: Value; path: string; csvHref: string; tenants?: { value: string; label: string }[] }) {
   return (
     <FilterForm label="Filter the audit log" action={path} csv={{ href: csvHref, label: 'Export CSV' }}>
-      {tenants && <FilterSelect id="audit-tenant" name="tenantId" label="Tenant" width="w-48" all="All tenants and the service" options={tenants} defaultValue={value.tenantId} />}
+      {tenants && <FilterSelect id="audit-tenant" name="tenantId" label="Tenant" width="w-48" all="Whole service" options={tenants} defaultValue={value.tenantId} />}
       <FilterField id="audit-action" label="Action (or prefix, e.g. group)" width="w-56">
         <Input id="audit-action" name="action" list="audit-actions" defaultValue={value.action} />
         <datalist id="audit-actions">
