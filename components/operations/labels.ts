@@ -1,13 +1,7 @@
-import type { OperationType } from '@/db/schema';
 import type { IconName } from '@/components/ui/icons';
 import type { Tone } from '@/components/ui/tone';
 
-export const OPERATION_TYPE_LABEL: Record<OperationType, string> = {
-  'test-failover': 'Test failover',
-  failover: 'Live failover',
-  move: 'Move',
-  failback: 'Failback',
-};
+export { OPERATION_TYPE_LABEL } from '@/lib/schemas/operation-labels';
 
 export type StepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
 

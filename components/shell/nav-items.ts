@@ -36,5 +36,6 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/maintenance', label: 'Maintenance', icon: 'wrench' },
   { href: '/staff/requests', label: 'Service requests', icon: 'ticket' },
   { href: '/staff/sla', label: 'SLA and credits', icon: 'scale' },
+  { href: '/staff/audit', label: 'Audit log', icon: 'audit' },
   { href: '/staff/account', label: 'Your account', icon: 'settings' },
 ];

@@ -6,13 +6,21 @@ export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
 /**
  * Append-only audit trail (ISO 27001 / SOC 1). A migration adds triggers that abort any
  * UPDATE or DELETE, so not even a bug can rewrite history. No foreign keys: entries outlive
- * the users and tenants they mention.
+ * the users and tenants they mention, which is why the target's name is kept with the entry.
+ *
+ * One clock: `time` is the real (wall-clock) time the entry was written; `id` is the order it
+ * was written in, the trail's only ordering key. Entries about the replicated estate also keep
+ * `simulatedTime`, the simulator's clock the rest of the portal shows. Entries written before
+ * migration 0006 (see there) stamped operations and service-request work with the simulated
+ * clock in `time`; the reader marks them.
  */
 export const auditLog = sqliteTable(
   'audit_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     time: timestamp('time').notNull(),
+    /** The simulated clock at that moment, for entries about the replicated estate; null otherwise. */
+    simulatedTime: timestamp('simulated_time'),
     actorId: text('actor_id'),
     actorEmail: text('actor_email'),
     actorRole: text('actor_role'),
@@ -21,6 +29,8 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
+    /** The target's human name when the entry was written ("Web tier", not grp_…). */
+    targetName: text('target_name'),
     outcome: text('outcome', { enum: AUDIT_OUTCOMES }).notNull(),
     sourceIp: text('source_ip'),
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),

@@ -6,7 +6,7 @@ import {
 } from '../schema';
 import { hashPassword } from '@/lib/auth/password';
 import { SITES, seedSites } from './sites';
-import { insertPastTest } from './test-history';
+import { insertPastTests, type PastTest } from './test-history';
 
 type VmSpec = {
   name: string; os: 'linux' | 'windows'; vcpus: number; memoryGb: number; disksGb: number[];
@@ -178,6 +178,7 @@ export async function seedDemo(db: DB, { password, now = new Date() }: { passwor
   if (n > 0) return false;
   const passwordHash = await hashPassword(password);
   const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
+  const pastTests: PastTest[] = [];
 
   db.transaction((tx) => {
     seedSites(tx);
@@ -243,7 +244,7 @@ export async function seedDemo(db: DB, { password, now = new Date() }: { passwor
         ];
         for (const [n, test] of tests.entries()) {
           const verifyMinutes = 25 + ((n * 17) % 30);
-          insertPastTest(tx, {
+          pastTests.push({
             tenantId: t.id, groupId: g.id, plan, testNetwork: 'dr-test-isolated',
             fromSiteId: g.source, toSiteId: g.target, fromSiteName: siteNameOf(g.source), toSiteName: siteNameOf(g.target),
             startedAt: ago(24 * test.daysAgo + verifyMinutes / 60 + 0.1), verifyMinutes, dataLossSeconds: 6 + ((n * 5) % 9),
@@ -262,6 +263,7 @@ export async function seedDemo(db: DB, { password, now = new Date() }: { passwor
         });
       }
     }
+    insertPastTests(tx, pastTests);
   });
   return true;
 }

@@ -16,7 +16,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { Prng, seedState } from '@/lib/engine/prng';
 import { createSimulator } from '@/lib/sim/runtime';
 import { SITES, seedSites } from './sites';
-import { insertPastTest } from './test-history';
+import { insertPastTests, type PastTest } from './test-history';
 
 export type LargeSeedOptions = {
   tenants?: number;
@@ -66,7 +66,7 @@ export async function seedLarge(db: DB, opts: LargeSeedOptions): Promise<LargeSe
   const largeGroups = Math.round(o.groups * o.largeTenantShare);
   const vmCounts = [largeVms, ...split(o.vms - largeVms, o.tenants - 1)];
   const groupCounts = [largeGroups, ...split(o.groups - largeGroups, o.tenants - 1)];
-  const pastTests: Parameters<typeof insertPastTest>[1][] = [];
+  const pastTests: PastTest[] = [];
   const started = performance.now();
 
   db.transaction((tx) => {
@@ -198,7 +198,7 @@ export async function seedLarge(db: DB, opts: LargeSeedOptions): Promise<LargeSe
         }
       }
     }
-    for (const test of pastTests) insertPastTest(tx, test);
+    insertPastTests(tx, pastTests);
   });
   const configMs = performance.now() - started;
   o.log(`configuration: ${o.tenants} tenants, ${o.vms} VMs, ${o.groups} groups, ${pastTests.length} past tests in ${Math.round(configMs)} ms`);

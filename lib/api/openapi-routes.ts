@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { createTokenSchema, passwordChangeSchema, tokenRequestSchema, totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
 import { listAlertsQuerySchema } from '@/lib/schemas/alerts';
-import { listAuditQuerySchema } from '@/lib/schemas/audit';
+import { auditPageSchema, listAuditQuerySchema } from '@/lib/schemas/audit';
 import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/checkpoints';
 import { createGroupSchema, listGroupsQuerySchema, updateGroupSchema } from '@/lib/schemas/groups';
 import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
@@ -24,6 +24,8 @@ export type RouteDoc = {
   roles: RoleName[];
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The success body's shape, where it is documented field by field. */
+  response?: z.ZodType;
   success: number;
 };
 
@@ -73,7 +75,10 @@ export const ROUTES: RouteDoc[] = [
 
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts and audit', summary: 'Open and recent alerts', roles: ANY, query: listAlertsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/alerts/{id}/ack', tag: 'Alerts and audit', summary: 'Acknowledge an alert', roles: ADMIN, success: 200 },
-  { method: 'get', path: '/api/v1/audit', tag: 'Alerts and audit', summary: 'The audit trail, newest first', roles: ADMIN, query: listAuditQuerySchema, success: 200 },
+  {
+    method: 'get', path: '/api/v1/audit', tag: 'Alerts and audit', roles: ADMIN, query: listAuditQuerySchema, response: auditPageSchema, success: 200,
+    summary: 'The audit trail, newest first in the order recorded (by id; the cursor follows it). Times are real time; `simulatedTime` is the portal\'s simulated clock where it matters; `from`/`to` filter on real time',
+  },
   { method: 'get', path: '/api/v1/reports/sla', tag: 'Reports', summary: 'Monthly availability and service credit', roles: ANY, query: slaQuerySchema, success: 200 },
 
   { method: 'get', path: '/api/v1/requests', tag: 'Service requests', summary: 'Service requests (own tenant; staff: all)', roles: ANY, query: requestListSchema, success: 200 },

@@ -44,4 +44,12 @@ describe('OpenAPI document', () => {
     expect(token.security).toEqual([]);
     expect(token.responses).toHaveProperty('429');
   });
+
+  it('documents the audit entry: real time, the simulated time beside it, the system actor and the target\'s name', () => {
+    type Schema = { properties: Record<string, Schema>; items: Schema; anyOf?: { enum?: string[] }[] };
+    type Get = { get: { responses: Record<string, { content: Record<string, { schema: Schema }> }> } };
+    const entry = (doc.paths['/api/v1/audit'] as unknown as Get).get.responses[200].content['application/json'].schema.properties.items.items.properties;
+    expect(Object.keys(entry)).toEqual(expect.arrayContaining(['id', 'time', 'timeClock', 'simulatedTime', 'actorRole', 'targetId', 'targetName']));
+    expect(entry.actorRole.anyOf?.[0].enum).toContain('system');
+  });
 });

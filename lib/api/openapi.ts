@@ -3,9 +3,9 @@ import { ROUTES, type RouteDoc } from './openapi-routes';
 
 type JsonSchema = Record<string, unknown>;
 
-/** zod → JSON Schema of what a client sends (input side: defaults optional, coercions as strings). */
-function toSchema(schema: z.ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+/** zod → JSON Schema of what a client sends (input side: defaults optional, coercions as strings) or, for responses, receives. */
+function toSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
   delete json.$schema;
   return json;
 }
@@ -41,7 +41,9 @@ function headerParameters(route: RouteDoc) {
 
 function responses(route: RouteDoc) {
   const out: Record<string, unknown> = {
-    [route.success]: route.success === 204 ? { description: 'No content' } : { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } },
+    [route.success]: route.success === 204
+      ? { description: 'No content' }
+      : { description: 'Success', content: { 'application/json': { schema: route.response ? toSchema(route.response, 'output') : { type: 'object' } } } },
     400: problem,
   };
   if (!route.roles.includes('anonymous')) out[401] = problem;

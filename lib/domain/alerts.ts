@@ -81,7 +81,7 @@ export async function acknowledgeAlert(db: DB, actor: Actor, id: string): Promis
   const now = await simDate();
   db.transaction((tx) => {
     tx.update(alerts).set({ acknowledgedAt: now, acknowledgedBy: actor.email }).where(and(eq(alerts.id, id), isNull(alerts.acknowledgedAt))).run();
-    audit(tx, actor, { action: 'alert.acknowledge', tenantId: alert.tenantId, targetType: 'alert', targetId: id, details: { code: alert.code, groupId: alert.groupId } });
+    audit(tx, actor, { action: 'alert.acknowledge', tenantId: alert.tenantId, targetType: 'alert', targetId: id, simulatedTime: now, details: { code: alert.code, groupId: alert.groupId } });
   });
   return toAlertDto(read()!);
 }

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DB } from '@/db';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
@@ -13,11 +13,20 @@ beforeAll(async () => {
   setSimulatorForTests(null);
   // The demo seed's own history (past tests) lies before T0; the assertions read from T0 on.
   db = await seededTestDb(new Date(T0));
+  // Entries are stamped with the real clock: pretend it reads T0, a minute apart.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const at = (ms: number) => vi.setSystemTime(ms);
   const actions = ['group.create', 'group.update', 'groupie.thing', 'checkpoint.tag', 'group.delete'];
-  actions.forEach((action, i) => audit(db, ACME_ADMIN, { action, targetType: 'protection-group', targetId: `g${i}`, time: new Date(T0 + i * 60_000) }));
-  audit(db, GLOBEX_ADMIN, { action: 'group.create', time: new Date(T0) });
-  audit(db, STAFF, { action: 'tenant.create', tenantId: null, time: new Date(T0) });
+  actions.forEach((action, i) => {
+    at(T0 + i * 60_000);
+    audit(db, ACME_ADMIN, { action, targetType: 'protection-group', targetId: `g${i}` });
+  });
+  at(T0);
+  audit(db, GLOBEX_ADMIN, { action: 'group.create' });
+  audit(db, STAFF, { action: 'tenant.create', tenantId: null });
+  vi.useRealTimers();
 });
+afterAll(() => vi.useRealTimers());
 
 describe('listAudit', () => {
   it('gives a client admin their tenant trail, newest first, paged', async () => {

@@ -84,7 +84,7 @@ export async function tagCheckpoint(db: DB, actor: Actor, groupId: string, input
 
   db.transaction((tx) => {
     if (!sim) tx.insert(checkpoints).values({ id: checkpoint.id, groupId, timeMs: checkpoint.timeMs, kind: 'tagged', tag, createdBy: actor.userId }).run();
-    audit(tx, actor, { action: 'checkpoint.tag', tenantId: group.tenantId, targetType: 'protection-group', targetId: groupId, details: { checkpointId: checkpoint.id, tag } });
+    audit(tx, actor, { action: 'checkpoint.tag', tenantId: group.tenantId, targetType: 'protection-group', targetId: groupId, simulatedTime: checkpoint.timeMs, details: { checkpointId: checkpoint.id, tag } });
   });
   return { id: checkpoint.id, time: iso(checkpoint.timeMs), kind: 'tagged', tag };
 }

@@ -116,20 +116,7 @@ export type AlertDto = {
   acknowledgedBy: string | null;
 };
 
-export type AuditEntryDto = {
-  id: string;
-  time: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  actorRole: string | null;
-  tenantId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  outcome: 'success' | 'denied' | 'failed';
-  sourceIp: string | null;
-  details: Record<string, unknown> | null;
-};
+export type { AuditEntryDto } from '@/lib/schemas/audit';
 
 export type SlaReportDto = {
   month: string;

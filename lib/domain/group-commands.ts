@@ -96,7 +96,7 @@ export async function createGroup(db: DB, actor: Actor, input: unknown): Promise
       })
       .run();
     applyMembersAndPlan(tx, id, requested.map((r) => r.vmId), body.recoveryPlan, now);
-    audit(tx, actor, { action: 'group.create', tenantId, targetType: TARGET, targetId: id, details: { ...body, tenantId, vmIds: requested.map((r) => r.vmId) } });
+    audit(tx, actor, { action: 'group.create', tenantId, targetType: TARGET, targetId: id, simulatedTime: now, details: { ...body, tenantId, vmIds: requested.map((r) => r.vmId) } });
   });
 
   await notifyGroupChanged(id);
@@ -183,7 +183,7 @@ export async function updateGroup(db: DB, actor: Actor, id: string, input: unkno
 
     if (Object.keys(changes).length === 0) return false;
     tx.update(protectionGroups).set({ configVersion: sql`${protectionGroups.configVersion} + 1` }).where(eq(protectionGroups.id, id)).run();
-    audit(tx, actor, { action: 'group.update', tenantId: group.tenantId, targetType: TARGET, targetId: id, details: { changes } });
+    audit(tx, actor, { action: 'group.update', tenantId: group.tenantId, targetType: TARGET, targetId: id, simulatedTime: now, details: { changes } });
     return true;
   });
 
@@ -194,12 +194,12 @@ export async function updateGroup(db: DB, actor: Actor, id: string, input: unkno
 /** 412 for an edit made on version `expected` of a group now at `current`, saying who changed it last. */
 function staleCopy(tx: Executor, id: string, expected: number, current: number): PreconditionFailedError {
   const last = tx
-    .select({ email: auditLog.actorEmail, time: auditLog.time })
+    .select({ email: auditLog.actorEmail, time: auditLog.time, simulatedTime: auditLog.simulatedTime })
     .from(auditLog)
     .where(and(eq(auditLog.targetId, id), inArray(auditLog.action, ['group.update', 'group.create']), eq(auditLog.outcome, 'success')))
     .orderBy(desc(auditLog.id))
     .get();
-  const by = last?.email ? ` (last by ${last.email} at ${last.time.toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
+  const by = last?.email ? ` (last by ${last.email} at ${(last.simulatedTime ?? last.time).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
   return new PreconditionFailedError(`This group was changed since you loaded it${by}. Reload to see the change, then make yours again.`, {
     expectedVersion: expected,
     currentVersion: current,
@@ -210,6 +210,7 @@ function staleCopy(tx: Executor, id: string, expected: number, current: number):
 export async function deleteGroup(db: DB, actor: Actor, id: string): Promise<void> {
   authorize(db, actor, 'group:write', { type: TARGET, id });
   findGroupInScope(db, actor, id);
+  const now = await simDate();
 
   db.transaction((tx) => {
     const group = tx.select({ tenantId: protectionGroups.tenantId, name: protectionGroups.name }).from(protectionGroups).where(eq(protectionGroups.id, id)).get();
@@ -218,7 +219,7 @@ export async function deleteGroup(db: DB, actor: Actor, id: string): Promise<voi
     if (operationId) throw new ConflictError('An operation is running on this group; finish or roll it back before deleting the group.', { operationId });
     const vmIds = tx.select({ vmId: groupMembers.vmId }).from(groupMembers).where(eq(groupMembers.groupId, id)).all().map((m) => m.vmId).sort();
     tx.delete(protectionGroups).where(eq(protectionGroups.id, id)).run();
-    audit(tx, actor, { action: 'group.delete', tenantId: group.tenantId, targetType: TARGET, targetId: id, details: { name: group.name, vmIds } });
+    audit(tx, actor, { action: 'group.delete', tenantId: group.tenantId, targetType: TARGET, targetId: id, targetName: group.name, simulatedTime: now, details: { name: group.name, vmIds } });
   });
 
   await notifyGroupChanged(id, true);

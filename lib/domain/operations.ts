@@ -127,7 +127,7 @@ async function startOperation(db: DB, actor: Actor, groupId: string, requested: 
       const empty: OperationState = { ...created.state, steps: [] };
       const out = applyTransition(tx, row, empty, created, actor);
       audit(tx, actor, {
-        action: 'operation.start', tenantId: group.tenantId, targetType: 'operation', targetId: opId, time: new Date(nowMs),
+        action: 'operation.start', tenantId: group.tenantId, targetType: 'operation', targetId: opId, simulatedTime: nowMs,
         details: {
           groupId, type: pf.type, checkpointId: pf.checkpoint?.id ?? null, dataLossSeconds: pf.dataLossSeconds,
           shutdownSource: options.shutdownSource, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
@@ -137,7 +137,7 @@ async function startOperation(db: DB, actor: Actor, groupId: string, requested: 
     });
   } catch (error) {
     if (error instanceof PreflightError || error instanceof ConflictError) {
-      audit(db, actor, { action: 'operation.start', tenantId: group.tenantId, targetType: 'protection-group', targetId: groupId, outcome: 'failed', time: new Date(nowMs), details: { type: requested, reason: error.message } });
+      audit(db, actor, { action: 'operation.start', tenantId: group.tenantId, targetType: 'protection-group', targetId: groupId, outcome: 'failed', simulatedTime: nowMs, details: { type: requested, reason: error.message } });
     }
     throw error;
   }
@@ -189,7 +189,7 @@ async function actOn(db: DB, actor: Actor, opId: string, action: Action, input: 
     const result = advance(asked, nowMs);
     if (stop) tx.update(operations).set({ result: stop.result, notes: stop.notes || null }).where(eq(operations.id, opId)).run();
     audit(tx, actor, {
-      action: `operation.${action}`, tenantId: row.tenantId, targetType: 'operation', targetId: opId, time: new Date(nowMs),
+      action: `operation.${action}`, tenantId: row.tenantId, targetType: 'operation', targetId: opId, simulatedTime: nowMs,
       details: { groupId: row.groupId, type: row.type, ...(stop ? { result: stop.result, notes: stop.notes ?? null } : {}) },
     });
     return applyTransition(tx, row, prev, { ...result, changed: true }, actor);

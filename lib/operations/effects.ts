@@ -107,7 +107,7 @@ export function applyTransition(tx: Executor, row: OperationRow, prev: Operation
       targetId: row.id,
       outcome: failed ? 'failed' : 'success',
       details: { groupId: row.groupId, type: row.type, ...event.details },
-      time: new Date(event.atMs),
+      simulatedTime: event.atMs,
     });
     if (failed) {
       tx.insert(alerts).values({

@@ -1,17 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
-import { AuditFilters } from '@/components/portal/audit/audit-filters';
-import { AuditTable } from '@/components/portal/audit/audit-table';
-import { buttonClasses } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
+import { AuditTrailCard } from '@/components/portal/audit/audit-trail-card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
 import { listAudit } from '@/lib/domain/audit-log';
 import { ValidationError } from '@/lib/domain/errors';
-import { auditQuery, filterQueryString, parseAuditFilters } from './audit-query';
+import { auditQuery, filterQueryString, parseAuditFilters } from '@/components/portal/audit/audit-query';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -26,35 +22,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </>
     );
   }
-  const { cursor, ...filters } = parseAuditFilters(await searchParams);
+  // The tenant is the actor's own here (the domain pins it); only the console chooses one.
+  const { cursor, ...filters } = { ...parseAuditFilters(await searchParams), tenantId: '' };
   const page = await listAudit(getDb(), actor, { ...auditQuery(filters), limit: 100, cursor }).catch((error) => {
     // A stale or edited cursor is not worth an error page: start from the newest entry instead.
     if (error instanceof ValidationError) return listAudit(getDb(), actor, { ...auditQuery(filters), limit: 100 });
     throw error;
   });
-  const qs = filterQueryString(filters);
   return (
     <>
       <PageHeader title="Audit log" description={description} />
-      <Card>
-        <AuditFilters value={filters} csvHref={`/audit/export.csv${qs ? `?${qs}` : ''}`} />
-        <AuditTable entries={page.items} />
-        <div className="flex justify-between border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
-          <span>Newest first · times in UTC</span>
-          <span className="flex gap-3">
-            {cursor && (
-              <Link href={`/audit${qs ? `?${qs}` : ''}`} className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
-                Newest
-              </Link>
-            )}
-            {page.nextCursor && (
-              <Link href={`/audit?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(qs)), cursor: page.nextCursor })}`} className={buttonClasses({ size: 'sm' })}>
-                Older entries
-              </Link>
-            )}
-          </span>
-        </div>
-      </Card>
+      <AuditTrailCard path="/audit" filters={filters} qs={filterQueryString(filters)} entries={page.items} cursor={cursor} nextCursor={page.nextCursor} />
     </>
   );
 }

@@ -3,10 +3,36 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
+import { auditActor, auditRole } from './audit-labels';
 
 const OUTCOME = { success: 'success', denied: 'warning', failed: 'danger' } as const;
+const muted = 'block text-xs text-slate-500 dark:text-slate-400';
 
-/** Who did what, when, to what, from where, and how it went. */
+/** When: real time first; the simulated clock (what the other pages show) under it where it matters. */
+function When({ e }: { e: AuditEntryDto }) {
+  if (e.timeClock === 'simulated') {
+    return (
+      <>
+        {formatDateTime(e.time, { seconds: true })}
+        <span className={muted} title="Written before the audit trail kept one clock: this time is the simulated clock's; the real time was not recorded.">
+          simulated clock (older entry)
+        </span>
+      </>
+    );
+  }
+  return (
+    <>
+      <time dateTime={e.time}>{formatDateTime(e.time, { seconds: true })}</time>
+      {e.simulatedTime && (
+        <span className={muted} title="The simulated clock at that moment: the clock the portal's other pages show.">
+          sim {formatDateTime(e.simulatedTime, { seconds: true })}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Who did what, when, to what, from where, and how it went; in the order it was recorded. */
 export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
   if (entries.length === 0) return <EmptyState icon="audit" title="No entries match" description="Widen the dates or clear the action filter." />;
   return (
@@ -24,16 +50,23 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
       </THead>
       <TBody>
         {entries.map((e) => (
-          <Tr key={e.id}>
-            <Td className="whitespace-nowrap">{formatDateTime(e.time, { seconds: true })}</Td>
-            <Td>
-              {e.actorEmail ?? 'system'}
-              {e.actorRole && <span className="block text-xs text-slate-500 dark:text-slate-400">{e.actorRole}</span>}
+          <Tr key={e.id} data-testid="audit-row" data-id={e.id} data-action={e.action} data-time={e.time}>
+            <Td className="whitespace-nowrap">
+              <When e={e} />
+            </Td>
+            <Td data-testid="audit-actor">
+              {auditActor(e)}
+              {e.actorRole && <span className={muted}>{auditRole(e)}</span>}
             </Td>
             <Td className="font-mono text-xs">{e.action}</Td>
-            <Td className="text-xs">
-              {e.targetType ?? '—'}
-              {e.targetId && <span className="block font-mono text-slate-500 dark:text-slate-400">{e.targetId}</span>}
+            <Td data-testid="audit-target">
+              {e.targetName ?? e.targetType ?? '—'}
+              {e.targetId && (
+                <span className={`${muted} font-mono`}>
+                  {e.targetName && e.targetType ? `${e.targetType} ` : ''}
+                  {e.targetId}
+                </span>
+              )}
             </Td>
             <Td>
               <Badge tone={OUTCOME[e.outcome]}>{e.outcome}</Badge>

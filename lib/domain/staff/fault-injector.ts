@@ -17,6 +17,7 @@ export function recordingInjector(db: DB, at: Date): FaultInjector {
     else tx.update(outages).set({ endedAt: at }).where(and(eq(outages[column], id), isNull(outages.endedAt))).run();
   };
   return {
+    now: () => at.getTime(),
     setSiteDown(siteId, down, actorId) {
       db.transaction((tx) => {
         record(tx, 'siteId', siteId, down, actorId);

@@ -30,6 +30,7 @@ function fakeSim(at = NOW): FaultInjector & { calls: string[] } {
   };
   return {
     calls,
+    now: () => at.getTime(),
     setSiteDown(siteId, down, actorId) {
       calls.push(`site:${siteId}:${down}`);
       record('siteId', siteId, down, actorId);
@@ -55,7 +56,7 @@ describe('site and link faults', () => {
       ['grp_acme_sql', 'source'],
       ['grp_globex_web', 'target'],
     ]);
-    expect(db.select().from(auditLog).where(eq(auditLog.action, 'site.outage.start')).get()).toMatchObject({ actorId: STAFF.userId, targetId: 'london', tenantId: null });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, 'site.outage.start')).get()).toMatchObject({ actorId: STAFF.userId, targetId: 'london', targetName: 'London', tenantId: null, simulatedTime: NOW });
   });
 
   it('is idempotent: asking for the current state changes nothing', () => {

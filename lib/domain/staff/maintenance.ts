@@ -69,6 +69,7 @@ export async function createMaintenance(db: DB, actor: Actor, input: unknown, at
       tenantId: null,
       targetType: 'maintenance-window',
       targetId: id,
+      simulatedTime: now,
       details: { siteId: data.siteId ?? null, startsAt: data.startsAt.toISOString(), endsAt: data.endsAt.toISOString(), description: data.description },
     });
     return toDto(select(tx).where(eq(maintenanceWindows.id, id)).get()!, now);
@@ -87,7 +88,7 @@ export async function cancelMaintenance(db: DB, actor: Actor, id: string, at?: D
     if (!w) throw new NotFoundError('maintenance window', id);
     if (w.startsAt <= now) throw new ConflictError('This window has already started; it stays in the availability record.');
     tx.delete(maintenanceWindows).where(eq(maintenanceWindows.id, id)).run();
-    audit(tx, actor, { action: 'maintenance.cancel', tenantId: null, targetType: 'maintenance-window', targetId: id, details: { siteId: w.siteId, startsAt: w.startsAt.toISOString(), description: w.description } });
+    audit(tx, actor, { action: 'maintenance.cancel', tenantId: null, targetType: 'maintenance-window', targetId: id, targetName: w.description, simulatedTime: now, details: { siteId: w.siteId, startsAt: w.startsAt.toISOString(), description: w.description } });
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auditLog, serviceRequests, tenants, users, vdcs, type ResourceChange } from '@/db/schema';
 import type { ResourceDelta, ServiceRequestDto } from './dto';
@@ -18,7 +18,8 @@ function firstResponses(db: Executor, ids: string[]): Map<string, Date> {
   const out = new Map<string, Date>();
   if (!ids.length) return out;
   const rows = db
-    .select({ targetId: auditLog.targetId, time: auditLog.time })
+    // Deadlines run on the simulated clock; entries written before the audit trail had one clock carry it in `time`.
+    .select({ targetId: auditLog.targetId, time: sql<Date>`coalesce(${auditLog.simulatedTime}, ${auditLog.time})`.mapWith(auditLog.time) })
     .from(auditLog)
     .where(and(eq(auditLog.targetType, 'service-request'), inArray(auditLog.targetId, ids), eq(auditLog.actorRole, 'staff'), inArray(auditLog.action, RESPONSE_ACTIONS)))
     .all();

@@ -38,7 +38,7 @@ export async function updateServiceRequest(db: DB, actor: Actor, id: string, inp
     if (TERMINAL.includes(row.status) && (patch.status !== undefined || patch.assignedTo !== undefined)) {
       throw new ConflictError(`The request is already ${row.status}.`);
     }
-    const base = { tenantId: row.tenantId, targetType: 'service-request', targetId: id, time: now };
+    const base = { tenantId: row.tenantId, targetType: 'service-request', targetId: id, simulatedTime: now };
 
     if (patch.assignedTo !== undefined && patch.assignedTo !== row.assignedTo) {
       if (patch.assignedTo !== null) assertStaffUser(tx, patch.assignedTo);

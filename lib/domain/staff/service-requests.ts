@@ -117,7 +117,7 @@ export async function createServiceRequest(db: DB, actor: Actor, input: unknown,
       })
       .returning()
       .get();
-    audit(tx, actor, { action: 'service-request.create', tenantId, targetType: 'service-request', targetId: id, details: { kind: data.kind, priority: data.priority, title: data.title, resourceChange } });
+    audit(tx, actor, { action: 'service-request.create', tenantId, targetType: 'service-request', targetId: id, simulatedTime: now, details: { kind: data.kind, priority: data.priority, title: data.title, resourceChange } });
     return toServiceRequestDtos(tx, [row], now)[0];
   });
 }
@@ -138,7 +138,7 @@ export async function addRequestComment(db: DB, actor: Actor, id: string, input:
   return db.transaction((tx) => {
     const commentId = newId('src');
     tx.insert(serviceRequestComments).values({ id: commentId, requestId: id, authorId: actor.userId, authorEmail: actor.email, body, createdAt: now }).run();
-    audit(tx, actor, { action: 'service-request.comment', tenantId: row.tenantId, targetType: 'service-request', targetId: id, time: now, details: { length: body.length } });
+    audit(tx, actor, { action: 'service-request.comment', tenantId: row.tenantId, targetType: 'service-request', targetId: id, simulatedTime: now, details: { length: body.length } });
     return { id: commentId, authorId: actor.userId, authorEmail: actor.email, body, createdAt: now.toISOString(), byStaff: actor.role === 'staff' };
   });
 }

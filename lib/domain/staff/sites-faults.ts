@@ -13,7 +13,8 @@ import type { AffectedGroupDto, LinkDto, SiteLoadDto } from './dto';
 import { openFaults, sitesWithLoad, withLiveState } from './site-state';
 
 /** The part of the simulator that staff fault injection drives. */
-export type FaultInjector = Pick<SimulatorControl, 'setSiteDown' | 'setLinkDown'>;
+/** What injects a fault; `now` is its simulated clock, kept with the audit entry. */
+export type FaultInjector = Pick<SimulatorControl, 'setSiteDown' | 'setLinkDown' | 'now'>;
 
 export type LinkWithGroupsDto = LinkDto & { affectedGroups: AffectedGroupDto[] };
 
@@ -86,6 +87,7 @@ export function setSiteOutage(db: DB, actor: Actor, sim: FaultInjector, siteId: 
       tenantId: null,
       targetType: 'site',
       targetId: siteId,
+      simulatedTime: sim.now(),
       details: { site: site.name, affectedGroups: affectedGroups.length, tenants: [...new Set(affectedGroups.map((g) => g.tenantId))] },
     });
   }
@@ -106,6 +108,7 @@ export function setLinkOutage(db: DB, actor: Actor, sim: FaultInjector, linkId: 
       tenantId: null,
       targetType: 'link',
       targetId: linkId,
+      simulatedTime: sim.now(),
       details: { sites: [link.siteAId, link.siteBId], affectedGroups: affectedGroups.length },
     });
   }

@@ -177,6 +177,6 @@ export function deleteVdc(db: DB, actor: Actor, tenantId: string, vdcId: string)
     if (request) throw new ConflictError(`Service request ${request.id} refers to ${vdc.name}; it is kept for the record.`);
     tx.delete(vdcs).where(eq(vdcs.id, vdcId)).run();
     syncStorageVolume(tx, tenantId, vdc.siteId);
-    audit(tx, actor, { action: 'vdc.delete', tenantId, targetType: 'vdc', targetId: vdcId, details: { name: vdc.name, siteId: vdc.siteId, kind: vdc.kind } });
+    audit(tx, actor, { action: 'vdc.delete', tenantId, targetType: 'vdc', targetId: vdcId, targetName: vdc.name, details: { name: vdc.name, siteId: vdc.siteId, kind: vdc.kind } });
   });
 }

@@ -1,11 +1,14 @@
-export type AuditFilters = { action: string; from: string; to: string };
+export type AuditFilters = { action: string; from: string; to: string; tenantId: string };
 
-/** Filters from the query string (dates as YYYY-MM-DD, whole UTC days). Malformed values are dropped. */
+/**
+ * Filters from the query string (dates as YYYY-MM-DD, whole UTC days; `tenantId` narrows a staff
+ * member's service-wide trail and is ignored for client roles). Malformed values are dropped.
+ */
 export function parseAuditFilters(p: Record<string, string | string[] | undefined>): AuditFilters & { cursor?: string } {
   const one = (k: string) => (typeof p[k] === 'string' ? (p[k] as string).trim() : '');
   const date = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
   const cursor = one('cursor');
-  return { action: one('action').slice(0, 100), from: date(one('from')), to: date(one('to')), cursor: cursor || undefined };
+  return { action: one('action').slice(0, 100), from: date(one('from')), to: date(one('to')), tenantId: one('tenantId').slice(0, 100), cursor: cursor || undefined };
 }
 
 /** The domain's query: `from`/`to` as ISO times covering whole days. */
@@ -14,6 +17,7 @@ export function auditQuery(f: AuditFilters) {
     action: f.action || undefined,
     from: f.from ? `${f.from}T00:00:00.000Z` : undefined,
     to: f.to ? `${f.to}T23:59:59.999Z` : undefined,
+    tenantId: f.tenantId || undefined,
   };
 }
 
