@@ -114,7 +114,15 @@ export type AlertDto = {
   resolvedAt: string | null;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /**
+   * The figure an open RPO or journal-history alert is about, as it is now: its message keeps
+   * the figure at the moment it was raised, which a long breach leaves far behind. Null for
+   * other alerts and once resolved.
+   */
+  current: AlertCurrentFigure | null;
 };
+
+export type AlertCurrentFigure = { figure: 'rpo' | 'history'; seconds: number | null };
 
 export type AuditEntryDto = {
   id: string;

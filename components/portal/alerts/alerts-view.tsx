@@ -15,6 +15,7 @@ import { ALERT_CODE } from '../labels';
 import { useAlerts } from '../queries';
 import { useSimNow } from '../use-sim-now';
 import { AckButton } from './ack-button';
+import { AlertMessage } from './alert-message';
 import { BreachHistory } from './breach-history';
 
 type Tab = 'open' | 'resolved' | 'all';
@@ -96,7 +97,7 @@ export function AlertsView({ initial, groups, canAck, initialTab, initialGroup, 
                     </Td>
                     <Td>
                       <span className="font-medium text-slate-900 dark:text-slate-100">{ALERT_CODE[a.code] ?? a.code}</span>
-                      <span className="block max-w-md text-xs text-slate-600 dark:text-slate-400">{a.message}</span>
+                      <AlertMessage message={a.message} current={a.current} className="max-w-md text-xs" />
                     </Td>
                     <Td>{a.groupId ? <Link href={`/groups/${a.groupId}`} className="hover:underline">{a.groupName}</Link> : '—'}</Td>
                     <Td className="whitespace-nowrap">{formatDateTime(a.raisedAt)}</Td>
