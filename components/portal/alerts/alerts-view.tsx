@@ -12,7 +12,8 @@ import { ALERT_LEVEL } from '@/components/ui/status';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
 import { ALERT_CODE } from '../labels';
-import { useAlerts } from '../queries';
+import { LiveFreshness } from '../live/live-freshness';
+import { LIVE_MS, useAlerts } from '../queries';
 import { useSimNow } from '../use-sim-now';
 import { AckButton } from './ack-button';
 import { AlertMessage } from './alert-message';
@@ -27,7 +28,8 @@ const TABS: { key: Tab; label: string }[] = [
 
 /** Open and resolved alerts, filterable by group and level, with the RPO breach history. */
 export function AlertsView({ initial, groups, canAck, initialTab, initialGroup, nowMs }: { initial: AlertDto[]; groups: GroupDto[]; canAck: boolean; initialTab: Tab; initialGroup: string; nowMs: number }) {
-  const alerts = useAlerts('all', initial).data ?? [];
+  const query = useAlerts('all', initial);
+  const alerts = query.data ?? [];
   const now = useSimNow(nowMs);
   const [tab, setTab] = useState<Tab>(initialTab);
   const [groupId, setGroupId] = useState(initialGroup);
@@ -55,6 +57,7 @@ export function AlertsView({ initial, groups, canAck, initialTab, initialGroup, 
               </button>
             ))}
           </div>
+          <LiveFreshness query={query} pollMs={LIVE_MS} className="self-center" />
           <div className="flex flex-wrap gap-3">
             <FilterSelect id="alert-group" label="Protection group" width="w-52" all="All groups" options={groups.map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={(e) => setGroupId(e.target.value)} />
             <FilterSelect

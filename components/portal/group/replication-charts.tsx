@@ -8,7 +8,8 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CardSkeleton } from '@/components/ui/skeleton';
 import { formatDuration, formatMBps } from '@/lib/format';
-import type { ChartRangeKey } from './chart-ranges';
+import { LiveFreshness } from '../live/live-freshness';
+import { rangeOf, type ChartRangeKey } from './chart-ranges';
 import { RangePicker } from './range-picker';
 import { analyseTraffic } from './traffic-analysis';
 import { TrafficVerdict } from './traffic-verdict';
@@ -17,7 +18,8 @@ import { useRpoSeries } from './use-rpo-series';
 /** RPO over time against the target, and the throughput/WAN graph that explains it, over one range. */
 export function ReplicationCharts({ groupId, nowMs }: { groupId: string; nowMs: number }) {
   const [range, setRange] = useState<ChartRangeKey>('24h');
-  const { data, isPending, isError } = useRpoSeries(groupId, range, nowMs);
+  const query = useRpoSeries(groupId, range, nowMs);
+  const { data, isPending } = query;
   const points = useMemo(() => (data?.points ?? []).map((p) => ({ t: Date.parse(p.time), rpoSeconds: p.rpoSeconds, throughputMBps: p.throughputMBps, wanMBps: p.wanMBps })), [data]);
   const verdict = useMemo(() => analyseTraffic(points), [points]);
 
@@ -26,7 +28,10 @@ export function ReplicationCharts({ groupId, nowMs }: { groupId: string; nowMs: 
       <h2 id="replication-title" className="text-sm font-semibold">
         Replication over time
       </h2>
-      <RangePicker value={range} onChange={setRange} />
+      <div className="flex flex-wrap items-center gap-2">
+        {data && <LiveFreshness query={query} pollMs={rangeOf(range).pollMs} />}
+        <RangePicker value={range} onChange={setRange} />
+      </div>
     </div>
   );
   if (isPending || !data) {
@@ -51,7 +56,6 @@ export function ReplicationCharts({ groupId, nowMs }: { groupId: string; nowMs: 
         <Card data-testid="rpo-chart-card">
           <CardHeader level={3} title="RPO over time" description="Actual recovery point age against the alert target (dashed)" />
           <CardBody>
-            {isError && <p className="mb-2 text-xs text-red-700 dark:text-red-400">Could not refresh the series; showing the last one read.</p>}
             {empty ? (
               <EmptyState icon="activity" title="No RPO samples in this range" description="Samples appear once replication has run for a while." />
             ) : (
