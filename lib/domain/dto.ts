@@ -97,7 +97,11 @@ export type RpoSeriesDto = {
   targetSeconds: number;
   from: string;
   to: string;
+  /** Site and link faults that paused the group within the range, oldest first; `to` null while ongoing. */
+  outages: RpoOutageDto[];
 };
+
+export type RpoOutageDto = { from: string; to: string | null; label: string };
 
 export type AlertDto = {
   id: string;
