@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartWindow, durationAxis, niceStep, rateAxis } from './axis-ticks';
+import { chartWindow, durationAxis, niceStep, rateAxis, timeTick, timeTicks } from './axis-ticks';
 
 const labels = (axis: ReturnType<typeof durationAxis>) => axis.ticks.map(axis.format).map((l) => l.replace('\u00a0', ' '));
 
@@ -33,5 +33,14 @@ describe('chart window', () => {
   it('keeps the range asked for when the samples cover it', () => {
     expect(chartWindow(0, 30 * DAY, 3600_000)).toEqual({ fromMs: 0, toMs: 30 * DAY, dataSinceMs: null });
     expect(chartWindow(0, 30 * DAY, null).dataSinceMs).toBeNull();
+  });
+});
+
+describe('time axis', () => {
+  it('ticks on round UTC times', () => {
+    const from = Date.UTC(2026, 11, 6, 13, 36, 20);
+    const day = timeTicks(from, from + 24 * 3600_000);
+    expect(day.map(timeTick(24 * 3600_000))).toEqual(['18:00', '00:00', '06:00', '12:00']);
+    expect(timeTicks(from, from + 3600_000).map(timeTick(3600_000))).toEqual(['13:40', '13:50', '14:00', '14:10', '14:20', '14:30']);
   });
 });

@@ -17,6 +17,20 @@ export function timeTick(spanMs: number): (ms: number) => string {
   };
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Round time steps, so ticks fall on whole hours and days rather than at 16:30, 20:02, 23:38. */
+const TIME_STEPS = [5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 2 * 24 * HOUR, 7 * 24 * HOUR];
+
+/** Ticks on round UTC times (multiples of a round step) inside [fromMs, toMs], at most `max` of them. */
+export function timeTicks(fromMs: number, toMs: number, max = 7): number[] {
+  if (!(toMs > fromMs)) return [fromMs];
+  const step = TIME_STEPS.find((s) => (toMs - fromMs) / s <= max) ?? TIME_STEPS[TIME_STEPS.length - 1];
+  const ticks: number[] = [];
+  for (let t = Math.ceil(fromMs / step) * step; t <= toMs; t += step) ticks.push(t);
+  return ticks;
+}
+
 /** A value axis: its ticks and one formatter, every label in the same unit. */
 export type ValueAxis = { ticks: number[]; max: number; unit: string; format: (value: number) => string };
 

@@ -4,7 +4,7 @@ import { Area, AreaChart, CartesianGrid, ReferenceArea, ReferenceLine, Responsiv
 import { TONE_HEX } from '@/components/ui/tone';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { AXIS, GRID } from './chart-frame';
-import { durationAxis, timeTick } from './axis-ticks';
+import { durationAxis, timeTick, timeTicks } from './axis-ticks';
 
 export type RpoChartPoint = { t: number; rpoSeconds: number };
 /** A stretch when replication was paused by a fault (site or link down), shaded on the charts. */
@@ -33,7 +33,7 @@ export function RpoChart({ points, targetSeconds, fromMs, toMs, outages }: { poi
     <ResponsiveContainer width="100%" height="100%">
       <AreaChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title="Actual RPO over time against the target">
         <CartesianGrid stroke={GRID} vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow tickFormatter={tick} minTickGap={40} {...AXIS} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow ticks={timeTicks(fromMs, toMs)} tickFormatter={tick} minTickGap={40} {...AXIS} />
         <YAxis domain={[0, axis.max]} ticks={axis.ticks} tickFormatter={axis.format} width={56} allowDataOverflow {...AXIS} />
         <Tooltip
           labelFormatter={(v) => formatDateTime(Number(v), { seconds: true })}

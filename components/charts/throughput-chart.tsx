@@ -3,7 +3,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDateTime, formatMBps } from '@/lib/format';
 import { AXIS, GRID } from './chart-frame';
-import { rateAxis, timeTick } from './axis-ticks';
+import { rateAxis, timeTick, timeTicks } from './axis-ticks';
 import { outageBands, type OutageBand } from './rpo-chart';
 
 export type TrafficPoint = { t: number; throughputMBps: number; wanMBps: number };
@@ -24,7 +24,7 @@ export function ThroughputChart({ points, fromMs, toMs, outages }: { points: Tra
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title="Write throughput and WAN traffic over time">
         <CartesianGrid stroke={GRID} vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow tickFormatter={tick} minTickGap={40} {...AXIS} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow ticks={timeTicks(fromMs, toMs)} tickFormatter={tick} minTickGap={40} {...AXIS} />
         <YAxis domain={[0, axis.max]} ticks={axis.ticks} tickFormatter={axis.format} width={64} allowDataOverflow {...AXIS} />
         <Tooltip
           labelFormatter={(v) => formatDateTime(Number(v), { seconds: true })}
