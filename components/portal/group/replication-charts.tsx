@@ -33,7 +33,14 @@ export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: stri
   const outages: ChartOutage[] =
     data && span ? data.outages.map((o) => ({ fromMs: Math.max(Date.parse(o.from), span.fromMs), toMs: o.to ? Math.min(Date.parse(o.to), span.toMs) : span.toMs, label: o.label, ongoing: o.to === null })) : [];
   const explanation = data
-    ? explainReplication({ samples: points, outages, status: group.status, targetSeconds: data.targetSeconds, targetSiteName: siteNames[group.targetSiteId] ?? group.targetSiteId })
+    ? explainReplication({
+        samples: points,
+        outages,
+        status: group.status,
+        targetSeconds: data.targetSeconds,
+        targetSiteName: siteNames[group.targetSiteId] ?? group.targetSiteId,
+        now: { throughputMBps: group.throughputMBps, wanMBps: group.wanMBps },
+      })
     : null;
 
   const header = (

@@ -3,7 +3,7 @@ import { explainReplication, type ExplainedSample } from './replication-explanat
 
 const HOUR = 3600_000;
 const steady = (rpoSeconds: number, throughputMBps = 0.4, wanMBps = 0.4): ExplainedSample[] => Array.from({ length: 10 }, () => ({ rpoSeconds, throughputMBps, wanMBps }));
-const base = { outages: [], status: 'meeting-sla' as const, targetSeconds: 300, targetSiteName: 'Zurich' };
+const base = { outages: [], status: 'meeting-sla' as const, targetSeconds: 300, targetSiteName: 'Zurich', now: { throughputMBps: 0.4, wanMBps: 0.4 } };
 
 describe('the explanation under the replication charts', () => {
   it('during an outage names the fault and the RPO the chart shows, never "a few seconds"', () => {
@@ -17,10 +17,11 @@ describe('the explanation under the replication charts', () => {
   });
 
   it('during an initial sync says there is no recovery point yet and what the link carries', () => {
-    const e = explainReplication({ ...base, samples: steady(0, 0.2, 25), status: 'initialising' })!;
+    // No samples yet (they carry an RPO): the text uses the rates the summary shows.
+    const e = explainReplication({ ...base, samples: [], status: 'initialising', now: { throughputMBps: 1.5, wanMBps: 49.3 } })!;
     expect(e.kind).toBe('initial-sync');
-    expect(e.text).toMatch(/^Initial sync: the link is sending whole disks to Zurich \(WAN traffic up to 25 MB\/s\)/);
-    expect(e.text).toContain('no recovery point until the first copy is complete');
+    expect(e.text).toMatch(/^Initial sync: the link is sending whole disks to Zurich \(WAN traffic now 49.3 MB\/s\) as well as new writes \(1.5 MB\/s\)/);
+    expect(e.text).toContain('no recovery point, and so no RPO to chart, until the first copy is complete');
   });
 
   it('during a reverse sync gives the growing RPO against its target', () => {

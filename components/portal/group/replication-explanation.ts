@@ -11,16 +11,32 @@ export type ReplicationExplanation = {
   text: string;
 };
 
-type Input = { samples: ExplainedSample[]; outages: ChartOutage[]; status: GroupStatus; targetSeconds: number; targetSiteName: string };
+type Input = {
+  samples: ExplainedSample[];
+  outages: ChartOutage[];
+  status: GroupStatus;
+  targetSeconds: number;
+  targetSiteName: string;
+  /** The group's current rates, as its summary shows them (an initial sync has no samples yet). */
+  now: TrafficSample;
+};
 
 /**
  * The words under the replication charts, chosen from the same figures the charts draw (the
  * series' worst RPO, its peaks, the shaded outages) and the group's state, so the text can never
  * say "RPO stays at a few seconds" beside a chart at 2 h. Precedence: a fault in the period, an
  * initial or reverse sync in progress, writes outrunning the link, an RPO over target for another
- * reason, healthy.
+ * reason, healthy. An initial sync is said from the group's current rates: samples carry an
+ * RPO, so none are kept before the first consistent copy.
  */
-export function explainReplication({ samples, outages, status, targetSeconds, targetSiteName }: Input): ReplicationExplanation | null {
+export function explainReplication({ samples, outages, status, targetSeconds, targetSiteName, now }: Input): ReplicationExplanation | null {
+  if (status === 'initialising' && outages.length === 0) {
+    return {
+      kind: 'initial-sync',
+      tone: 'warning',
+      text: `Initial sync: the link is sending whole disks to ${targetSiteName} (WAN traffic now ${formatMBps(now.wanMBps)}) as well as new writes (${formatMBps(now.throughputMBps)}). There is no recovery point, and so no RPO to chart, until the first copy is complete; the backlog at source counts what is left to send.`,
+    };
+  }
   if (samples.length < 2 && outages.length === 0) return null;
   const worst = samples.reduce((m, s) => Math.max(m, s.rpoSeconds), 0);
   const peakWan = samples.reduce((m, s) => Math.max(m, s.wanMBps), 0);
@@ -37,13 +53,6 @@ export function explainReplication({ samples, outages, status, targetSeconds, ta
       kind: 'outage',
       tone: over || ongoing ? 'danger' : 'warning',
       text: `${names}: replication was paused for ${formatDuration(downMs / 1000)} in this period${ongoing ? ' and still is' : ''} (shaded). Nothing could be sent meanwhile, so ${rpoWords}; it falls back once the fault clears and the backlog has drained.`,
-    };
-  }
-  if (status === 'initialising') {
-    return {
-      kind: 'initial-sync',
-      tone: 'warning',
-      text: `Initial sync: the link is sending whole disks to ${targetSiteName} (WAN traffic up to ${formatMBps(peakWan)}) as well as new writes (peak ${formatMBps(peakWrites)}). There is no recovery point until the first copy is complete; the backlog at source counts what is left to send.`,
     };
   }
   if (status === 'reverse-replicating') {
