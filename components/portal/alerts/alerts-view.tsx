@@ -41,23 +41,25 @@ export function AlertsView({ initial, groups, canAck, initialTab, initialGroup, 
     <div className="space-y-4">
       <Card>
         <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
-          <div role="group" aria-label="Alert status" className="inline-flex rounded-md ring-1 ring-slate-300 ring-inset dark:ring-slate-600">
-            {TABS.map((t) => (
-              <button
-                key={t.key}
-                type="button"
-                aria-pressed={tab === t.key}
-                onClick={() => setTab(t.key)}
-                className={cn(
-                  'px-3 py-1.5 text-sm font-medium first:rounded-l-md last:rounded-r-md focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600',
-                  tab === t.key ? 'bg-sky-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
-                )}
-              >
-                {t.label} ({count(t.key)})
-              </button>
-            ))}
+          <div className="flex flex-wrap items-center gap-3">
+            <div role="group" aria-label="Alert status" className="inline-flex rounded-md ring-1 ring-slate-300 ring-inset dark:ring-slate-600">
+              {TABS.map((t) => (
+                <button
+                  key={t.key}
+                  type="button"
+                  aria-pressed={tab === t.key}
+                  onClick={() => setTab(t.key)}
+                  className={cn(
+                    'px-3 py-1.5 text-sm font-medium first:rounded-l-md last:rounded-r-md focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600',
+                    tab === t.key ? 'bg-sky-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
+                  )}
+                >
+                  {t.label} ({count(t.key)})
+                </button>
+              ))}
+            </div>
+            <LiveFreshness query={query} pollMs={LIVE_MS} />
           </div>
-          <LiveFreshness query={query} pollMs={LIVE_MS} className="self-center" />
           <div className="flex flex-wrap gap-3">
             <FilterSelect id="alert-group" label="Protection group" width="w-52" all="All groups" options={groups.map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={(e) => setGroupId(e.target.value)} />
             <FilterSelect
