@@ -5,12 +5,13 @@ import { cn } from '@/components/ui/cn';
  * A chart with its text summary. The SVG is for the eye; the caption says the same in words for
  * screen readers and for anyone who would rather not read a graph.
  */
-export function ChartFrame({ summary, height = 220, className, children, testId }: { summary: ReactNode; height?: number; className?: string; children: ReactNode; testId?: string }) {
+export function ChartFrame({ summary, legend, height = 220, className, children, testId }: { summary: ReactNode; legend?: ReactNode; height?: number; className?: string; children: ReactNode; testId?: string }) {
   return (
     <figure className={cn('min-w-0', className)} data-testid={testId}>
       <div style={{ height }} className="w-full min-w-0">
         {children}
       </div>
+      {legend}
       <figcaption className="mt-2 text-xs text-slate-600 dark:text-slate-400">{summary}</figcaption>
     </figure>
   );

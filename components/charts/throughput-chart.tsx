@@ -1,30 +1,40 @@
 'use client';
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDateTime, formatMBps } from '@/lib/format';
 import { AXIS, GRID } from './chart-frame';
-import { mbpsTick, timeTick } from './axis-ticks';
+import { rateAxis, timeTick, timeTicks } from './axis-ticks';
+import { outageBands, type OutageBand } from './rpo-chart';
 
 export type TrafficPoint = { t: number; throughputMBps: number; wanMBps: number };
 
-/** What the VMs write against what the link carries to the recovery site (both MB/s). */
-export function ThroughputChart({ points, fromMs, toMs }: { points: TrafficPoint[]; fromMs: number; toMs: number }) {
+export const WAN_COLOR = '#0284c7';
+export const WRITES_COLOR = '#d97706';
+
+/**
+ * What the VMs write against what the link carries to the recovery site (both MB/s). WAN
+ * traffic is the filled area underneath and writes the bold line on top, so when they coincide
+ * (the healthy case) the write line is still seen rather than hidden under the WAN line.
+ */
+export function ThroughputChart({ points, fromMs, toMs, outages }: { points: TrafficPoint[]; fromMs: number; toMs: number; outages: OutageBand[] }) {
   const tick = timeTick(toMs - fromMs);
+  const max = points.reduce((m, p) => Math.max(m, p.throughputMBps, p.wanMBps), 0);
+  const axis = rateAxis(max * 1.05);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title="Write throughput and WAN traffic over time">
+      <ComposedChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title="Write throughput and WAN traffic over time">
         <CartesianGrid stroke={GRID} vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} tickFormatter={tick} minTickGap={40} {...AXIS} />
-        <YAxis tickFormatter={mbpsTick} width={76} {...AXIS} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow ticks={timeTicks(fromMs, toMs)} tickFormatter={tick} minTickGap={40} {...AXIS} />
+        <YAxis domain={[0, axis.max]} ticks={axis.ticks} tickFormatter={axis.format} width={64} allowDataOverflow {...AXIS} />
         <Tooltip
           labelFormatter={(v) => formatDateTime(Number(v), { seconds: true })}
           formatter={(v, name) => [formatMBps(Number(v)), name]}
           contentStyle={{ fontSize: 12 }}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line dataKey="throughputMBps" name="Write throughput" type="monotone" stroke="#f59e0b" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-        <Line dataKey="wanMBps" name="WAN traffic" type="monotone" stroke="#0284c7" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-      </LineChart>
+        {outageBands(outages)}
+        <Area dataKey="wanMBps" name="WAN traffic" type="monotone" stroke={WAN_COLOR} fill={WAN_COLOR} fillOpacity={0.18} strokeWidth={1} dot={false} isAnimationActive={false} />
+        <Line dataKey="throughputMBps" name="Write throughput" type="monotone" stroke={WRITES_COLOR} strokeWidth={2} dot={false} isAnimationActive={false} />
+      </ComposedChart>
     </ResponsiveContainer>
   );
 }

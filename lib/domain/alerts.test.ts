@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { alerts, auditLog } from '@/db/schema';
+import { alerts, auditLog, protectionGroups } from '@/db/schema';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { acknowledgeAlert, listAlerts } from './alerts';
@@ -38,6 +38,27 @@ describe('listAlerts', () => {
     expect((await listAlerts(db, STAFF, { tenantId: 'ten_globex' })).map((a) => a.id)).toEqual(['al_3']);
     expect((await listAlerts(db, STAFF, { limit: 1 })).length).toBe(1);
     await expect(listAlerts(db, ACME_USER, { status: 'closed' as 'open' })).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe('the figure an alert is about, now', () => {
+  it('carries the group’s current RPO or history beside the figure frozen in the message, while open', async () => {
+    db.insert(alerts)
+      .values([
+        { id: 'al_5', tenantId: 'ten_acme', groupId: 'grp_acme_sql', code: 'rpo-breach', level: 'error', message: 'RPO of ‘Policy database’ is 6 min, over its 5 min target', raisedAt: t(200) },
+        { id: 'al_6', tenantId: 'ten_acme', groupId: 'grp_acme_file', code: 'history-not-met', level: 'warning', message: 'Journal holds 4 h 52 m of its 3 d history', raisedAt: t(300) },
+      ])
+      .run();
+    db.update(protectionGroups).set({ rpoSeconds: 8 * 3600 + 50 * 60 }).where(eq(protectionGroups.id, 'grp_acme_sql')).run();
+    db.update(protectionGroups).set({ historyCoveredSeconds: 9 * 3600 }).where(eq(protectionGroups.id, 'grp_acme_file')).run();
+    const byId = new Map((await listAlerts(db, ACME_USER)).map((a) => [a.id, a]));
+    expect(byId.get('al_5')!.current).toEqual({ figure: 'rpo', seconds: 8 * 3600 + 50 * 60 });
+    expect(byId.get('al_6')!.current).toEqual({ figure: 'history', seconds: 9 * 3600 });
+    // Other kinds of alert, and resolved ones, have no live figure.
+    expect(byId.get('al_1')!.current).toBeNull();
+    expect(byId.get('al_2')!.current).toBeNull();
+    db.delete(alerts).where(eq(alerts.groupId, 'grp_acme_sql')).run();
+    db.delete(alerts).where(eq(alerts.id, 'al_6')).run();
   });
 });
 

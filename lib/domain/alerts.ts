@@ -6,7 +6,7 @@ import type { Actor } from './actor';
 import { audit } from './audit';
 import { authorize, tenantScope } from './authorize';
 import { isoOrNull, iso, simDate } from './clock';
-import type { AlertDto } from './dto';
+import type { AlertCurrentFigure, AlertDto } from './dto';
 import { NotFoundError } from './errors';
 import { tenantFilter } from './scope';
 import { parseInput } from './validate';
@@ -25,17 +25,35 @@ const alertColumns = {
   resolvedAt: alerts.resolvedAt,
   acknowledgedAt: alerts.acknowledgedAt,
   acknowledgedBy: alerts.acknowledgedBy,
+  groupRpoSeconds: protectionGroups.rpoSeconds,
+  groupHistorySeconds: protectionGroups.historyCoveredSeconds,
 };
 
-type AlertRow = Omit<AlertDto, 'status' | 'raisedAt' | 'resolvedAt' | 'acknowledgedAt'> & { raisedAt: Date; resolvedAt: Date | null; acknowledgedAt: Date | null };
+type AlertRow = Omit<AlertDto, 'status' | 'raisedAt' | 'resolvedAt' | 'acknowledgedAt' | 'current'> & {
+  raisedAt: Date;
+  resolvedAt: Date | null;
+  acknowledgedAt: Date | null;
+  groupRpoSeconds: number | null;
+  groupHistorySeconds: number | null;
+};
 
-function toAlertDto(r: AlertRow): AlertDto {
+/** The group's live figure behind an open RPO or history alert (see AlertDto.current). */
+function currentFigure(code: AlertRow['code'], groupId: string | null, resolvedAt: Date | null, rpoSeconds: number | null, historySeconds: number | null): AlertCurrentFigure | null {
+  if (resolvedAt || !groupId) return null;
+  if (code === 'rpo-warning' || code === 'rpo-breach') return { figure: 'rpo', seconds: rpoSeconds };
+  if (code === 'history-not-met') return { figure: 'history', seconds: historySeconds };
+  return null;
+}
+
+function toAlertDto(row: AlertRow): AlertDto {
+  const { groupRpoSeconds, groupHistorySeconds, ...r } = row;
   return {
     ...r,
     status: r.resolvedAt ? 'resolved' : 'open',
     raisedAt: iso(r.raisedAt),
     resolvedAt: isoOrNull(r.resolvedAt),
     acknowledgedAt: isoOrNull(r.acknowledgedAt),
+    current: currentFigure(r.code, r.groupId, r.resolvedAt, groupRpoSeconds, groupHistorySeconds),
   };
 }
 

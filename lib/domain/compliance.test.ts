@@ -2,11 +2,14 @@ import { and, between, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
 import { alerts, rpoSamples } from '@/db/schema';
+import { createSimulator } from '@/lib/sim/runtime';
+import type { SimulatorControl } from '@/lib/sim/contract';
 import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
 import { recentMonths, rpoCompliance } from './compliance';
 import { listGroups } from './groups';
 import { planSeries, rpoSeries } from './rpo';
+import { setSimulatorForTests } from './sim-bridge';
 
 let db: DB;
 beforeAll(async () => {
@@ -56,5 +59,34 @@ describe('rpoCompliance', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((r) => acme.has(r.group.id))).toBe(false);
     expect(rows.every((r) => r.months.every((m) => m.breaches === 0 || r.group.tenantId === 'ten_globex'))).toBe(true);
+  });
+});
+
+describe('a reverse-replicating group over its RPO target', () => {
+  it('is a breach in its status, its alerts and the month’s compliance, as forward replication would be', async () => {
+    const NOW = Date.UTC(2026, 4, 12, 9, 30, 0);
+    const own = await seededTestDb(new Date(NOW));
+    const sim = createSimulator(own, { startAtMs: NOW, seed: 1 });
+    setSimulatorForTests(sim as unknown as SimulatorControl);
+    try {
+      // A committed failover with reverse protection: the delta sync back takes longer than the target.
+      sim.advance(60);
+      sim.setGroupMode('grp_acme_web', 'failing-over');
+      sim.advance(120);
+      sim.setGroupMode('grp_acme_web', 'replicating');
+      sim.reverseProtection('grp_acme_web');
+      sim.advance(420, 5);
+
+      const web = (await listGroups(own, ACME_USER)).find((g) => g.id === 'grp_acme_web')!;
+      expect(web.status).toBe('reverse-replicating');
+      expect(web.rpoSeconds).toBeGreaterThan(web.rpoTargetSeconds);
+      expect(web.subStatus).toMatch(/RPO .* over the 5 min target/);
+      const rows = await rpoCompliance(own, ACME_USER);
+      const month = rows.find((r) => r.group.id === 'grp_acme_web')!.months[0];
+      expect(month.breaches).toBe(1);
+    } finally {
+      setSimulatorForTests(undefined);
+      sim.stop();
+    }
   });
 });

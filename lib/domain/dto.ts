@@ -97,7 +97,11 @@ export type RpoSeriesDto = {
   targetSeconds: number;
   from: string;
   to: string;
+  /** Site and link faults that paused the group within the range, oldest first; `to` null while ongoing. */
+  outages: RpoOutageDto[];
 };
+
+export type RpoOutageDto = { from: string; to: string | null; label: string };
 
 export type AlertDto = {
   id: string;
@@ -114,7 +118,15 @@ export type AlertDto = {
   resolvedAt: string | null;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /**
+   * The figure an open RPO or journal-history alert is about, as it is now: its message keeps
+   * the figure at the moment it was raised, which a long breach leaves far behind. Null for
+   * other alerts and once resolved.
+   */
+  current: AlertCurrentFigure | null;
 };
+
+export type AlertCurrentFigure = { figure: 'rpo' | 'history'; seconds: number | null };
 
 export type { AuditEntryDto } from '@/lib/schemas/audit';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { RPO_TIERS, rpoSamples } from '@/db/schema';
+import { outages, RPO_TIERS, rpoSamples } from '@/db/schema';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
@@ -85,6 +85,25 @@ describe('rpoSeries', () => {
     db.update(rpoSamples).set({ rpoSeconds: 4321 }).where(and(eq(rpoSamples.groupId, 'grp_acme_web'), eq(rpoSamples.tier, 3), eq(rpoSamples.timeMs, NOW - 2 * 3600_000))).run();
     const c = await rpoSeries(db, ACME_USER, 'grp_acme_web', range(0));
     expect(Math.max(...c.points.map((p) => p.rpoSeconds))).toBe(4321);
+  });
+
+  it('lists the faults that paused the group in the range, for the charts to shade', async () => {
+    // grp_acme_web replicates London → Zurich.
+    const HOUR = 3600_000;
+    db.insert(outages)
+      .values([
+        { id: 'out_t1', siteId: 'zurich', startedAt: new Date(NOW - 5 * HOUR), endedAt: new Date(NOW - 4 * HOUR) },
+        { id: 'out_t2', linkId: 'london--zurich', startedAt: new Date(NOW - 30 * 60_000) },
+        { id: 'out_t3', siteId: 'jersey', startedAt: new Date(NOW - 3 * HOUR), endedAt: new Date(NOW - 2 * HOUR) },
+        { id: 'out_t4', siteId: 'london', startedAt: new Date(NOW - 3 * DAY), endedAt: new Date(NOW - 3 * DAY + HOUR) },
+      ])
+      .run();
+    const s = await rpoSeries(db, ACME_USER, 'grp_acme_web');
+    expect(s.outages).toEqual([
+      { from: new Date(NOW - 5 * HOUR).toISOString(), to: new Date(NOW - 4 * HOUR).toISOString(), label: 'Site Zurich offline' },
+      { from: new Date(NOW - 30 * 60_000).toISOString(), to: null, label: 'Link London–Zurich down' },
+    ]);
+    db.delete(outages).run();
   });
 
   it('refuses a reversed or malformed range, and other tenants', async () => {

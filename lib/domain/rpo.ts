@@ -7,6 +7,7 @@ import { authorize } from './authorize';
 import { iso, simNow } from './clock';
 import type { RpoPointDto, RpoSeriesDto } from './dto';
 import { ValidationError } from './errors';
+import { groupOutages } from './group-outages';
 import { findGroupInScope } from './scope';
 import { cachedRead } from './read-cache';
 import { parseInput } from './validate';
@@ -56,7 +57,7 @@ export async function rpoSeries(db: Executor, actor: Actor, groupId: string, que
   // one read until the database changes.
   const key = `rpo:${groupId}:${tier.tier}:${Math.ceil(fromMs / tier.stepMs)}:${Math.floor(toMs / tier.stepMs)}:${bucketMs ?? 0}`;
   const points = cachedRead(db, key, () => readPoints(db, where, bucketMs));
-  return { points, tier: tier.tier, targetSeconds: group.rpoTargetSeconds, from: iso(fromMs), to: iso(toMs) };
+  return { points, tier: tier.tier, targetSeconds: group.rpoTargetSeconds, from: iso(fromMs), to: iso(toMs), outages: groupOutages(db, group, fromMs, toMs) };
 }
 
 function readPoints(db: Executor, where: SQL | undefined, bucketMs: number | null): RpoPointDto[] {

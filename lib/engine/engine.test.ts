@@ -275,6 +275,42 @@ describe('operations', () => {
     expect(e.checkpointsOf('g').length).toBeGreaterThan(10);
   });
 
+  it('alerts on a reverse-replicating group over its RPO target as it would on a forward one', () => {
+    // 1 MB/s for a delta sync of ~4 GB: the new target is not consistent for over an hour.
+    const e = engine({ tenantMbps: 8 });
+    e.upsertGroup(group('g', { rpoTargetSeconds: 300 }));
+    run(e, 60);
+    e.setGroupMode('g', 'failing-over');
+    run(e, 60);
+    e.setGroupMode('g', 'replicating');
+    e.reverseProtection('g', { sourceSiteId: 'zurich', targetSiteId: 'london' });
+    const events = run(e, 20 * 60, 5);
+    const v = e.view('g');
+    expect(v.status).toBe('reverse-replicating');
+    expect(v.rpoSeconds).toBeGreaterThan(19 * 60);
+    expect(of(events, 'alert-raised').map((a) => a.code)).toEqual(['rpo-warning', 'rpo-breach']);
+    expect(codes(e)).toContain('rpo-breach');
+    expect(v.subStatus).toMatch(/^delta sync \d+%; RPO \d+ min( \d+ s)? over the 5 min target$/);
+  });
+
+  it('counts what a delta sync or an initial sync still has to send as backlog at the source', () => {
+    const e = engine({ tenantMbps: 8 });
+    e.upsertGroup(group('new', { members: [steady('n', 0.1, { synced: false, diskGb: 20 })] }));
+    run(e, 60);
+    // 20 GB to send at 1 MB/s: about 20 GB less a minute of it is still at the source.
+    expect(e.view('new').backlogMB).toBeGreaterThan(20 * 1024 - 120);
+    expect(e.view('new').backlogMB).toBeLessThan(20 * 1024);
+
+    e.upsertGroup(group('g'));
+    run(e, 60);
+    e.setGroupMode('g', 'failing-over');
+    e.setGroupMode('g', 'replicating');
+    e.reverseProtection('g', { sourceSiteId: 'zurich', targetSiteId: 'london' });
+    run(e, 10);
+    // 2 % of two 100 GB disks still to compare and send.
+    expect(e.view('g').backlogMB).toBeGreaterThan(3000);
+  });
+
   it('does not replicate once failed over', () => {
     const e = engine();
     e.upsertGroup(group('g'));

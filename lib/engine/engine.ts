@@ -524,7 +524,9 @@ export class Engine {
       journalUsedGb: Math.min(g.journal.totalMB, g.limitMB) / 1024,
       throughputMBps: g.writeRate,
       wanMBps: g.wanRate,
-      backlogMB: g.backlog.totalMB,
+      // Everything not yet at the recovery site: unshipped writes and what an initial or delta
+      // sync still has to send (a sync's writes ship first, so the write backlog alone reads 0).
+      backlogMB: g.backlog.totalMB + g.syncLeftMB,
       sourceSiteId: g.sourceSiteId,
       targetSiteId: g.targetSiteId,
       mode: g.mode,

@@ -154,7 +154,9 @@ function keepJournal(e: Engine, g: GroupState, t1: number): void {
 function evaluateAlerts(e: Engine, g: GroupState, t1: number): void {
   const book = e.alerts;
   const replicating = g.mode === 'replicating' || g.mode === 'testing';
-  const evaluable = replicating && g.rpoSeconds !== null && !g.deltaSync;
+  // A reverse delta sync is replication too: while it runs the new target holds nothing newer
+  // than the reversal, so its RPO grows and is alerted on like any other.
+  const evaluable = replicating && g.rpoSeconds !== null;
   const level = evaluable ? nextRpoLevel(g.rpoLevel, g.rpoSeconds! / g.rpoTargetSeconds) : 0;
   if (level !== g.rpoLevel) applyRpoLevel(book, g, level, t1);
 

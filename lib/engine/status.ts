@@ -38,7 +38,8 @@ export function describeGroup(g: GroupState, ctx: StatusContext, nowMs: number):
   if (g.deltaSync) {
     const total = g.syncLeftMB + syncedSinceStart(g);
     const pct = total > 0 ? Math.floor((100 * (total - g.syncLeftMB)) / total) : 100;
-    return { status: 'reverse-replicating', subStatus: `delta sync ${pct}%` };
+    const over = g.rpoLevel === RPO_BREACH && g.rpoSeconds !== null ? `; ${rpoOverTarget(g.rpoSeconds, g.rpoTargetSeconds)}` : '';
+    return { status: 'reverse-replicating', subStatus: `delta sync ${pct}%${over}` };
   }
   if (ctx.membersSyncing > 0) {
     const done = ctx.membersTotal - ctx.membersSyncing;
@@ -48,7 +49,7 @@ export function describeGroup(g: GroupState, ctx: StatusContext, nowMs: number):
     return { status: 'initialising', subStatus: `initial sync ${done} of ${ctx.membersTotal} VMs, ${pct}%, ${eta}` };
   }
   if (g.rpoLevel === RPO_BREACH && g.rpoSeconds !== null) {
-    return { status: 'rpo-not-met', subStatus: `RPO ${formatDuration(g.rpoSeconds)} over the ${formatDuration(g.rpoTargetSeconds)} target` };
+    return { status: 'rpo-not-met', subStatus: rpoOverTarget(g.rpoSeconds, g.rpoTargetSeconds) };
   }
   if (g.historyShort) {
     const covered = historyCoveredSeconds(g, nowMs);
@@ -63,6 +64,8 @@ export function describeGroup(g: GroupState, ctx: StatusContext, nowMs: number):
   if (ctx.continuousWriters.length) return { status: 'meeting-sla', subStatus: `continuous writer: ${ctx.continuousWriters.join(', ')}` };
   return { status: 'meeting-sla', subStatus: null };
 }
+
+const rpoOverTarget = (rpoSeconds: number, targetSeconds: number) => `RPO ${formatDuration(rpoSeconds)} over the ${formatDuration(targetSeconds)} target`;
 
 /** Sync bytes already shipped in the current sync round (for a percentage). */
 function syncedSinceStart(g: GroupState): number {

@@ -12,9 +12,11 @@ import { ALERT_LEVEL } from '@/components/ui/status';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
 import { ALERT_CODE } from '../labels';
-import { useAlerts } from '../queries';
+import { LiveFreshness } from '../live/live-freshness';
+import { LIVE_MS, useAlerts } from '../queries';
 import { useSimNow } from '../use-sim-now';
 import { AckButton } from './ack-button';
+import { AlertMessage } from './alert-message';
 import { BreachHistory } from './breach-history';
 
 type Tab = 'open' | 'resolved' | 'all';
@@ -26,7 +28,8 @@ const TABS: { key: Tab; label: string }[] = [
 
 /** Open and resolved alerts, filterable by group and level, with the RPO breach history. */
 export function AlertsView({ initial, groups, canAck, initialTab, initialGroup, nowMs }: { initial: AlertDto[]; groups: GroupDto[]; canAck: boolean; initialTab: Tab; initialGroup: string; nowMs: number }) {
-  const alerts = useAlerts('all', initial).data ?? [];
+  const query = useAlerts('all', initial);
+  const alerts = query.data ?? [];
   const now = useSimNow(nowMs);
   const [tab, setTab] = useState<Tab>(initialTab);
   const [groupId, setGroupId] = useState(initialGroup);
@@ -38,21 +41,24 @@ export function AlertsView({ initial, groups, canAck, initialTab, initialGroup, 
     <div className="space-y-4">
       <Card>
         <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
-          <div role="group" aria-label="Alert status" className="inline-flex rounded-md ring-1 ring-slate-300 ring-inset dark:ring-slate-600">
-            {TABS.map((t) => (
-              <button
-                key={t.key}
-                type="button"
-                aria-pressed={tab === t.key}
-                onClick={() => setTab(t.key)}
-                className={cn(
-                  'px-3 py-1.5 text-sm font-medium first:rounded-l-md last:rounded-r-md focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600',
-                  tab === t.key ? 'bg-sky-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
-                )}
-              >
-                {t.label} ({count(t.key)})
-              </button>
-            ))}
+          <div className="flex flex-wrap items-center gap-3">
+            <div role="group" aria-label="Alert status" className="inline-flex rounded-md ring-1 ring-slate-300 ring-inset dark:ring-slate-600">
+              {TABS.map((t) => (
+                <button
+                  key={t.key}
+                  type="button"
+                  aria-pressed={tab === t.key}
+                  onClick={() => setTab(t.key)}
+                  className={cn(
+                    'px-3 py-1.5 text-sm font-medium first:rounded-l-md last:rounded-r-md focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600',
+                    tab === t.key ? 'bg-sky-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
+                  )}
+                >
+                  {t.label} ({count(t.key)})
+                </button>
+              ))}
+            </div>
+            <LiveFreshness query={query} pollMs={LIVE_MS} />
           </div>
           <div className="flex flex-wrap gap-3">
             <FilterSelect id="alert-group" label="Protection group" width="w-52" all="All groups" options={groups.map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={(e) => setGroupId(e.target.value)} />
@@ -96,7 +102,7 @@ export function AlertsView({ initial, groups, canAck, initialTab, initialGroup, 
                     </Td>
                     <Td>
                       <span className="font-medium text-slate-900 dark:text-slate-100">{ALERT_CODE[a.code] ?? a.code}</span>
-                      <span className="block max-w-md text-xs text-slate-600 dark:text-slate-400">{a.message}</span>
+                      <AlertMessage message={a.message} current={a.current} className="max-w-md text-xs" />
                     </Td>
                     <Td>{a.groupId ? <Link href={`/groups/${a.groupId}`} className="hover:underline">{a.groupName}</Link> : '—'}</Td>
                     <Td className="whitespace-nowrap">{formatDateTime(a.raisedAt)}</Td>

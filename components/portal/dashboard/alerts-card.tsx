@@ -4,6 +4,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ALERT_LEVEL } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
+import { AlertMessage } from '../alerts/alert-message';
 import { ALERT_CODE } from '../labels';
 import type { DashboardDto } from '@/lib/domain/dashboard';
 
@@ -43,9 +44,7 @@ export function AlertsCard({ alerts }: { alerts: DashboardDto['alerts'] }) {
                       </>
                     )}
                   </p>
-                  <p className="truncate text-slate-600 dark:text-slate-400" title={a.message}>
-                    {a.message}
-                  </p>
+                  <AlertMessage message={a.message} current={a.current} truncate />
                 </div>
                 <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{formatDateTime(a.raisedAt)}</span>
               </li>

@@ -2,7 +2,8 @@
 
 import type { DashboardDto } from '@/lib/domain/dashboard';
 import { UpcomingMaintenance } from '@/components/staff/upcoming-maintenance';
-import { useDashboard } from '../queries';
+import { LiveFreshness } from '../live/live-freshness';
+import { LIVE_MS, useDashboard } from '../queries';
 import { AlertsCard } from './alerts-card';
 import { AvailabilityCard } from './availability-card';
 import { HealthCard } from './health-card';
@@ -16,10 +17,14 @@ import { TestComplianceCard } from './test-compliance-card';
  * polls GET /api/v1/dashboard so every card follows replication together, without a reload.
  */
 export function DashboardLive({ initial, canCreate }: { initial: DashboardDto; canCreate: boolean }) {
-  const d = useDashboard(initial).data ?? initial;
+  const query = useDashboard(initial);
+  const d = query.data ?? initial;
   const nowMs = Date.parse(d.at);
   return (
     <>
+      <div className="-mt-2 mb-2 flex justify-end">
+        <LiveFreshness query={query} pollMs={LIVE_MS} />
+      </div>
       <ProtectionHeadline summary={d} canCreate={canCreate} />
       {d.maintenance.length > 0 && (
         <div className="mb-4">

@@ -7,3 +7,5 @@ export const CHART_RANGES = [
 ] as const;
 
 export type ChartRangeKey = (typeof CHART_RANGES)[number]['key'];
+
+export const rangeOf = (key: ChartRangeKey) => CHART_RANGES.find((r) => r.key === key) ?? CHART_RANGES[1];

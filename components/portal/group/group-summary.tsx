@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
+import type { GroupDetailDto } from '@/lib/domain/dto';
 import { formatDuration, formatGb, formatMBps, formatMinutes } from '@/lib/format';
 import { Meter } from '../meter';
 import { useLiveGroup } from './live-group';
@@ -17,6 +18,12 @@ function Tile({ label, children, hint, testId }: { label: string; children: Reac
     </div>
   );
 }
+
+/** While a sync runs, the backlog is mostly what it still has to send (the engine counts both). */
+const BACKLOG_HINT: Partial<Record<GroupDetailDto['status'], string>> = {
+  initialising: 'Not yet at the recovery site, including the initial sync still to send',
+  'reverse-replicating': 'Not yet at the recovery site, including the delta sync still to send',
+};
 
 /** The group's vital figures at a glance, live: RPO, history, journal, traffic, backlog, RTO. */
 export function GroupSummary() {
@@ -40,7 +47,7 @@ export function GroupSummary() {
         >
           {formatMBps(g.throughputMBps)}
         </Tile>
-        <Tile label="Backlog at source" hint="Data written but not yet at the recovery site">
+        <Tile label="Backlog at source" hint={BACKLOG_HINT[g.status] ?? 'Data written but not yet at the recovery site'} testId="summary-backlog">
           {formatGb(g.backlogMB / 1024)}
         </Tile>
         <Tile label="RTO target" hint="Time to have the VMs running at recovery">

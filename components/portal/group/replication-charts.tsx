@@ -1,35 +1,60 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { chartWindow } from '@/components/charts/axis-ticks';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { RpoChart } from '@/components/charts/rpo-chart';
-import { ThroughputChart } from '@/components/charts/throughput-chart';
+import { ChartLegend, type LegendItem } from '@/components/charts/chart-legend';
+import { OUTAGE_COLOR, RPO_COLOR, RpoChart } from '@/components/charts/rpo-chart';
+import { ThroughputChart, WAN_COLOR, WRITES_COLOR } from '@/components/charts/throughput-chart';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CardSkeleton } from '@/components/ui/skeleton';
-import { formatDuration, formatMBps } from '@/lib/format';
-import type { ChartRangeKey } from './chart-ranges';
+import { TONE_HEX } from '@/components/ui/tone';
+import { formatDateTime, formatDuration, formatMBps } from '@/lib/format';
+import { LiveFreshness } from '../live/live-freshness';
+import { rangeOf, type ChartRangeKey } from './chart-ranges';
+import { useLiveGroup } from './live-group';
 import { RangePicker } from './range-picker';
-import { analyseTraffic } from './traffic-analysis';
+import { explainReplication, type ChartOutage } from './replication-explanation';
 import { TrafficVerdict } from './traffic-verdict';
 import { useRpoSeries } from './use-rpo-series';
 
+const OUTAGE_LEGEND: LegendItem = { label: 'Outage (site or link down)', color: OUTAGE_COLOR, mark: 'band' };
+
 /** RPO over time against the target, and the throughput/WAN graph that explains it, over one range. */
-export function ReplicationCharts({ groupId, nowMs }: { groupId: string; nowMs: number }) {
+export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: string; nowMs: number; siteNames: Record<string, string> }) {
+  const group = useLiveGroup();
   const [range, setRange] = useState<ChartRangeKey>('24h');
-  const { data, isPending, isError } = useRpoSeries(groupId, range, nowMs);
+  const query = useRpoSeries(groupId, range, nowMs);
+  const { data, isPending } = query;
   const points = useMemo(() => (data?.points ?? []).map((p) => ({ t: Date.parse(p.time), rpoSeconds: p.rpoSeconds, throughputMBps: p.throughputMBps, wanMBps: p.wanMBps })), [data]);
-  const verdict = useMemo(() => analyseTraffic(points), [points]);
+  const span = data ? chartWindow(Date.parse(data.from), Date.parse(data.to), points[0]?.t ?? null) : null;
+  // Clipped to what the charts draw, so the text's durations are the shaded ones.
+  const outages: ChartOutage[] =
+    data && span ? data.outages.map((o) => ({ fromMs: Math.max(Date.parse(o.from), span.fromMs), toMs: o.to ? Math.min(Date.parse(o.to), span.toMs) : span.toMs, label: o.label, ongoing: o.to === null })) : [];
+  const explanation = data
+    ? explainReplication({
+        samples: points,
+        outages,
+        status: group.status,
+        targetSeconds: data.targetSeconds,
+        targetSiteName: siteNames[group.targetSiteId] ?? group.targetSiteId,
+        now: { throughputMBps: group.throughputMBps, wanMBps: group.wanMBps },
+      })
+    : null;
 
   const header = (
     <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
       <h2 id="replication-title" className="text-sm font-semibold">
         Replication over time
       </h2>
-      <RangePicker value={range} onChange={setRange} />
+      <div className="flex flex-wrap items-center gap-2">
+        {data && <LiveFreshness query={query} pollMs={rangeOf(range).pollMs} />}
+        <RangePicker value={range} onChange={setRange} />
+      </div>
     </div>
   );
-  if (isPending || !data) {
+  if (isPending || !data || !span) {
     return (
       <section aria-labelledby="replication-title" id="replication">
         {header}
@@ -38,11 +63,12 @@ export function ReplicationCharts({ groupId, nowMs }: { groupId: string; nowMs: 
     );
   }
 
-  const fromMs = Date.parse(data.from);
-  const toMs = Date.parse(data.to);
   const worst = points.reduce((m, p) => Math.max(m, p.rpoSeconds), 0);
   const over = points.filter((p) => p.rpoSeconds > data.targetSeconds).length;
   const empty = points.length === 0;
+  const since = span.dataSinceMs !== null ? ` Data since ${formatDateTime(span.dataSinceMs)}: nothing was recorded earlier in this range.` : '';
+  const outageNote = outages.length ? ` Shaded: ${outages.length === 1 ? 'an outage' : `${outages.length} outages`} (${[...new Set(outages.map((o) => o.label))].join('; ')}).` : '';
+  const bands = outages.map((o) => ({ fromMs: o.fromMs, toMs: o.toMs }));
 
   return (
     <section aria-labelledby="replication-title" id="replication">
@@ -51,15 +77,15 @@ export function ReplicationCharts({ groupId, nowMs }: { groupId: string; nowMs: 
         <Card data-testid="rpo-chart-card">
           <CardHeader level={3} title="RPO over time" description="Actual recovery point age against the alert target (dashed)" />
           <CardBody>
-            {isError && <p className="mb-2 text-xs text-red-700 dark:text-red-400">Could not refresh the series; showing the last one read.</p>}
             {empty ? (
               <EmptyState icon="activity" title="No RPO samples in this range" description="Samples appear once replication has run for a while." />
             ) : (
               <ChartFrame
                 testId="rpo-chart"
-                summary={`Worst RPO ${formatDuration(worst)} against a target of ${formatDuration(data.targetSeconds)}; ${over ? `over target in ${over} of ${points.length} samples` : 'never over target'} in this range.`}
+                legend={<ChartLegend items={[{ label: 'Actual RPO', color: RPO_COLOR, mark: 'area' }, { label: `Target ${formatDuration(data.targetSeconds)}`, color: TONE_HEX.danger, mark: 'dashed' }, ...(outages.length ? [OUTAGE_LEGEND] : [])]} />}
+                summary={`Worst RPO ${formatDuration(worst)} against a target of ${formatDuration(data.targetSeconds)}; ${over ? `over target in ${over} of ${points.length} samples` : 'never over target'} in this range.${outageNote}${since}`}
               >
-                <RpoChart points={points} targetSeconds={data.targetSeconds} fromMs={fromMs} toMs={toMs} />
+                <RpoChart points={points} targetSeconds={data.targetSeconds} fromMs={span.fromMs} toMs={span.toMs} outages={bands} />
               </ChartFrame>
             )}
           </CardBody>
@@ -72,12 +98,13 @@ export function ReplicationCharts({ groupId, nowMs }: { groupId: string; nowMs: 
             ) : (
               <ChartFrame
                 testId="traffic-chart"
-                summary={`Writes peaked at ${formatMBps(Math.max(...points.map((p) => p.throughputMBps)))}; WAN traffic at ${formatMBps(Math.max(...points.map((p) => p.wanMBps)))}.`}
+                legend={<ChartLegend items={[{ label: 'Write throughput', color: WRITES_COLOR, mark: 'line' }, { label: 'WAN traffic', color: WAN_COLOR, mark: 'area' }, ...(outages.length ? [OUTAGE_LEGEND] : [])]} />}
+                summary={`Writes peaked at ${formatMBps(Math.max(...points.map((p) => p.throughputMBps)))}; WAN traffic at ${formatMBps(Math.max(...points.map((p) => p.wanMBps)))}.${since}`}
               >
-                <ThroughputChart points={points} fromMs={fromMs} toMs={toMs} />
+                <ThroughputChart points={points} fromMs={span.fromMs} toMs={span.toMs} outages={bands} />
               </ChartFrame>
             )}
-            {verdict && <TrafficVerdict verdict={verdict} />}
+            {explanation && <TrafficVerdict verdict={explanation} />}
           </CardBody>
         </Card>
       </div>

@@ -33,7 +33,8 @@ export function analyseTraffic(samples: TrafficSample[]): TrafficVerdict | null 
       tone: 'success',
       overShare,
       capMBps: null,
-      text: `WAN traffic kept up with writes (peak ${formatMBps(peak)}): nothing waits at the source, so the RPO stays at a few seconds of link latency.`,
+      // What that means for the RPO is said from the RPO series itself (replication-explanation.ts).
+      text: `WAN traffic kept up with writes (peak ${formatMBps(peak)}).`,
     };
   }
   const share = formatPercent(overShare * 100, overShare < 0.1 ? 1 : 0);

@@ -1,6 +1,6 @@
 import { cn } from '@/components/ui/cn';
 import { Icon } from '@/components/ui/icons';
-import type { TrafficVerdict as Verdict } from './traffic-analysis';
+import type { ReplicationExplanation as Verdict } from './replication-explanation';
 
 const STYLE = {
   success: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200',
@@ -8,7 +8,7 @@ const STYLE = {
   danger: 'bg-red-50 text-red-900 dark:bg-red-500/10 dark:text-red-200',
 } as const;
 
-/** The reasoning under the throughput graph, in words. */
+/** The reasoning under the replication charts, in words. */
 export function TrafficVerdict({ verdict }: { verdict: Verdict }) {
   return (
     <p data-testid="traffic-verdict" className={cn('mt-3 flex gap-2 rounded-md px-3 py-2 text-sm', STYLE[verdict.tone])}>

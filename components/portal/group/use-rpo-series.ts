@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { RpoSeriesDto } from '@/lib/domain/dto';
 import { getJson, qs } from '../api';
-import { CHART_RANGES, type ChartRangeKey } from './chart-ranges';
+import { rangeOf, type ChartRangeKey } from './chart-ranges';
 
 /**
  * The group's RPO and traffic series for a range ending now. "Now" is the simulated clock, which
@@ -14,7 +14,7 @@ import { CHART_RANGES, type ChartRangeKey } from './chart-ranges';
 export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNowMs: number) {
   // `wall` is taken at the first request (not during render): until then the server's reading is "now".
   const anchor = useRef<{ sim: number; wall: number | null }>({ sim: serverNowMs, wall: null });
-  const range = CHART_RANGES.find((r) => r.key === rangeKey) ?? CHART_RANGES[1];
+  const range = rangeOf(rangeKey);
   return useQuery({
     queryKey: ['groups', groupId, 'rpo', range.key],
     queryFn: async ({ signal }) => {

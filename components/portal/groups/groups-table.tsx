@@ -11,7 +11,9 @@ import { Pager, usePage } from '@/components/ui/pager';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { Direction, LastTestBadge, PriorityBadge } from '../badges';
 import { plural, siteName } from '../labels';
-import { useAlerts, useGroups, useRecentOperations, useSites } from '../queries';
+import { combinePolls } from '../live/freshness';
+import { LiveFreshness } from '../live/live-freshness';
+import { LIVE_MS, useAlerts, useGroups, useRecentOperations, useSites } from '../queries';
 import { RpoFigure } from '../rpo-figure';
 import { useSimNow } from '../use-sim-now';
 import { AlertMarker } from './alert-marker';
@@ -31,10 +33,14 @@ export type GroupsTableProps = {
 
 /** The protection group list, live: every column an operator scans, filtered in the browser. */
 export function GroupsTable({ initialGroups, initialSites, initialAlerts, initialOperations, initialFilters, nowMs, emptyAction }: GroupsTableProps) {
-  const groups = useGroups(initialGroups).data ?? [];
-  const sites = useSites(initialSites).data ?? [];
-  const alerts = useAlerts('open', initialAlerts).data ?? [];
-  const operations = useRecentOperations(initialOperations).data ?? [];
+  const groupsQuery = useGroups(initialGroups);
+  const sitesQuery = useSites(initialSites);
+  const alertsQuery = useAlerts('open', initialAlerts);
+  const operationsQuery = useRecentOperations(initialOperations);
+  const groups = groupsQuery.data ?? [];
+  const sites = sitesQuery.data ?? [];
+  const alerts = alertsQuery.data ?? [];
+  const operations = operationsQuery.data ?? [];
   const now = useSimNow(nowMs);
   const [filters, setFilters] = useState(initialFilters);
 
@@ -114,8 +120,9 @@ export function GroupsTable({ initialGroups, initialSites, initialAlerts, initia
         </Table>
       )}
       <Pager page={page} label="Pages of protection groups" />
-      <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400" aria-live="polite">
-        {shown.length === groups.length ? plural(groups.length, 'group') : `${shown.length} of ${plural(groups.length, 'group')}`} · updates every 5 s
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
+        <span aria-live="polite">{shown.length === groups.length ? plural(groups.length, 'group') : `${shown.length} of ${plural(groups.length, 'group')}`}</span>
+        <LiveFreshness query={combinePolls(groupsQuery, sitesQuery, alertsQuery, operationsQuery)} pollMs={LIVE_MS} />
       </p>
     </>
   );

@@ -11,7 +11,9 @@ import { Pager, usePage } from '@/components/ui/pager';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatGb, formatPercent } from '@/lib/format';
 import { plural, siteName } from '../labels';
-import { useGroups, useSites, useVms } from '../queries';
+import { combinePolls } from '../live/freshness';
+import { LiveFreshness } from '../live/live-freshness';
+import { LIVE_MS, useGroups, useSites, useVms } from '../queries';
 import { MembershipDialog, type MembershipChange } from './membership-dialog';
 import { VmFilterBar } from './vm-filter-bar';
 import { filterVms, NO_VM_FILTERS, vmFiltersToQuery, type VmFilters } from './vm-filters';
@@ -33,9 +35,12 @@ export type VmsTableProps = { initialVms: VmDto[]; initialGroups: GroupDto[]; in
 
 /** The tenant's VMs and their protection, live; administrators add them to or remove them from groups. */
 export function VmsTable({ initialVms, initialGroups, initialSites, initialFilters, canEdit }: VmsTableProps) {
-  const vms = useVms(initialVms).data ?? [];
-  const groups = useGroups(initialGroups).data ?? [];
-  const sites = useSites(initialSites).data ?? [];
+  const vmsQuery = useVms(initialVms);
+  const groupsQuery = useGroups(initialGroups);
+  const sitesQuery = useSites(initialSites);
+  const vms = vmsQuery.data ?? [];
+  const groups = groupsQuery.data ?? [];
+  const sites = sitesQuery.data ?? [];
   const [filters, setFilters] = useState(initialFilters);
   const [change, setChange] = useState<MembershipChange>(null);
   const shown = filterVms(vms, filters);
@@ -121,8 +126,11 @@ export function VmsTable({ initialVms, initialGroups, initialSites, initialFilte
         </Table>
       )}
       <Pager page={page} label="Pages of virtual machines" />
-      <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
-        {shown.length === vms.length ? plural(vms.length, 'VM') : `${shown.length} of ${plural(vms.length, 'VM')}`} · {vms.filter((v) => !v.groupId).length} unprotected
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
+        <span>
+          {shown.length === vms.length ? plural(vms.length, 'VM') : `${shown.length} of ${plural(vms.length, 'VM')}`} · {vms.filter((v) => !v.groupId).length} unprotected
+        </span>
+        <LiveFreshness query={combinePolls(vmsQuery, groupsQuery, sitesQuery)} pollMs={LIVE_MS} />
       </p>
       {canEdit && <MembershipDialog key={change ? `${change.kind}-${change.vm.id}` : 'none'} change={change} onClose={() => setChange(null)} groups={groups} />}
     </>

@@ -75,7 +75,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
       />
       <div className="space-y-4">
         <GroupSummary />
-        <ReplicationCharts groupId={group.id} nowMs={now} />
+        <ReplicationCharts groupId={group.id} nowMs={now} siteNames={Object.fromEntries(sites.map((s) => [s.id, s.name]))} />
         <MembersCard canEdit={admin} />
         <div className="grid items-start gap-4 xl:grid-cols-2">
           <JournalCard canTag={can(actor.role, 'checkpoint:tag')} nowMs={now} />
