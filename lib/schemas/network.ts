@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './fields';
+import { displayText } from './fields';
 
 /** IPv4 dotted quad → 32-bit unsigned number (input already validated by z.ipv4/z.cidrv4). */
 export function ipv4ToNumber(ip: string): number {
@@ -48,14 +48,14 @@ export const reIpMappingSchema = z
 
 const keepIpSchema = z.object({
   mode: z.literal('keep-ip'),
-  network: text('network', 1, 64),
+  network: displayText('Network', 1, 64),
   // Ignored in keep-ip mode; accepted so a form can switch modes without clearing its rows.
   mappings: z.array(z.unknown()).max(64).optional().transform(() => [] as z.output<typeof reIpMappingSchema>[]),
 });
 
 const reIpSchema = z.object({
   mode: z.literal('re-ip'),
-  network: text('network', 1, 64),
+  network: displayText('Network', 1, 64),
   mappings: z
     .array(reIpMappingSchema, { error: 'mappings must be a list of subnet mappings.' })
     .min(1, { error: 'Re-IP needs at least one subnet mapping.' })

@@ -19,18 +19,19 @@ export const metadata: Metadata = { title: 'SLA and credits' };
 
 const creditTone = (pct: number) => (pct >= 25 ? 'danger' : pct > 0 ? 'warning' : 'success');
 
-export default async function SlaPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
+export default async function SlaPage({ searchParams }: { searchParams: Promise<{ month?: string | string[] }> }) {
   const { month: asked } = await searchParams;
   const db = getDb();
   const actor = await staffActor();
   const current = (await simDate()).toISOString().slice(0, 7);
-  const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : current;
+  // The month is validated by the report's schema like the API's: a bad one reads as a problem.
+  const month = (Array.isArray(asked) ? asked[0] : asked) || current;
   let report: StaffSlaReport | null = null;
   let problem: string | null = null;
   try {
     report = await slaReport(db, actor, { month });
   } catch (error) {
-    // A month that has not started yet is a user's choice, not a crash.
+    // A malformed month or one that has not started yet is a user's choice, not a crash.
     if (!(error instanceof ValidationError)) throw error;
     problem = error.errors.map((e) => e.message).join(' ');
   }
