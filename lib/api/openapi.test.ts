@@ -43,5 +43,6 @@ describe('OpenAPI document', () => {
     const token = (doc.paths['/api/v1/auth/token'] as Record<string, Op>).post;
     expect(token.security).toEqual([]);
     expect(token.responses).toHaveProperty('429');
+    expect(token.responses).toHaveProperty('415');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { calendarDate, dateTime, monthField } from './dates';
+import { calendarDate, dateTime, dayFilter, monthField } from './dates';
 
 const messages = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
 
@@ -56,5 +56,12 @@ describe('monthField and calendarDate', () => {
     expect(calendarDate('From').safeParse('2026-02-28').success).toBe(true);
     expect(calendarDate('From').safeParse('2026-02-30').success).toBe(false);
     expect(calendarDate('From').safeParse('0099-01-01').success).toBe(false);
+  });
+});
+
+describe('dayFilter', () => {
+  it('keeps a real day and drops what the rule refuses', () => {
+    expect(dayFilter('2026-02-28')).toBe('2026-02-28');
+    expect(['2026-02-30', '0099-01-01', '2026-1-1', 'today'].map(dayFilter)).toEqual(['', '', '', '']);
   });
 });

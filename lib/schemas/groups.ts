@@ -40,7 +40,7 @@ const settings = {
   rpoTargetSeconds: wholeNumber('RPO target', 30, 86_400, 'seconds'),
   rtoTargetMinutes: wholeNumber('RTO target', 1, 1440, 'minutes'),
   journalHistoryHours: wholeNumber('Journal history', 1, 720, 'hours'),
-  journalLimitGb: positiveNumber('Journal size limit', 100_000, 'GB'),
+  journalLimitGb: positiveNumber('Journal hard limit', 100_000, 'GB'),
   testNetwork: networkSettingsSchema,
   liveNetwork: networkSettingsSchema,
   vmIds,

@@ -36,10 +36,10 @@ const address = (label: string) => z.ipv4({ error: `${label} must be an IPv4 add
 
 export const reIpMappingSchema = z
   .object({
-    sourceSubnet: subnet('sourceSubnet'),
-    targetSubnet: subnet('targetSubnet'),
-    gateway: address('gateway'),
-    dns: z.array(address('dns server'), { error: 'dns must be a list of IPv4 addresses.' }).max(4, { error: 'At most 4 DNS servers.' }).default([]),
+    sourceSubnet: subnet('Source subnet'),
+    targetSubnet: subnet('Target subnet'),
+    gateway: address('Gateway'),
+    dns: z.array(address('DNS server'), { error: 'DNS servers must be a list of IPv4 addresses.' }).max(4, { error: 'At most 4 DNS servers.' }).default([]),
   })
   .refine((m) => !z.cidrv4().safeParse(m.targetSubnet).success || cidrContains(m.targetSubnet, m.gateway), {
     error: 'The gateway must be inside the target subnet.',
@@ -57,7 +57,7 @@ const reIpSchema = z.object({
   mode: z.literal('re-ip'),
   network: displayText('Network', 1, 64),
   mappings: z
-    .array(reIpMappingSchema, { error: 'mappings must be a list of subnet mappings.' })
+    .array(reIpMappingSchema, { error: 'Subnet mappings must be a list.' })
     .min(1, { error: 'Re-IP needs at least one subnet mapping.' })
     .max(64, { error: 'At most 64 subnet mappings.' })
     .refine((ms) => new Set(ms.map((m) => m.sourceSubnet)).size === ms.length, { error: 'Each source subnet may be mapped only once.' }),

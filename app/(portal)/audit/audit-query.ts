@@ -1,11 +1,12 @@
+import { dayFilter } from '@/lib/schemas/dates';
+
 export type AuditFilters = { action: string; from: string; to: string };
 
 /** Filters from the query string (dates as YYYY-MM-DD, whole UTC days). Malformed values are dropped. */
 export function parseAuditFilters(p: Record<string, string | string[] | undefined>): AuditFilters & { cursor?: string } {
   const one = (k: string) => (typeof p[k] === 'string' ? (p[k] as string).trim() : '');
-  const date = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
   const cursor = one('cursor');
-  return { action: one('action').slice(0, 100), from: date(one('from')), to: date(one('to')), cursor: cursor || undefined };
+  return { action: one('action').slice(0, 100), from: dayFilter(one('from')), to: dayFilter(one('to')), cursor: cursor || undefined };
 }
 
 /** The domain's query: `from`/`to` as ISO times covering whole days. */
