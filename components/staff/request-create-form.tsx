@@ -67,7 +67,7 @@ export function RequestCreateForm({ action, vdcs, siteName }: Props) {
       {resources && (
         <div className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
           <Field htmlFor="req-vdc" label="Virtual datacentre" error={err('vdcId')}>
-            <Select id="req-vdc" name="vdcId" defaultValue={valueOf(state, 'vdcId')}>
+            <Select id="req-vdc" name="vdcId" defaultValue={valueOf(state, 'vdcId')} aria-invalid={err('vdcId') ? true : undefined}>
               <option value="" disabled>
                 Choose a vDC
               </option>

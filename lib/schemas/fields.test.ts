@@ -36,3 +36,10 @@ describe('number messages', () => {
     expect(wholeNumber('Guaranteed IOPS', 100, 10_000_000, 'IOPS').safeParse(20_000_000).error?.issues[0].message).toBe('Guaranteed IOPS must be at most 10,000,000 IOPS.');
   });
 });
+
+describe('required text', () => {
+  it('says "required" for an empty field whatever its minimum length', () => {
+    expect(refusal(displayText('Title', 3, 120), '   ')).toEqual(['Title is required.']);
+    expect(refusal(displayText('Title', 3, 120), 'ab')).toEqual(['Title needs at least 3 characters.']);
+  });
+});

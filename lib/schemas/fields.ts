@@ -70,7 +70,7 @@ export function displayText(label: string, min: number, max: number, { multiline
   return z
     .string({ error: `${label} must be text.` })
     .trim()
-    .min(min, { error: min === 1 ? `${label} is required.` : `${label} needs at least ${min} characters.` })
+    .min(min, { error: (issue) => (min === 1 || issue.input === '' ? `${label} is required.` : `${label} needs at least ${min} characters.`) })
     .max(max, { error: `${label} must be at most ${formatNumber(max)} characters.` })
     .superRefine((value, ctx) => {
       const problem = displayTextProblem(label, value, multiline);

@@ -13,6 +13,7 @@ import { formatDate, formatMinutes, formatPercent } from '@/lib/format';
 import { simDate } from '@/lib/domain/clock';
 import { ValidationError } from '@/lib/domain/errors';
 import { slaReport, type StaffSlaReport } from '@/lib/domain/staff/sla-report';
+import { MIN_YEAR } from '@/lib/schemas/dates';
 import { staffActor } from '../_lib/staff-actor';
 
 export const metadata: Metadata = { title: 'SLA and credits' };
@@ -53,7 +54,7 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
       <form className="mb-4 flex items-end gap-3" aria-label="Choose a month">
         <label className="text-sm">
           <span className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">Month</span>
-          <Input type="month" name="month" defaultValue={month} max={current} className="w-44" />
+          <Input type="month" name="month" defaultValue={month} min={`${MIN_YEAR}-01`} max={current} className="w-44" />
         </label>
         <Button type="submit">Show</Button>
       </form>
