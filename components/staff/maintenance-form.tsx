@@ -43,7 +43,7 @@ export function MaintenanceForm({ action, sites }: Props) {
         </Field>
       </div>
       <Field htmlFor="mw-description" label="What and why" error={err('description')} hint="Clients see this on their dashboard.">
-        <Textarea id="mw-description" name="description" rows={2} defaultValue={valueOf(state, 'description')} placeholder="Storage controller firmware upgrade" />
+        <Textarea id="mw-description" name="description" rows={2} defaultValue={valueOf(state, 'description')} placeholder="Storage controller firmware upgrade" aria-invalid={err('description') ? true : undefined} />
       </Field>
       <p className="text-xs text-slate-500 dark:text-slate-400">Time inside a window is excluded from measured availability.</p>
       <FormMessage

@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import type { VdcDto } from '@/lib/domain/staff/dto';
+import { formatReservation } from '@/lib/format-resources';
 import { RESPONSE_TARGETS } from '@/lib/domain/staff/response-deadline';
 import { FormMessage } from './form-message';
 import { INITIAL_FORM_STATE, fieldError, valueOf, type FormState } from './form-state';
@@ -66,13 +67,13 @@ export function RequestCreateForm({ action, vdcs, siteName }: Props) {
       {resources && (
         <div className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
           <Field htmlFor="req-vdc" label="Virtual datacentre" error={err('vdcId')}>
-            <Select id="req-vdc" name="vdcId" defaultValue={valueOf(state, 'vdcId')}>
+            <Select id="req-vdc" name="vdcId" defaultValue={valueOf(state, 'vdcId')} aria-invalid={err('vdcId') ? true : undefined}>
               <option value="" disabled>
                 Choose a vDC
               </option>
               {vdcs.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {siteName[v.siteId] ?? v.siteId} {v.kind} — {v.vcpuGhz} GHz, {v.memoryGb} GB memory, {v.storageGb} GB storage, {v.guaranteedIops} IOPS
+                  {siteName[v.siteId] ?? v.siteId} {v.kind} — {formatReservation(v)}
                 </option>
               ))}
             </Select>

@@ -1,20 +1,13 @@
-import { formatNumber } from '@/lib/format';
+import { RESOURCES, formatResource } from '@/lib/format-resources';
 import type { ResourceDelta } from '@/lib/domain/staff/dto';
-
-const PARTS: [keyof ResourceDelta, string][] = [
-  ['vcpuGhz', 'GHz vCPU'],
-  ['memoryGb', 'GB memory'],
-  ['storageGb', 'GB storage'],
-  ['guaranteedIops', 'IOPS'],
-];
 
 /** "+128 GB memory, +20 GHz vCPU" (a shrink reads with minus signs). */
 export function describeChange(change: ResourceDelta | null): string {
   if (!change) return '';
-  return PARTS.filter(([k]) => change[k])
-    .map(([k, unit]) => {
+  return RESOURCES.filter(([k]) => change[k])
+    .map(([k]) => {
       const v = change[k] ?? 0;
-      return `${v > 0 ? '+' : '−'}${formatNumber(Math.abs(v), Number.isInteger(v) ? 0 : 1)} ${unit}`;
+      return `${v > 0 ? '+' : '−'}${formatResource(k, Math.abs(v))}`;
     })
     .join(', ');
 }

@@ -2,32 +2,16 @@ import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
 import { getDb, type DB } from '@/db';
 import type { Actor } from '@/lib/domain/actor';
-import { DomainError, UnauthenticatedError, ValidationError } from '@/lib/domain/errors';
+import { UnauthenticatedError } from '@/lib/domain/errors';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import { observeHttpRequest } from '@/lib/metrics/registry';
 import { errorResponse } from './problem';
-
-/** Largest JSON body accepted (413 above). */
-export const MAX_BODY_BYTES = 64 * 1024;
+import { readJson } from './request-input';
 
 type Ctx<P> = { req: NextRequest; db: DB; params: P; json: () => Promise<unknown> };
 type AuthedCtx<P> = Ctx<P> & { actor: Actor };
 
 type RouteContext = { params: Promise<Record<string, string>> };
-
-/** Reads the body as JSON with a size limit; malformed JSON is a 400 naming the body. */
-export async function readJson(req: Request): Promise<unknown> {
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) throw new DomainError(413, 'Payload too large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError(413, 'Payload too large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationError([{ field: '(body)', message: 'Malformed JSON' }]);
-  }
-}
 
 /**
  * Wraps an API route handler: resolves the actor (session cookie or bearer token), passes the

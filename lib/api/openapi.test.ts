@@ -43,6 +43,7 @@ describe('OpenAPI document', () => {
     const token = (doc.paths['/api/v1/auth/token'] as Record<string, Op>).post;
     expect(token.security).toEqual([]);
     expect(token.responses).toHaveProperty('429');
+    expect(token.responses).toHaveProperty('415');
   });
 
   it('documents the audit entry: real time, the simulated time beside it, the system actor and the target\'s name', () => {

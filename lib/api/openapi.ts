@@ -56,6 +56,7 @@ function responses(route: RouteDoc) {
   }
   if (route.tag === 'Users' && route.method !== 'get') Object.assign(out, route.method === 'post' ? { 409: problem } : { 422: problem });
   if (route.path === '/api/v1/auth/token' && route.method === 'post') out[429] = problem;
+  if (route.body) out[415] = { ...problem, description: 'The body was not sent as Content-Type: application/json' };
   if (route.path === VERSIONED && route.method === 'patch') out[412] = { ...problem, description: 'The group changed since the If-Match version was read' };
   return out;
 }

@@ -1,6 +1,44 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { DomainError } from '@/lib/domain/errors';
+import { DomainError, ValidationError } from '@/lib/domain/errors';
 import { RejectedBody } from '@/lib/domain/input';
+
+/** Largest JSON body accepted (413 above). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * `application/json`, or a structured `+json` type (RFC 6839), with any parameters (charset).
+ * Anything else is not parsed as JSON: a client that sends text/plain has a bug worth hearing
+ * about, and `text/plain` and form posts are what a browser sends cross-site without a CORS
+ * preflight, so refusing them keeps the session-cookie API out of reach of such requests even
+ * where SameSite would not.
+ */
+function isJsonMediaType(contentType: string | null): boolean {
+  const mediaType = contentType?.split(';')[0].trim().toLowerCase() ?? '';
+  return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+/**
+ * Reads the body as JSON: 413 when too large, 415 when it is not declared as JSON, 400 naming
+ * the body when it is malformed. An empty body reads as `{}` whatever its type (an action
+ * without parameters).
+ */
+export async function readJson(req: Request): Promise<unknown> {
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) throw new DomainError(413, 'Payload too large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError(413, 'Payload too large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
+  if (text.trim() === '') return {};
+  const contentType = req.headers.get('content-type');
+  if (!isJsonMediaType(contentType)) {
+    const message = `Send the body as JSON with Content-Type: application/json${contentType ? `, not ${contentType.split(';')[0].trim()}` : ''}.`;
+    throw new DomainError(415, 'Unsupported media type', message, { errors: [{ field: 'Content-Type', message }] });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ field: '(body)', message: 'Malformed JSON' }]);
+  }
+}
 
 /** Query parameters as a plain object (first value of each); the domain validates them. */
 export function queryOf(req: NextRequest): Record<string, string> {

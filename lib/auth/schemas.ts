@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayText, wholeNumber } from '@/lib/schemas/fields';
 
 /**
  * Request bodies of sign-in, tokens and two-factor, shared by next-auth's `authorize`, the
@@ -19,13 +20,13 @@ export type CredentialsInput = z.infer<typeof credentialsSchema>;
 
 /** POST /api/v1/auth/token. `name` labels the token in Settings. */
 export const tokenRequestSchema = credentialsSchema.extend({
-  name: z.string().trim().min(1).max(80).optional(),
+  name: displayText('Token name', 1, 80).optional(),
 });
 
 /** POST /api/v1/tokens (from a signed-in session). */
 export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, 'Name the token').max(80),
-  expiresInDays: z.coerce.number().int().min(1).max(365).optional(),
+  name: displayText('Token name', 1, 80),
+  expiresInDays: wholeNumber('Expires in', 1, 365, 'days').optional(),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 

@@ -127,7 +127,7 @@ describe('updateTenantUser', () => {
     const disable = auditOf(user.id).find((e) => e.action === 'user.disable')!;
     expect(disable.details).toEqual({ email: user.email, before: { disabled: false }, after: { disabled: true }, revokedTokenIds: expect.arrayContaining(tokens.map((t) => t.id)) });
 
-    expect(updateTenantUser(db, ACME_ADMIN, user.id, { disabled: 'false' })).toMatchObject({ disabled: false });
+    expect(updateTenantUser(db, ACME_ADMIN, user.id, { disabled: false })).toMatchObject({ disabled: false });
     expect(db.select().from(users).where(eq(users.id, user.id)).get()!.disabledAt).toBeNull();
     expect(findTokenOwner(db, tokens[0].token)).toBeNull();
     expect(auditOf(user.id).find((e) => e.action === 'user.enable')!.details).toEqual({ email: user.email, before: { disabled: true }, after: { disabled: false } });
@@ -182,6 +182,8 @@ describe('updateTenantUser', () => {
     const before = usersSnapshot();
     expect(() => updateTenantUser(db, ACME_ADMIN, user.id, { role: 'staff' })).toThrow(rejects(400, { errors: [expect.objectContaining({ field: 'role' })] }));
     expect(() => updateTenantUser(db, ACME_ADMIN, user.id, { disabled: 'maybe' })).toThrow(rejects(400, { errors: [expect.objectContaining({ field: 'disabled' })] }));
+    // A JSON string is not a boolean: "true" would disable, and so, read loosely, could "false".
+    expect(() => updateTenantUser(db, ACME_ADMIN, user.id, { disabled: 'true' })).toThrow(rejects(400, { errors: [expect.objectContaining({ field: 'disabled' })] }));
     expect(() => updateTenantUser(db, ACME_ADMIN, user.id, {})).toThrow(rejects(400));
     expect(usersSnapshot()).toBe(before);
     expect(auditOf(user.id).map((e) => e.action)).toEqual(['user.invite']);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CHECKPOINT_KINDS } from '@/db/schema/journal';
 import { pagingSchema } from './common';
-import { text } from './fields';
+import { displayText } from './fields';
 
 /** POST /groups/{id}/checkpoints: a named point to recover to (before a change, a release...). */
 export const tagCheckpointSchema = z.object({
-  tag: text('Tag', 1, 64).regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'Tag may not contain control characters.' }),
+  tag: displayText('Tag', 1, 64),
 });
 export type TagCheckpointInput = z.input<typeof tagCheckpointSchema>;
 

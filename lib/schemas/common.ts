@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTime } from './dates';
 import { idField, wholeNumber } from './fields';
 
 /** `limit`/`cursor` paging of growing lists (checkpoints, audit trail...). */
@@ -8,26 +9,22 @@ export const pagingSchema = z.object({
 });
 export type PagingInput = z.input<typeof pagingSchema>;
 
-/** An ISO 8601 date-time with a zone ("2025-03-01T12:00:00Z"); read as a Date. */
-export const isoTime = (label: string) =>
-  z.iso
-    .datetime({ offset: true, error: `${label} must be an ISO 8601 date-time, e.g. 2025-03-01T12:00:00Z.` })
-    .transform((s) => new Date(s));
-
 /** An optional `from`..`to` range; `from` must come before `to` when both are given. */
 export const timeRangeSchema = z
-  .object({ from: isoTime('from').optional(), to: isoTime('to').optional() })
+  .object({ from: dateTime('from').optional(), to: dateTime('to').optional() })
   .refine((r) => !r.from || !r.to || r.from.getTime() < r.to.getTime(), { error: 'from must be before to.', path: ['from'] });
 export type TimeRangeInput = z.input<typeof timeRangeSchema>;
 
 /** Staff may narrow a read to one tenant; client roles are pinned to theirs whatever they send. */
 export const tenantFilterSchema = z.object({ tenantId: idField('tenantId').optional() });
 
-/** `true`/`false` from JSON, or "true"/"false"/"1"/"0" from a query string. */
-export const booleanParam = (label: string) =>
-  z.union([z.boolean(), z.stringbool({ error: `${label} must be true or false.` })], { error: `${label} must be true or false.` });
+/**
+ * A yes/no in a JSON body: `true` or `false` only. A string "true" is a client bug (or a
+ * "false" that would read as true somewhere else), so it is refused rather than guessed at.
+ * Forms that post FormData convert their checkboxes themselves, explicitly.
+ */
+export const jsonBoolean = (label: string) => z.boolean({ error: `${label} must be true or false (a JSON boolean, not text).` });
 
-/** A calendar month, YYYY-MM (SLA and compliance reports). */
-export const monthField = z
-  .string({ error: 'month must be YYYY-MM.' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month must be a calendar month as YYYY-MM, e.g. 2025-03.' });
+/** A yes/no filter: "true"/"false"/"1"/"0" from a query string (all text), or a boolean from a page. */
+export const queryBoolean = (label: string) =>
+  z.union([z.boolean(), z.stringbool({ error: `${label} must be true or false.` })], { error: `${label} must be true or false.` });

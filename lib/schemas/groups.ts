@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { PRIORITIES } from '@/db/schema/groups';
 import { tenantFilterSchema } from './common';
-import { idField, positiveNumber, text, wholeNumber } from './fields';
+import { displayText, idField, positiveNumber, wholeNumber } from './fields';
 import { networkSettingsSchema } from './network';
 
 /** Most VMs one protection group may hold (consistency across more gets impractical). */
 export const MAX_GROUP_MEMBERS = 200;
 
 const vmIds = z
-  .array(idField('VM id'), { error: 'vmIds must be a list of VM ids.' })
+  .array(idField('VM id'), { error: 'VMs must be a list of VM ids.' })
   .max(MAX_GROUP_MEMBERS, { error: `A group holds at most ${MAX_GROUP_MEMBERS} VMs.` })
   .refine((ids) => new Set(ids).size === ids.length, { error: 'A VM may be listed only once.' });
 
 export const bootGroupSchema = z.object({
-  name: text('Boot group name', 1, 80),
+  name: displayText('Boot group name', 1, 80),
   delayAfterSeconds: wholeNumber('Delay after the boot group', 0, 3600, 'seconds').optional().default(0),
   vmIds: vmIds.optional().default([]),
 });
@@ -34,13 +34,13 @@ export const recoveryPlanSchema = z.object({
 });
 
 const settings = {
-  name: text('Name', 1, 80),
-  description: z.union([text('Description', 0, 500), z.null()]).optional(),
-  priority: z.enum(PRIORITIES, { error: 'priority must be low, medium or high.' }),
+  name: displayText('Name', 1, 80),
+  description: z.union([displayText('Description', 0, 500, { multiline: true }), z.null()]).optional(),
+  priority: z.enum(PRIORITIES, { error: 'Priority must be low, medium or high.' }),
   rpoTargetSeconds: wholeNumber('RPO target', 30, 86_400, 'seconds'),
   rtoTargetMinutes: wholeNumber('RTO target', 1, 1440, 'minutes'),
   journalHistoryHours: wholeNumber('Journal history', 1, 720, 'hours'),
-  journalLimitGb: positiveNumber('Journal size limit', 100_000, 'GB'),
+  journalLimitGb: positiveNumber('Journal hard limit', 100_000, 'GB'),
   testNetwork: networkSettingsSchema,
   liveNetwork: networkSettingsSchema,
   vmIds,
@@ -57,8 +57,8 @@ export const createGroupSchema = z
     ...tenantFilterSchema.shape,
     name: settings.name,
     description: settings.description,
-    sourceSiteId: idField('sourceSiteId'),
-    targetSiteId: idField('targetSiteId'),
+    sourceSiteId: idField('Production site'),
+    targetSiteId: idField('Recovery site'),
     priority: settings.priority.optional().default('medium'),
     rpoTargetSeconds: settings.rpoTargetSeconds,
     rtoTargetMinutes: settings.rtoTargetMinutes,
@@ -95,8 +95,8 @@ export const updateGroupSchema = z
     addVmIds: settings.vmIds,
     removeVmIds: settings.vmIds,
     recoveryPlan: settings.recoveryPlan,
-    sourceSiteId: idField('sourceSiteId'),
-    targetSiteId: idField('targetSiteId'),
+    sourceSiteId: idField('Production site'),
+    targetSiteId: idField('Recovery site'),
   })
   .partial()
   .refine((g) => g.vmIds === undefined || (g.addVmIds === undefined && g.removeVmIds === undefined), {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './fields';
+import { displayText } from './fields';
 
 /** IPv4 dotted quad → 32-bit unsigned number (input already validated by z.ipv4/z.cidrv4). */
 export function ipv4ToNumber(ip: string): number {
@@ -36,10 +36,10 @@ const address = (label: string) => z.ipv4({ error: `${label} must be an IPv4 add
 
 export const reIpMappingSchema = z
   .object({
-    sourceSubnet: subnet('sourceSubnet'),
-    targetSubnet: subnet('targetSubnet'),
-    gateway: address('gateway'),
-    dns: z.array(address('dns server'), { error: 'dns must be a list of IPv4 addresses.' }).max(4, { error: 'At most 4 DNS servers.' }).default([]),
+    sourceSubnet: subnet('Source subnet'),
+    targetSubnet: subnet('Target subnet'),
+    gateway: address('Gateway'),
+    dns: z.array(address('DNS server'), { error: 'DNS servers must be a list of IPv4 addresses.' }).max(4, { error: 'At most 4 DNS servers.' }).default([]),
   })
   .refine((m) => !z.cidrv4().safeParse(m.targetSubnet).success || cidrContains(m.targetSubnet, m.gateway), {
     error: 'The gateway must be inside the target subnet.',
@@ -48,16 +48,16 @@ export const reIpMappingSchema = z
 
 const keepIpSchema = z.object({
   mode: z.literal('keep-ip'),
-  network: text('network', 1, 64),
+  network: displayText('Network', 1, 64),
   // Ignored in keep-ip mode; accepted so a form can switch modes without clearing its rows.
   mappings: z.array(z.unknown()).max(64).optional().transform(() => [] as z.output<typeof reIpMappingSchema>[]),
 });
 
 const reIpSchema = z.object({
   mode: z.literal('re-ip'),
-  network: text('network', 1, 64),
+  network: displayText('Network', 1, 64),
   mappings: z
-    .array(reIpMappingSchema, { error: 'mappings must be a list of subnet mappings.' })
+    .array(reIpMappingSchema, { error: 'Subnet mappings must be a list.' })
     .min(1, { error: 'Re-IP needs at least one subnet mapping.' })
     .max(64, { error: 'At most 64 subnet mappings.' })
     .refine((ms) => new Set(ms.map((m) => m.sourceSubnet)).size === ms.length, { error: 'Each source subnet may be mapped only once.' }),

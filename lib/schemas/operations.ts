@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { OPERATION_STATUSES, OPERATION_TYPES } from '@/db/schema/operations';
-import { booleanParam, isoTime, pagingSchema } from './common';
-import { idField, text, wholeNumber } from './fields';
+import { jsonBoolean, pagingSchema } from './common';
+import { dateTime } from './dates';
+import { displayText, idField, wholeNumber } from './fields';
 
 export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
 
@@ -10,8 +11,8 @@ export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as con
  * the newest checkpoint at or before it). Neither = the latest checkpoint.
  */
 const pointFields = {
-  checkpointId: idField('checkpointId').optional(),
-  pointInTime: isoTime('pointInTime').optional(),
+  checkpointId: idField('Checkpoint').optional(),
+  pointInTime: dateTime('Point in time').optional(),
 };
 const onePoint = <T extends { checkpointId?: string; pointInTime?: Date }>(v: T) => !(v.checkpointId && v.pointInTime);
 const onePointError = { error: 'Give either checkpointId or pointInTime, not both.', path: ['pointInTime'] };
@@ -21,17 +22,17 @@ export const testFailoverSchema = z.object(pointFields).refine(onePoint, onePoin
 export type TestFailoverInput = z.input<typeof testFailoverSchema>;
 
 const commitFields = {
-  commitPolicy: z.enum(COMMIT_POLICIES, { error: 'commitPolicy must be manual, auto-commit or auto-rollback.' }),
+  commitPolicy: z.enum(COMMIT_POLICIES, { error: 'Commit policy must be manual, auto-commit or auto-rollback.' }),
   /** Minutes after the VMs are up before an auto policy acts (0 = at once). Ignored for manual. */
-  commitTimeoutMinutes: wholeNumber('commitTimeoutMinutes', 0, 1440, 'minutes'),
+  commitTimeoutMinutes: wholeNumber('Commit timeout', 0, 1440, 'minutes'),
 };
 
 /** POST /groups/{id}/failover and /failback. Defaults: shut the source down, no reverse, manual 60 min. */
 export const failoverSchema = z
   .object({
     ...pointFields,
-    shutdownSource: booleanParam('shutdownSource').optional().default(true),
-    reverseProtection: booleanParam('reverseProtection').optional().default(false),
+    shutdownSource: jsonBoolean('Shut down the source VMs').optional().default(true),
+    reverseProtection: jsonBoolean('Reverse protection').optional().default(false),
     commitPolicy: commitFields.commitPolicy.optional().default('manual'),
     commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(60),
   })
@@ -44,7 +45,7 @@ export type FailoverInput = z.input<typeof failoverSchema>;
  * protection and commits itself unless told otherwise.
  */
 export const moveSchema = z.object({
-  reverseProtection: booleanParam('reverseProtection').optional().default(true),
+  reverseProtection: jsonBoolean('Reverse protection').optional().default(true),
   commitPolicy: commitFields.commitPolicy.optional().default('auto-commit'),
   commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(0),
 });
@@ -52,8 +53,8 @@ export type MoveInput = z.input<typeof moveSchema>;
 
 /** POST /operations/{id}/stop-test */
 export const stopTestSchema = z.object({
-  result: z.enum(['passed', 'failed'], { error: 'result must be passed or failed.' }),
-  notes: text('Notes', 0, 2000).optional(),
+  result: z.enum(['passed', 'failed'], { error: 'Result must be passed or failed.' }),
+  notes: displayText('Notes', 0, 2000, { multiline: true }).optional(),
 });
 export type StopTestInput = z.input<typeof stopTestSchema>;
 

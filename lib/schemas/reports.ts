@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { monthField, tenantFilterSchema } from './common';
+import { tenantFilterSchema } from './common';
+import { monthField } from './dates';
 
 /** GET /reports/sla?month=YYYY-MM (defaults to the current month of the simulated clock). */
 export const slaQuerySchema = tenantFilterSchema.extend({

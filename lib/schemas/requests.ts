@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_KINDS, REQUEST_PRIORITIES, REQUEST_STATUSES } from '@/db/schema';
-import { idField, text } from './fields';
+import { formatNumber } from '@/lib/format';
+import { displayText, idField } from './fields';
 
 /**
  * Service requests: shared by /api/v1/requests, the portal's "raise a request" form and the
@@ -19,31 +20,31 @@ const amount = (label: string, unit: string, max: number, whole = false) =>
     },
     (whole ? z.number({ error: `${label} must be a number of ${unit}.` }).int({ error: `${label} must be a whole number of ${unit}.` }) : z.number({ error: `${label} must be a number of ${unit}.` }))
       .min(0, { error: `${label} cannot be negative; choose grow or shrink instead.` })
-      .max(max, { error: `${label} must be at most ${max} ${unit}.` })
+      .max(max, { error: `${label} must be at most ${formatNumber(max)} ${unit}.` })
       .optional(),
   );
 
 export const resourceChangeSchema = z.object({
-  vcpuGhz: amount('change.vcpuGhz', 'GHz', 100_000),
-  memoryGb: amount('change.memoryGb', 'GB', 1_000_000),
-  storageGb: amount('change.storageGb', 'GB', 100_000_000),
-  guaranteedIops: amount('change.guaranteedIops', 'IOPS', 10_000_000, true),
+  vcpuGhz: amount('vCPU', 'GHz', 100_000),
+  memoryGb: amount('Memory', 'GB', 1_000_000),
+  storageGb: amount('Storage', 'GB', 100_000_000),
+  guaranteedIops: amount('Guaranteed IOPS', 'IOPS', 10_000_000, true),
 });
 
 export const requestCreateSchema = z
   .object({
-    kind: z.enum(REQUEST_KINDS, { error: `kind must be one of ${REQUEST_KINDS.join(', ')}.` }),
-    priority: z.enum(REQUEST_PRIORITIES, { error: `priority must be one of ${REQUEST_PRIORITIES.join(', ')}.` }),
-    title: text('title', 3, 120),
-    description: text('description', 1, 4000),
-    vdcId: z.preprocess(blankToUndefined, idField('vdcId').optional()),
+    kind: z.enum(REQUEST_KINDS, { error: `Kind must be one of ${REQUEST_KINDS.join(', ')}.` }),
+    priority: z.enum(REQUEST_PRIORITIES, { error: `Priority must be one of ${REQUEST_PRIORITIES.join(', ')}.` }),
+    title: displayText('Title', 3, 120),
+    description: displayText('Details', 1, 4000, { multiline: true }),
+    vdcId: z.preprocess(blankToUndefined, idField('Virtual datacentre').optional()),
     change: resourceChangeSchema.optional(),
     /** Staff raising a request for a tenant without acting for it; ignored for client roles. */
     tenantId: z.preprocess(blankToUndefined, idField('tenantId').optional()),
   })
   .superRefine((r, ctx) => {
     if (r.kind === 'other') return;
-    if (!r.vdcId) ctx.addIssue({ code: 'custom', path: ['vdcId'], message: 'vdcId is required to grow or shrink resources.' });
+    if (!r.vdcId) ctx.addIssue({ code: 'custom', path: ['vdcId'], message: 'Choose the virtual datacentre to grow or shrink.' });
     const c = r.change ?? {};
     if (![c.vcpuGhz, c.memoryGb, c.storageGb, c.guaranteedIops].some((v) => v !== undefined && v > 0)) {
       ctx.addIssue({ code: 'custom', path: ['change'], message: 'Give at least one resource amount above 0.' });
@@ -54,10 +55,10 @@ export type RequestCreateInput = z.input<typeof requestCreateSchema>;
 export const requestUpdateSchema = z
   .object({
     /** A staff user's id, or null to unassign. */
-    assignedTo: z.preprocess((v) => (v === '' ? null : v), idField('assignedTo').nullable().optional()),
-    status: z.preprocess(blankToUndefined, z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(', ')}.` }).optional()),
+    assignedTo: z.preprocess((v) => (v === '' ? null : v), idField('Assigned to').nullable().optional()),
+    status: z.preprocess(blankToUndefined, z.enum(REQUEST_STATUSES, { error: `Status must be one of ${REQUEST_STATUSES.join(', ')}.` }).optional()),
     /** Note recorded as a comment with the status change (what was done, why cancelled). */
-    note: z.preprocess(blankToUndefined, text('note', 1, 4000).optional()),
+    note: z.preprocess(blankToUndefined, displayText('Note', 1, 4000, { multiline: true }).optional()),
   })
   .strict()
   .refine((u) => u.assignedTo !== undefined || u.status !== undefined || u.note !== undefined, {
@@ -66,7 +67,7 @@ export const requestUpdateSchema = z
   });
 export type RequestUpdateInput = z.input<typeof requestUpdateSchema>;
 
-export const requestCommentSchema = z.object({ body: text('body', 1, 4000) });
+export const requestCommentSchema = z.object({ body: displayText('Comment', 1, 4000, { multiline: true }) });
 
 export const requestListSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum([...REQUEST_STATUSES, 'active'], { error: 'status must be open, in-progress, resolved, cancelled or active.' }).optional()),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from '@/db/schema';
-import { booleanParam, isoTime, monthField } from './common';
-import { idField, positiveNumber, text, wholeNumber } from './fields';
+import { jsonBoolean, queryBoolean } from './common';
+import { dateTime, monthField } from './dates';
+import { displayText, idField, positiveNumber, wholeNumber } from './fields';
 
 /**
  * Inputs of the provider staff console, shared by the /api/v1/admin routes and the server
@@ -15,35 +16,35 @@ const nullable = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable().optional());
 
 export const slugField = z
-  .string({ error: 'slug must be text.' })
+  .string({ error: 'Slug must be text.' })
   .trim()
   .toLowerCase()
-  .min(2, { error: 'slug needs at least 2 characters.' })
-  .max(40, { error: 'slug must be at most 40 characters.' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'slug may hold only a-z, 0-9 and single hyphens.' });
+  .min(2, { error: 'Slug needs at least 2 characters.' })
+  .max(40, { error: 'Slug must be at most 40 characters.' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Slug may hold only a-z, 0-9 and single hyphens.' });
 
-const connection = z.enum(CONNECTION_OPTIONS, { error: `connection must be one of ${CONNECTION_OPTIONS.join(', ')}.` });
+const connection = z.enum(CONNECTION_OPTIONS, { error: `Connection option must be one of ${CONNECTION_OPTIONS.join(', ')}.` });
 const currency = z
-  .string({ error: 'currency must be text.' })
+  .string({ error: 'Currency must be text.' })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, { error: 'currency must be an ISO 4217 code such as GBP.' });
+  .regex(/^[A-Z]{3}$/, { error: 'Currency must be an ISO 4217 code such as GBP.' });
 
 // Tenant limits: 1 Mbit/s..100 Gbit/s covers every connection option we sell.
 const bandwidth = (label: string) => wholeNumber(label, 1, 100_000, 'Mbit/s');
 
 const tenantFields = {
-  name: text('name', 1, 120),
+  name: displayText('Name', 1, 120),
   slug: slugField,
   connection,
-  externalBandwidthMbps: bandwidth('externalBandwidthMbps'),
-  interSiteBandwidthMbps: bandwidth('interSiteBandwidthMbps'),
+  externalBandwidthMbps: bandwidth('External bandwidth limit'),
+  interSiteBandwidthMbps: bandwidth('Inter-datacentre bandwidth limit'),
   /** Minor currency units (pence); the base of service credits. */
-  monthlyChargeCents: wholeNumber('monthlyChargeCents', 0, 100_000_000_00),
+  monthlyChargeCents: wholeNumber('Monthly charge', 0, 100_000_000_00, 'minor units'),
   currency: optional(currency),
-  contactName: nullable(text('contactName', 1, 120)),
-  contactEmail: nullable(z.email({ error: 'contactEmail must be an email address.' }).max(254)),
-  contactPhone: nullable(text('contactPhone', 3, 40)),
+  contactName: nullable(displayText('DR contact', 1, 120)),
+  contactEmail: nullable(z.email({ error: 'Contact email must be an email address, e.g. jo@example.com.' }).max(254)),
+  contactPhone: nullable(displayText('Contact phone', 3, 40)),
 };
 
 export const tenantCreateSchema = z.object(tenantFields);
@@ -62,29 +63,29 @@ export const tenantUpdateSchema = z
     contactEmail: tenantFields.contactEmail,
     contactPhone: tenantFields.contactPhone,
     /** `suspended` blocks the tenant's sign-ins; its protection keeps running. */
-    status: optional(z.enum(TENANT_STATUSES, { error: `status must be one of ${TENANT_STATUSES.join(', ')}.` })),
+    status: optional(z.enum(TENANT_STATUSES, { error: `Status must be one of ${TENANT_STATUSES.join(', ')}.` })),
   })
   .strict();
 export type TenantUpdateInput = z.input<typeof tenantUpdateSchema>;
 
 const vdcResources = {
-  vcpuGhz: positiveNumber('vcpuGhz', 100_000, 'GHz'),
-  memoryGb: positiveNumber('memoryGb', 1_000_000, 'GB'),
-  storageGb: positiveNumber('storageGb', 100_000_000, 'GB'),
-  guaranteedIops: wholeNumber('guaranteedIops', 100, 10_000_000, 'IOPS'),
+  vcpuGhz: positiveNumber('vCPU', 100_000, 'GHz'),
+  memoryGb: positiveNumber('Memory', 1_000_000, 'GB'),
+  storageGb: positiveNumber('Storage', 100_000_000, 'GB'),
+  guaranteedIops: wholeNumber('Guaranteed IOPS', 100, 10_000_000, 'IOPS'),
 };
 
 export const vdcCreateSchema = z.object({
-  siteId: idField('siteId'),
-  kind: z.enum(VDC_KINDS, { error: `kind must be one of ${VDC_KINDS.join(', ')}.` }),
-  name: optional(text('name', 1, 120)),
+  siteId: idField('Site'),
+  kind: z.enum(VDC_KINDS, { error: `Kind must be one of ${VDC_KINDS.join(', ')}.` }),
+  name: optional(displayText('Name', 1, 120)),
   ...vdcResources,
 });
 export type VdcCreateInput = z.input<typeof vdcCreateSchema>;
 
 export const vdcUpdateSchema = z
   .object({
-    name: optional(text('name', 1, 120)),
+    name: optional(displayText('Name', 1, 120)),
     vcpuGhz: optional(vdcResources.vcpuGhz),
     memoryGb: optional(vdcResources.memoryGb),
     storageGb: optional(vdcResources.storageGb),
@@ -94,17 +95,17 @@ export const vdcUpdateSchema = z
 export type VdcUpdateInput = z.input<typeof vdcUpdateSchema>;
 
 /** POST /admin/sites/{id}/outage and /admin/links/{id}/outage. */
-export const outageSchema = z.object({ down: booleanParam('down') });
+export const outageSchema = z.object({ down: jsonBoolean('down') });
 
 export const maintenanceCreateSchema = z
   .object({
     /** null (or absent) = the whole service. */
-    siteId: nullable(idField('siteId')),
-    startsAt: isoTime('startsAt'),
-    endsAt: isoTime('endsAt'),
-    description: text('description', 1, 500),
+    siteId: nullable(idField('Site')),
+    startsAt: dateTime('Start time'),
+    endsAt: dateTime('End time'),
+    description: displayText('Description', 1, 500, { multiline: true }),
   })
-  .refine((w) => w.endsAt.getTime() > w.startsAt.getTime(), { error: 'endsAt must be after startsAt.', path: ['endsAt'] });
+  .refine((w) => w.endsAt.getTime() > w.startsAt.getTime(), { error: 'End time must be after the start time.', path: ['endsAt'] });
 export type MaintenanceCreateInput = z.input<typeof maintenanceCreateSchema>;
 
 export const maintenanceListSchema = z.object({
@@ -117,4 +118,4 @@ export const adminSlaQuerySchema = z.object({
   format: z.enum(['json', 'csv'], { error: 'format must be json or csv.' }).optional().default('json'),
 });
 
-export const affectedQuerySchema = z.object({ includeFaults: booleanParam('includeFaults').optional() });
+export const affectedQuerySchema = z.object({ includeFaults: queryBoolean('includeFaults').optional() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { booleanParam, tenantFilterSchema } from './common';
-import { idField, text } from './fields';
+import { jsonBoolean, tenantFilterSchema } from './common';
+import { displayText, idField } from './fields';
 
 /**
  * A tenant's users, managed by its client administrators (Settings, /api/v1/users). Staff are
@@ -9,7 +9,7 @@ import { idField, text } from './fields';
 export const TENANT_ROLES = ['user', 'client_admin'] as const;
 export type TenantRole = (typeof TENANT_ROLES)[number];
 
-const tenantRole = z.enum(TENANT_ROLES, { error: 'role must be user or client_admin.' });
+const tenantRole = z.enum(TENANT_ROLES, { error: 'Role must be user or client_admin.' });
 
 // Emails compare case-insensitively (sign-in lower-cases too): store them lower-case.
 const email = z
@@ -25,7 +25,7 @@ export const listUsersQuerySchema = tenantFilterSchema;
 
 /** POST /users. `tenantId` only for staff not acting for a tenant. */
 export const inviteUserSchema = z.object({
-  name: text('Name', 1, 120),
+  name: displayText('Name', 1, 120),
   email,
   role: tenantRole.optional().default('user'),
   tenantId: idField('tenantId').optional(),
@@ -36,7 +36,7 @@ export type InviteUserInput = z.input<typeof inviteUserSchema>;
 export const updateUserSchema = z
   .object({
     role: tenantRole.optional(),
-    disabled: booleanParam('disabled').optional(),
+    disabled: jsonBoolean('disabled').optional(),
   })
   .refine((u) => u.role !== undefined || u.disabled !== undefined, { error: 'Send role or disabled (or both).', path: ['role'] });
 export type UpdateUserInput = z.input<typeof updateUserSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanParam, tenantFilterSchema } from './common';
+import { queryBoolean, tenantFilterSchema } from './common';
 import { idField } from './fields';
 
 /** GET /vms filters. `protected`: only VMs in a group (true) or only unprotected ones (false). */
@@ -7,6 +7,6 @@ export const listVmsQuerySchema = tenantFilterSchema.extend({
   siteId: idField('siteId').optional(),
   groupId: idField('groupId').optional(),
   q: z.string({ error: 'q must be text.' }).trim().max(100, { error: 'q must be at most 100 characters.' }).optional(),
-  protected: booleanParam('protected').optional(),
+  protected: queryBoolean('protected').optional(),
 });
 export type ListVmsQuery = z.input<typeof listVmsQuerySchema>;

@@ -23,7 +23,8 @@ export function apiRequest(path: string, options: RequestOptions = {}): NextRequ
   if (options.bearer) headers.set('authorization', `Bearer ${options.bearer}`);
   const text = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (text !== undefined) {
-    headers.set('content-type', 'application/json');
+    // A test may send the body as another type on purpose (415).
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     headers.set('content-length', String(Buffer.byteLength(text)));
   }
   return new NextRequest(new URL(path, 'http://localhost:3000'), { method: options.method ?? (text === undefined ? 'GET' : 'POST'), headers, body: text });

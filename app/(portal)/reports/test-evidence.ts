@@ -2,15 +2,15 @@ import type { Executor } from '@/db';
 import type { Actor } from '@/lib/domain/actor';
 import { listOperations, type OperationDto } from '@/lib/domain/operations';
 import { formatDateTime, formatDuration, formatMinutes } from '@/lib/format';
+import { dayFilter } from '@/lib/schemas/dates';
 
 export type EvidenceFilters = { groupId: string; result: '' | 'passed' | 'failed'; from: string; to: string };
 
 /** Filters from the query string; anything malformed is ignored rather than failing the report. */
 export function parseEvidenceFilters(p: Record<string, string | string[] | undefined>): EvidenceFilters {
   const one = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : '');
-  const date = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
   const result = one('result');
-  return { groupId: one('groupId').slice(0, 64), result: result === 'passed' || result === 'failed' ? result : '', from: date(one('from')), to: date(one('to')) };
+  return { groupId: one('groupId').slice(0, 64), result: result === 'passed' || result === 'failed' ? result : '', from: dayFilter(one('from')), to: dayFilter(one('to')) };
 }
 
 /** Most test failovers one report lists; years of annual tests fit many times over. */

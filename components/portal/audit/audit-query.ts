@@ -1,3 +1,5 @@
+import { dayFilter } from '@/lib/schemas/dates';
+
 export type AuditFilters = { action: string; from: string; to: string; tenantId: string };
 
 /**
@@ -6,9 +8,8 @@ export type AuditFilters = { action: string; from: string; to: string; tenantId:
  */
 export function parseAuditFilters(p: Record<string, string | string[] | undefined>): AuditFilters & { cursor?: string } {
   const one = (k: string) => (typeof p[k] === 'string' ? (p[k] as string).trim() : '');
-  const date = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
   const cursor = one('cursor');
-  return { action: one('action').slice(0, 100), from: date(one('from')), to: date(one('to')), tenantId: one('tenantId').slice(0, 100), cursor: cursor || undefined };
+  return { action: one('action').slice(0, 100), from: dayFilter(one('from')), to: dayFilter(one('to')), tenantId: one('tenantId').slice(0, 100), cursor: cursor || undefined };
 }
 
 /** The domain's query: `from`/`to` as ISO times covering whole days. */

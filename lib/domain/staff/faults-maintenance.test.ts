@@ -63,7 +63,7 @@ describe('site and link faults', () => {
     const sim = fakeSim();
     expect(setSiteOutage(db, STAFF, sim, 'zurich', { down: false }).changed).toBe(false);
     setSiteOutage(db, STAFF, sim, 'zurich', { down: true });
-    setSiteOutage(db, STAFF, sim, 'zurich', { down: 'true' });
+    setSiteOutage(db, STAFF, sim, 'zurich', { down: true });
     setSiteOutage(db, STAFF, sim, 'zurich', { down: false });
     expect(sim.calls).toEqual(['site:zurich:true', 'site:zurich:false']);
   });
@@ -111,7 +111,7 @@ describe('maintenance windows', () => {
     expect(w).toMatchObject({ siteId: 'london', siteName: 'London', state: 'upcoming', createdBy: 'staff@calligo.test' });
     const err = await createMaintenance(db, STAFF, window('london', 26, 24), NOW).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
-    expect(err.errors).toEqual([{ field: 'endsAt', message: 'endsAt must be after startsAt.' }]);
+    expect(err.errors).toEqual([{ field: 'endsAt', message: 'End time must be after the start time.' }]);
     await expect(createMaintenance(db, ACME_ADMIN, window('london', 1, 2), NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(createMaintenance(db, STAFF, window('atlantis', 1, 2), NOW)).rejects.toThrow(/No site with id atlantis/);
   });

@@ -57,7 +57,7 @@ export async function createMaintenance(db: DB, actor: Actor, input: unknown, at
   authorize(db, actor, 'maintenance:manage', { type: 'maintenance-window' });
   const data = parseBody(maintenanceCreateSchema, input);
   const now = at ?? (await simDate());
-  if (data.endsAt <= now) throw new ValidationError([{ field: 'endsAt', message: 'endsAt is in the past; schedule a window that has not ended yet.' }]);
+  if (data.endsAt <= now) throw new ValidationError([{ field: 'endsAt', message: 'End time is in the past; schedule a window that has not ended yet.' }]);
   return db.transaction((tx) => {
     if (data.siteId && !tx.select({ id: sites.id }).from(sites).where(eq(sites.id, data.siteId)).get()) {
       throw new ValidationError([{ field: 'siteId', message: `No site with id ${data.siteId}.` }]);

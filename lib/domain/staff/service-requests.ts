@@ -9,6 +9,7 @@ import { parseBody, peekString } from '@/lib/domain/input';
 import { parseInput } from '@/lib/domain/validate';
 import { simDate } from '@/lib/domain/clock';
 import { newId } from '@/lib/ids';
+import { RESOURCES, formatResource } from '@/lib/format-resources';
 import { requestCommentSchema, requestCreateSchema, requestListSchema } from '@/lib/schemas/requests';
 import type { ResourceDelta, ServiceRequestCommentDto, ServiceRequestDetailDto, ServiceRequestDto } from './dto';
 import { ACTIVE, toServiceRequestDtos, type ServiceRequestRow } from './service-request-dto';
@@ -123,9 +124,9 @@ export async function createServiceRequest(db: DB, actor: Actor, input: unknown,
 }
 
 function assertShrinkFits(vdc: typeof vdcs.$inferSelect, change: ResourceChange) {
-  const errors = (['vcpuGhz', 'memoryGb', 'storageGb', 'guaranteedIops'] as const)
+  const errors = RESOURCES.map(([k]) => k)
     .filter((k) => change[k] !== undefined && vdc[k] + (change[k] ?? 0) <= 0)
-    .map((k) => ({ field: `change.${k}`, message: `${vdc.name} has ${vdc[k]}; a shrink must leave some.` }));
+    .map((k) => ({ field: `change.${k}`, message: `${vdc.name} has ${formatResource(k, vdc[k])}; a shrink must leave some.` }));
   if (errors.length) throw new ValidationError(errors);
 }
 

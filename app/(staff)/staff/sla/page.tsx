@@ -13,24 +13,26 @@ import { formatDate, formatMinutes, formatPercent } from '@/lib/format';
 import { simDate } from '@/lib/domain/clock';
 import { ValidationError } from '@/lib/domain/errors';
 import { slaReport, type StaffSlaReport } from '@/lib/domain/staff/sla-report';
+import { MIN_YEAR } from '@/lib/schemas/dates';
 import { staffActor } from '../_lib/staff-actor';
 
 export const metadata: Metadata = { title: 'SLA and credits' };
 
 const creditTone = (pct: number) => (pct >= 25 ? 'danger' : pct > 0 ? 'warning' : 'success');
 
-export default async function SlaPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
+export default async function SlaPage({ searchParams }: { searchParams: Promise<{ month?: string | string[] }> }) {
   const { month: asked } = await searchParams;
   const db = getDb();
   const actor = await staffActor();
   const current = (await simDate()).toISOString().slice(0, 7);
-  const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : current;
+  // The month is validated by the report's schema like the API's: a bad one reads as a problem.
+  const month = (Array.isArray(asked) ? asked[0] : asked) || current;
   let report: StaffSlaReport | null = null;
   let problem: string | null = null;
   try {
     report = await slaReport(db, actor, { month });
   } catch (error) {
-    // A month that has not started yet is a user's choice, not a crash.
+    // A malformed month or one that has not started yet is a user's choice, not a crash.
     if (!(error instanceof ValidationError)) throw error;
     problem = error.errors.map((e) => e.message).join(' ');
   }
@@ -52,7 +54,7 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
       <form className="mb-4 flex items-end gap-3" aria-label="Choose a month">
         <label className="text-sm">
           <span className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">Month</span>
-          <Input type="month" name="month" defaultValue={month} max={current} className="w-44" />
+          <Input type="month" name="month" defaultValue={month} min={`${MIN_YEAR}-01`} max={current} className="w-44" />
         </label>
         <Button type="submit">Show</Button>
       </form>

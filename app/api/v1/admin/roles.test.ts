@@ -95,7 +95,7 @@ describe('staff endpoint behaviour', () => {
     });
     expect(res.status).toBe(400);
     const problem = await res.json();
-    expect(problem.errors).toEqual([{ field: 'endsAt', message: 'endsAt must be after startsAt.' }]);
+    expect(problem.errors).toEqual([{ field: 'endsAt', message: 'End time must be after the start time.' }]);
   });
 
   it('takes a site down and back, listing the affected groups', async () => {
