@@ -5,6 +5,10 @@ import { idField, text, wholeNumber } from './fields';
 
 export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
 
+/** What a person records when a test failover ends. */
+export const TEST_RESULTS = ['passed', 'failed'] as const;
+export type TestResult = (typeof TEST_RESULTS)[number];
+
 /**
  * The recovery point: a checkpoint id, or any point in the journal (`pointInTime`, resolved to
  * the newest checkpoint at or before it). Neither = the latest checkpoint.
@@ -52,7 +56,7 @@ export type MoveInput = z.input<typeof moveSchema>;
 
 /** POST /operations/{id}/stop-test */
 export const stopTestSchema = z.object({
-  result: z.enum(['passed', 'failed'], { error: 'result must be passed or failed.' }),
+  result: z.enum(TEST_RESULTS, { error: 'result must be passed or failed.' }),
   notes: text('Notes', 0, 2000).optional(),
 });
 export type StopTestInput = z.input<typeof stopTestSchema>;
