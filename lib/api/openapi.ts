@@ -41,7 +41,7 @@ function headerParameters(route: RouteDoc) {
 
 function responses(route: RouteDoc) {
   const out: Record<string, unknown> = {
-    [route.success]: route.success === 204 ? { description: 'No content' } : { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } },
+    [route.success]: route.success === 204 ? { description: 'No content' } : { description: route.returns ?? 'Success', content: { 'application/json': { schema: { type: 'object' } } } },
     400: problem,
   };
   if (!route.roles.includes('anonymous')) out[401] = problem;

@@ -3,6 +3,8 @@ import { OPERATION_STATUSES, OPERATION_TYPES } from '@/db/schema/operations';
 import { booleanParam, isoTime, pagingSchema } from './common';
 import { idField, text, wholeNumber } from './fields';
 
+export { OPERATION_TYPES };
+
 export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
 
 /** What a person records when a test failover ends. */

@@ -1,8 +1,35 @@
 import { z } from 'zod';
+import { OPERATION_TYPES } from '@/db/schema/operations';
 import { monthField, tenantFilterSchema } from './common';
+import { idField } from './fields';
+import { TEST_RESULTS } from './operations';
 
 /** GET /reports/sla?month=YYYY-MM (defaults to the current month of the simulated clock). */
 export const slaQuerySchema = tenantFilterSchema.extend({
   month: monthField.optional(),
 });
 export type SlaQuery = z.input<typeof slaQuerySchema>;
+
+/** A filter form sends "" for "All …": the same as leaving the filter out. */
+const optionalParam = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+/** A calendar day, YYYY-MM-DD (UTC), as a date input sends it. */
+const dayField = (label: string) =>
+  z.iso.date({ error: `${label} must be a date as YYYY-MM-DD, e.g. 2025-03-01.` });
+
+/**
+ * GET /reports/recovery and the portal's recovery report (page and CSV): every test failover,
+ * live failover, move and failback, filtered. `result`: `passed` is a test that passed or a live
+ * operation that completed; `failed` is a test that failed or any operation that failed.
+ * Days are UTC and inclusive.
+ */
+export const recoveryReportQuerySchema = tenantFilterSchema
+  .extend({
+    type: optionalParam(z.enum(OPERATION_TYPES, { error: 'type must be test-failover, failover, move or failback.' })),
+    groupId: optionalParam(idField('groupId')),
+    result: optionalParam(z.enum(TEST_RESULTS, { error: 'result must be passed or failed.' })),
+    from: optionalParam(dayField('from')),
+    to: optionalParam(dayField('to')),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: 'from must be on or before to.', path: ['from'] });
+export type RecoveryReportQuery = z.output<typeof recoveryReportQuerySchema>;

@@ -17,7 +17,7 @@ export function TestComplianceCard({ tests, nowMs }: { tests: DashboardDto['test
         title="Annual test compliance"
         description={findings.length ? findings.join(' · ') : 'Each group must pass a test failover at least once every 12 months'}
         actions={
-          <Link href="/reports" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+          <Link href="/reports?type=test-failover" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
             Test evidence
           </Link>
         }
@@ -39,7 +39,7 @@ export function TestComplianceCard({ tests, nowMs }: { tests: DashboardDto['test
           ))}
         </ul>
       )}
-      <MoreLink shown={rows.length} total={tests.total} noun="groups, overdue and failed first" href="/reports" label="Test evidence" />
+      <MoreLink shown={rows.length} total={tests.total} noun="groups, overdue and failed first" href="/reports?type=test-failover" label="Test evidence" />
     </Card>
   );
 }
