@@ -65,11 +65,11 @@ test('a test failover stopped as failed shows as failed, and the group stays due
   await expect(card.getByRole('listitem').filter({ hasText: 'Customer portal' }).getByTestId('last-test')).toHaveAttribute('data-state', 'failed');
 
   // Reports and CSV agree.
-  await page.goto('/reports?type=test-failover&result=failed');
+  await page.goto(`/reports?type=test-failover&result=failed&groupId=${GROUP}`);
   const report = page.getByRole('table', { name: 'Recovery report' });
   await expect(report.getByTestId(`report-row-${op.id}`)).toContainText('Failed');
   await expect(report.getByTestId(`report-row-${op.id}`)).toContainText('Tracking site returned HTTP 500');
-  await expect(report.getByRole('row')).toHaveCount(2); // header + the one failed test
+  await expect(report.getByRole('row')).toHaveCount(2); // header + the one failed test of the group
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
   const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const rows = csv.trim().split(/\r?\n/).slice(1);
