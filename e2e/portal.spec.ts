@@ -191,13 +191,13 @@ test.describe('a client admin', () => {
 
   test('downloads the DR test evidence as CSV and reads the runbook', async ({ page }) => {
     await page.goto('/reports');
-    await expect(page.getByRole('table', { name: 'DR test evidence' })).toContainText('Policy database');
+    await expect(page.getByRole('table', { name: 'Recovery report' })).toContainText('Policy database');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
-    expect(download.suggestedFilename()).toBe('dr-test-evidence.csv');
+    expect(download.suggestedFilename()).toBe('dr-recovery-report.csv');
     const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
     const [header, ...rows] = csv.trim().split(/\r?\n/);
-    expect(header).toBe('Group,Started,Finished,Started by,Checkpoint,Data loss,RTO achieved,RTO target,RTO met,Result,Notes,Operation');
-    expect(rows.some((r) => r.startsWith('Policy database,') && r.includes('admin@acme.test') && r.includes(',passed,'))).toBe(true);
+    expect(header).toBe('Type,Group,Started,Finished,Started by,Checkpoint,Data loss,RTO achieved,RTO target,RTO met,RTO per VM,Result,Notes,Operation');
+    expect(rows.some((r) => r.startsWith('Test failover,Policy database,') && r.includes('admin@acme.test') && r.includes(',passed,'))).toBe(true);
     // Acme's evidence only: Globex's ERP tests never appear.
     expect(csv).not.toContain('ERP');
 

@@ -4,7 +4,7 @@ import { Icon } from '@/components/ui/icons';
 import { cn } from '@/components/ui/cn';
 import { formatDate } from '@/lib/format';
 import { PRIORITY } from './labels';
-import { testCompliance } from './test-compliance';
+import { testCompliance, type TestRecord } from './test-compliance';
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   const p = PRIORITY[priority];
@@ -28,14 +28,15 @@ export function Direction({ from, to, className }: { from: string; to: string; c
 }
 
 /** The last test against the annual duty, with the date for the record. */
-export function LastTestBadge({ lastTestedAt, nowMs, showDate = false }: { lastTestedAt: string | null; nowMs: number; showDate?: boolean }) {
-  const c = testCompliance(lastTestedAt, nowMs);
+export function LastTestBadge({ test, nowMs, showDate = false }: { test: TestRecord; nowMs: number; showDate?: boolean }) {
+  const c = testCompliance(test, nowMs);
+  const date = c.state === 'failed' ? (test.lastTestedAt ? `last passed ${formatDate(test.lastTestedAt)}` : 'no passed test') : test.lastTestedAt && formatDate(test.lastTestedAt);
   return (
     <span className="inline-flex flex-col items-start gap-0.5" data-testid="last-test" data-state={c.state}>
-      <Badge tone={c.tone} icon={c.icon} title={lastTestedAt ? `Last test ${formatDate(lastTestedAt)}` : 'No test failover on record'}>
+      <Badge tone={c.tone} icon={c.icon} title={c.description}>
         {c.label}
       </Badge>
-      {showDate && lastTestedAt && <span className="text-xs text-slate-500 dark:text-slate-400">{formatDate(lastTestedAt)}</span>}
+      {showDate && date && <span className="text-xs text-slate-500 dark:text-slate-400">{date}</span>}
     </span>
   );
 }

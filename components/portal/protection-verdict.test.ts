@@ -9,7 +9,7 @@ const protectionVerdict = (groups: GroupDto[], sites: SiteDto[]) => verdictOf(su
 const site = (id: string, status: SiteDto['status'] = 'online'): SiteDto => ({ id, name: id[0].toUpperCase() + id.slice(1), country: 'GB', status });
 const group = (over: Partial<GroupDto>): GroupDto => ({
   id: 'g1', tenantId: 't', name: 'Web', description: null, sourceSiteId: 'london', targetSiteId: 'zurich', status: 'meeting-sla', subStatus: null,
-  rpoSeconds: 8, rpoTargetSeconds: 300, rtoTargetMinutes: 30, journalHistoryHours: 24, priority: 'medium', lastTestedAt: null,
+  rpoSeconds: 8, rpoTargetSeconds: 300, rtoTargetMinutes: 30, journalHistoryHours: 24, priority: 'medium', lastTestedAt: null, lastTestResult: null, lastTestEndedAt: null,
   createdAt: '2026-01-01T00:00:00Z', vmIds: ['vm1'], openOperationId: null, version: 1, ...over,
 });
 

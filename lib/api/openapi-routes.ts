@@ -6,7 +6,7 @@ import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/c
 import { createGroupSchema, listGroupsQuerySchema, updateGroupSchema } from '@/lib/schemas/groups';
 import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
 import { tenantFilterSchema } from '@/lib/schemas/common';
-import { slaQuerySchema } from '@/lib/schemas/reports';
+import { recoveryReportQuerySchema, slaQuerySchema } from '@/lib/schemas/reports';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
 import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
@@ -27,7 +27,14 @@ export type RouteDoc = {
   /** The success body's shape, where it is documented field by field. */
   response?: z.ZodType;
   success: number;
+  /** What the answer holds, where its fields need saying (the success response's description). */
+  returns?: string;
 };
+
+const GROUP_FIELDS =
+  'Each group carries lastTestedAt (when the last *passed* test failover ended; null when none passed — the annual test duty runs from it), ' +
+  'lastTestResult (passed/failed: the outcome of the last test that ended, a test whose operation failed counting as failed; null when never tested) ' +
+  'and lastTestEndedAt (when that last test ended).';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -49,13 +56,14 @@ export const ROUTES: RouteDoc[] = [
   { method: 'patch', path: '/api/v1/users/{id}', tag: 'Users', summary: 'Change role, disable (revokes their API tokens) or enable; 422 for yourself or the last active admin', roles: ADMIN, body: updateUserSchema, success: 200 },
   { method: 'post', path: '/api/v1/users/{id}/password-reset', tag: 'Users', summary: 'Reset a user\'s password: returns { user, initialPassword }, shown once; their sessions end and they choose their own at next sign-in', roles: ADMIN, success: 200 },
 
-  { method: 'get', path: '/api/v1/dashboard', tag: 'Reports', summary: 'Protection at a glance: groups by status, worst RPO, test duty, sites, open alerts, availability', roles: ANY, query: tenantFilterSchema, success: 200 },
+  { method: 'get', path: '/api/v1/dashboard', tag: 'Reports', summary: 'Protection at a glance: groups by status, worst RPO, test duty, sites, open alerts, availability', roles: ANY, query: tenantFilterSchema, success: 200,
+    returns: 'tests: { total, overdue (no passed test within 12 months, never tested included), failed (last test failed), items: [{ id, name, lastTestedAt, lastTestResult, lastTestEndedAt }] }, overdue first, then last test failed.' },
   { method: 'get', path: '/api/v1/sites', tag: 'Sites and VMs', summary: 'The eight datacentres and their status', roles: ANY, success: 200 },
   { method: 'get', path: '/api/v1/vms', tag: 'Sites and VMs', summary: 'Virtual machines', roles: ANY, query: listVmsQuerySchema, success: 200 },
 
-  { method: 'get', path: '/api/v1/groups', tag: 'Protection groups', summary: 'Protection groups with status and actual RPO', roles: ANY, query: listGroupsQuerySchema, success: 200 },
+  { method: 'get', path: '/api/v1/groups', tag: 'Protection groups', summary: 'Protection groups with status and actual RPO', roles: ANY, query: listGroupsQuerySchema, success: 200, returns: `{ items: [group] }. ${GROUP_FIELDS}` },
   { method: 'post', path: '/api/v1/groups', tag: 'Protection groups', summary: 'Create a protection group', roles: ADMIN, body: createGroupSchema, success: 201 },
-  { method: 'get', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'One group with members and recovery plan', roles: ANY, success: 200 },
+  { method: 'get', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'One group with members and recovery plan', roles: ANY, success: 200, returns: GROUP_FIELDS },
   { method: 'patch', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'Change settings, members or recovery plan', roles: ADMIN, body: updateGroupSchema, success: 200 },
   { method: 'delete', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'Stop protecting (409 while an operation runs)', roles: ADMIN, success: 204 },
   { method: 'get', path: '/api/v1/groups/{id}/checkpoints', tag: 'Journal', summary: 'Journal checkpoints, newest first', roles: ANY, query: listCheckpointsQuerySchema, success: 200 },
@@ -78,6 +86,14 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get', path: '/api/v1/audit', tag: 'Alerts and audit', roles: ADMIN, query: listAuditQuerySchema, response: auditPageSchema, success: 200,
     summary: 'The audit trail, newest first in the order recorded (by id; the cursor follows it). Times are real time; `simulatedTime` is the portal\'s simulated clock where it matters; `from`/`to` filter on real time',
+  },
+  {
+    method: 'get', path: '/api/v1/reports/recovery', tag: 'Reports', summary: 'Recovery report: every test failover, live failover, move and failback, newest first', roles: ANY, query: recoveryReportQuerySchema, success: 200,
+    returns:
+      '{ items, truncated }: per operation its group, type, status, outcome (passed/failed for a test, completed/rolled-back/failed for the others, in-progress), ' +
+      'who started it and when, checkpoint, dataLossSeconds, rtoSeconds against rtoTargetMinutes (rtoMet), result and notes, and vms: per VM of the recovery plan ' +
+      '{ vmId, name, bootGroup, upAt, rtoSeconds, dataLossSeconds }. result=passed: tests that passed and live operations that completed; result=failed: tests that failed and operations that failed. ' +
+      'from/to are UTC days, inclusive. At most 1,000 operations (truncated: true when more matched).',
   },
   { method: 'get', path: '/api/v1/reports/sla', tag: 'Reports', summary: 'Monthly availability and service credit', roles: ANY, query: slaQuerySchema, success: 200 },
 

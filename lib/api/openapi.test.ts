@@ -54,3 +54,22 @@ describe('OpenAPI document', () => {
     expect(entry.actorRole.anyOf?.[0].enum).toContain('system');
   });
 });
+
+describe('OpenAPI document: test results and the recovery report', () => {
+  const doc = buildOpenApiDocument();
+  type Op = { parameters: { name: string; schema: { enum?: string[] } }[]; responses: Record<string, { description: string }> };
+  const op = (path: string) => (doc.paths[path] as Record<string, Op>).get;
+
+  it('says what lastTestedAt, lastTestResult and lastTestEndedAt of a group mean', () => {
+    for (const path of ['/api/v1/groups', '/api/v1/groups/{id}']) {
+      expect(op(path).responses[200].description).toMatch(/lastTestedAt \(when the last \*passed\* test.*lastTestResult \(passed\/failed/);
+    }
+  });
+
+  it('documents the recovery report with its filters', () => {
+    const params = Object.fromEntries(op('/api/v1/reports/recovery').parameters.map((p) => [p.name, p.schema]));
+    expect(params.type.enum).toEqual(['test-failover', 'failover', 'move', 'failback']);
+    expect(params.result.enum).toEqual(['passed', 'failed']);
+    expect(Object.keys(params)).toEqual(expect.arrayContaining(['groupId', 'from', 'to', 'tenantId']));
+  });
+});

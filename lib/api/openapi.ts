@@ -43,7 +43,7 @@ function responses(route: RouteDoc) {
   const out: Record<string, unknown> = {
     [route.success]: route.success === 204
       ? { description: 'No content' }
-      : { description: 'Success', content: { 'application/json': { schema: route.response ? toSchema(route.response, 'output') : { type: 'object' } } } },
+      : { description: route.returns ?? 'Success', content: { 'application/json': { schema: route.response ? toSchema(route.response, 'output') : { type: 'object' } } } },
     400: problem,
   };
   if (!route.roles.includes('anonymous')) out[401] = problem;

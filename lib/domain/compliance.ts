@@ -30,7 +30,8 @@ export function recentMonths(nowMs: number, n: number): { month: string; from: n
  * Share of each month's RPO samples within the group's target, and the RPO breaches raised in
  * it, per group. Each month reads the tier a chart of that month would (hourly for a whole
  * month); samples are the worst RPO of their interval, so the share errs on the strict side.
- * Months older than the samples kept have no figure rather than a made-up one.
+ * Months older than the samples kept have no figure rather than a made-up one, and a month with
+ * no figure for any group is left out.
  *
  * One aggregate query per month for all the tenant's groups (not a series per group: a
  * 120-group tenant took a second).
@@ -63,9 +64,11 @@ export async function rpoCompliance(db: Executor, actor: Actor, months = 6): Pro
     );
     return { month: p.month, samples, breaches };
   });
+  // A month no group has a figure for (before the samples kept, or before the first group) says nothing: leave it out.
+  const reported = periods.filter((p) => p.samples.size > 0 || p.breaches.size > 0);
   return groups.map((group) => ({
     group,
-    months: periods.map((p) => {
+    months: reported.map((p) => {
       const s = p.samples.get(group.id);
       const n = s?.n ?? 0;
       return { month: p.month, sharePercent: n ? (Number(s!.within) / n) * 100 : null, samples: n, breaches: p.breaches.get(group.id) ?? 0 };

@@ -20,6 +20,7 @@ const site = (id: string, status: SiteDto['status'] = 'online'): SiteDto => ({ i
 const group = (id: string, over: Partial<GroupDto> = {}): GroupDto => ({
   id, tenantId: 't', name: `Group ${id}`, description: null, sourceSiteId: 'london', targetSiteId: 'zurich', status: 'meeting-sla', subStatus: null,
   rpoSeconds: 10, rpoTargetSeconds: 300, rtoTargetMinutes: 30, journalHistoryHours: 24, priority: 'medium', lastTestedAt: new Date(NOW - 10 * DAY).toISOString(),
+  lastTestResult: 'passed', lastTestEndedAt: new Date(NOW - 10 * DAY).toISOString(),
   createdAt: '2026-01-01T00:00:00Z', vmIds: ['vm'], openOperationId: null, version: 1, ...over,
 });
 

@@ -28,6 +28,8 @@ const NOT_RECOVERABLE: ReadonlySet<GroupStatus> = new Set(['initialising', 'fail
 /** Why a group cannot fail over right now; null when it can. */
 export type CannotRecover = 'no-vms' | 'status' | 'recovery-site-offline';
 
+export type TestRecord = Pick<GroupDto, 'id' | 'name' | 'lastTestedAt' | 'lastTestResult' | 'lastTestEndedAt'>;
+
 export type AttentionDto = {
   groupId: string;
   groupName: string;
@@ -55,8 +57,11 @@ export type DashboardDto = {
   attention: { count: number; items: AttentionDto[] };
   /** Highest actual-RPO-to-target ratio first; groups not measured yet last. */
   rpo: { total: number; items: Pick<GroupDto, 'id' | 'name' | 'status' | 'rpoSeconds' | 'rpoTargetSeconds'>[] };
-  /** Never tested first, then longest untested. */
-  tests: { total: number; overdue: number; items: Pick<GroupDto, 'id' | 'name' | 'lastTestedAt'>[] };
+  /**
+   * The annual test duty. `overdue`: no passed test within the interval (never tested included);
+   * `failed`: the last test failed. Overdue first, then last test failed, then longest since a passed test.
+   */
+  tests: { total: number; overdue: number; failed: number; items: TestRecord[] };
   /** Sites the tenant's groups replicate from or to, with how many groups in each role. */
   sites: (SiteDto & { production: number; recovery: number })[];
   alerts: { open: number; latest: AlertDto[] };
@@ -129,7 +134,8 @@ export function summarise(groups: GroupDto[], sites: SiteDto[], nowMs: number): 
   const ratio = (g: GroupDto) => (g.rpoSeconds == null ? -1 : g.rpoSeconds / g.rpoTargetSeconds);
   const byRpo = [...groups].sort((a, b) => ratio(b) - ratio(a) || a.name.localeCompare(b.name));
   const testedMs = (g: GroupDto) => (g.lastTestedAt ? new Date(g.lastTestedAt).getTime() : -Infinity);
-  const byTest = [...groups].sort((a, b) => testedMs(a) - testedMs(b) || a.name.localeCompare(b.name));
+  const testRank = (g: GroupDto) => (isTestOverdue(g.lastTestedAt, nowMs) ? 0 : g.lastTestResult === 'failed' ? 1 : 2);
+  const byTest = [...groups].sort((a, b) => testRank(a) - testRank(b) || testedMs(a) - testedMs(b) || a.name.localeCompare(b.name));
 
   return {
     groups: {
@@ -147,7 +153,8 @@ export function summarise(groups: GroupDto[], sites: SiteDto[], nowMs: number): 
     tests: {
       total: groups.length,
       overdue: groups.filter((g) => isTestOverdue(g.lastTestedAt, nowMs)).length,
-      items: byTest.slice(0, DASHBOARD_ROWS).map(({ id, name, lastTestedAt }) => ({ id, name, lastTestedAt })),
+      failed: groups.filter((g) => g.lastTestResult === 'failed').length,
+      items: byTest.slice(0, DASHBOARD_ROWS).map(({ id, name, lastTestedAt, lastTestResult, lastTestEndedAt }) => ({ id, name, lastTestedAt, lastTestResult, lastTestEndedAt })),
     },
     sites: sites
       .map((s) => ({ ...s, production: groups.filter((g) => g.sourceSiteId === s.id).length, recovery: groups.filter((g) => g.targetSiteId === s.id).length }))

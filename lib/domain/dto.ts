@@ -4,6 +4,7 @@
  * and server components render them, so a field means the same thing everywhere.
  */
 import type { AlertCode, CheckpointKind, GroupStatus, NetworkSettings, Priority, SiteStatus } from '@/db/schema';
+import type { TestResult } from '@/lib/schemas/operations';
 
 export type SiteDto = { id: string; name: string; country: string; status: SiteStatus };
 
@@ -46,7 +47,15 @@ export type GroupDto = {
   rtoTargetMinutes: number;
   journalHistoryHours: number;
   priority: Priority;
+  /** When the last *passed* test failover ended: the annual test duty runs from it. Null when none passed. */
   lastTestedAt: string | null;
+  /**
+   * Outcome of the last test failover that ended, passed or not (a test whose operation failed
+   * counts as failed); null when the group was never tested.
+   */
+  lastTestResult: TestResult | null;
+  /** When that last test ended (equal to lastTestedAt when it passed). */
+  lastTestEndedAt: string | null;
   createdAt: string;
   vmIds: string[];
   /** The test/failover/move currently open on the group (pending..awaiting-commit), if any. */

@@ -1,8 +1,25 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '@/db';
 import { groupMembers, OPEN_OPERATION_STATUSES, operations, protectionGroups, vms } from '@/db/schema';
 import { isoOrNull, iso } from './clock';
 import type { GroupDto } from './dto';
+import type { TestResult } from '@/lib/schemas/operations';
+
+const PAST_TEST = 'past_test';
+const pastTest = alias(operations, PAST_TEST);
+
+/**
+ * A column of the group's last ended test failover (one indexed look-up per group on
+ * (group_id, started_at); tests of a group never overlap, so the last started ended last).
+ */
+function lastEndedTest<T>(column: SQL) {
+  return sql<T>`(select ${column} from ${operations} as ${sql.identifier(PAST_TEST)} where ${and(
+    eq(pastTest.groupId, protectionGroups.id),
+    eq(pastTest.type, 'test-failover'),
+    inArray(pastTest.status, ['completed', 'failed']),
+  )} order by ${desc(pastTest.startedAt)} limit 1)`;
+}
 
 /** The columns of a GroupDto, plus the open operation found by a left join (at most one per group). */
 export const groupColumns = {
@@ -20,6 +37,9 @@ export const groupColumns = {
   journalHistoryHours: protectionGroups.journalHistoryHours,
   priority: protectionGroups.priority,
   lastTestedAt: protectionGroups.lastTestedAt,
+  // The result recorded when the test was stopped; a test whose operation failed did not pass.
+  lastTestResult: lastEndedTest<TestResult | null>(sql`case when ${pastTest.status} = 'completed' then ${pastTest.result} else 'failed' end`),
+  lastTestEndedAt: lastEndedTest<number | null>(sql`${pastTest.finishedAt}`),
   createdAt: protectionGroups.createdAt,
   version: protectionGroups.configVersion,
   openOperationId: operations.id,
@@ -31,8 +51,9 @@ export const openOperationJoin = and(
   inArray(operations.status, [...OPEN_OPERATION_STATUSES]),
 );
 
-type GroupRow = Omit<GroupDto, 'lastTestedAt' | 'createdAt' | 'vmIds' | 'openOperationId'> & {
+type GroupRow = Omit<GroupDto, 'lastTestedAt' | 'lastTestEndedAt' | 'createdAt' | 'vmIds' | 'openOperationId'> & {
   lastTestedAt: Date | null;
+  lastTestEndedAt: number | null;
   createdAt: Date;
   openOperationId: string | null;
 };
@@ -41,6 +62,7 @@ export function toGroupDto(row: GroupRow, vmIds: string[]): GroupDto {
   return {
     ...row,
     lastTestedAt: isoOrNull(row.lastTestedAt),
+    lastTestEndedAt: isoOrNull(row.lastTestEndedAt),
     createdAt: iso(row.createdAt),
     vmIds,
     openOperationId: row.openOperationId ?? null,

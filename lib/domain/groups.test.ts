@@ -25,7 +25,7 @@ describe('listGroups', () => {
     const web = groups[0];
     expect(Object.keys(web).sort()).toEqual(
       [
-        'createdAt', 'description', 'id', 'journalHistoryHours', 'lastTestedAt', 'name', 'openOperationId', 'priority', 'rpoSeconds',
+        'createdAt', 'description', 'id', 'journalHistoryHours', 'lastTestEndedAt', 'lastTestResult', 'lastTestedAt', 'name', 'openOperationId', 'priority', 'rpoSeconds',
         'rpoTargetSeconds', 'rtoTargetMinutes', 'sourceSiteId', 'status', 'subStatus', 'targetSiteId', 'tenantId', 'version', 'vmIds',
       ].sort(),
     );

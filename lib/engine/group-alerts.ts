@@ -55,7 +55,7 @@ export function applyTestOverdue(book: AlertBook, g: GroupState, atMs: number): 
   const since = g.lastTestedAtMs ?? g.createdAtMs;
   const key = `test-overdue:${g.id}`;
   book.set(atMs - since > TEST_OVERDUE_AFTER_MS, () => base(g, key, 'test-overdue', 'warning',
-    g.lastTestedAtMs === null ? `'${g.name}' has never had a test failover; the annual test is due` : `'${g.name}' has not had a test failover for ${formatDuration((atMs - since) / 1000)}; the annual test is due`), key, atMs);
+    g.lastTestedAtMs === null ? `'${g.name}' has never passed a test failover; the annual test is due` : `'${g.name}' has not passed a test failover for ${formatDuration((atMs - since) / 1000)}; the annual test is due`), key, atMs);
 }
 
 export function applyContinuousWriters(book: AlertBook, g: GroupState, writers: { id: string; name: string }[], atMs: number): void {

@@ -72,18 +72,24 @@ function applyEffect(tx: Executor, row: OperationRow, s: OperationState, effect:
       break;
     }
     case 'tested': {
-      tx.update(protectionGroups).set({ lastTestedAt: new Date(effect.atMs) }).where(eq(protectionGroups.id, groupId)).run();
-      if (row.checkpointId) tagTested(tx, row.checkpointId, effect.atMs);
+      // Read, not taken from `row`: the stop request records the result in this same transaction.
+      const passed = tx.select({ result: operations.result }).from(operations).where(eq(operations.id, row.id)).get()?.result === 'passed';
+      // Only a passed test fulfils the annual duty: a failed one leaves the group as due as it was.
+      if (passed) tx.update(protectionGroups).set({ lastTestedAt: new Date(effect.atMs) }).where(eq(protectionGroups.id, groupId)).run();
+      if (row.checkpointId) tagTested(tx, row.checkpointId, effect.atMs, passed);
       break;
     }
   }
 }
 
-/** "Tested at <time>" on the checkpoint a test used; a crash checkpoint becomes tagged so the journal keeps it. */
-function tagTested(tx: Executor, checkpointId: string, atMs: number): void {
+/**
+ * "Tested at <time>" (or "Test failed at <time>") on the checkpoint a test used; a crash
+ * checkpoint becomes tagged so the journal keeps it.
+ */
+function tagTested(tx: Executor, checkpointId: string, atMs: number, passed: boolean): void {
   const cp = tx.select({ kind: checkpoints.kind, tag: checkpoints.tag }).from(checkpoints).where(eq(checkpoints.id, checkpointId)).get();
   if (!cp) return; // thinned out of the journal meanwhile
-  const label = `Tested at ${new Date(atMs).toISOString().replace('.000Z', 'Z')}`;
+  const label = `${passed ? 'Tested' : 'Test failed'} at ${new Date(atMs).toISOString().replace('.000Z', 'Z')}`;
   tx.update(checkpoints)
     .set({ tag: cp.tag ? `${cp.tag}; ${label}` : label, kind: cp.kind === 'crash' ? 'tagged' : cp.kind })
     .where(eq(checkpoints.id, checkpointId))

@@ -88,7 +88,7 @@ export type Effect =
   | { kind: 'reverse-protection'; atMs: number }
   /** Move: the final sync produced a clean checkpoint at this time. */
   | { kind: 'clean-checkpoint'; timeMs: number }
-  /** Test stopped: set lastTestedAt and tag the checkpoint used. */
+  /** Test stopped: tag the checkpoint used, and set lastTestedAt when the test passed. */
   | { kind: 'tested'; atMs: number };
 
 /** Audit-worthy things the machine decided on its own (the system acted, not a person). */

@@ -4,7 +4,13 @@ import { jsonBoolean, pagingSchema } from './common';
 import { dateTime } from './dates';
 import { displayText, idField, wholeNumber } from './fields';
 
+export { OPERATION_TYPES };
+
 export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
+
+/** What a person records when a test failover ends. */
+export const TEST_RESULTS = ['passed', 'failed'] as const;
+export type TestResult = (typeof TEST_RESULTS)[number];
 
 /**
  * The recovery point: a checkpoint id, or any point in the journal (`pointInTime`, resolved to
@@ -53,7 +59,7 @@ export type MoveInput = z.input<typeof moveSchema>;
 
 /** POST /operations/{id}/stop-test */
 export const stopTestSchema = z.object({
-  result: z.enum(['passed', 'failed'], { error: 'Result must be passed or failed.' }),
+  result: z.enum(TEST_RESULTS, { error: 'Result must be passed or failed.' }),
   notes: displayText('Notes', 0, 2000, { multiline: true }).optional(),
 });
 export type StopTestInput = z.input<typeof stopTestSchema>;

@@ -111,7 +111,7 @@ export function storedJournalReader(db: DB): (groupId: string) => StoredJournal 
   };
 }
 
-/** When each group last had a test failover (operations write it directly). */
+/** When each group last passed a test failover (operations write it directly; a failed test does not count). */
 export function loadLastTested(db: Executor): [string, number | null][] {
   return db
     .select({ id: protectionGroups.id, at: protectionGroups.lastTestedAt })

@@ -3,29 +3,30 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { buttonClasses } from '@/components/ui/button';
 import { AvailabilityTable, RpoComplianceTable } from '@/components/portal/reports/compliance-tables';
-import { EvidenceFilters } from '@/components/portal/reports/evidence-filters';
-import { EvidenceTable } from '@/components/portal/reports/evidence-table';
+import { RecoveryFilters } from '@/components/portal/reports/recovery-filters';
+import { RecoveryTable } from '@/components/portal/reports/recovery-table';
 import { PrintButton } from '@/components/portal/reports/print-button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { availabilityHistory, rpoCompliance } from '@/lib/domain/compliance';
 import { listGroups } from '@/lib/domain/groups';
-import { formatDateTime } from '@/lib/format';
+import { RECOVERY_REPORT_MAX_ROWS, recoveryReport } from '@/lib/domain/recovery-report';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { simNow } from '@/lib/domain/clock';
-import { parseEvidenceFilters, testEvidence } from './test-evidence';
+import { reportQuery, reportQueryString } from './recovery-report-query';
 import './print.css';
 
 export const metadata: Metadata = { title: 'Reports' };
 
-/** Evidence for auditors and the service review: DR tests, RPO compliance, availability and credits. */
+/** Evidence for auditors and the service review: recoveries and DR tests, RPO compliance, availability and credits. */
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor('/reports');
   const db = getDb();
-  const filters = parseEvidenceFilters(await searchParams);
+  const { query, problems } = reportQuery(await searchParams);
   const groups = await listGroups(db, actor);
-  const [evidence, compliance, availability, now] = await Promise.all([testEvidence(db, actor, filters), rpoCompliance(db, actor), availabilityHistory(db, actor), simNow()]);
-  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
+  const [report, compliance, availability, now] = await Promise.all([recoveryReport(db, actor, query), rpoCompliance(db, actor), availabilityHistory(db, actor), simNow()]);
+  const qs = reportQueryString(query);
 
   return (
     <div data-print-report>
@@ -43,9 +44,22 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       />
       <div className="space-y-4">
         <Card>
-          <CardHeader title="DR test evidence" description="Every test failover: who ran it, when, from which checkpoint, the data loss, the RTO achieved against the target, and the result recorded" />
-          <EvidenceFilters groups={groups} value={filters} csvHref={`/reports/test-evidence.csv${query ? `?${query}` : ''}`} />
-          <EvidenceTable operations={evidence} />
+          <CardHeader
+            title="Recovery report"
+            description="Every test failover, live failover, move and failback: who ran it, when, from which checkpoint, the data loss, the RTO achieved against the target (per group and per VM) and the result"
+          />
+          <RecoveryFilters groups={groups} value={query} csvHref={`/reports/recovery-report.csv${qs ? `?${qs}` : ''}`} />
+          {problems.length > 0 && (
+            <p role="status" className="border-b border-slate-200 px-4 py-2 text-sm text-amber-800 dark:border-slate-800 dark:text-amber-300">
+              Filters ignored: {problems.join(' ')}
+            </p>
+          )}
+          <RecoveryTable items={report.items} />
+          {report.truncated && (
+            <p className="px-4 py-2 text-xs text-slate-500 dark:text-slate-400">
+              The newest {formatNumber(RECOVERY_REPORT_MAX_ROWS)} operations are listed; narrow the filters for older ones.
+            </p>
+          )}
         </Card>
         <Card>
           <CardHeader title="RPO compliance" description="Share of each month's samples within the group's RPO target, and RPO breaches raised" />

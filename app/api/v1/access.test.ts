@@ -14,6 +14,7 @@ import * as checkpointsRoute from './groups/[id]/checkpoints/route';
 import * as groupRoute from './groups/[id]/route';
 import * as rpoRoute from './groups/[id]/rpo/route';
 import * as groupsRoute from './groups/route';
+import * as recoveryReportRoute from './reports/recovery/route';
 import * as slaRoute from './reports/sla/route';
 import * as sitesRoute from './sites/route';
 import * as vmsRoute from './vms/route';
@@ -96,6 +97,7 @@ const CASES: Case[] = [
   },
   { name: 'GET /audit', handler: auditRoute.GET, method: 'GET', path: '/api/v1/audit', expected: { ...all(200), user: 403 } },
   { name: 'GET /reports/sla', handler: slaRoute.GET, method: 'GET', path: '/api/v1/reports/sla', expected: all(200) },
+  { name: 'GET /reports/recovery', handler: recoveryReportRoute.GET, method: 'GET', path: '/api/v1/reports/recovery', expected: all(200) },
 ];
 
 const TABLES = ['protection_groups', 'group_members', 'boot_groups', 'checkpoints', 'alerts', 'vms'];

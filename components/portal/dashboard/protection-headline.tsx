@@ -12,7 +12,7 @@ const ICON = { success: 'shield', warning: 'warning', danger: 'error', neutral: 
 export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<DashboardDto, 'groups' | 'attention' | 'tests'>; canCreate: boolean }) {
   const v = protectionVerdict(summary);
   const running = summary.groups.runningOperations;
-  // Recoverable today is not proven recoverable: an overdue annual test is said here too.
+  // Recoverable today is not proven recoverable: an overdue or failed annual test is said here too.
   const untested = summary.tests.overdue;
   const more = summary.attention.count - v.findings.length;
 
@@ -44,8 +44,16 @@ export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<Dashb
                 {untested > 0 && (
                   <>
                     {' · '}
-                    <Link href="/reports" className="underline underline-offset-2">
-                      {untested} not tested in the last 12 months
+                    <Link href="/reports?type=test-failover" className="underline underline-offset-2">
+                      {untested} without a passed test in the last 12 months
+                    </Link>
+                  </>
+                )}
+                {summary.tests.failed > 0 && (
+                  <>
+                    {' · '}
+                    <Link href="/reports?type=test-failover&result=failed" className="underline underline-offset-2">
+                      {summary.tests.failed} whose last test failed
                     </Link>
                   </>
                 )}

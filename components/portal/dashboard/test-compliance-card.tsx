@@ -1,23 +1,23 @@
 import Link from 'next/link';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/lib/format';
 import { LastTestBadge } from '../badges';
+import { testCompliance } from '../test-compliance';
 import type { DashboardDto } from '@/lib/domain/dashboard';
 import { MoreLink } from './more-link';
 
-/** The annual test-failover duty per group: overdue and never-tested groups come first. */
+/** The annual test-failover duty per group: overdue, never-tested and last-failed groups come first. */
 export function TestComplianceCard({ tests, nowMs }: { tests: DashboardDto['tests']; nowMs: number }) {
   const rows = tests.items;
-  const findings = tests.overdue;
+  const findings = [tests.overdue && `${tests.overdue} of ${tests.total} groups overdue or never tested`, tests.failed && `${tests.failed} with a failed last test`].filter(Boolean);
 
   return (
     <Card data-testid="test-compliance-card">
       <CardHeader
         title="Annual test compliance"
-        description={findings ? `${findings} of ${tests.total} groups overdue or never tested` : 'Each group must be test-failed-over at least once every 12 months'}
+        description={findings.length ? findings.join(' · ') : 'Each group must pass a test failover at least once every 12 months'}
         actions={
-          <Link href="/reports" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+          <Link href="/reports?type=test-failover" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
             Test evidence
           </Link>
         }
@@ -32,14 +32,14 @@ export function TestComplianceCard({ tests, nowMs }: { tests: DashboardDto['test
                 <Link href={`/groups/${g.id}`} className="font-medium hover:underline">
                   {g.name}
                 </Link>
-                <p className="text-xs text-slate-500 dark:text-slate-400">{g.lastTestedAt ? `Last test ${formatDate(g.lastTestedAt)}` : 'No test failover on record'}</p>
+                <p className="text-xs text-slate-500 dark:text-slate-400">{testCompliance(g, nowMs).description}</p>
               </div>
-              <LastTestBadge lastTestedAt={g.lastTestedAt} nowMs={nowMs} />
+              <LastTestBadge test={g} nowMs={nowMs} />
             </li>
           ))}
         </ul>
       )}
-      <MoreLink shown={rows.length} total={tests.total} noun="groups, longest untested first" href="/reports" label="Test evidence" />
+      <MoreLink shown={rows.length} total={tests.total} noun="groups, overdue and failed first" href="/reports?type=test-failover" label="Test evidence" />
     </Card>
   );
 }

@@ -112,7 +112,7 @@ export function GroupsTable({ initialGroups, initialSites, initialAlerts, initia
                   <RunningOperation operation={g.openOperationId ? operations.find((o) => o.id === g.openOperationId) : undefined} />
                 </Td>
                 <Td>
-                  <LastTestBadge lastTestedAt={g.lastTestedAt} nowMs={now} />
+                  <LastTestBadge test={g} nowMs={now} />
                 </Td>
               </Tr>
             ))}

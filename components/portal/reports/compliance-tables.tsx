@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { GroupCompliance } from '@/lib/domain/compliance';
 import type { SlaReportDto } from '@/lib/domain/dto';
 import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatDuration, formatMinutes, formatPercent } from '@/lib/format';
 
@@ -11,6 +12,7 @@ export const monthName = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} 
 /** Share of each month within the RPO target, per group. */
 export function RpoComplianceTable({ rows }: { rows: GroupCompliance[] }) {
   const months = rows[0]?.months.map((m) => m.month) ?? [];
+  if (months.length === 0) return <EmptyState icon="activity" title="No RPO samples yet" description="Each month with replication history appears here once the groups have been measured." />;
   return (
     <Table caption="RPO compliance per group and month" data-testid="rpo-compliance">
       <THead>

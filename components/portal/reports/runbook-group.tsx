@@ -26,7 +26,7 @@ export function RunbookGroupSection({ group, step }: { group: RunbookGroup; step
         <Fact label="RPO target" value={formatDuration(group.rpoTargetSeconds)} />
         <Fact label="RTO target" value={formatMinutes(group.rtoTargetMinutes)} />
         <Fact label="Journal history" value={formatDuration(group.journalHistoryHours * 3600)} />
-        <Fact label="Last test failover" value={group.lastTestedAt ? formatDate(group.lastTestedAt) : 'Never'} />
+        <Fact label="Last passed test failover" value={`${group.lastTestedAt ? formatDate(group.lastTestedAt) : 'Never'}${group.lastTestResult === 'failed' ? ` (a later test failed${group.lastTestEndedAt ? ` ${formatDate(group.lastTestEndedAt)}` : ''})` : ''}`} />
       </dl>
       <Table caption={`Boot order of ${group.name}`}>
         <THead>

@@ -56,7 +56,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             <PriorityBadge priority={group.priority} />
             <span>{plural(group.members.length, 'VM')}</span>
             <span className="flex items-center gap-1.5">
-              Last test <LastTestBadge lastTestedAt={group.lastTestedAt} nowMs={now} showDate />
+              Annual test <LastTestBadge test={group} nowMs={now} showDate />
             </span>
             {group.description && <span className="w-full text-slate-500 dark:text-slate-400">{group.description}</span>}
           </span>
