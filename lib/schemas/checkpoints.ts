@@ -3,6 +3,13 @@ import { CHECKPOINT_KINDS } from '@/db/schema/journal';
 import { pagingSchema } from './common';
 import { text } from './fields';
 
+/** Checkpoint kinds in words (the picker, pre-flight texts). */
+export const CHECKPOINT_KIND_LABEL: Record<(typeof CHECKPOINT_KINDS)[number], string> = {
+  crash: 'crash-consistent',
+  app: 'application-consistent',
+  tagged: 'tagged',
+};
+
 /** POST /groups/{id}/checkpoints: a named point to recover to (before a change, a release...). */
 export const tagCheckpointSchema = z.object({
   tag: text('Tag', 1, 64).regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'Tag may not contain control characters.' }),

@@ -3,6 +3,14 @@ import { OPERATION_STATUSES, OPERATION_TYPES } from '@/db/schema/operations';
 import { booleanParam, isoTime, pagingSchema } from './common';
 import { idField, text, wholeNumber } from './fields';
 
+/** Operation types as people say them: labels, breadcrumbs, pre-flight texts. */
+export const OPERATION_TYPE_LABEL: Record<(typeof OPERATION_TYPES)[number], string> = {
+  'test-failover': 'Test failover',
+  failover: 'Live failover',
+  move: 'Move',
+  failback: 'Failback',
+};
+
 export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
 
 /**

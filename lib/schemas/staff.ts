@@ -74,6 +74,9 @@ const vdcResources = {
   guaranteedIops: wholeNumber('guaranteedIops', 100, 10_000_000, 'IOPS'),
 };
 
+/** The name a vDC gets when staff give none: "Acme recovery vDC, Zurich" (site names, never ids). */
+export const defaultVdcName = (tenantName: string, kind: (typeof VDC_KINDS)[number], siteName: string) => `${tenantName} ${kind} vDC, ${siteName}`;
+
 export const vdcCreateSchema = z.object({
   siteId: idField('siteId'),
   kind: z.enum(VDC_KINDS, { error: `kind must be one of ${VDC_KINDS.join(', ')}.` }),

@@ -1,7 +1,7 @@
 import { CardSkeleton, Skeleton } from '@/components/ui/skeleton';
 
-/** While a portal page's server work runs (each dashboard widget also streams in on its own). */
-export default function PortalLoading() {
+/** A page's placeholder while its server work runs: a title, a description and two cards. */
+export function PageLoading() {
   return (
     <>
       <Skeleton className="mb-2 h-6 w-48" />
