@@ -6,7 +6,7 @@ export function PageLoading() {
     <>
       <Skeleton className="mb-2 h-6 w-48" />
       <Skeleton className="mb-5 h-4 w-80" />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <CardSkeleton rows={5} label="Loading" />
         <CardSkeleton rows={5} className="lg:col-span-2" label="Loading" />
       </div>

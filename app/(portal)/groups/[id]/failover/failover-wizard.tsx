@@ -63,7 +63,7 @@ export function FailoverWizard({ context, initialMode }: { context: FailoverCont
         </p>
       )}
       <ModeSwitch context={context} mode={mode} onChange={setMode} />
-      <Card className={cn(frame)} data-testid="failover-wizard" data-mode={mode}>
+      <Card className={cn(frame)} data-testid="failover-wizard" data-mode={mode} data-now={context.now}>
         {live && (
           <div className="rounded-t-md bg-red-600 px-4 py-2 text-sm font-semibold text-white" role="note">
             LIVE {context.group.reversed ? 'FAILBACK' : 'FAILOVER'}: production moves from {context.source.name} to {context.target.name}.

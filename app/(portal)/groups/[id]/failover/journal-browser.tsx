@@ -44,7 +44,7 @@ export function JournalBrowser({ groupId, nowIso, oldestIso, selectedId, onSelec
 
   return (
     <div className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid="journal-browser">
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field htmlFor="journal-kind" label="Kind">
           <Select id="journal-kind" value={kind} onChange={(e) => refilter(() => setKind(e.target.value as Kind))}>
             <option value="all">All kinds</option>
