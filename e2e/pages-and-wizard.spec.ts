@@ -118,6 +118,15 @@ test.describe('pages fit a phone (390 px)', () => {
     test.use({ storageState: storageStateFor('acmeAdmin') });
     test('the dashboard', async ({ page }) => fits(page, '/'));
   });
+  test.describe('client administrator', () => {
+    test.use({ storageState: storageStateFor('globexAdmin') });
+    test('the wizard with the journal open', async ({ page }) => {
+      await page.goto(`/groups/${GROUP}/failover`);
+      await page.getByRole('radio', { name: /Choose a checkpoint/ }).check();
+      await expect(page.getByTestId('journal-table').locator('tbody tr')).toHaveCount(25);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  });
   test.describe('staff', () => {
     test.use({ storageState: storageStateFor('staff') });
     test('a tenant, sites and maintenance', async ({ page }) => {

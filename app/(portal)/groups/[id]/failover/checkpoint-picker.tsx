@@ -49,7 +49,8 @@ export function CheckpointPicker({ context, value, onChange }: Props) {
 
   const noJournal = 'The journal has no checkpoint yet.';
   return (
-    <fieldset className="space-y-2" data-testid="checkpoint-picker">
+    // min-w-0: a fieldset is as wide as its widest content by default (the journal table on a phone).
+    <fieldset className="min-w-0 space-y-2" data-testid="checkpoint-picker">
       <legend className="sr-only">Recovery point</legend>
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="journal-extent">
         {oldestTime ? (

@@ -34,7 +34,9 @@ export function JournalBrowser({ groupId, nowIso, oldestIso, selectedId, onSelec
   const [toInput, setToInput] = useState('');
   // Cursors of the pages walked so far: the last one is shown, "Newer" goes back one.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const filter: JournalFilter = { kind: kind === 'all' ? undefined : kind, from: fromUtcInput(fromInput), to: fromUtcInput(toInput) };
+  // Up to the wizard's "now" unless told otherwise: the page is a snapshot (Refresh renews it),
+  // so data loss is measured from one instant and nothing newer than the latest checkpoint shows.
+  const filter: JournalFilter = { kind: kind === 'all' ? undefined : kind, from: fromUtcInput(fromInput), to: fromUtcInput(toInput) ?? nowIso };
   const page = useJournalPage(groupId, filter, cursors[cursors.length - 1]);
   const refilter = (change: () => void) => {
     change();
