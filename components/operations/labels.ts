@@ -1,7 +1,10 @@
+import type { OperationType } from '@/db/schema';
+import { formatDateTime } from '@/lib/format';
+import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 import type { IconName } from '@/components/ui/icons';
 import type { Tone } from '@/components/ui/tone';
 
-export { OPERATION_TYPE_LABEL } from '@/lib/schemas/operation-labels';
+export { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 
 export type StepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
 
@@ -15,3 +18,8 @@ export const STEP_STATUS: Record<StepStatus, { label: string; icon: IconName; to
 };
 
 export const isOpenStatus = (status: string) => ['pending', 'running', 'testing', 'awaiting-commit'].includes(status);
+
+/** An operation as people name it: "Test failover · Payroll · 7 Dec 2026, 09:12 UTC" (breadcrumbs, titles). */
+export function operationLabel(op: { type: OperationType; groupName: string; startedAt: string }): string {
+  return `${OPERATION_TYPE_LABEL[op.type]} · ${op.groupName} · ${formatDateTime(op.startedAt)}`;
+}

@@ -11,6 +11,7 @@ export function NotFoundPanel({ homeHref, homeLabel }: { homeHref: string; homeL
     <EmptyState
       className="min-h-[50dvh]"
       icon="info"
+      headingLevel={1}
       title="Not found"
       description="This page or item does not exist, or you do not have access to it."
       action={

@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode, Ref } from 'react';
 import { cn } from './cn';
 
 /** A bordered surface. Dense by default: the content decides its own padding via CardBody. */
@@ -19,15 +19,19 @@ export type CardHeaderProps = {
   actions?: ReactNode;
   /** Heading level, so a card's title fits the page outline (default h2). */
   level?: 2 | 3;
+  /** For moving focus to the heading (a wizard's new step): the heading then takes programmatic focus. */
+  headingRef?: Ref<HTMLHeadingElement>;
   className?: string;
 };
 
-export function CardHeader({ title, description, actions, level = 2, className }: CardHeaderProps) {
+export function CardHeader({ title, description, actions, level = 2, headingRef, className }: CardHeaderProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <header className={cn('flex items-start justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800', className)}>
       <div className="min-w-0">
-        <Heading className="text-sm font-semibold text-slate-900 dark:text-slate-100">{title}</Heading>
+        <Heading ref={headingRef} tabIndex={headingRef ? -1 : undefined} className="rounded-sm text-sm font-semibold text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:text-slate-100">
+          {title}
+        </Heading>
         {description && <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">{description}</p>}
       </div>
       {actions && <div className="flex shrink-0 items-center gap-2">{actions}</div>}

@@ -1,4 +1,5 @@
 import type { ALERT_LEVELS, GroupStatus, OperationStatus, SiteStatus } from '@/db/schema';
+import { GROUP_STATUS_LABEL } from '@/lib/schemas/groups';
 import type { IconName } from './icons';
 import type { Tone } from './tone';
 
@@ -12,16 +13,16 @@ export type StatusMeta = { label: string; tone: Tone; icon: IconName };
  * just not yet to the promised extent.
  */
 export const GROUP_STATUS: Record<GroupStatus, StatusMeta> = {
-  'meeting-sla': { label: 'Meeting SLA', tone: 'success', icon: 'checkCircle' },
-  initialising: { label: 'Initialising', tone: 'warning', icon: 'refresh' },
-  'history-not-met': { label: 'History not meeting SLA', tone: 'warning', icon: 'warning' },
-  'rpo-not-met': { label: 'RPO not meeting SLA', tone: 'danger', icon: 'error' },
-  paused: { label: 'Paused', tone: 'danger', icon: 'pause' },
-  testing: { label: 'Testing', tone: 'info', icon: 'flask' },
-  'failing-over': { label: 'Failing over', tone: 'progress', icon: 'switch' },
-  'awaiting-commit': { label: 'Awaiting commit', tone: 'progress', icon: 'hourglass' },
-  'failed-over': { label: 'Failed over', tone: 'neutral', icon: 'arrowRight' },
-  'reverse-replicating': { label: 'Reverse replicating', tone: 'neutral', icon: 'undo' },
+  'meeting-sla': { label: GROUP_STATUS_LABEL['meeting-sla'], tone: 'success', icon: 'checkCircle' },
+  initialising: { label: GROUP_STATUS_LABEL.initialising, tone: 'warning', icon: 'refresh' },
+  'history-not-met': { label: GROUP_STATUS_LABEL['history-not-met'], tone: 'warning', icon: 'warning' },
+  'rpo-not-met': { label: GROUP_STATUS_LABEL['rpo-not-met'], tone: 'danger', icon: 'error' },
+  paused: { label: GROUP_STATUS_LABEL.paused, tone: 'danger', icon: 'pause' },
+  testing: { label: GROUP_STATUS_LABEL.testing, tone: 'info', icon: 'flask' },
+  'failing-over': { label: GROUP_STATUS_LABEL['failing-over'], tone: 'progress', icon: 'switch' },
+  'awaiting-commit': { label: GROUP_STATUS_LABEL['awaiting-commit'], tone: 'progress', icon: 'hourglass' },
+  'failed-over': { label: GROUP_STATUS_LABEL['failed-over'], tone: 'neutral', icon: 'arrowRight' },
+  'reverse-replicating': { label: GROUP_STATUS_LABEL['reverse-replicating'], tone: 'neutral', icon: 'undo' },
 };
 
 export const OPERATION_STATUS: Record<OperationStatus, StatusMeta> = {

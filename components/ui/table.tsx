@@ -7,7 +7,9 @@ import { cn } from './cn';
  */
 export function Table({ className, caption, children, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
-    <div className="w-full overflow-x-auto">
+    // relative: an sr-only label in a cell (position: absolute) stays inside the scroller instead of
+    // widening the page on a phone.
+    <div className="relative w-full overflow-x-auto">
       <table className={cn('w-full border-collapse text-left text-sm', className)} {...props}>
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}

@@ -5,7 +5,8 @@ import {
   type NetworkSettings, type Priority, type Role,
 } from '../schema';
 import { hashPassword } from '@/lib/auth/password';
-import { SITES, seedSites } from './sites';
+import { defaultVdcName } from '@/lib/schemas/staff';
+import { seedSites, siteNameOf } from './sites';
 import { insertPastTests, type PastTest } from './test-history';
 
 type VmSpec = {
@@ -168,7 +169,6 @@ const HOUR = 3600_000;
 
 const vmId = (name: string) => `vm_${name.replaceAll('-', '_')}`;
 const userId = (email: string, slug: string) => `usr_${email.split('@')[0]}_${slug}`;
-const siteNameOf = (id: string) => SITES.find((s) => s.id === id)?.name ?? id;
 /** Simulated boot time: Windows boots slower; varied per VM so boot groups differ. */
 const bootSecondsOf = (vm: VmSpec, i: number) => (vm.os === 'windows' ? 90 + ((i * 37) % 120) : 35 + ((i * 23) % 60));
 
@@ -194,7 +194,7 @@ export async function seedDemo(db: DB, { password, now = new Date() }: { passwor
       for (const v of t.sites) {
         tx.insert(vdcs).values({
           id: `vdc_${t.slug}_${v.site}_${v.kind}`, tenantId: t.id, siteId: v.site, kind: v.kind,
-          name: `${t.name} ${v.kind} (${v.site})`, vcpuGhz: v.ghz, memoryGb: v.memGb, storageGb: v.storGb, guaranteedIops: v.iops,
+          name: defaultVdcName(t.name, v.kind, siteNameOf(v.site)), vcpuGhz: v.ghz, memoryGb: v.memGb, storageGb: v.storGb, guaranteedIops: v.iops,
         }).run();
       }
       for (const site of new Set(t.sites.map((s) => s.site))) {

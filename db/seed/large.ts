@@ -15,7 +15,8 @@ import {
 import { hashPassword } from '@/lib/auth/password';
 import { Prng, seedState } from '@/lib/engine/prng';
 import { createSimulator } from '@/lib/sim/runtime';
-import { SITES, seedSites } from './sites';
+import { defaultVdcName } from '@/lib/schemas/staff';
+import { SITES, seedSites, siteNameOf } from './sites';
 import { insertPastTests, type PastTest } from './test-history';
 
 export type LargeSeedOptions = {
@@ -191,7 +192,7 @@ export async function seedLarge(db: DB, opts: LargeSeedOptions): Promise<LargeSe
           const id = `vdc_${num}_${r.siteId}_${r.kind}`;
           const storGb = Math.ceil((vmCount * 600) / 2 / 1000) * 1000;
           tx.insert(vdcs).values({
-            id, tenantId, siteId: r.siteId, kind: r.kind, name: `${name} ${r.kind} (${r.siteId})`, vcpuGhz: Math.ceil(r.ghz * 1.2), memoryGb: Math.ceil(r.mem * 1.2),
+            id, tenantId, siteId: r.siteId, kind: r.kind, name: defaultVdcName(name, r.kind, siteNameOf(r.siteId)), vcpuGhz: Math.ceil(r.ghz * 1.2), memoryGb: Math.ceil(r.mem * 1.2),
             storageGb: storGb, guaranteedIops: 5000 + vmCount * 50,
           }).run();
           tx.insert(storageVolumes).values({ id: `vol_${num}_${r.siteId}`, tenantId, siteId: r.siteId, name: `${slug}-${r.siteId}-ssd01`, sizeGb: storGb, guaranteedIops: 5000 + vmCount * 50 }).run();

@@ -13,6 +13,9 @@ export const SITES = [
   { id: 'vancouver', name: 'Vancouver', country: 'CA', timezone: 'America/Vancouver', lat: 49.28, lon: -123.12, scale: 0.8 },
 ] as const;
 
+/** A site's display name from its id (seed names read like the portal's, never like ids). */
+export const siteNameOf = (id: string): string => SITES.find((s) => s.id === id)?.name ?? id;
+
 function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;

@@ -66,7 +66,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'One group with members and recovery plan', roles: ANY, success: 200, returns: GROUP_FIELDS },
   { method: 'patch', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'Change settings, members or recovery plan', roles: ADMIN, body: updateGroupSchema, success: 200 },
   { method: 'delete', path: '/api/v1/groups/{id}', tag: 'Protection groups', summary: 'Stop protecting (409 while an operation runs)', roles: ADMIN, success: 204 },
-  { method: 'get', path: '/api/v1/groups/{id}/checkpoints', tag: 'Journal', summary: 'Journal checkpoints, newest first', roles: ANY, query: listCheckpointsQuerySchema, success: 200 },
+  { method: 'get', path: '/api/v1/groups/{id}/checkpoints', tag: 'Journal', summary: 'Journal checkpoints, newest first; `kind`, a `from`..`to` range (inclusive) and `limit`/`cursor` paging within it (`to` with `limit=1`: the checkpoint a point in time recovers to)', roles: ANY, query: listCheckpointsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/groups/{id}/checkpoints', tag: 'Journal', summary: 'Tag a checkpoint now', roles: ADMIN, body: tagCheckpointSchema, success: 201 },
   { method: 'get', path: '/api/v1/groups/{id}/rpo', tag: 'Journal', summary: 'RPO series, downsampled to at most ~1,000 points', roles: ANY, query: rpoQuerySchema, success: 200 },
 

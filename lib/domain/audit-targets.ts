@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '@/db';
 import { alerts, apiTokens, maintenanceWindows, operations, protectionGroups, serviceRequests, siteLinks, sites, tenants, users, vdcs, vms } from '@/db/schema';
-import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operation-labels';
+import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 
 /** An audit entry's target, and the tenant whose trail the entry is in (null: service-wide, staff only). */
 export type TargetRef = { tenantId: string | null; targetType: string | null; targetId: string | null };

@@ -43,6 +43,28 @@ describe('listCheckpoints', () => {
     expect(page.nextCursor).toBeNull();
   });
 
+  it('keeps to a from..to range (inclusive), and its cursor pages only inside it', async () => {
+    const iso = (i: number) => new Date(T0 + i * 10_000).toISOString();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listCheckpoints(db, ACME_USER, 'grp_acme_web', { from: iso(3), to: iso(8), limit: '3', cursor });
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    // times 3..8 hold cp_006..cp_017 (two a time), newest first
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `cp_${String(17 - i).padStart(3, '0')}`));
+  });
+
+  it('answers which checkpoint a point in time recovers to: the newest at or before it', async () => {
+    const page = await listCheckpoints(db, ACME_USER, 'grp_acme_web', { to: new Date(T0 + 45_000).toISOString(), limit: 1 });
+    expect(page.items.map((c) => c.id)).toEqual(['cp_009']);
+    await expect(listCheckpoints(db, ACME_USER, 'grp_acme_web', { from: new Date(T0 + 9_000).toISOString(), to: new Date(T0).toISOString() })).rejects.toMatchObject({
+      status: 400, extra: { errors: [{ field: 'from' }] },
+    });
+    await expect(listCheckpoints(db, ACME_USER, 'grp_acme_web', { from: 'yesterday' })).rejects.toMatchObject({ status: 400, extra: { errors: [{ field: 'from' }] } });
+  });
+
   it('is 404 across tenants and 400 on a bad cursor or limit', async () => {
     await expect(listCheckpoints(db, GLOBEX_ADMIN, 'grp_acme_web')).rejects.toMatchObject({ status: 404 });
     await expect(listCheckpoints(db, ACME_USER, 'grp_acme_web', { cursor: 'garbage' })).rejects.toMatchObject({ status: 400, extra: { errors: [{ field: 'cursor' }] } });

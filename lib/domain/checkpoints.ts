@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { checkpoints } from '@/db/schema';
 import { newId } from '@/lib/ids';
@@ -19,12 +19,12 @@ type CheckpointCursor = { t: number; id: string };
 const isCursor = (v: unknown): v is CheckpointCursor =>
   !!v && typeof v === 'object' && typeof (v as CheckpointCursor).t === 'number' && typeof (v as CheckpointCursor).id === 'string';
 
-/** Journal checkpoints of a group, newest first, keyset-paged on (time, id). */
+/** Journal checkpoints of a group, newest first, keyset-paged on (time, id) inside an optional time range. */
 export async function listCheckpoints(
   db: Executor,
   actor: Actor,
   groupId: string,
-  query: { limit?: number | string; cursor?: string; kind?: string } = {},
+  query: { limit?: number | string; cursor?: string; kind?: string; from?: string; to?: string } = {},
 ): Promise<Page<CheckpointDto>> {
   authorize(db, actor, 'tenant:read', { type: 'checkpoint', id: groupId });
   findGroupInScope(db, actor, groupId);
@@ -37,6 +37,8 @@ export async function listCheckpoints(
       and(
         eq(checkpoints.groupId, groupId),
         q.kind ? eq(checkpoints.kind, q.kind) : undefined,
+        q.from ? gte(checkpoints.timeMs, q.from.getTime()) : undefined,
+        q.to ? lte(checkpoints.timeMs, q.to.getTime()) : undefined,
         after ? or(lt(checkpoints.timeMs, after.t), and(eq(checkpoints.timeMs, after.t), lt(checkpoints.id, after.id))) : undefined,
       ),
     )

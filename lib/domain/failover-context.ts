@@ -1,8 +1,9 @@
 /**
  * What the failover wizard needs in one read: the group and its direction, the recovery plan,
- * both network settings, and the journal's checkpoints (anchors plus a bounded list).
+ * both network settings, and the journal at a glance (anchors, marks, extent); the wizard pages
+ * through the whole journal with GET /groups/{id}/checkpoints.
  */
-import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { checkpoints, operations, type NetworkSettings } from '@/db/schema';
 import { isOpenOperation } from '@/lib/operations/store';
@@ -33,13 +34,15 @@ export type FailoverContextDto = {
   testNetwork: NetworkSettings;
   liveNetwork: NetworkSettings;
   anchors: { latest: CheckpointDto | null; latestApp: CheckpointDto | null; latestTagged: CheckpointDto | null };
-  /** Newest first: every app-consistent and tagged checkpoint in the history, and the newest crash ones. */
-  checkpoints: CheckpointDto[];
+  /** Newest first: the app-consistent and tagged checkpoints in the history (the timeline's marks). */
+  marks: CheckpointDto[];
   /** Oldest checkpoint inside the configured history: the timeline's left end. */
   oldestTime: string | null;
+  /** How many checkpoints the history holds, of every kind. */
+  checkpointCount: number;
 };
 
-const LIST_LIMIT = 300;
+const MARK_LIMIT = 300;
 const toDto = (r: { id: string; timeMs: number; kind: 'crash' | 'app' | 'tagged'; tag: string | null }): CheckpointDto => ({ id: r.id, time: iso(r.timeMs), kind: r.kind, tag: r.tag });
 
 export async function getFailoverContext(db: Executor, actor: Actor, groupId: string): Promise<FailoverContextDto> {
@@ -50,12 +53,12 @@ export async function getFailoverContext(db: Executor, actor: Actor, groupId: st
   const since = nowMs - group.journalHistoryHours * 3600_000;
   const cols = { id: checkpoints.id, timeMs: checkpoints.timeMs, kind: checkpoints.kind, tag: checkpoints.tag };
   const inHistory = and(eq(checkpoints.groupId, groupId), gte(checkpoints.timeMs, since));
-  const named = db.select(cols).from(checkpoints).where(and(inHistory, inArray(checkpoints.kind, ['app', 'tagged']))).orderBy(desc(checkpoints.timeMs)).limit(LIST_LIMIT).all();
-  const crash = db.select(cols).from(checkpoints).where(and(inHistory, eq(checkpoints.kind, 'crash'))).orderBy(desc(checkpoints.timeMs)).limit(LIST_LIMIT).all();
+  const named = db.select(cols).from(checkpoints).where(and(inHistory, inArray(checkpoints.kind, ['app', 'tagged']))).orderBy(desc(checkpoints.timeMs)).limit(MARK_LIMIT).all();
+  const latest = db.select(cols).from(checkpoints).where(inHistory).orderBy(desc(checkpoints.timeMs)).limit(1).get();
   const oldest = db.select(cols).from(checkpoints).where(inHistory).orderBy(checkpoints.timeMs).limit(1).get();
-  const all = [...named, ...crash].sort((a, b) => b.timeMs - a.timeMs);
-  const newest = (kind?: 'app' | 'tagged') => {
-    const row = kind ? all.find((c) => c.kind === kind) : all[0];
+  const total = db.select({ n: count() }).from(checkpoints).where(inHistory).get()?.n ?? 0;
+  const newest = (kind: 'app' | 'tagged') => {
+    const row = named.find((c) => c.kind === kind);
     return row ? toDto(row) : null;
   };
   const open = db.select({ id: operations.id }).from(operations).where(and(eq(operations.groupId, groupId), isOpenOperation)).get();
@@ -71,8 +74,9 @@ export async function getFailoverContext(db: Executor, actor: Actor, groupId: st
     plan: loadPlan(db, groupId).map((bg) => ({ name: bg.name, delayAfterSeconds: bg.delayAfterSeconds, vms: bg.vms.map((v) => v.name) })),
     testNetwork: group.testNetwork,
     liveNetwork: group.liveNetwork,
-    anchors: { latest: newest(), latestApp: newest('app'), latestTagged: newest('tagged') },
-    checkpoints: all.map(toDto),
+    anchors: { latest: latest ? toDto(latest) : null, latestApp: newest('app'), latestTagged: newest('tagged') },
+    marks: named.map(toDto),
     oldestTime: oldest ? iso(oldest.timeMs) : null,
+    checkpointCount: total,
   };
 }

@@ -5,7 +5,11 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { checkpoints, operations, type CheckpointKind, type OperationType } from '@/db/schema';
+import { formatDateTime, formatDuration } from '@/lib/format';
 import { isOpenOperation } from '@/lib/operations/store';
+import { CHECKPOINT_KIND_LABEL } from '@/lib/schemas/checkpoints';
+import { GROUP_STATUS_LABEL } from '@/lib/schemas/groups';
+import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 import { iso } from './clock';
 import type { CheckpointDto } from './dto';
 import { capacityAt, type CapacityDto } from './operation-capacity';
@@ -49,14 +53,9 @@ export type RecoveryPoint = { checkpointId?: string; pointInTime?: Date };
 type CheckpointRow = { id: string; timeMs: number; kind: CheckpointKind; tag: string | null };
 
 const HOUR = 3600_000;
-/** "2030-05-01 09:00:05 UTC": second precision reads better than ISO milliseconds in a message. */
-const fmtTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-
-function ago(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
-}
+/** "1 May 2030, 09:00:05 UTC": these messages are read by people, in the portal's own forms. */
+const fmtTime = (ms: number) => formatDateTime(ms, { seconds: true });
+const history = (hours: number) => formatDuration(hours * 3600);
 
 function findCheckpoint(db: Executor, groupId: string, point: RecoveryPoint): CheckpointRow | undefined {
   const cols = { id: checkpoints.id, timeMs: checkpoints.timeMs, kind: checkpoints.kind, tag: checkpoints.tag };
@@ -79,15 +78,15 @@ function checkpointCheck(db: Executor, group: GroupForOperation, type: Operation
   if (point.pointInTime && point.pointInTime.getTime() > nowMs) return fail(`The point in time ${fmtTime(point.pointInTime.getTime())} is in the future.`);
   const cp = findCheckpoint(db, group.id, point);
   if (!cp) {
-    if (point.checkpointId) return fail(`Checkpoint ${point.checkpointId} is not in this group's journal.`);
+    if (point.checkpointId) return fail(`The chosen checkpoint (${point.checkpointId}) is not in this group's journal: it may have aged out of the history.`);
     if (point.pointInTime) return fail(`The journal has no checkpoint at or before ${fmtTime(point.pointInTime.getTime())}.`);
     return fail('The journal has no checkpoint yet.');
   }
   const oldest = nowMs - group.journalHistoryHours * HOUR;
-  if (cp.timeMs < oldest) return fail(`Checkpoint ${fmtTime(cp.timeMs)} is older than the journal history of ${group.journalHistoryHours} h.`);
+  if (cp.timeMs < oldest) return fail(`Checkpoint ${fmtTime(cp.timeMs)} is older than the journal history of ${history(group.journalHistoryHours)}.`);
   return {
     cp,
-    check: { check: 'checkpoint', label, ok: true, message: `Checkpoint ${fmtTime(cp.timeMs)} (${cp.kind}${cp.tag ? `, "${cp.tag}"` : ''}), ${ago((nowMs - cp.timeMs) / 1000)} ago, inside the ${group.journalHistoryHours} h history.` } as PreflightCheckDto,
+    check: { check: 'checkpoint', label, ok: true, message: `Checkpoint ${fmtTime(cp.timeMs)} (${CHECKPOINT_KIND_LABEL[cp.kind]}${cp.tag ? `, "${cp.tag}"` : ''}), ${formatDuration((nowMs - cp.timeMs) / 1000)} old, inside the ${history(group.journalHistoryHours)} history.` } as PreflightCheckDto,
   };
 }
 
@@ -99,7 +98,7 @@ function groupStateCheck(group: GroupForOperation, type: OperationType, reversed
   if (type === 'failback' && !reversed) {
     return { check: 'group-state', label, ok: false, message: 'Nothing to fail back: the group has not been failed over with reverse protection.' };
   }
-  return { check: 'group-state', label, ok: true, message: type === 'failback' ? 'The group was failed over and reversed: this returns it home.' : `The group is ready (status ${group.status}).` };
+  return { check: 'group-state', label, ok: true, message: type === 'failback' ? 'The group was failed over and reversed: this returns it home.' : `The group is ready (${GROUP_STATUS_LABEL[group.status]}).` };
 }
 
 /** Evaluates every check; never throws for a failed check (the caller decides). */
@@ -123,7 +122,7 @@ export function evaluatePreflight(db: Executor, group: GroupForOperation, reques
   const checks: PreflightCheckDto[] = [
     groupStateCheck(group, type, reversed),
     open
-      ? { check: 'no-open-operation', label: 'No other operation on the group', ok: false, message: `A ${open.type} (${open.status}) is already open on this group: ${open.id}.` }
+      ? { check: 'no-open-operation', label: 'No other operation on the group', ok: false, message: `A ${OPERATION_TYPE_LABEL[open.type].toLowerCase()} is already open on this group; another can start once it has ended.` }
       : { check: 'no-open-operation', label: 'No other operation on the group', ok: true, message: 'No other operation is open on the group.' },
     { check: 'members', label: 'Group has VMs', ok: members.length > 0, message: members.length ? `${members.length} VMs in ${plan.length} boot group(s).` : 'The group has no VMs to recover.' },
     {
@@ -132,7 +131,7 @@ export function evaluatePreflight(db: Executor, group: GroupForOperation, reques
     },
     {
       check: 'target-site', label: 'Target site online', ok: to.status !== 'offline', warning: to.status === 'degraded',
-      message: to.status === 'offline' ? `Target site ${to.name} is offline.` : `Target site ${to.name} is ${to.status}.`,
+      message: to.status === 'offline' ? `Target site ${to.name} is offline.` : to.status === 'degraded' ? `Target site ${to.name} is degraded.` : `Target site ${to.name} is online.`,
     },
     sourceCheck(type, from.name, sourceOnline),
     capacityCheck(capacity, to.name),

@@ -65,7 +65,7 @@ describe('test failover', () => {
     expect(g.status).toBe('meeting-sla');
     expect(g.lastTestedAt?.getTime()).toBe(Date.parse(done.finishedAt!));
     const cp = db.select().from(checkpoints).where(eq(checkpoints.id, journal.latestId)).get()!;
-    expect(cp).toMatchObject({ kind: 'tagged', tag: expect.stringMatching(/^Tested at 2030-05-01T09:1/) });
+    expect(cp).toMatchObject({ kind: 'tagged', tag: expect.stringMatching(/^Tested at 1 May 2030, 09:1\d UTC$/) });
     expect(sim.modes(WEB)).toEqual(['testing', 'replicating']);
     expect(actions()).toEqual(expect.arrayContaining(['operation.start:success', 'operation.stop-test:success', 'operation.completed:success']));
   });
@@ -329,7 +329,7 @@ describe('failover wizard context', () => {
     const { getFailoverContext } = await import('./failover-context');
     const ctx = await getFailoverContext(db, acmeAdmin, WEB);
     expect(ctx.anchors).toMatchObject({ latest: { id: journal.latestId }, latestApp: { id: journal.appId }, latestTagged: { id: journal.taggedId, tag: 'before release 4.2' } });
-    expect(ctx.checkpoints.length).toBeGreaterThan(100);
+    expect(ctx).toMatchObject({ oldestTime: new Date(journal.oldestMs).toISOString(), checkpointCount: 120 + 2, marks: [{ id: journal.appId }, { id: journal.taggedId }] });
     expect(ctx).toMatchObject({ source: { id: 'london', name: 'London' }, target: { id: 'zurich' }, group: { reversed: false, openOperationId: null } });
     expect(ctx.plan.map((p) => p.name)).toEqual(['Application servers', 'Web servers']);
     await expect(getFailoverContext(db, acmeUser, WEB)).rejects.toMatchObject({ status: 403 });

@@ -8,7 +8,9 @@ import type { Executor } from '@/db';
 import { alerts, checkpoints, operations, protectionGroups, vms, type GroupStatus } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { audit } from '@/lib/domain/audit';
+import { formatDateTime } from '@/lib/format';
 import { newId } from '@/lib/ids';
+import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 import type { GroupMode, SimulatorControl } from '@/lib/sim/contract';
 import { saveState, type OperationRow } from './store';
 import type { AdvanceResult, Effect, OperationState } from './types';
@@ -65,7 +67,7 @@ function applyEffect(tx: Executor, row: OperationRow, s: OperationState, effect:
     }
     case 'clean-checkpoint': {
       const id = newId('cp');
-      const tag = `Clean checkpoint (move ${new Date(effect.timeMs).toISOString()})`;
+      const tag = `Clean checkpoint of the move at ${formatDateTime(effect.timeMs, { seconds: true })}`;
       tx.insert(checkpoints).values({ id, groupId, timeMs: effect.timeMs, kind: 'tagged', tag, createdBy: row.startedBy }).run();
       tx.update(operations).set({ checkpointId: id, checkpointTimeMs: effect.timeMs }).where(eq(operations.id, row.id)).run();
       row.checkpointId = id;
@@ -89,7 +91,7 @@ function applyEffect(tx: Executor, row: OperationRow, s: OperationState, effect:
 function tagTested(tx: Executor, checkpointId: string, atMs: number, passed: boolean): void {
   const cp = tx.select({ kind: checkpoints.kind, tag: checkpoints.tag }).from(checkpoints).where(eq(checkpoints.id, checkpointId)).get();
   if (!cp) return; // thinned out of the journal meanwhile
-  const label = `${passed ? 'Tested' : 'Test failed'} at ${new Date(atMs).toISOString().replace('.000Z', 'Z')}`;
+  const label = `${passed ? 'Tested' : 'Test failed'} at ${formatDateTime(atMs)}`;
   tx.update(checkpoints)
     .set({ tag: cp.tag ? `${cp.tag}; ${label}` : label, kind: cp.kind === 'crash' ? 'tagged' : cp.kind })
     .where(eq(checkpoints.id, checkpointId))
@@ -118,7 +120,7 @@ export function applyTransition(tx: Executor, row: OperationRow, prev: Operation
     if (failed) {
       tx.insert(alerts).values({
         id: newId('alr'), tenantId: row.tenantId, groupId: row.groupId, code: 'operation-failed', level: 'error',
-        message: `${row.type} failed: ${String(event.details?.reason ?? 'unknown reason')}`, raisedAt: new Date(event.atMs),
+        message: `${OPERATION_TYPE_LABEL[row.type]} failed: ${String(event.details?.reason ?? 'unknown reason')}`, raisedAt: new Date(event.atMs),
       }).run();
     }
   }

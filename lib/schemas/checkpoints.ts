@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { CHECKPOINT_KINDS } from '@/db/schema/journal';
-import { pagingSchema } from './common';
+import { pagingSchema, timeRangeSchema } from './common';
 import { displayText } from './fields';
+
+/** Checkpoint kinds in words (the picker, pre-flight texts). */
+export const CHECKPOINT_KIND_LABEL: Record<(typeof CHECKPOINT_KINDS)[number], string> = {
+  crash: 'crash-consistent',
+  app: 'application-consistent',
+  tagged: 'tagged',
+};
 
 /** POST /groups/{id}/checkpoints: a named point to recover to (before a change, a release...). */
 export const tagCheckpointSchema = z.object({
@@ -9,7 +16,12 @@ export const tagCheckpointSchema = z.object({
 });
 export type TagCheckpointInput = z.input<typeof tagCheckpointSchema>;
 
-export const listCheckpointsQuerySchema = pagingSchema.extend({
-  kind: z.enum(CHECKPOINT_KINDS, { error: 'kind must be crash, app or tagged.' }).optional(),
-});
+/**
+ * GET /groups/{id}/checkpoints: newest first, optionally of one kind and inside `from`..`to`
+ * (both inclusive); the cursor pages within those bounds. `to` alone with `limit=1` answers
+ * "which checkpoint does this point in time recover to".
+ */
+export const listCheckpointsQuerySchema = pagingSchema
+  .extend({ kind: z.enum(CHECKPOINT_KINDS, { error: 'kind must be crash, app or tagged.' }).optional() })
+  .and(timeRangeSchema);
 export type ListCheckpointsQuery = z.input<typeof listCheckpointsQuerySchema>;

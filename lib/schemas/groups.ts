@@ -1,8 +1,22 @@
 import { z } from 'zod';
-import { PRIORITIES } from '@/db/schema/groups';
+import { PRIORITIES, type GroupStatus } from '@/db/schema/groups';
 import { tenantFilterSchema } from './common';
 import { displayText, idField, positiveNumber, wholeNumber } from './fields';
 import { networkSettingsSchema } from './network';
+
+/** Group statuses in the words DR operators know (Zerto's): badges, pre-flight texts, messages. */
+export const GROUP_STATUS_LABEL: Record<GroupStatus, string> = {
+  'meeting-sla': 'Meeting SLA',
+  initialising: 'Initialising',
+  'history-not-met': 'History not meeting SLA',
+  'rpo-not-met': 'RPO not meeting SLA',
+  paused: 'Paused',
+  testing: 'Testing',
+  'failing-over': 'Failing over',
+  'awaiting-commit': 'Awaiting commit',
+  'failed-over': 'Failed over',
+  'reverse-replicating': 'Reverse replicating',
+};
 
 /** Most VMs one protection group may hold (consistency across more gets impractical). */
 export const MAX_GROUP_MEMBERS = 200;

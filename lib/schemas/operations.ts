@@ -6,6 +6,14 @@ import { displayText, idField, wholeNumber } from './fields';
 
 export { OPERATION_TYPES };
 
+/** Operation types as people say them: labels, breadcrumbs, pre-flight texts. */
+export const OPERATION_TYPE_LABEL: Record<(typeof OPERATION_TYPES)[number], string> = {
+  'test-failover': 'Test failover',
+  failover: 'Live failover',
+  move: 'Move',
+  failback: 'Failback',
+};
+
 export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
 
 /** What a person records when a test failover ends. */

@@ -75,6 +75,9 @@ const vdcResources = {
   guaranteedIops: wholeNumber('Guaranteed IOPS', 100, 10_000_000, 'IOPS'),
 };
 
+/** The name a vDC gets when staff give none: "Acme recovery vDC, Zurich" (site names, never ids). */
+export const defaultVdcName = (tenantName: string, kind: (typeof VDC_KINDS)[number], siteName: string) => `${tenantName} ${kind} vDC, ${siteName}`;
+
 export const vdcCreateSchema = z.object({
   siteId: idField('Site'),
   kind: z.enum(VDC_KINDS, { error: `Kind must be one of ${VDC_KINDS.join(', ')}.` }),

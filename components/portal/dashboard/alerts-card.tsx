@@ -28,7 +28,7 @@ export function AlertsCard({ alerts }: { alerts: DashboardDto['alerts'] }) {
           {alerts.latest.map((a) => {
             const level = ALERT_LEVEL[a.level];
             return (
-              <li key={a.id} className="flex items-start gap-3 px-4 py-2.5 text-sm">
+              <li key={a.id} className="flex flex-wrap items-start gap-x-3 gap-y-1 px-4 py-2.5 text-sm sm:flex-nowrap">
                 <Badge tone={level.tone} icon={level.icon} className="mt-0.5">
                   {level.label}
                 </Badge>
@@ -46,7 +46,8 @@ export function AlertsCard({ alerts }: { alerts: DashboardDto['alerts'] }) {
                   </p>
                   <AlertMessage message={a.message} current={a.current} truncate />
                 </div>
-                <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{formatDateTime(a.raisedAt)}</span>
+                {/* On a phone the time takes its own line: the message keeps the width. */}
+                <span className="basis-full text-xs text-slate-500 sm:shrink-0 sm:basis-auto dark:text-slate-400">{formatDateTime(a.raisedAt)}</span>
               </li>
             );
           })}

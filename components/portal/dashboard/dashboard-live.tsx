@@ -31,7 +31,8 @@ export function DashboardLive({ initial, canCreate }: { initial: DashboardDto; c
           <UpcomingMaintenance windows={d.maintenance} now={new Date(nowMs)} />
         </div>
       )}
-      <div className="grid gap-4 lg:grid-cols-3">
+      {/* grid-cols-1 is minmax(0, 1fr): without it one long alert line sizes the column, not the screen. */}
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <HealthCard groups={d.groups} />
         <div className="lg:col-span-2">
           <RpoTargetsCard rpo={d.rpo} />

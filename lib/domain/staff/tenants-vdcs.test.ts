@@ -65,7 +65,7 @@ describe('vDCs', () => {
   it('creates a vDC and its dedicated storage volume', async () => {
     const t = await createTenant(db, STAFF, newTenant);
     const v = createVdc(db, STAFF, t.id, { siteId: 'toronto', kind: 'production', vcpuGhz: 40, memoryGb: 128, storageGb: 4000, guaranteedIops: 5000 });
-    expect(v.name).toBe('Initech production (toronto)');
+    expect(v.name).toBe('Initech production vDC, Toronto');
     const vol = db.select().from(storageVolumes).where(eq(storageVolumes.tenantId, t.id)).get();
     expect(vol).toMatchObject({ siteId: 'toronto', name: 'initech-toronto-ssd01', sizeGb: 4000, guaranteedIops: 5000, media: 'ssd' });
   });

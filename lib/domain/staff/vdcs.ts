@@ -7,7 +7,7 @@ import { authorize, tenantScope } from '@/lib/domain/authorize';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/domain/errors';
 import { parseBody } from '@/lib/domain/input';
 import { newId } from '@/lib/ids';
-import { vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
+import { defaultVdcName, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
 import type { ResourceDelta, VdcDto } from './dto';
 
 type VdcRow = typeof vdcs.$inferSelect;
@@ -66,6 +66,7 @@ function assertSiteCapacity(db: Executor, siteId: string, next: Allocation, exce
       { fields: over.map(([k]) => k) },
     );
   }
+  return site;
 }
 
 /**
@@ -96,12 +97,12 @@ export function createVdc(db: DB, actor: Actor, tenantId: string, input: unknown
   const tenant = findTenantId(db, tenantId);
   const data = parseBody(vdcCreateSchema, input);
   return db.transaction((tx) => {
-    assertSiteCapacity(tx, data.siteId, data);
+    const site = assertSiteCapacity(tx, data.siteId, data);
     const clash = tx.select({ id: vdcs.id }).from(vdcs).where(and(eq(vdcs.tenantId, tenantId), eq(vdcs.siteId, data.siteId), eq(vdcs.kind, data.kind))).get();
-    if (clash) throw new ConflictError(`${tenant.name} already has a ${data.kind} vDC at ${data.siteId} (${clash.id}); resize it instead.`, { field: 'siteId' });
+    if (clash) throw new ConflictError(`${tenant.name} already has a ${data.kind} vDC at ${site.name}; resize it instead.`, { field: 'siteId' });
     const row = tx
       .insert(vdcs)
-      .values({ id: newId('vdc'), tenantId, ...data, name: data.name ?? `${tenant.name} ${data.kind} (${data.siteId})` })
+      .values({ id: newId('vdc'), tenantId, ...data, name: data.name ?? defaultVdcName(tenant.name, data.kind, site.name) })
       .returning()
       .get();
     syncStorageVolume(tx, tenantId, row.siteId);

@@ -42,16 +42,11 @@ export function OperationLive({ initial, canAct }: { initial: OperationDto; canA
     }
   }
 
+  // The decision (commit, roll back, stop the test) comes first in the page, so a phone shows it
+  // above the step list; wide screens place it in the right-hand column.
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-      <div className="space-y-4">
-        <OperationSummary op={op} />
-        <Card>
-          <CardHeader title="Steps" description="Times are UTC on the simulated clock." />
-          <StepList steps={op.steps} />
-        </Card>
-      </div>
-      <div className="space-y-4">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="space-y-4 lg:col-start-2 lg:row-start-1">
         {canAct && <OperationActions op={op} busy={busy} onAct={act} />}
         {op.error && (
           <Card className="border-red-300 dark:border-red-800">
@@ -61,6 +56,13 @@ export function OperationLive({ initial, canAct }: { initial: OperationDto; canA
             </p>
           </Card>
         )}
+      </div>
+      <div className="space-y-4 lg:col-start-1 lg:row-start-1">
+        <OperationSummary op={op} />
+        <Card>
+          <CardHeader title="Steps" description="Times are UTC on the simulated clock." />
+          <StepList steps={op.steps} />
+        </Card>
       </div>
     </div>
   );

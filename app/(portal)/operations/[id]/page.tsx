@@ -1,30 +1,36 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { getDb } from '@/db';
-import { NotFoundPanel } from '@/components/shell/not-found-panel';
-import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
+import { OPERATION_TYPE_LABEL, operationLabel } from '@/components/operations/labels';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/current-actor';
-import { NotFoundError } from '@/lib/domain/errors';
+import type { Actor } from '@/lib/domain/actor';
 import { getOperation } from '@/lib/domain/operations';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { OperationLive } from './operation-live';
 
-export const metadata = { title: 'Operation' };
+type Props = { params: Promise<{ id: string }> };
+
+/** The operation for this request, or the 404 page (unknown and other tenants' ids alike); read once per request. */
+const loadOperation = cache((actor: Actor, id: string) => orNotFound(() => getOperation(getDb(), actor, id)));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: operationLabel(await loadOperation(await requireActor(`/operations/${id}`), id)) };
+}
 
 /** One operation: live progress while it runs, its record once it has ended. */
-export default async function OperationPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OperationPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/operations/${id}`);
-  const op = await getOperation(getDb(), actor, id).catch((error) => {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  });
-  if (!op) return <NotFoundPanel homeHref="/operations" homeLabel="All operations" />;
+  const op = await loadOperation(actor, id);
   return (
     <>
       <PageHeader
         title={`${OPERATION_TYPE_LABEL[op.type]}: ${op.groupName}`}
-        breadcrumbs={[{ label: 'Operations', href: '/operations' }, { label: op.id }]}
+        breadcrumbs={[{ label: 'Operations', href: '/operations' }, { label: operationLabel(op) }]}
         description={
           <>
             Protection group{' '}

@@ -37,7 +37,7 @@ export default async function ClientRequestPage({ params }: { params: Promise<{ 
         }
         actions={admin && active ? <CancelRequestButton cancel={cancelRequestAction.bind(null, request.id)} /> : undefined}
       />
-      <div className="grid gap-5 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <Card className="self-start lg:col-span-1">
           <CardHeader title="Request" />
           <CardBody className="space-y-4 py-4">

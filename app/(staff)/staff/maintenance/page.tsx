@@ -76,7 +76,7 @@ export default async function MaintenancePage() {
   return (
     <>
       <PageHeader title="Maintenance windows" description="Scheduled work per site or for the whole service. Clients see upcoming windows; the time is excluded from availability." />
-      <div className="grid gap-5 xl:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-3">
         <div className="space-y-5 xl:col-span-2">
           <Card>
             <CardHeader title="Upcoming and in progress" />

@@ -21,7 +21,7 @@ export default async function PricingPage() {
         description="Per the service description the recovery vDC is priced at 20 % of production usage, per resource. Production usage is each tenant's production vDC allocation; the recovery reservation is what is held for failover."
       />
       {pricing.length === 0 && <EmptyState icon="scale" title="No tenants" />}
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         {pricing.map((p) => (
           <Card key={p.tenantId} data-testid={`pricing-${p.tenantId}`}>
             <CardHeader

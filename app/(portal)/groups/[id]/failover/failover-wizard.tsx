@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { apiJson } from '@/components/operations/api-client';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -39,6 +39,15 @@ export function FailoverWizard({ context, initialMode }: { context: FailoverCont
     enabled: step >= 2,
     staleTime: 0,
   });
+  // A new step puts focus on its heading, so keyboard and screen-reader users land on it rather
+  // than on the page body (and the 13 navigation links before the wizard). Not on first render.
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    stepHeading.current?.focus();
+  }, [step]);
   const live = mode === 'failover';
   const frame = live ? 'border-2 border-red-600 dark:border-red-500' : mode === 'move' ? 'border-2 border-amber-500' : '';
 
@@ -54,7 +63,7 @@ export function FailoverWizard({ context, initialMode }: { context: FailoverCont
         </p>
       )}
       <ModeSwitch context={context} mode={mode} onChange={setMode} />
-      <Card className={cn(frame)} data-testid="failover-wizard" data-mode={mode}>
+      <Card className={cn(frame)} data-testid="failover-wizard" data-mode={mode} data-now={context.now}>
         {live && (
           <div className="rounded-t-md bg-red-600 px-4 py-2 text-sm font-semibold text-white" role="note">
             LIVE {context.group.reversed ? 'FAILBACK' : 'FAILOVER'}: production moves from {context.source.name} to {context.target.name}.
@@ -62,6 +71,7 @@ export function FailoverWizard({ context, initialMode }: { context: FailoverCont
         )}
         <CardHeader
           title={`Step ${step + 1} of ${STEPS.length}: ${STEPS[step]}`}
+          headingRef={stepHeading}
           actions={
             step === 0 && (
               <Button size="sm" variant="ghost" icon="refresh" onClick={() => router.refresh()}>

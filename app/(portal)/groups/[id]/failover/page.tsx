@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { NotFoundPanel } from '@/components/shell/not-found-panel';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/domain/errors';
 import { getFailoverContext } from '@/lib/domain/failover-context';
+import { orNotFound } from '@/app/_lib/or-not-found';
+import { loadGroup } from '../load-group';
 import { FailoverWizard, type WizardMode } from './failover-wizard';
 
 export const metadata = { title: 'Failover' };
@@ -20,6 +20,7 @@ export default async function FailoverPage({ params, searchParams }: { params: P
   const { mode } = await searchParams;
   const actor = await requireActor(`/groups/${id}/failover`);
   if (!can(actor.role, 'operation:run')) {
+    await loadGroup(actor, id); // another tenant's group is a 404 for this role too
     // The domain refuses too (403); this only says so politely instead of showing a wizard that cannot start.
     return (
       <EmptyState
@@ -31,11 +32,7 @@ export default async function FailoverPage({ params, searchParams }: { params: P
       />
     );
   }
-  const context = await getFailoverContext(getDb(), actor, id).catch((error) => {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  });
-  if (!context) return <NotFoundPanel homeHref="/groups" homeLabel="Protection groups" />;
+  const context = await orNotFound(() => getFailoverContext(getDb(), actor, id));
   return (
     <>
       <PageHeader

@@ -1,9 +1,17 @@
+import type { CheckpointDto } from '@/lib/domain/dto';
 import type { FailoverContextDto } from '@/lib/domain/failover-context';
 
 export type WizardMode = 'test-failover' | 'failover' | 'move';
 
-/** The recovery point: the latest checkpoint, one chosen from the journal, or any point in time. */
-export type RecoveryPoint = { kind: 'latest' } | { kind: 'checkpoint'; id: string } | { kind: 'time'; iso: string };
+/**
+ * The recovery point: the latest checkpoint, one checkpoint (a quick pick or one chosen in the
+ * journal; kept whole to show it whatever page of the journal is on screen), or any point in time (the server recovers
+ * to the newest checkpoint at or before it).
+ */
+export type RecoveryPoint =
+  | { kind: 'latest' }
+  | { kind: 'checkpoint'; checkpoint: CheckpointDto; via: 'app' | 'tagged' | 'journal' }
+  | { kind: 'time'; iso: string };
 
 export type LiveOptions = {
   shutdownSource: boolean;
@@ -21,7 +29,7 @@ export function defaultOptions(mode: WizardMode): LiveOptions {
 
 export function pointParams(mode: WizardMode, point: RecoveryPoint): Record<string, string> {
   if (mode === 'move' || point.kind === 'latest') return {};
-  return point.kind === 'checkpoint' ? { checkpointId: point.id } : { pointInTime: point.iso };
+  return point.kind === 'checkpoint' ? { checkpointId: point.checkpoint.id } : { pointInTime: point.iso };
 }
 
 /** The request body of the start endpoint for the mode. */

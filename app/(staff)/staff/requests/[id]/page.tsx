@@ -35,7 +35,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           </>
         }
       />
-      <div className="grid gap-5 xl:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-3">
         <div className="space-y-5 xl:col-span-2">
           <Card>
             <CardHeader title="Request" />

@@ -51,7 +51,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
         <Stat label="Portal users" value={tenant.userCount} />
         <Stat label="vDCs" value={tenant.vdcs.length} hint={`${tenant.storageVolumes.length} dedicated SSD volumes`} />
       </dl>
-      <div className="grid gap-5 xl:grid-cols-5">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-5">
         <div className="space-y-5 xl:col-span-3">
           <Card>
             <CardHeader title="Virtual datacentres" description="Reserved resources per site. Recovery vDCs hold the failover reservation." />
