@@ -57,6 +57,10 @@ export type OperationDto = {
   error: string | null;
   /** When an auto commit policy acts (null for manual). */
   commitDeadline: string | null;
+  /** The policy's deadline passed while a site made its decision unsafe: it waits, with the reason. */
+  hold: { decision: 'commit' | 'rollback'; reason: string; since: string } | null;
+  /** A rollback forced while production was offline: who, why, which site. */
+  breakGlass: { reason: string; by: string; siteOffline: string } | null;
   progress: number;
 };
 
@@ -94,6 +98,8 @@ function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: n
     progress = state.steps.length ? state.steps.filter((s) => s.status !== 'pending' && s.status !== 'running').length / state.steps.length : 0;
   }
   const end = op.finishedAt?.getTime() ?? nowMs;
+  const { hold, decision } = (op.options ?? {}) as Partial<OperationOptions>;
+  const forced = decision?.breakGlass;
   return {
     id: op.id, tenantId: op.tenantId, groupId: op.groupId, groupName, type: op.type, status: op.status,
     fromSiteId: op.fromSiteId, fromSiteName: str(op.options?.fromSiteName) ?? op.fromSiteId,
@@ -105,5 +111,7 @@ function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: n
     elapsedSeconds: Math.max(0, Math.round((end - op.startedAt.getTime()) / 1000)),
     rtoSeconds: op.rtoSeconds, rtoTargetMinutes, result: op.result, notes: op.notes, error: op.error,
     commitDeadline: isoOrNull(op.commitDeadline), progress: Math.round(progress * 1000) / 1000,
+    hold: hold ? { decision: hold.kind, reason: hold.reason, since: iso(hold.sinceMs) } : null,
+    breakGlass: forced ? { reason: forced.reason, by: forced.by, siteOffline: forced.siteName } : null,
   };
 }

@@ -107,9 +107,15 @@ export function stepDefinitions(state: Pick<OperationState, 'type' | 'options'>)
     return defs;
   }
   if (options.decision?.kind === 'rollback') {
+    const forced = options.decision.breakGlass;
     defs.push({
       key: 'rollback', name: 'Roll back', durationSeconds: ROLLBACK_SECONDS, delayBeforeSeconds: 0, gate: 'decision',
-      detail: 'Removing recovered VMs, restoring the source', doneDetail: 'Recovered VMs removed; source VMs and replication as before',
+      ...(forced
+        ? {
+            detail: `Break-glass by ${forced.by} while ${forced.siteName} is offline ("${forced.reason}"): removing recovered VMs`,
+            doneDetail: `Break-glass by ${forced.by} ("${forced.reason}"): recovered VMs removed; ${forced.siteName} offline, its VMs could not be restarted`,
+          }
+        : { detail: 'Removing recovered VMs, restoring the source', doneDetail: 'Recovered VMs removed; source VMs and replication as before' }),
     });
     return defs;
   }

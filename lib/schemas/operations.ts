@@ -57,6 +57,25 @@ export const stopTestSchema = z.object({
 });
 export type StopTestInput = z.input<typeof stopTestSchema>;
 
+/** Bounds of a break-glass reason: enough to say why, short enough for an audit entry. */
+export const BREAK_GLASS_REASON = { min: 10, max: 500 } as const;
+
+/**
+ * POST /operations/{id}/rollback. Refused while production is offline (the recovered VMs are
+ * then the only running copy) unless `breakGlass` is true with a written `reason`, which is
+ * audited and shown on the operation.
+ */
+export const rollbackSchema = z
+  .object({
+    breakGlass: booleanParam('breakGlass').optional().default(false),
+    reason: text('reason', BREAK_GLASS_REASON.min, BREAK_GLASS_REASON.max).optional(),
+  })
+  .refine((v) => !v.breakGlass || v.reason !== undefined, {
+    error: `A break-glass rollback needs a reason (${BREAK_GLASS_REASON.min}–${BREAK_GLASS_REASON.max} characters).`,
+    path: ['reason'],
+  });
+export type RollbackInput = z.input<typeof rollbackSchema>;
+
 /** GET /groups/{id}/preflight?type&checkpointId|pointInTime */
 export const preflightQuerySchema = z
   .object({
