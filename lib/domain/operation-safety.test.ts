@@ -58,6 +58,8 @@ describe('commit while the recovery site is offline', () => {
     await expect(commitOperation(db, ACME_USER, op.id)).rejects.toMatchObject({ status: 403 });
     const still = await getOperation(db, ACME_ADMIN, op.id);
     expect(still.status).toBe('awaiting-commit');
+    // The page reads the same rule: the commit button is disabled with this reason.
+    expect(still.blocked).toEqual({ commit: expect.stringContaining('Recovery site Zurich is offline'), rollback: null, rollbackBreakGlass: false });
     expect(webVm().siteId).toBe('london');
     expect(audits('operation.commit').map((a) => [a.outcome, a.actorRole])).toEqual([['denied', 'client_admin'], ['denied', 'staff']]);
 
@@ -103,7 +105,8 @@ describe('rollback while production is offline', () => {
       expect(err.message).toContain('the only running copy');
     }
     await expect(rollbackOperation(db, ACME_USER, op.id, { breakGlass: true, reason: REASON })).rejects.toMatchObject({ status: 403 });
-    expect((await getOperation(db, ACME_ADMIN, op.id)).status).toBe('awaiting-commit');
+    const still = await getOperation(db, ACME_USER, op.id);
+    expect(still).toMatchObject({ status: 'awaiting-commit', blocked: { commit: null, rollback: expect.stringContaining('London is offline'), rollbackBreakGlass: true } });
     // Committing is what keeps the service running: allowed.
     await commitOperation(db, ACME_ADMIN, op.id);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OPERATION_STATUSES, OPERATION_TYPES } from '@/db/schema/operations';
+import { BREAK_GLASS_REASON } from './break-glass';
 import { booleanParam, isoTime, pagingSchema } from './common';
 import { idField, text, wholeNumber } from './fields';
 
@@ -56,9 +57,6 @@ export const stopTestSchema = z.object({
   notes: text('Notes', 0, 2000).optional(),
 });
 export type StopTestInput = z.input<typeof stopTestSchema>;
-
-/** Bounds of a break-glass reason: enough to say why, short enough for an audit entry. */
-export const BREAK_GLASS_REASON = { min: 10, max: 500 } as const;
 
 /**
  * POST /operations/{id}/rollback. Refused while production is offline (the recovered VMs are
