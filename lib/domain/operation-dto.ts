@@ -36,6 +36,8 @@ export type OperationDto = {
   dataLossSeconds: number | null;
   options: {
     shutdownSource: boolean;
+    /** Graceful shutdown time before the VMs still running are powered off (null: none asked, or an older operation). */
+    shutdownGraceSeconds: number | null;
     reverseProtection: boolean;
     commitPolicy: OperationOptions['commitPolicy'];
     commitTimeoutMinutes: number;
@@ -75,6 +77,7 @@ export const operationDtoColumns = { op: operations, groupName: protectionGroups
 function optionsDto(o: Partial<OperationOptions> | null | undefined): OperationDto['options'] {
   return {
     shutdownSource: o?.shutdownSource ?? false,
+    shutdownGraceSeconds: o?.shutdownGraceSeconds ?? null,
     reverseProtection: o?.reverseProtection ?? false,
     commitPolicy: o?.commitPolicy ?? 'manual',
     commitTimeoutMinutes: o?.commitTimeoutMinutes ?? 0,

@@ -36,6 +36,7 @@ export type { PreflightDto } from './operation-preflight';
 
 type StartInput = RecoveryPoint & {
   shutdownSource: boolean;
+  shutdownGraceSeconds?: number;
   reverseProtection: boolean;
   commitPolicy: OperationOptions['commitPolicy'];
   commitTimeoutMinutes: number;
@@ -68,6 +69,7 @@ function buildOptions(db: Executor, group: GroupForOperation, pf: PreflightResul
   return {
     v: 1, fromSiteName: pf.fromSiteName, toSiteName: pf.toSiteName, sourceSiteOnline: pf.sourceSiteOnline,
     shutdownSource: input.shutdownSource, reverseProtection: input.reverseProtection,
+    ...(input.shutdownSource && input.shutdownGraceSeconds !== undefined ? { shutdownGraceSeconds: input.shutdownGraceSeconds } : {}),
     commitPolicy: input.commitPolicy, commitTimeoutMinutes: input.commitTimeoutMinutes,
     finalSyncSeconds: pf.type === 'move' ? finalSyncSeconds(db, group) : 0,
     network: { kind: test ? 'test' : 'live', mode: net.mode, network: net.network, mappings: net.mappings.map((m) => ({ sourceSubnet: m.sourceSubnet, targetSubnet: m.targetSubnet })) },
@@ -131,7 +133,7 @@ async function startOperation(db: DB, actor: Actor, groupId: string, requested: 
         action: 'operation.start', tenantId: group.tenantId, targetType: 'operation', targetId: opId, time: new Date(nowMs),
         details: {
           groupId, type: pf.type, checkpointId: pf.checkpoint?.id ?? null, dataLossSeconds: pf.dataLossSeconds,
-          shutdownSource: options.shutdownSource, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
+          shutdownSource: options.shutdownSource, shutdownGraceSeconds: options.shutdownGraceSeconds ?? null, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
         },
       });
       return out;

@@ -41,6 +41,8 @@ export const operationOptionsSchema = z.object({
   /** Whether the source site was reachable at start (a down site cannot shut its VMs down). */
   sourceSiteOnline: z.boolean(),
   shutdownSource: z.boolean(),
+  /** Graceful shutdown time allowed before a forced power-off; absent on operations saved before it existed (fixed 30 s). */
+  shutdownGraceSeconds: z.number().int().min(0).optional(),
   reverseProtection: z.boolean(),
   commitPolicy: z.enum(['manual', 'auto-commit', 'auto-rollback']),
   commitTimeoutMinutes: z.number().int().min(0).max(1440),

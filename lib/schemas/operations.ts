@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OPERATION_STATUSES, OPERATION_TYPES } from '@/db/schema/operations';
-import { BREAK_GLASS_REASON } from './break-glass';
+import { BREAK_GLASS_REASON, SHUTDOWN_GRACE_SECONDS } from './operation-limits';
 import { booleanParam, isoTime, pagingSchema } from './common';
 import { idField, text, wholeNumber } from './fields';
 
@@ -21,17 +21,26 @@ const onePointError = { error: 'Give either checkpointId or pointInTime, not bot
 export const testFailoverSchema = z.object(pointFields).refine(onePoint, onePointError);
 export type TestFailoverInput = z.input<typeof testFailoverSchema>;
 
+/** Graceful guest shutdown of the source VMs, then a forced power-off of those still running. */
+const shutdownGraceSeconds = wholeNumber('shutdownGraceSeconds', SHUTDOWN_GRACE_SECONDS.min, SHUTDOWN_GRACE_SECONDS.max, 'seconds')
+  .optional()
+  .default(SHUTDOWN_GRACE_SECONDS.default);
+
 const commitFields = {
   commitPolicy: z.enum(COMMIT_POLICIES, { error: 'commitPolicy must be manual, auto-commit or auto-rollback.' }),
   /** Minutes after the VMs are up before an auto policy acts (0 = at once). Ignored for manual. */
   commitTimeoutMinutes: wholeNumber('commitTimeoutMinutes', 0, 1440, 'minutes'),
 };
 
-/** POST /groups/{id}/failover and /failback. Defaults: shut the source down, no reverse, manual 60 min. */
+/**
+ * POST /groups/{id}/failover and /failback. Defaults: shut the source down (gracefully, forced
+ * after 300 s), no reverse, manual 60 min.
+ */
 export const failoverSchema = z
   .object({
     ...pointFields,
     shutdownSource: booleanParam('shutdownSource').optional().default(true),
+    shutdownGraceSeconds,
     reverseProtection: booleanParam('reverseProtection').optional().default(false),
     commitPolicy: commitFields.commitPolicy.optional().default('manual'),
     commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(60),
@@ -45,6 +54,7 @@ export type FailoverInput = z.input<typeof failoverSchema>;
  * protection and commits itself unless told otherwise.
  */
 export const moveSchema = z.object({
+  shutdownGraceSeconds,
   reverseProtection: booleanParam('reverseProtection').optional().default(true),
   commitPolicy: commitFields.commitPolicy.optional().default('auto-commit'),
   commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(0),

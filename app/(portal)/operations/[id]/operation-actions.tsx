@@ -7,7 +7,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Textarea } from '@/components/ui/field';
 import type { OperationDto } from '@/lib/domain/operation-dto';
 import { formatDateTime } from '@/lib/format';
-import { BREAK_GLASS_REASON } from '@/lib/schemas/break-glass';
+import { BREAK_GLASS_REASON } from '@/lib/schemas/operation-limits';
 
 type Act = (action: 'commit' | 'rollback' | 'stop-test', body?: unknown) => Promise<void>;
 
