@@ -43,7 +43,7 @@ export function OperationActions({ op, busy, onAct }: { op: OperationDto; busy: 
             </p>
             {op.hold && (
               <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-500/10 dark:text-amber-200" data-testid="operation-hold">
-                <strong>Auto-{op.hold.decision} on hold</strong> since {formatDateTime(op.hold.since, { seconds: true })}: {op.hold.reason}
+                <strong>Auto-{op.hold.decision} on hold</strong> since {formatDateTime(op.hold.since, { seconds: true })}: it acts as soon as the site is back online, unless someone decides first.
               </p>
             )}
             <div className="flex flex-wrap gap-2">

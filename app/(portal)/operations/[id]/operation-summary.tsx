@@ -71,7 +71,7 @@ export function OperationSummary({ op }: { op: OperationDto }) {
             <Stat
               label="Commit policy"
               value={POLICY[op.options.commitPolicy]}
-              hint={op.commitDeadline ? `acts at ${formatDateTime(op.commitDeadline, { seconds: true })}` : op.options.commitPolicy === 'manual' ? 'waits for a person' : `after ${formatMinutes(op.options.commitTimeoutMinutes)}`}
+              hint={op.hold ? `on hold since ${formatDateTime(op.hold.since, { seconds: true })}` : op.commitDeadline ? `acts at ${formatDateTime(op.commitDeadline, { seconds: true })}` : op.options.commitPolicy === 'manual' ? 'waits for a person' : `after ${formatMinutes(op.options.commitTimeoutMinutes)}`}
             />
           ) : (
             <Stat label="Result" value={<span data-testid="operation-result">{op.result ? (op.result === 'passed' ? 'Passed' : 'Failed') : '—'}</span>} hint={op.notes ?? undefined} />
