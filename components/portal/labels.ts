@@ -25,6 +25,7 @@ export const ALERT_CODE: Record<AlertCode, string> = {
   'initial-sync-stalled': 'Initial sync stalled',
   'test-overdue': 'Test overdue',
   'operation-failed': 'Operation failed',
+  'operation-held': 'Operation on hold',
 };
 
 /** A site's display name from a list, falling back to its id (a site added after the page loaded). */

@@ -21,6 +21,8 @@ export type ConfirmDialogProps = {
   confirmationText?: string;
   /** Busy state owned by the caller; an async onConfirm also shows it while it runs. */
   pending?: boolean;
+  /** The caller's own fields (in `children`) are not complete yet: confirming waits for them. */
+  confirmDisabled?: boolean;
   /** The dialog closes when this resolves; throw (or reject) to keep it open. */
   onConfirm: () => void | Promise<void>;
 };
@@ -34,7 +36,7 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  */
 export function ConfirmDialog({
   open, onOpenChange, title, description, children, confirmLabel = 'Confirm', cancelLabel = 'Cancel',
-  tone = 'default', confirmationText, pending = false, onConfirm,
+  tone = 'default', confirmationText, pending = false, confirmDisabled = false, onConfirm,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const ids = useId();
@@ -42,7 +44,7 @@ export function ConfirmDialog({
   const [running, setRunning] = useState(false);
   const busy = pending || running;
   const danger = tone === 'danger';
-  const typedOk = !confirmationText || typed.trim() === confirmationText;
+  const typedOk = (!confirmationText || typed.trim() === confirmationText) && !confirmDisabled;
 
   useEffect(() => {
     const dialog = ref.current;

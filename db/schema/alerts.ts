@@ -15,6 +15,8 @@ export const ALERT_CODES = [
   'initial-sync-stalled',
   'test-overdue',
   'operation-failed',
+  /** An auto-commit/auto-rollback whose deadline passed while a site made it unsafe (lib/operations/decision-guard). */
+  'operation-held',
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 

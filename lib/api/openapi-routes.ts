@@ -4,7 +4,7 @@ import { listAlertsQuerySchema } from '@/lib/schemas/alerts';
 import { auditPageSchema, listAuditQuerySchema } from '@/lib/schemas/audit';
 import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/checkpoints';
 import { createGroupSchema, listGroupsQuerySchema, updateGroupSchema } from '@/lib/schemas/groups';
-import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
+import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, rollbackSchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
 import { tenantFilterSchema } from '@/lib/schemas/common';
 import { recoveryReportQuerySchema, slaQuerySchema } from '@/lib/schemas/reports';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
@@ -78,8 +78,8 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/operations', tag: 'Operations', summary: 'Operations, newest first', roles: ANY, query: listOperationsQuerySchema, success: 200 },
   { method: 'get', path: '/api/v1/operations/{id}', tag: 'Operations', summary: 'One operation with its steps', roles: ANY, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/stop-test', tag: 'Operations', summary: 'End a test failover with its result', roles: ADMIN, body: stopTestSchema, success: 200 },
-  { method: 'post', path: '/api/v1/operations/{id}/commit', tag: 'Operations', summary: 'Commit a live failover', roles: ADMIN, success: 200 },
-  { method: 'post', path: '/api/v1/operations/{id}/rollback', tag: 'Operations', summary: 'Roll a live failover back', roles: ADMIN, success: 200 },
+  { method: 'post', path: '/api/v1/operations/{id}/commit', tag: 'Operations', summary: 'Commit a live failover (409 while the recovery site is offline)', roles: ADMIN, success: 200 },
+  { method: 'post', path: '/api/v1/operations/{id}/rollback', tag: 'Operations', summary: 'Roll a live failover back (409 while production is offline, unless breakGlass with a reason)', roles: ADMIN, body: rollbackSchema, success: 200 },
 
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts and audit', summary: 'Open and recent alerts', roles: ANY, query: listAlertsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/alerts/{id}/ack', tag: 'Alerts and audit', summary: 'Acknowledge an alert', roles: ADMIN, success: 200 },

@@ -81,6 +81,8 @@ export type GroupMemberDto = {
 export type BootGroupDto = { id: string; name: string; position: number; delayAfterSeconds: number; vmIds: string[] };
 
 export type GroupDetailDto = GroupDto & {
+  /** Failed over with reverse protection: its next live failover is a failback to `targetSiteId`. */
+  reversed: boolean;
   members: GroupMemberDto[];
   recoveryPlan: { bootGroups: BootGroupDto[] };
   testNetwork: NetworkSettingsDto;

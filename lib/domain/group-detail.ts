@@ -4,6 +4,7 @@ import { bootGroups, groupMembers, operations, protectionGroups, vms } from '@/d
 import type { GroupDetailDto } from './dto';
 import { NotFoundError } from './errors';
 import { groupColumns, openOperationJoin, toGroupDto } from './group-rows';
+import { isReversed } from './operation-plan';
 import { tenantFilter } from './scope';
 import { vmDiskGb } from './vms';
 
@@ -57,6 +58,7 @@ export function readGroupDetail(db: Executor, scope: string | null, id: string):
   const { testNetwork, liveNetwork, historyCoveredSeconds, journalUsedGb, journalLimitGb, throughputMBps, wanMBps, backlogMB, ...base } = row;
   return {
     ...toGroupDto(base, members.map((m) => m.vmId)),
+    reversed: isReversed(db, base),
     members,
     recoveryPlan: { bootGroups: plan },
     testNetwork,

@@ -5,7 +5,8 @@
 import { eq } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { operations, protectionGroups, type OperationStatus, type OperationType } from '@/db/schema';
+import { operations, protectionGroups, sites, type OperationStatus, type OperationType } from '@/db/schema';
+import { decisionBlock } from '@/lib/operations/decision-guard';
 import { progressOf } from '@/lib/operations/machine';
 import { loadSteps, rawState, type OperationRow } from '@/lib/operations/store';
 import type { OperationOptions } from '@/lib/operations/types';
@@ -35,6 +36,8 @@ export type OperationDto = {
   dataLossSeconds: number | null;
   options: {
     shutdownSource: boolean;
+    /** Graceful shutdown time before the VMs still running are powered off (null: none asked, or an older operation). */
+    shutdownGraceSeconds: number | null;
     reverseProtection: boolean;
     commitPolicy: OperationOptions['commitPolicy'];
     commitTimeoutMinutes: number;
@@ -57,6 +60,15 @@ export type OperationDto = {
   error: string | null;
   /** When an auto commit policy acts (null for manual). */
   commitDeadline: string | null;
+  /** The policy's deadline passed while a site made its decision unsafe: it waits, with the reason. */
+  hold: { decision: 'commit' | 'rollback'; reason: string; since: string } | null;
+  /** A rollback forced while production was offline: who, why, which site. */
+  breakGlass: { reason: string; by: string; siteOffline: string } | null;
+  /**
+   * While awaiting commit: the decisions the sites do not allow now, with the reason (the same
+   * rule the commit and rollback endpoints apply). Null otherwise.
+   */
+  blocked: { commit: string | null; rollback: string | null; rollbackBreakGlass: boolean } | null;
   progress: number;
 };
 
@@ -65,6 +77,7 @@ export const operationDtoColumns = { op: operations, groupName: protectionGroups
 function optionsDto(o: Partial<OperationOptions> | null | undefined): OperationDto['options'] {
   return {
     shutdownSource: o?.shutdownSource ?? false,
+    shutdownGraceSeconds: o?.shutdownGraceSeconds ?? null,
     reverseProtection: o?.reverseProtection ?? false,
     commitPolicy: o?.commitPolicy ?? 'manual',
     commitTimeoutMinutes: o?.commitTimeoutMinutes ?? 0,
@@ -79,12 +92,25 @@ export function readOperationDtos(db: Executor, where: SQL | undefined, nowMs: n
   if (page) q = q.orderBy(...page.orderBy).limit(page.limit);
   const rows = q.all();
   const steps = loadSteps(db, rows.map((r) => r.op.id));
-  return rows.map((r) => toOperationDto(r.op, r.groupName, r.rtoTargetMinutes, steps.get(r.op.id) ?? [], nowMs));
+  const offline = rows.some((r) => r.op.status === 'awaiting-commit') ? offlineSiteIds(db) : new Set<string>();
+  return rows.map((r) => toOperationDto(r.op, r.groupName, r.rtoTargetMinutes, steps.get(r.op.id) ?? [], nowMs, offline));
+}
+
+function offlineSiteIds(db: Executor): Set<string> {
+  return new Set(db.select({ id: sites.id }).from(sites).where(eq(sites.status, 'offline')).all().map((s) => s.id));
+}
+
+function blockedDecisions(op: OperationRow, offline: Set<string>): OperationDto['blocked'] {
+  if (op.status !== 'awaiting-commit') return null;
+  const names = { fromSiteName: str(op.options?.fromSiteName) ?? op.fromSiteId, toSiteName: str(op.options?.toSiteName) ?? op.toSiteId };
+  const reach = { sourceSiteOnline: !offline.has(op.fromSiteId), targetSiteOnline: !offline.has(op.toSiteId) };
+  const rollback = decisionBlock(names, 'rollback', reach);
+  return { commit: decisionBlock(names, 'commit', reach)?.message ?? null, rollback: rollback?.message ?? null, rollbackBreakGlass: !!rollback?.breakGlassAllowed };
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: number, stepRows: Parameters<typeof rawState>[1], nowMs: number): OperationDto {
+function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: number, stepRows: Parameters<typeof rawState>[1], nowMs: number, offline: Set<string>): OperationDto {
   const state = rawState(op, stepRows);
   let progress: number;
   try {
@@ -94,6 +120,8 @@ function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: n
     progress = state.steps.length ? state.steps.filter((s) => s.status !== 'pending' && s.status !== 'running').length / state.steps.length : 0;
   }
   const end = op.finishedAt?.getTime() ?? nowMs;
+  const { hold, decision } = (op.options ?? {}) as Partial<OperationOptions>;
+  const forced = decision?.breakGlass;
   return {
     id: op.id, tenantId: op.tenantId, groupId: op.groupId, groupName, type: op.type, status: op.status,
     fromSiteId: op.fromSiteId, fromSiteName: str(op.options?.fromSiteName) ?? op.fromSiteId,
@@ -105,5 +133,8 @@ function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: n
     elapsedSeconds: Math.max(0, Math.round((end - op.startedAt.getTime()) / 1000)),
     rtoSeconds: op.rtoSeconds, rtoTargetMinutes, result: op.result, notes: op.notes, error: op.error,
     commitDeadline: isoOrNull(op.commitDeadline), progress: Math.round(progress * 1000) / 1000,
+    hold: hold ? { decision: hold.kind, reason: hold.reason, since: iso(hold.sinceMs) } : null,
+    breakGlass: forced ? { reason: forced.reason, by: forced.by, siteOffline: forced.siteName } : null,
+    blocked: blockedDecisions(op, offline),
   };
 }

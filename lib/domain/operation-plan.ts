@@ -109,7 +109,7 @@ export function lastRecoveries(db: Executor, tenantId: string, groupId?: string)
  * Reversed = the last committed failover or move reversed protection and the group still
  * replicates from where it landed: its next failover goes home, a failback.
  */
-export function isReversed(db: Executor, group: GroupForOperation): boolean {
+export function isReversed(db: Executor, group: Pick<GroupForOperation, 'id' | 'tenantId' | 'sourceSiteId'>): boolean {
   const last = lastRecoveries(db, group.tenantId, group.id).get(group.id);
   return !!last && last.type !== 'failback' && last.reverseProtection && group.sourceSiteId === last.toSiteId;
 }

@@ -4,16 +4,17 @@
  * (400), then acts in one transaction with its audit entry. The steps then advance on the
  * simulated clock in lib/operations/driver.
  */
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { operations, operationSteps, tenants, type OperationType } from '@/db/schema';
+import { operations, operationSteps, sites, tenants, type OperationType } from '@/db/schema';
 import { newId } from '@/lib/ids';
+import { decisionBlock, type SiteReach } from '@/lib/operations/decision-guard';
 import { applyTransition, runSimCalls, type SimCall } from '@/lib/operations/effects';
 import { advance, createOperationState, requestDecision, requestStop, UnresumableError } from '@/lib/operations/machine';
 import { isOpenOperation, stateFromRows } from '@/lib/operations/store';
-import type { OperationOptions, OperationState } from '@/lib/operations/types';
+import type { Decision, OperationOptions, OperationState } from '@/lib/operations/types';
 import {
-  failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, stopTestSchema, testFailoverSchema,
+  failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, rollbackSchema, stopTestSchema, testFailoverSchema,
 } from '@/lib/schemas/operations';
 import type { Actor } from './actor';
 import { audit } from './audit';
@@ -35,6 +36,7 @@ export type { PreflightDto } from './operation-preflight';
 
 type StartInput = RecoveryPoint & {
   shutdownSource: boolean;
+  shutdownGraceSeconds?: number;
   reverseProtection: boolean;
   commitPolicy: OperationOptions['commitPolicy'];
   commitTimeoutMinutes: number;
@@ -67,6 +69,7 @@ function buildOptions(db: Executor, group: GroupForOperation, pf: PreflightResul
   return {
     v: 1, fromSiteName: pf.fromSiteName, toSiteName: pf.toSiteName, sourceSiteOnline: pf.sourceSiteOnline,
     shutdownSource: input.shutdownSource, reverseProtection: input.reverseProtection,
+    ...(input.shutdownSource && input.shutdownGraceSeconds !== undefined ? { shutdownGraceSeconds: input.shutdownGraceSeconds } : {}),
     commitPolicy: input.commitPolicy, commitTimeoutMinutes: input.commitTimeoutMinutes,
     finalSyncSeconds: pf.type === 'move' ? finalSyncSeconds(db, group) : 0,
     network: { kind: test ? 'test' : 'live', mode: net.mode, network: net.network, mappings: net.mappings.map((m) => ({ sourceSubnet: m.sourceSubnet, targetSubnet: m.targetSubnet })) },
@@ -130,7 +133,7 @@ async function startOperation(db: DB, actor: Actor, groupId: string, requested: 
         action: 'operation.start', tenantId: group.tenantId, targetType: 'operation', targetId: opId, simulatedTime: nowMs,
         details: {
           groupId, type: pf.type, checkpointId: pf.checkpoint?.id ?? null, dataLossSeconds: pf.dataLossSeconds,
-          shutdownSource: options.shutdownSource, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
+          shutdownSource: options.shutdownSource, shutdownGraceSeconds: options.shutdownGraceSeconds ?? null, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
         },
       });
       return out;
@@ -166,44 +169,88 @@ function guardAction(action: Action, type: OperationType, status: string): void 
   if (status !== 'awaiting-commit') throw new ConflictError(`The operation is ${status}: it can be ${action === 'commit' ? 'committed' : 'rolled back'} only while awaiting commit.`, { status });
 }
 
+/** Whether the operation's two sites are reachable now, for the decision rule both the API and the timers apply. */
+function siteReach(db: Executor, row: { fromSiteId: string; toSiteId: string }): SiteReach {
+  const rows = db.select({ id: sites.id, status: sites.status }).from(sites).where(inArray(sites.id, [row.fromSiteId, row.toSiteId])).all();
+  const online = (id: string) => rows.find((r) => r.id === id)?.status !== 'offline';
+  return { sourceSiteOnline: online(row.fromSiteId), targetSiteOnline: online(row.toSiteId) };
+}
+
+/** A decision the sites do not allow now (409 naming the site); audited as denied, like a refused start. */
+class SiteRefusal extends ConflictError {}
+
 async function actOn(db: DB, actor: Actor, opId: string, action: Action, input: unknown): Promise<OperationDto> {
   authorize(db, actor, 'operation:run', { type: 'operation', id: opId });
-  const found = db.select({ id: operations.id }).from(operations).where(and(eq(operations.id, opId), tenantFilter(operations.tenantId, tenantScope(actor)))).get();
+  const found = db.select({ id: operations.id, tenantId: operations.tenantId, groupId: operations.groupId }).from(operations)
+    .where(and(eq(operations.id, opId), tenantFilter(operations.tenantId, tenantScope(actor)))).get();
   if (!found) throw new NotFoundError('operation', opId);
   const stop = action === 'stop-test' ? parseBody(stopTestSchema, input) : null;
+  const rollback = action === 'rollback' ? parseBody(rollbackSchema, input) : null;
   const { sim, nowMs } = await clock();
   assertEngineLive(sim);
-  const calls = db.transaction((tx) => {
-    const row = tx.select().from(operations).where(eq(operations.id, opId)).get();
-    if (!row) throw new NotFoundError('operation', opId);
-    guardAction(action, row.type, row.status);
-    const stepRows = tx.select().from(operationSteps).where(eq(operationSteps.operationId, opId)).all();
-    let prev: OperationState;
-    try {
-      prev = stateFromRows(row, stepRows);
-    } catch (error) {
-      if (error instanceof UnresumableError) throw new ConflictError(`The operation cannot continue: ${error.message}.`);
-      throw error;
-    }
-    const asked = action === 'stop-test' ? requestStop(prev, nowMs) : requestDecision(prev, action, nowMs);
-    const result = advance(asked, nowMs);
-    if (stop) tx.update(operations).set({ result: stop.result, notes: stop.notes || null }).where(eq(operations.id, opId)).run();
-    audit(tx, actor, {
-      action: `operation.${action}`, tenantId: row.tenantId, targetType: 'operation', targetId: opId, simulatedTime: nowMs,
-      details: { groupId: row.groupId, type: row.type, ...(stop ? { result: stop.result, notes: stop.notes ?? null } : {}) },
+  let calls: SimCall[];
+  try {
+    calls = db.transaction((tx) => {
+      const row = tx.select().from(operations).where(eq(operations.id, opId)).get();
+      if (!row) throw new NotFoundError('operation', opId);
+      guardAction(action, row.type, row.status);
+      const stepRows = tx.select().from(operationSteps).where(eq(operationSteps.operationId, opId)).all();
+      let prev: OperationState;
+      try {
+        prev = stateFromRows(row, stepRows);
+      } catch (error) {
+        if (error instanceof UnresumableError) throw new ConflictError(`The operation cannot continue: ${error.message}.`);
+        throw error;
+      }
+      const reach = siteReach(tx, row);
+      let breakGlass: Decision['breakGlass'];
+      if (action !== 'stop-test') {
+        const block = decisionBlock(prev.options, action, reach);
+        if (block && !(block.breakGlassAllowed && rollback?.breakGlass)) {
+          throw new SiteRefusal(block.message, {
+            check: block.site === 'target' ? 'target-site' : 'source-site',
+            siteId: block.site === 'target' ? row.toSiteId : row.fromSiteId,
+            siteName: block.siteName,
+            breakGlassAllowed: block.breakGlassAllowed,
+          });
+        }
+        if (block && rollback?.reason) breakGlass = { reason: rollback.reason, by: actor.email, siteName: block.siteName };
+      }
+      const asked = action === 'stop-test' ? requestStop(prev, nowMs) : requestDecision(prev, action, nowMs, breakGlass);
+      const result = advance(asked, nowMs, reach);
+      if (stop) tx.update(operations).set({ result: stop.result, notes: stop.notes || null }).where(eq(operations.id, opId)).run();
+      audit(tx, actor, {
+        action: `operation.${action}`, tenantId: row.tenantId, targetType: 'operation', targetId: opId, simulatedTime: nowMs,
+        details: {
+          groupId: row.groupId, type: row.type,
+          ...(stop ? { result: stop.result, notes: stop.notes ?? null } : {}),
+          ...(breakGlass ? { breakGlass: true, reason: breakGlass.reason, siteOffline: breakGlass.siteName } : {}),
+        },
+      });
+      return applyTransition(tx, row, prev, { ...result, changed: true }, actor);
     });
-    return applyTransition(tx, row, prev, { ...result, changed: true }, actor);
-  });
+  } catch (error) {
+    if (error instanceof SiteRefusal) {
+      audit(db, actor, {
+        action: `operation.${action}`, tenantId: found.tenantId, targetType: 'operation', targetId: opId, outcome: 'denied', simulatedTime: nowMs,
+        details: { groupId: found.groupId, reason: error.message, siteOffline: error.extra.siteName },
+      });
+    }
+    throw error;
+  }
   runSimCalls(sim, calls);
   return readOne(db, opId, nowMs);
 }
 
 /** Ends a running test with its result and notes; the test VMs are then removed. */
 export const stopTest = (db: DB, actor: Actor, opId: string, input: unknown) => actOn(db, actor, opId, 'stop-test', input);
-/** Makes a live failover/move/failback permanent (and reverses protection if asked at start). */
+/** Makes a live failover/move/failback permanent (and reverses protection if asked at start); refused while the recovery site is offline. */
 export const commitOperation = (db: DB, actor: Actor, opId: string) => actOn(db, actor, opId, 'commit', {});
-/** Undoes a live failover/move/failback awaiting commit: everything returns as it was. */
-export const rollbackOperation = (db: DB, actor: Actor, opId: string) => actOn(db, actor, opId, 'rollback', {});
+/**
+ * Undoes a live failover/move/failback awaiting commit: everything returns as it was. Refused
+ * while production is offline unless `{ breakGlass: true, reason }`.
+ */
+export const rollbackOperation = (db: DB, actor: Actor, opId: string, input: unknown = {}) => actOn(db, actor, opId, 'rollback', input);
 
 function readOne(db: Executor, id: string, nowMs: number): OperationDto {
   const [dto] = readOperationDtos(db, eq(operations.id, id), nowMs);

@@ -57,10 +57,10 @@ describe('operations driver', () => {
     stopDriver = await startOperationsDriver({ db, sim });
     const op = await getOperation(db, ACME_ADMIN, opId);
     expect(op.status).toBe('completed');
-    // Seed boot times: shutdown 30 + create 17 (4 VMs) + app group 81 + delay 60 + web group 58.
-    expect(op.rtoSeconds).toBe(246);
+    // Seed times: graceful shutdown 29 (the slowest guest, acme-app-01) + create 17 (4 VMs) + app group 81 + delay 60 + web group 58.
+    expect(op.rtoSeconds).toBe(245);
     const commit = op.steps.find((s) => s.name === 'Commit')!;
-    expect(Date.parse(commit.startedAt!)).toBe(NOW + (246 + 5 + 600) * 1000);
+    expect(Date.parse(commit.startedAt!)).toBe(NOW + (245 + 5 + 600) * 1000);
     expect(db.select().from(protectionGroups).where(eq(protectionGroups.id, WEB)).get()?.status).toBe('failed-over');
     expect(db.select().from(auditLog).all().map((a) => a.action)).toContain('operation.auto-commit');
   });

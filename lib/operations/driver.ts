@@ -31,13 +31,13 @@ export function advanceOpenOperations(db: DB, nowMs: number, sim: OpsSim | null 
   const rows = loadOpenOperations(db);
   if (!rows.length) return { open: 0, changed: 0, failed: [] };
   const steps = loadSteps(db, rows.map((r) => r.id));
-  const offline = offlineSites(db, [...new Set(rows.map((r) => r.toSiteId))]);
+  const offline = offlineSites(db, [...new Set(rows.flatMap((r) => [r.fromSiteId, r.toSiteId]))]);
   const transitions: { row: OperationRow; prev: OperationState; result: AdvanceResult }[] = [];
   for (const row of rows) {
     const rowSteps = steps.get(row.id) ?? [];
     try {
       const prev = stateFromRows(row, rowSteps);
-      const result = advance(prev, nowMs, { targetSiteOnline: !offline.has(row.toSiteId) });
+      const result = advance(prev, nowMs, { sourceSiteOnline: !offline.has(row.fromSiteId), targetSiteOnline: !offline.has(row.toSiteId) });
       if (result.changed) transitions.push({ row, prev, result });
     } catch (error) {
       if (!(error instanceof UnresumableError)) throw error;

@@ -3,7 +3,7 @@
  * the simulator calls to make once that transaction has committed: the engine must never be
  * told about a change that was rolled back.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { alerts, checkpoints, operations, protectionGroups, vms, type GroupStatus } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
@@ -108,21 +108,31 @@ export function applyTransition(tx: Executor, row: OperationRow, prev: Operation
   for (const effect of result.effects) applyEffect(tx, row, result.state, effect, calls);
   for (const event of result.events) {
     const failed = event.action === 'failed';
+    const held = event.action === 'auto-decision-held';
     audit(tx, actor ?? SYSTEM_ACTOR, {
       action: `operation.${event.action}`,
       tenantId: row.tenantId,
       targetType: 'operation',
       targetId: row.id,
-      outcome: failed ? 'failed' : 'success',
+      outcome: failed ? 'failed' : held ? 'denied' : 'success',
       details: { groupId: row.groupId, type: row.type, ...event.details },
       simulatedTime: event.atMs,
     });
-    if (failed) {
+    if (failed || held) {
+      const reason = String(event.details?.reason ?? 'unknown reason');
       tx.insert(alerts).values({
-        id: newId('alr'), tenantId: row.tenantId, groupId: row.groupId, code: 'operation-failed', level: 'error',
-        message: `${OPERATION_TYPE_LABEL[row.type]} failed: ${String(event.details?.reason ?? 'unknown reason')}`, raisedAt: new Date(event.atMs),
+        id: newId('alr'), tenantId: row.tenantId, groupId: row.groupId, code: failed ? 'operation-failed' : 'operation-held', level: 'error',
+        message: failed ? `${OPERATION_TYPE_LABEL[row.type]} failed: ${reason}` : `${OPERATION_TYPE_LABEL[row.type]}: the ${event.details?.policy} policy is on hold. ${reason}`, raisedAt: new Date(event.atMs),
       }).run();
     }
+  }
+  // The hold ended (the policy or a person decided, or the operation failed): its alert is resolved.
+  const next = result.state;
+  const endedAt = next.options?.hold ? next.finishedAtMs : (next.options?.decision?.atMs ?? next.finishedAtMs);
+  if (prev.options?.hold && endedAt !== null && endedAt !== undefined) {
+    tx.update(alerts).set({ resolvedAt: new Date(endedAt) })
+      .where(and(eq(alerts.groupId, row.groupId), eq(alerts.code, 'operation-held'), isNull(alerts.resolvedAt)))
+      .run();
   }
   return calls;
 }

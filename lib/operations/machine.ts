@@ -4,16 +4,18 @@
  * finish + delay + duration), never from the tick that noticed them, so a coarse tick, a
  * fast-forward after a restart or a resumed operation all produce the same timeline.
  */
+import { decisionBlock, type SiteReach } from './decision-guard';
 import { stepDefinitions, type StepDef } from './steps';
 import type { AdvanceResult, Decision, Effect, OperationEvent, OperationOptions, OperationState, OperationType, Step } from './types';
 import { isOpen } from './types';
 
 export class UnresumableError extends Error {}
 
-export type AdvanceEnv = {
-  /** The target site is reachable; when it goes down before the VMs are up the operation fails. */
-  targetSiteOnline?: boolean;
-};
+/**
+ * The sites' reachability now. When the target goes down before the VMs are up the operation
+ * fails; once they are up, a decision the sites do not allow is held (see decision-guard).
+ */
+export type AdvanceEnv = SiteReach;
 
 type Out = { effects: Effect[]; events: OperationEvent[] };
 
@@ -58,15 +60,31 @@ function gateTime(s: OperationState, gate: 'stop' | 'decision'): number | null {
   return gate === 'stop' ? s.options.stopRequestedAtMs : (s.options.decision?.atMs ?? null);
 }
 
-/** Commit policy at the deadline: the machine decides in the policy's name. */
-function autoDecide(s: OperationState, nowMs: number, out: Out): boolean {
-  const { commitPolicy } = s.options;
+/**
+ * Commit policy at the deadline: the machine decides in the policy's name, unless the sites do
+ * not allow that decision now. Then it holds (once: an event, an alert, the reason on the step)
+ * and decides when they do, at that time; a person may decide meanwhile.
+ */
+function autoDecide(s: OperationState, nowMs: number, out: Out, env: AdvanceEnv): boolean {
+  const { commitPolicy, commitTimeoutMinutes, hold } = s.options;
   if (s.status !== 'awaiting-commit' || s.options.decision || commitPolicy === 'manual' || s.commitDeadlineMs === null) return false;
   if (nowMs < s.commitDeadlineMs) return false;
   const kind = commitPolicy === 'auto-commit' ? 'commit' : 'rollback';
-  s.options = { ...s.options, decision: { kind, atMs: s.commitDeadlineMs, auto: true } };
+  const block = decisionBlock(s.options, kind, env);
+  if (block) {
+    if (!hold) {
+      s.options = { ...s.options, hold: { kind, reason: block.message, sinceMs: nowMs } };
+      const gate = s.steps.findIndex((st) => st.status === 'pending');
+      if (gate >= 0) s.steps[gate] = { ...s.steps[gate], detail: `Auto-${kind} held: ${block.message}` };
+      out.events.push({ action: 'auto-decision-held', atMs: nowMs, details: { policy: commitPolicy, decision: kind, site: block.siteName, reason: block.message } });
+    }
+    return false;
+  }
+  // Held past the deadline: the decision is made now, when it can be carried out.
+  const atMs = hold ? nowMs : s.commitDeadlineMs;
+  s.options = { ...s.options, hold: null, decision: { kind, atMs, auto: true } };
   s.status = 'running';
-  out.events.push({ action: kind === 'commit' ? 'auto-commit' : 'auto-rollback', atMs: s.commitDeadlineMs, details: { policy: commitPolicy, timeoutMinutes: s.options.commitTimeoutMinutes } });
+  out.events.push({ action: kind === 'commit' ? 'auto-commit' : 'auto-rollback', atMs, details: { policy: commitPolicy, timeoutMinutes: commitTimeoutMinutes, ...(hold ? { heldSince: new Date(hold.sinceMs).toISOString() } : {}) } });
   return true;
 }
 
@@ -106,7 +124,8 @@ function onComplete(s: OperationState, def: StepDef, atMs: number, out: Out): vo
       out.effects.push({ kind: 'reverse-protection', atMs });
       break;
     case 'rollback':
-      if (stepDone(s, 'Shut down source VMs')) out.effects.push({ kind: 'vms-power', power: 'on' });
+      // Break-glass: production was offline, its VMs cannot be restarted there.
+      if (stepDone(s, 'Shut down source VMs') && !s.options.decision?.breakGlass) out.effects.push({ kind: 'vms-power', power: 'on' });
       out.effects.push({ kind: 'group-mode', mode: 'replicating' });
       break;
   }
@@ -135,7 +154,7 @@ export function advance(prev: OperationState, nowMs: number, env: AdvanceEnv = {
   for (let guard = 0; guard < 1000; guard++) {
     const defs = stepDefinitions(s);
     alignSteps(s, defs);
-    if (autoDecide(s, nowMs, out)) continue;
+    if (autoDecide(s, nowMs, out, env)) continue;
     const i = s.steps.findIndex((st) => st.status === 'pending' || st.status === 'running');
     if (i < 0) {
       finish(s, nowMs, out);
@@ -156,7 +175,7 @@ export function advance(prev: OperationState, nowMs: number, env: AdvanceEnv = {
       const gateAt = gateTime(s, def.gate);
       if (gateAt === null) {
         enterWaiting(s, def.gate, readyAt, out);
-        if (autoDecide(s, nowMs, out)) continue;
+        if (autoDecide(s, nowMs, out, env)) continue;
         break;
       }
       readyAt = Math.max(readyAt, gateAt);
@@ -179,9 +198,13 @@ export function requestStop(prev: OperationState, nowMs: number): OperationState
   return { ...prev, options: { ...prev.options, stopRequestedAtMs: nowMs } };
 }
 
-/** A person decided to commit or roll back (status `awaiting-commit`). */
-export function requestDecision(prev: OperationState, kind: Decision['kind'], nowMs: number): OperationState {
-  return { ...prev, status: 'running', options: { ...prev.options, decision: { kind, atMs: nowMs, auto: false } } };
+/**
+ * A person decided to commit or roll back (status `awaiting-commit`); a hold of the commit
+ * policy ends with it. The caller has checked the sites (decision-guard) first.
+ */
+export function requestDecision(prev: OperationState, kind: Decision['kind'], nowMs: number, breakGlass?: Decision['breakGlass']): OperationState {
+  const decision: Decision = { kind, atMs: nowMs, auto: false, ...(breakGlass ? { breakGlass } : {}) };
+  return { ...prev, status: 'running', options: { ...prev.options, hold: null, decision } };
 }
 
 /**

@@ -2,6 +2,7 @@
  * The step list of an operation, derived from its type and options (and, once made, the
  * commit/rollback decision). Durations are simulated seconds.
  */
+import { shutdownPlan } from './shutdown';
 import type { OperationOptions, OperationState } from './types';
 
 export type StepKey = 'preflight' | 'shutdown' | 'final-sync' | 'create-vms' | 'boot' | 'network' | 'stop-test' | 'commit' | 'reverse' | 'rollback';
@@ -78,11 +79,7 @@ export function stepDefinitions(state: Pick<OperationState, 'type' | 'options'>)
         : !options.sourceSiteOnline
           ? `Source site ${options.fromSiteName} is offline: its VMs could not be shut down`
           : undefined;
-    defs.push({
-      key: 'shutdown', name: 'Shut down source VMs', durationSeconds: SHUTDOWN_SECONDS, delayBeforeSeconds: 0, skipReason,
-      detail: `Graceful shutdown of ${plural(n, 'VM')} at ${options.fromSiteName}`,
-      doneDetail: `${plural(n, 'VM')} powered off at ${options.fromSiteName}`,
-    });
+    defs.push({ key: 'shutdown', name: 'Shut down source VMs', delayBeforeSeconds: 0, skipReason, ...shutdownStep(options, n) });
   }
   if (type === 'move') {
     defs.push({
@@ -107,9 +104,15 @@ export function stepDefinitions(state: Pick<OperationState, 'type' | 'options'>)
     return defs;
   }
   if (options.decision?.kind === 'rollback') {
+    const forced = options.decision.breakGlass;
     defs.push({
       key: 'rollback', name: 'Roll back', durationSeconds: ROLLBACK_SECONDS, delayBeforeSeconds: 0, gate: 'decision',
-      detail: 'Removing recovered VMs, restoring the source', doneDetail: 'Recovered VMs removed; source VMs and replication as before',
+      ...(forced
+        ? {
+            detail: `Break-glass by ${forced.by} while ${forced.siteName} is offline ("${forced.reason}"): removing recovered VMs`,
+            doneDetail: `Break-glass by ${forced.by} ("${forced.reason}"): recovered VMs removed; ${forced.siteName} offline, its VMs could not be restarted`,
+          }
+        : { detail: 'Removing recovered VMs, restoring the source', doneDetail: 'Recovered VMs removed; source VMs and replication as before' }),
     });
     return defs;
   }
@@ -124,6 +127,23 @@ export function stepDefinitions(state: Pick<OperationState, 'type' | 'options'>)
     doneDetail: `Replicating back to ${options.fromSiteName} (delta sync)`,
   });
   return defs;
+}
+
+/** Graceful, then forced after the grace period; operations saved before grace periods keep their fixed 30 s. */
+function shutdownStep(options: OperationOptions, n: number): Pick<StepDef, 'durationSeconds' | 'detail' | 'doneDetail'> {
+  const at = options.fromSiteName;
+  const grace = options.shutdownGraceSeconds;
+  if (grace === undefined) {
+    return { durationSeconds: SHUTDOWN_SECONDS, detail: `Graceful shutdown of ${plural(n, 'VM')} at ${at}`, doneDetail: `${plural(n, 'VM')} powered off at ${at}` };
+  }
+  const plan = shutdownPlan(options.plan.flatMap((bg) => bg.vms), grace);
+  return {
+    durationSeconds: plan.durationSeconds,
+    detail: `Graceful shutdown of ${plural(n, 'VM')} at ${at}; any still running after ${grace} s is powered off`,
+    doneDetail: plan.forced.length
+      ? `${plan.graceful} of ${plural(n, 'VM')} shut down gracefully; forced off after the ${grace} s grace period: ${plan.forced.join(', ')}`
+      : `${plural(n, 'VM')} shut down gracefully at ${at} in ${plan.slowestSeconds} s`,
+  };
 }
 
 function commitWaitDetail(options: OperationOptions): string {

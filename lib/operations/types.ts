@@ -23,6 +23,8 @@ const decisionSchema = z.object({
   atMs: z.number(),
   /** True when the commit policy decided at the deadline, not a person. */
   auto: z.boolean(),
+  /** A rollback a person forced while production was offline (lib/operations/decision-guard). */
+  breakGlass: z.object({ reason: z.string(), by: z.string(), siteName: z.string() }).optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
@@ -39,6 +41,8 @@ export const operationOptionsSchema = z.object({
   /** Whether the source site was reachable at start (a down site cannot shut its VMs down). */
   sourceSiteOnline: z.boolean(),
   shutdownSource: z.boolean(),
+  /** Graceful shutdown time allowed before a forced power-off; absent on operations saved before it existed (fixed 30 s). */
+  shutdownGraceSeconds: z.number().int().min(0).optional(),
   reverseProtection: z.boolean(),
   commitPolicy: z.enum(['manual', 'auto-commit', 'auto-rollback']),
   commitTimeoutMinutes: z.number().int().min(0).max(1440),
@@ -63,6 +67,12 @@ export const operationOptionsSchema = z.object({
   groupStatusBefore: z.string(),
   stopRequestedAtMs: z.number().nullable(),
   decision: decisionSchema.nullable(),
+  /**
+   * The commit policy's deadline passed while its decision could not be carried out (a site
+   * offline): the machine holds, alerts, and decides once the site is back or a person acts.
+   * Optional: operations saved before holds existed have none.
+   */
+  hold: z.object({ kind: z.enum(['commit', 'rollback']), reason: z.string(), sinceMs: z.number() }).nullable().optional(),
 });
 export type OperationOptions = z.infer<typeof operationOptionsSchema>;
 
@@ -93,7 +103,7 @@ export type Effect =
 
 /** Audit-worthy things the machine decided on its own (the system acted, not a person). */
 export type OperationEvent = {
-  action: 'auto-commit' | 'auto-rollback' | 'completed' | 'rolled-back' | 'failed';
+  action: 'auto-commit' | 'auto-rollback' | 'auto-decision-held' | 'completed' | 'rolled-back' | 'failed';
   atMs: number;
   details?: Record<string, unknown>;
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OPERATION_STATUSES, OPERATION_TYPES } from '@/db/schema/operations';
+import { BREAK_GLASS_REASON, SHUTDOWN_GRACE_SECONDS } from './operation-limits';
 import { jsonBoolean, pagingSchema } from './common';
 import { dateTime } from './dates';
 import { displayText, idField, wholeNumber } from './fields';
@@ -35,16 +36,25 @@ const onePointError = { error: 'Give either checkpointId or pointInTime, not bot
 export const testFailoverSchema = z.object(pointFields).refine(onePoint, onePointError);
 export type TestFailoverInput = z.input<typeof testFailoverSchema>;
 
+/** Graceful guest shutdown of the source VMs, then a forced power-off of those still running. */
+const shutdownGraceSeconds = wholeNumber('Grace period', SHUTDOWN_GRACE_SECONDS.min, SHUTDOWN_GRACE_SECONDS.max, 'seconds')
+  .optional()
+  .default(SHUTDOWN_GRACE_SECONDS.default);
+
 const commitFields = {
   commitPolicy: z.enum(COMMIT_POLICIES, { error: 'Commit policy must be manual, auto-commit or auto-rollback.' }),
   /** Minutes after the VMs are up before an auto policy acts (0 = at once). Ignored for manual. */
   commitTimeoutMinutes: wholeNumber('Commit timeout', 0, 1440, 'minutes'),
 };
 
-/** POST /groups/{id}/failover and /failback. Defaults: shut the source down, no reverse, manual 60 min. */
+/**
+ * POST /groups/{id}/failover and /failback. Defaults: shut the source down (gracefully, forced
+ * after 300 s), no reverse, manual 60 min.
+ */
 export const failoverSchema = z
   .object({
     ...pointFields,
+    shutdownGraceSeconds,
     shutdownSource: jsonBoolean('Shut down the source VMs').optional().default(true),
     reverseProtection: jsonBoolean('Reverse protection').optional().default(false),
     commitPolicy: commitFields.commitPolicy.optional().default('manual'),
@@ -59,6 +69,7 @@ export type FailoverInput = z.input<typeof failoverSchema>;
  * protection and commits itself unless told otherwise.
  */
 export const moveSchema = z.object({
+  shutdownGraceSeconds,
   reverseProtection: jsonBoolean('Reverse protection').optional().default(true),
   commitPolicy: commitFields.commitPolicy.optional().default('auto-commit'),
   commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(0),
@@ -71,6 +82,22 @@ export const stopTestSchema = z.object({
   notes: displayText('Notes', 0, 2000, { multiline: true }).optional(),
 });
 export type StopTestInput = z.input<typeof stopTestSchema>;
+
+/**
+ * POST /operations/{id}/rollback. Refused while production is offline (the recovered VMs are
+ * then the only running copy) unless `breakGlass` is true with a written `reason`, which is
+ * audited and shown on the operation.
+ */
+export const rollbackSchema = z
+  .object({
+    breakGlass: jsonBoolean('breakGlass').optional().default(false),
+    reason: displayText('Reason', BREAK_GLASS_REASON.min, BREAK_GLASS_REASON.max, { multiline: true }).optional(),
+  })
+  .refine((v) => !v.breakGlass || v.reason !== undefined, {
+    error: `A break-glass rollback needs a reason (${BREAK_GLASS_REASON.min}–${BREAK_GLASS_REASON.max} characters).`,
+    path: ['reason'],
+  });
+export type RollbackInput = z.input<typeof rollbackSchema>;
 
 /** GET /groups/{id}/preflight?type&checkpointId|pointInTime */
 export const preflightQuerySchema = z

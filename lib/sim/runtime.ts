@@ -9,6 +9,7 @@ import type { DB } from '@/db';
 import { outages, RPO_TIERS, siteLinks, sites } from '@/db/schema';
 import { Engine } from '@/lib/engine';
 import { newId } from '@/lib/ids';
+import { loadGroupModes } from '@/lib/operations/group-mode';
 import type { CatchUpStatus, GroupMode, SimulatorControl } from './contract';
 import { planCatchUp, planTick } from './catch-up';
 import { loadDirection, loadGroups, loadLastTested, loadTenants, loadTopology, storedJournalReader } from './load-config';
@@ -111,7 +112,10 @@ export class Simulator implements SimulatorControl {
     const sim = new Simulator(db, engine, new Persister(db, stored.alertIds), seed, speed, opts.tickIntervalMs ?? 1000);
     sim.prefillNewGroups = !restored;
     sim.syncAllGroups();
-    if (restored) sim.persister.reconcileAlerts(engine, sim.persister.existingGroupIds());
+    if (restored) {
+      sim.restoreGroupModes();
+      sim.persister.reconcileAlerts(engine, sim.persister.existingGroupIds());
+    }
 
     let caughtUpMs = 0;
     let backgroundMs = 0;
@@ -439,6 +443,16 @@ export class Simulator implements SimulatorControl {
       this.engine.upsertGroup(cfg, isNew && this.prefillNewGroups ? { assumeHistorySinceMs: cfg.createdAtMs } : {});
     }
     this.nextActivationMs = nextActivationMs;
+    this.collect();
+  }
+
+  /**
+   * The snapshot may predate the last operation transitions (it is written every few seconds,
+   * operations at once): each group takes the mode its latest operation left it in.
+   */
+  private restoreGroupModes(): void {
+    const modes = loadGroupModes(this.db);
+    for (const id of this.engine.groups.keys()) this.engine.setGroupMode(id, modes.get(id) ?? 'replicating');
     this.collect();
   }
 

@@ -61,7 +61,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             {group.description && <span className="w-full text-slate-500 dark:text-slate-400">{group.description}</span>}
           </span>
         }
-        actions={admin ? <GroupActions /> : undefined}
+        actions={admin ? <GroupActions siteNames={Object.fromEntries(sites.map((s) => [s.id, s.name]))} /> : undefined}
       />
       <SectionNav
         items={[

@@ -7,17 +7,21 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Textarea } from '@/components/ui/field';
 import type { OperationDto } from '@/lib/domain/operation-dto';
 import { formatDateTime } from '@/lib/format';
+import { BREAK_GLASS_REASON } from '@/lib/schemas/operation-limits';
 
 type Act = (action: 'commit' | 'rollback' | 'stop-test', body?: unknown) => Promise<void>;
 
 /** The buttons the operation is waiting for (stop, commit, rollback), each behind a confirmation. */
 export function OperationActions({ op, busy, onAct }: { op: OperationDto; busy: boolean; onAct: Act }) {
-  const [dialog, setDialog] = useState<'stop' | 'commit' | 'rollback' | null>(null);
+  const [dialog, setDialog] = useState<'stop' | 'commit' | 'rollback' | 'break-glass' | null>(null);
+  const [reason, setReason] = useState('');
+  const reasonOk = reason.trim().length >= BREAK_GLASS_REASON.min && reason.trim().length <= BREAK_GLASS_REASON.max;
   const [result, setResult] = useState<'passed' | 'failed'>('passed');
   const [notes, setNotes] = useState('');
   const close = (open: boolean) => !open && setDialog(null);
   const testing = op.type === 'test-failover' && op.status === 'testing';
   const awaiting = op.status === 'awaiting-commit';
+  const blocked = op.blocked;
 
   return (
     <Card>
@@ -35,16 +39,38 @@ export function OperationActions({ op, busy, onAct }: { op: OperationDto; busy: 
           <>
             <p className="text-sm text-slate-600 dark:text-slate-400">
               The recovered VMs run at {op.toSiteName}. Commit to keep them there, or roll back to return everything as it was.
-              {op.commitDeadline ? ` Without a decision the policy acts at ${formatDateTime(op.commitDeadline, { seconds: true })}.` : ''}
+              {op.commitDeadline && !op.hold ? ` Without a decision the policy acts at ${formatDateTime(op.commitDeadline, { seconds: true })}.` : ''}
             </p>
+            {op.hold && (
+              <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-500/10 dark:text-amber-200" data-testid="operation-hold">
+                <strong>Auto-{op.hold.decision} on hold</strong> since {formatDateTime(op.hold.since, { seconds: true })}: it acts as soon as the site is back online, unless someone decides first.
+              </p>
+            )}
             <div className="flex flex-wrap gap-2">
-              <Button variant="primary" icon="check" onClick={() => setDialog('commit')} pending={busy}>
+              <Button variant="primary" icon="check" onClick={() => setDialog('commit')} pending={busy} disabled={!!blocked?.commit} aria-describedby={blocked?.commit ? 'commit-blocked' : undefined}>
                 Commit
               </Button>
-              <Button variant="danger" icon="undo" onClick={() => setDialog('rollback')} pending={busy}>
+              <Button variant="danger" icon="undo" onClick={() => setDialog('rollback')} pending={busy} disabled={!!blocked?.rollback} aria-describedby={blocked?.rollback ? 'rollback-blocked' : undefined}>
                 Roll back
               </Button>
             </div>
+            {blocked?.commit && (
+              <p id="commit-blocked" className="text-sm text-red-800 dark:text-red-300" data-testid="commit-blocked">
+                Commit unavailable: {blocked.commit}
+              </p>
+            )}
+            {blocked?.rollback && (
+              <div className="space-y-2">
+                <p id="rollback-blocked" className="text-sm text-red-800 dark:text-red-300" data-testid="rollback-blocked">
+                  Roll back unavailable: {blocked.rollback}
+                </p>
+                {blocked.rollbackBreakGlass && (
+                  <Button variant="danger" size="sm" icon="warning" onClick={() => setDialog('break-glass')} pending={busy}>
+                    Break-glass rollback…
+                  </Button>
+                )}
+              </div>
+            )}
           </>
         )}
         {!testing && !awaiting && (
@@ -98,6 +124,22 @@ export function OperationActions({ op, busy, onAct }: { op: OperationDto; busy: 
         confirmLabel="Roll back"
         onConfirm={() => onAct('rollback')}
       />
+
+      <ConfirmDialog
+        open={dialog === 'break-glass'}
+        onOpenChange={close}
+        tone="danger"
+        title="Break-glass rollback"
+        description={`${op.fromSiteName} is offline. Rolling back removes the recovered VMs at ${op.toSiteName}, the only running copy, and the VMs at ${op.fromSiteName} cannot be restarted until it is back: nothing of this group will run meanwhile. Your reason is kept in the audit trail and on this operation.`}
+        confirmationText="ROLL BACK"
+        confirmLabel="Roll back anyway"
+        confirmDisabled={!reasonOk}
+        onConfirm={() => onAct('rollback', { breakGlass: true, reason: reason.trim() })}
+      >
+        <Field htmlFor="break-glass-reason" label="Reason (required)" hint={`Why this cannot wait for ${op.fromSiteName}: ${BREAK_GLASS_REASON.min}–${BREAK_GLASS_REASON.max} characters.`}>
+          <Textarea id="break-glass-reason" aria-describedby="break-glass-reason-hint" required minLength={BREAK_GLASS_REASON.min} maxLength={BREAK_GLASS_REASON.max} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+      </ConfirmDialog>
     </Card>
   );
 }

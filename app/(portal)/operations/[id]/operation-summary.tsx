@@ -5,8 +5,16 @@ import { ProgressBar } from '@/components/ui/progress';
 import { OperationStatusBadge } from '@/components/ui/status-badge';
 import { OPERATION_STATUS } from '@/components/ui/status';
 import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
+import { cn } from '@/components/ui/cn';
 import type { OperationDto } from '@/lib/domain/operation-dto';
 import { formatDateTime, formatDuration, formatMinutes } from '@/lib/format';
+
+const LIVE_BANNER: Record<OperationDto['type'], string> = { failover: 'LIVE FAILOVER', failback: 'LIVE FAILBACK', move: 'MOVE', 'test-failover': 'TEST' };
+
+function shutdownText(op: OperationDto): string {
+  if (!op.options.shutdownSource) return 'not requested';
+  return op.options.shutdownGraceSeconds === null ? 'requested' : `graceful, forced after ${formatDuration(op.options.shutdownGraceSeconds)}`;
+}
 
 const POLICY = { manual: 'Manual commit', 'auto-commit': 'Auto-commit', 'auto-rollback': 'Auto-rollback' } as const;
 
@@ -17,7 +25,17 @@ export function OperationSummary({ op }: { op: OperationDto }) {
   const tone = OPERATION_STATUS[op.status]?.tone ?? 'neutral';
   const live = op.type !== 'test-failover';
   return (
-    <Card>
+    <Card className={cn(live && (op.type === 'move' ? 'border-2 border-amber-500' : 'border-2 border-red-600 dark:border-red-500'))}>
+      {live && (
+        // Marked like the wizard's live mode: this changed where production runs, it is not a test.
+        <div
+          role="note"
+          data-testid="live-marker"
+          className={cn('rounded-t-md px-4 py-2 text-sm font-semibold', op.type === 'move' ? 'bg-amber-500 text-slate-950' : 'bg-red-600 text-white')}
+        >
+          {LIVE_BANNER[op.type]} from {op.fromSiteName} to {op.toSiteName}: this changes where production runs. It is not a test.
+        </div>
+      )}
       <CardBody className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">
           <span data-testid="operation-status" data-status={op.status}>
@@ -53,16 +71,21 @@ export function OperationSummary({ op }: { op: OperationDto }) {
             <Stat
               label="Commit policy"
               value={POLICY[op.options.commitPolicy]}
-              hint={op.commitDeadline ? `acts at ${formatDateTime(op.commitDeadline, { seconds: true })}` : op.options.commitPolicy === 'manual' ? 'waits for a person' : `after ${formatMinutes(op.options.commitTimeoutMinutes)}`}
+              hint={op.hold ? `on hold since ${formatDateTime(op.hold.since, { seconds: true })}` : op.commitDeadline ? `acts at ${formatDateTime(op.commitDeadline, { seconds: true })}` : op.options.commitPolicy === 'manual' ? 'waits for a person' : `after ${formatMinutes(op.options.commitTimeoutMinutes)}`}
             />
           ) : (
             <Stat label="Result" value={<span data-testid="operation-result">{op.result ? (op.result === 'passed' ? 'Passed' : 'Failed') : '—'}</span>} hint={op.notes ?? undefined} />
           )}
         </dl>
+        {op.breakGlass && (
+          <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-500/10 dark:text-red-200" data-testid="operation-break-glass">
+            <strong>Break-glass rollback</strong> by {op.breakGlass.by} while {op.breakGlass.siteOffline} was offline: “{op.breakGlass.reason}”
+          </p>
+        )}
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Started {formatDateTime(op.startedAt, { seconds: true })}
           {op.finishedAt ? ` · ended ${formatDateTime(op.finishedAt, { seconds: true })}` : ''}
-          {live ? ` · source shutdown ${op.options.shutdownSource ? 'requested' : 'not requested'} · reverse protection ${op.options.reverseProtection ? 'on' : 'off'}` : ''}
+          {live ? ` · source shutdown ${shutdownText(op)} · reverse protection ${op.options.reverseProtection ? 'on' : 'off'}` : ''}
           {op.options.network ? ` · ${op.options.network.kind} network "${op.options.network.network}" (${op.options.network.mode})` : ''}
         </p>
       </CardBody>

@@ -66,7 +66,7 @@ export function StartStep({ context, mode, point, options, preflight, onStarted 
           Recovery point: {mode === 'move' ? 'clean checkpoint after the final sync' : preflight?.checkpoint ? describeCheckpoint(preflight.checkpoint) : 'latest'} (data loss{' '}
           {formatDuration(preflight?.dataLossSeconds ?? null)})
         </li>
-        {mode === 'failover' && <li>Source VMs: {options.shutdownSource ? 'shut down first' : 'left running'}</li>}
+        {disruptive && <li>Source VMs: {options.shutdownSource || mode === 'move' ? `shut down gracefully first, forced off after ${formatDuration(options.shutdownGraceSeconds)}` : 'left running'}</li>}
         {disruptive && <li>Reverse protection: {options.reverseProtection ? 'yes, replicate back after the commit' : 'no, the group will not replicate after the commit'}</li>}
         {disruptive && <li>Commit: {POLICY[options.commitPolicy]}{options.commitPolicy === 'manual' ? '' : ` after ${formatMinutes(options.commitTimeoutMinutes)}`}</li>}
         <li>RTO target {formatMinutes(context.group.rtoTargetMinutes)}</li>

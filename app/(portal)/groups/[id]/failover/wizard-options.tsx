@@ -4,6 +4,7 @@ import type { NetworkSettings } from '@/db/schema';
 import { Field, Input } from '@/components/ui/field';
 import type { FailoverContextDto } from '@/lib/domain/failover-context';
 import { formatDuration } from '@/lib/format';
+import { SHUTDOWN_GRACE_SECONDS } from '@/lib/schemas/operation-limits';
 import type { LiveOptions, WizardMode } from './wizard-state';
 
 type Props = { context: FailoverContextDto; mode: WizardMode; value: LiveOptions; onChange: (o: LiveOptions) => void };
@@ -39,20 +40,7 @@ export function WizardOptions({ context, mode, value, onChange }: Props) {
       {live && (
         <fieldset className="space-y-4">
           <legend className="sr-only">Options</legend>
-          {mode === 'failover' && (
-            <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" className="mt-1" checked={value.shutdownSource} onChange={(e) => set({ shutdownSource: e.target.checked })} />
-              <span>
-                <span className="font-medium">Shut down the source VMs</span>
-                <span className="block text-xs text-slate-500 dark:text-slate-400">
-                  {source.status === 'offline'
-                    ? `${source.name} is offline: the shutdown will be skipped, the failover still works.`
-                    : `Powers the VMs off at ${source.name} first so two copies never run at once.`}
-                </span>
-              </span>
-            </label>
-          )}
-          {mode === 'move' && <p className="text-sm text-slate-600 dark:text-slate-400">A move always shuts the source VMs down and syncs the last writes first: no data is lost.</p>}
+          <SourceShutdown context={context} mode={mode} value={value} onChange={set} />
           <label className="flex items-start gap-2 text-sm">
             <input type="checkbox" className="mt-1" checked={value.reverseProtection} onChange={(e) => set({ reverseProtection: e.target.checked })} />
             <span>
@@ -95,5 +83,48 @@ export function WizardOptions({ context, mode, value, onChange }: Props) {
         </fieldset>
       )}
     </div>
+  );
+}
+
+/**
+ * How the source VMs stop: left running (failover only), or a graceful guest shutdown with the
+ * ones still running after the grace period powered off. A move always shuts down.
+ */
+function SourceShutdown({ context, mode, value, onChange }: { context: FailoverContextDto; mode: WizardMode; value: LiveOptions; onChange: (o: Partial<LiveOptions>) => void }) {
+  const { source } = context;
+  const { min, max } = SHUTDOWN_GRACE_SECONDS;
+  return (
+    <fieldset className="space-y-1 text-sm" data-testid="source-shutdown">
+      <legend className="font-medium">Source VMs at {source.name}</legend>
+      {source.status === 'offline' && <p className="text-xs text-slate-500 dark:text-slate-400">{source.name} is offline: the shutdown will be skipped, the failover still works.</p>}
+      {mode === 'failover' ? (
+        <>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="source-shutdown" checked={!value.shutdownSource} onChange={() => onChange({ shutdownSource: false })} />
+            Leave them running (two copies may run at once)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="source-shutdown" checked={value.shutdownSource} onChange={() => onChange({ shutdownSource: true })} />
+            Shut down gracefully, then force off any still running
+          </label>
+        </>
+      ) : (
+        <p className="text-slate-600 dark:text-slate-400">A move always shuts the source VMs down and syncs the last writes first: no data is lost.</p>
+      )}
+      <Field htmlFor="shutdown-grace" label="Grace period (seconds)" hint={`${min}–${max.toLocaleString('en-GB')} s for the guests to shut down cleanly before a forced power-off`} className="max-w-xs pt-1">
+        <Input
+          id="shutdown-grace"
+          type="number"
+          min={min}
+          max={max}
+          aria-describedby="shutdown-grace-hint"
+          disabled={!value.shutdownSource}
+          value={value.shutdownGraceSeconds}
+          onChange={(e) => onChange({ shutdownGraceSeconds: Math.round(Number(e.target.value) || 0) })}
+          // Clamped when leaving the field, not per keystroke (typing 60 passes through 6).
+          onBlur={() => onChange({ shutdownGraceSeconds: Math.min(max, Math.max(min, value.shutdownGraceSeconds)) })}
+        />
+      </Field>
+    </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import type { CheckpointDto } from '@/lib/domain/dto';
 import type { FailoverContextDto } from '@/lib/domain/failover-context';
+import { SHUTDOWN_GRACE_SECONDS } from '@/lib/schemas/operation-limits';
 
 export type WizardMode = 'test-failover' | 'failover' | 'move';
 
@@ -15,16 +16,19 @@ export type RecoveryPoint =
 
 export type LiveOptions = {
   shutdownSource: boolean;
+  /** Graceful shutdown time before the source VMs still running are forced off. */
+  shutdownGraceSeconds: number;
   reverseProtection: boolean;
   commitPolicy: 'manual' | 'auto-commit' | 'auto-rollback';
   commitTimeoutMinutes: number;
 };
 
-/** Defaults of the API (lib/schemas/operations): live = shut down, no reverse, manual 60 min; move = reverse, auto-commit at once. */
+/** Defaults of the API (lib/schemas/operations): live = graceful shutdown (forced after 300 s), no reverse, manual 60 min; move = reverse, auto-commit at once. */
 export function defaultOptions(mode: WizardMode): LiveOptions {
+  const shutdown = { shutdownSource: true, shutdownGraceSeconds: SHUTDOWN_GRACE_SECONDS.default };
   return mode === 'move'
-    ? { shutdownSource: true, reverseProtection: true, commitPolicy: 'auto-commit', commitTimeoutMinutes: 0 }
-    : { shutdownSource: true, reverseProtection: false, commitPolicy: 'manual', commitTimeoutMinutes: 60 };
+    ? { ...shutdown, reverseProtection: true, commitPolicy: 'auto-commit', commitTimeoutMinutes: 0 }
+    : { ...shutdown, reverseProtection: false, commitPolicy: 'manual', commitTimeoutMinutes: 60 };
 }
 
 export function pointParams(mode: WizardMode, point: RecoveryPoint): Record<string, string> {
@@ -36,8 +40,8 @@ export function pointParams(mode: WizardMode, point: RecoveryPoint): Record<stri
 export function startBody(mode: WizardMode, point: RecoveryPoint, options: LiveOptions): Record<string, unknown> {
   const p = pointParams(mode, point);
   if (mode === 'test-failover') return p;
-  const { reverseProtection, commitPolicy, commitTimeoutMinutes } = options;
-  if (mode === 'move') return { reverseProtection, commitPolicy, commitTimeoutMinutes };
+  const { shutdownGraceSeconds, reverseProtection, commitPolicy, commitTimeoutMinutes } = options;
+  if (mode === 'move') return { shutdownGraceSeconds, reverseProtection, commitPolicy, commitTimeoutMinutes };
   return { ...p, ...options };
 }
 
