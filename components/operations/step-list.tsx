@@ -1,4 +1,4 @@
-import type { OperationStepDto } from '@/lib/domain/operation-dto';
+import type { OperationStepDto } from '@/lib/domain/operations/operation-dto';
 import { cn } from '@/components/ui/cn';
 import { Spinner } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';

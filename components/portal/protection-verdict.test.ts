@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupDto, SiteDto } from '@/lib/domain/dto';
-import { summarise } from '@/lib/domain/dashboard';
+import type { GroupDto, SiteDto } from '@/lib/domain/core/dto';
+import { summarise } from '@/lib/domain/reports/dashboard';
 import { protectionVerdict as verdictOf } from './protection-verdict';
 
 /** The server's summary of the groups, put into words as the headline does. */

@@ -1,4 +1,4 @@
-import type { AttentionDto, DashboardDto } from '@/lib/domain/dashboard';
+import type { AttentionDto, DashboardDto } from '@/lib/domain/reports/dashboard';
 import { GROUP_STATUS } from '@/components/ui/status';
 import type { Tone } from '@/components/ui/tone';
 

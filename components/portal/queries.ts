@@ -1,9 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { DashboardDto } from '@/lib/domain/dashboard';
-import type { AlertDto, GroupDetailDto, GroupDto, SiteDto, VmDto } from '@/lib/domain/dto';
-import type { OperationDto } from '@/lib/domain/operation-dto';
+import type { DashboardDto } from '@/lib/domain/reports/dashboard';
+import type { AlertDto, GroupDetailDto, GroupDto, SiteDto, VmDto } from '@/lib/domain/core/dto';
+import type { OperationDto } from '@/lib/domain/operations/operation-dto';
 import { getJson, qs } from './api';
 
 /** How often live status refreshes (DESIGN "Real-time"). */

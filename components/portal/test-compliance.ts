@@ -1,7 +1,7 @@
 import type { IconName } from '@/components/ui/icons';
 import type { Tone } from '@/components/ui/tone';
-import type { GroupDto } from '@/lib/domain/dto';
-import { isTestOverdue, TEST_INTERVAL_DAYS } from '@/lib/domain/test-duty';
+import type { GroupDto } from '@/lib/domain/core/dto';
+import { isTestOverdue, TEST_INTERVAL_DAYS } from '@/lib/domain/reports/test-duty';
 import { formatDate } from '@/lib/format';
 
 /** A month's notice before a test falls due, so it can be planned rather than rushed. */

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { DomainError, ValidationError } from '@/lib/domain/errors';
-import { RejectedBody } from '@/lib/domain/input';
+import { DomainError, ValidationError } from '@/lib/domain/core/errors';
+import { RejectedBody } from '@/lib/domain/core/input';
 
 /** Largest JSON body accepted (413 above). */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '@/db/client';
-import { commitOperation, getOperation, startFailover, startTestFailover, stopTest } from '@/lib/domain/operations';
-import { setSimulatorForTests } from '@/lib/domain/sim-bridge';
+import { commitOperation, getOperation, startFailover, startTestFailover, stopTest } from '@/lib/domain/operations/operations';
+import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
 import { advanceOpenOperations } from '@/lib/operations/driver';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';

@@ -4,7 +4,7 @@ import { DashboardLive } from '@/components/portal/dashboard/dashboard-live';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/current-actor';
-import { getDashboard } from '@/lib/domain/dashboard';
+import { getDashboard } from '@/lib/domain/reports/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
-import { acknowledgeAlert } from '@/lib/domain/alerts';
+import { acknowledgeAlert } from '@/lib/domain/replication/alerts';
 import { attempt } from '../_lib/attempt';
 
 /** Someone has seen the alert: recorded with who and when; it stays open until its cause clears. */

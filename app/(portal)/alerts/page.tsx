@@ -4,9 +4,9 @@ import { AlertsView } from '@/components/portal/alerts/alerts-view';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
-import { listAlerts } from '@/lib/domain/alerts';
-import { simNow } from '@/lib/domain/clock';
-import { listGroups } from '@/lib/domain/groups';
+import { listAlerts } from '@/lib/domain/replication/alerts';
+import { simNow } from '@/lib/domain/core/clock';
+import { listGroups } from '@/lib/domain/groups/groups';
 
 export const metadata: Metadata = { title: 'Alerts' };
 

@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
-import { tagCheckpoint } from '@/lib/domain/checkpoints';
-import { createGroup, deleteGroup, updateGroup } from '@/lib/domain/groups';
+import { tagCheckpoint } from '@/lib/domain/replication/checkpoints';
+import { createGroup, deleteGroup, updateGroup } from '@/lib/domain/groups/groups';
 import type { CreateGroupInput, UpdateGroupInput } from '@/lib/schemas/groups';
 import { attempt } from '../_lib/attempt';
 

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { ProgressBar } from '@/components/ui/progress';
 import { OperationStatusBadge } from '@/components/ui/status-badge';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
-import type { OperationDto } from '@/lib/domain/operation-dto';
+import type { OperationDto } from '@/lib/domain/operations/operation-dto';
 import { formatDateTime, formatDuration, formatMinutes } from '@/lib/format';
 
 function Rto({ op }: { op: OperationDto }) {

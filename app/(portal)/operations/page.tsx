@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
-import { listOperations } from '@/lib/domain/operations';
+import { listOperations } from '@/lib/domain/operations/operations';
 import { AutoRefresh } from './auto-refresh';
 import { OperationsTable } from './operations-table';
 

@@ -9,11 +9,11 @@ import { PrintButton } from '@/components/portal/reports/print-button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
-import { availabilityHistory, rpoCompliance } from '@/lib/domain/compliance';
-import { listGroups } from '@/lib/domain/groups';
-import { RECOVERY_REPORT_MAX_ROWS, recoveryReport } from '@/lib/domain/recovery-report';
+import { availabilityHistory, rpoCompliance } from '@/lib/domain/reports/compliance';
+import { listGroups } from '@/lib/domain/groups/groups';
+import { RECOVERY_REPORT_MAX_ROWS, recoveryReport } from '@/lib/domain/reports/recovery-report';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { simNow } from '@/lib/domain/clock';
+import { simNow } from '@/lib/domain/core/clock';
 import { reportQuery, reportQueryString } from './recovery-report-query';
 import './print.css';
 

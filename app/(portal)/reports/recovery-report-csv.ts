@@ -1,4 +1,4 @@
-import type { RecoveryReportItem } from '@/lib/domain/recovery-report';
+import type { RecoveryReportItem } from '@/lib/domain/reports/recovery-report';
 import { formatDateTime, formatDuration, formatMinutes } from '@/lib/format';
 import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
 import { OUTCOME_WORDS } from '@/components/portal/reports/outcome';

@@ -12,7 +12,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/current-actor';
 import { formatDateTime } from '@/lib/format';
-import { simDate } from '@/lib/domain/clock';
+import { simDate } from '@/lib/domain/core/clock';
 import { listServiceRequests } from '@/lib/domain/staff/service-requests';
 
 export const metadata: Metadata = { title: 'Service requests' };

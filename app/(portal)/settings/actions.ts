@@ -4,11 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
-import { inviteUser, resetUserPassword, updateTenantUser } from '@/lib/domain/tenant-users';
-import { createToken, revokeToken } from '@/lib/domain/tokens';
+import { inviteUser, resetUserPassword, updateTenantUser } from '@/lib/domain/accounts/tenant-users';
+import { createToken, revokeToken } from '@/lib/domain/accounts/tokens';
 import type { InviteUserInput, UpdateUserInput } from '@/lib/schemas/users';
-import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/two-factor';
-import { changeOwnPassword } from '@/lib/domain/password';
+import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/accounts/two-factor';
+import { changeOwnPassword } from '@/lib/domain/accounts/password';
 import type { PasswordChangeInput } from '@/lib/auth/schemas';
 import { attempt } from '../_lib/attempt';
 

@@ -8,9 +8,9 @@ import { UsersCard } from '@/components/portal/settings/users-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
-import { getMe } from '@/lib/domain/me';
-import { listTenantUsers } from '@/lib/domain/tenant-users';
-import { listTokens } from '@/lib/domain/tokens';
+import { getMe } from '@/lib/domain/accounts/me';
+import { listTenantUsers } from '@/lib/domain/accounts/tenant-users';
+import { listTokens } from '@/lib/domain/accounts/tokens';
 
 export const metadata: Metadata = { title: 'Settings' };
 

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
-import { getGroup, updateGroup } from '@/lib/domain/groups';
+import { getGroup, updateGroup } from '@/lib/domain/groups/groups';
 import { attempt } from '../_lib/attempt';
 
 /*

@@ -6,9 +6,9 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
-import { listGroups } from '@/lib/domain/groups';
-import { listSites } from '@/lib/domain/sites';
-import { listVms } from '@/lib/domain/vms';
+import { listGroups } from '@/lib/domain/groups/groups';
+import { listSites } from '@/lib/domain/inventory/sites';
+import { listVms } from '@/lib/domain/inventory/vms';
 
 export const metadata: Metadata = { title: 'Virtual machines' };
 

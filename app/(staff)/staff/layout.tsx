@@ -6,8 +6,8 @@ import { CatchUpBanner } from '@/components/shell/catch-up-banner';
 import { STAFF_NAV } from '@/components/shell/nav-items';
 import { Icon } from '@/components/ui/icons';
 import { requireActor } from '@/lib/auth/current-actor';
-import { engineCatchUp } from '@/lib/domain/sim-bridge';
-import { getTenantHeader } from '@/lib/domain/tenant-context';
+import { engineCatchUp } from '@/lib/domain/core/sim-bridge';
+import { getTenantHeader } from '@/lib/domain/accounts/tenant-context';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { authorize } from '@/lib/domain/authorize';
+import { authorize } from '@/lib/domain/core/authorize';
 import { metrics } from '@/lib/metrics/registry';
 import { refreshReplicationGauges } from '@/lib/metrics/replication-gauges';
 

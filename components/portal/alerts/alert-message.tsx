@@ -1,4 +1,4 @@
-import type { AlertCurrentFigure } from '@/lib/domain/dto';
+import type { AlertCurrentFigure } from '@/lib/domain/core/dto';
 import { cn } from '@/components/ui/cn';
 import { alertNowText } from './alert-now';
 

@@ -1,4 +1,4 @@
-import type { AlertCurrentFigure } from '@/lib/domain/dto';
+import type { AlertCurrentFigure } from '@/lib/domain/core/dto';
 import { formatDuration } from '@/lib/format';
 
 /**

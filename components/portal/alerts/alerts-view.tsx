@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { AlertDto, GroupDto } from '@/lib/domain/dto';
+import type { AlertDto, GroupDto } from '@/lib/domain/core/dto';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AlertDto } from '@/lib/domain/dto';
+import type { AlertDto } from '@/lib/domain/core/dto';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';

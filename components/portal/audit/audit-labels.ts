@@ -1,4 +1,4 @@
-import type { AuditEntryDto } from '@/lib/domain/dto';
+import type { AuditEntryDto } from '@/lib/domain/core/dto';
 
 type ActorFields = Pick<AuditEntryDto, 'actorId' | 'actorEmail' | 'actorRole'>;
 

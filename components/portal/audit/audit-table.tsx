@@ -1,4 +1,4 @@
-import type { AuditEntryDto } from '@/lib/domain/dto';
+import type { AuditEntryDto } from '@/lib/domain/core/dto';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AuditEntryDto } from '@/lib/domain/dto';
+import type { AuditEntryDto } from '@/lib/domain/core/dto';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { AuditFilters } from './audit-filters';

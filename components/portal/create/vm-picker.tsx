@@ -1,6 +1,6 @@
 'use client';
 
-import type { VmDto } from '@/lib/domain/dto';
+import type { VmDto } from '@/lib/domain/core/dto';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -6,7 +6,7 @@ import { ALERT_LEVEL } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
 import { AlertMessage } from '../alerts/alert-message';
 import { ALERT_CODE } from '../labels';
-import type { DashboardDto } from '@/lib/domain/dashboard';
+import type { DashboardDto } from '@/lib/domain/reports/dashboard';
 
 /** Open alerts, most recent first; the full list and breach history live on /alerts. */
 export function AlertsCard({ alerts }: { alerts: DashboardDto['alerts'] }) {

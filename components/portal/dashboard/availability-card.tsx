@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatMinutes, formatPercent } from '@/lib/format';
-import type { SlaReportDto } from '@/lib/domain/dto';
+import type { SlaReportDto } from '@/lib/domain/core/dto';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { DashboardDto } from '@/lib/domain/dashboard';
+import type { DashboardDto } from '@/lib/domain/reports/dashboard';
 import { UpcomingMaintenance } from '@/components/staff/upcoming-maintenance';
 import { LiveFreshness } from '../live/live-freshness';
 import { LIVE_MS, useDashboard } from '../queries';

@@ -6,7 +6,7 @@ import { Icon } from '@/components/ui/icons';
 import { GROUP_STATUS } from '@/components/ui/status';
 import { TONE_HEX } from '@/components/ui/tone';
 import { formatDuration, formatGb } from '@/lib/format';
-import type { DashboardDto } from '@/lib/domain/dashboard';
+import type { DashboardDto } from '@/lib/domain/reports/dashboard';
 
 /** Protection health: groups by status (one colour language), with totals an operator scans. */
 export function HealthCard({ groups }: { groups: DashboardDto['groups'] }) {

@@ -4,7 +4,7 @@ import { Icon } from '@/components/ui/icons';
 import { TONE_BADGE } from '@/components/ui/tone';
 import { plural } from '../labels';
 import { protectionVerdict } from '../protection-verdict';
-import type { DashboardDto } from '@/lib/domain/dashboard';
+import type { DashboardDto } from '@/lib/domain/reports/dashboard';
 
 const ICON = { success: 'shield', warning: 'warning', danger: 'error', neutral: 'info', info: 'info', progress: 'info' } as const;
 

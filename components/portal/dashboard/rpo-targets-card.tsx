@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { DashboardDto } from '@/lib/domain/dashboard';
+import type { DashboardDto } from '@/lib/domain/reports/dashboard';
 import { Card, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -2,7 +2,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SiteStatusBadge } from '@/components/ui/status-badge';
 import { plural } from '../labels';
-import type { DashboardDto } from '@/lib/domain/dashboard';
+import type { DashboardDto } from '@/lib/domain/reports/dashboard';
 
 /** The datacentres this tenant's protection depends on, as production or recovery site. */
 export function SitesCard({ sites }: { sites: DashboardDto['sites'] }) {

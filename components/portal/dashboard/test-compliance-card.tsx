@@ -3,7 +3,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LastTestBadge } from '../badges';
 import { testCompliance } from '../test-compliance';
-import type { DashboardDto } from '@/lib/domain/dashboard';
+import type { DashboardDto } from '@/lib/domain/reports/dashboard';
 import { MoreLink } from './more-link';
 
 /** The annual test-failover duty per group: overdue, never-tested and last-failed groups come first. */

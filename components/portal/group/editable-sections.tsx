@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { GroupDetailDto } from '@/lib/domain/dto';
+import type { GroupDetailDto } from '@/lib/domain/core/dto';
 import { Button } from '@/components/ui/button';
 import { GroupSettingsForm } from './group-settings-form';
 import { GroupSettingsView } from './group-settings-view';

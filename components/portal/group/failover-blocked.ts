@@ -1,4 +1,4 @@
-import type { GroupDto } from '@/lib/domain/dto';
+import type { GroupDto } from '@/lib/domain/core/dto';
 
 /**
  * Why no failover can start now, in words, or null. The pre-flight checks refuse the same

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { updateGroupAction } from '@/app/(portal)/groups/actions';
-import type { GroupDetailDto } from '@/lib/domain/dto';
+import type { GroupDetailDto } from '@/lib/domain/core/dto';
 import { PRIORITIES } from '@/db/schema/groups';
 import { fieldError, type ActionResult } from '@/components/portal/action-result';
 import { Button } from '@/components/ui/button';

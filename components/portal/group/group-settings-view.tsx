@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { GroupDetailDto, NetworkSettingsDto } from '@/lib/domain/dto';
+import type { GroupDetailDto, NetworkSettingsDto } from '@/lib/domain/core/dto';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatDuration, formatGb, formatMinutes } from '@/lib/format';
 import { PRIORITY } from '../labels';

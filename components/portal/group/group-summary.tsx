@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
-import type { GroupDetailDto } from '@/lib/domain/dto';
+import type { GroupDetailDto } from '@/lib/domain/core/dto';
 import { formatDuration, formatGb, formatMBps, formatMinutes } from '@/lib/format';
 import { Meter } from '../meter';
 import { useLiveGroup } from './live-group';

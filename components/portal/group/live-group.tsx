@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, use, type ReactNode } from 'react';
-import type { GroupDetailDto } from '@/lib/domain/dto';
+import type { GroupDetailDto } from '@/lib/domain/core/dto';
 import { LiveFreshness, type PolledQuery } from '../live/live-freshness';
 import { LIVE_MS, useGroup } from '../queries';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { OperationDto } from '@/lib/domain/operation-dto';
+import type { OperationDto } from '@/lib/domain/operations/operation-dto';
 import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';

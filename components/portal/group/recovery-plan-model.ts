@@ -1,4 +1,4 @@
-import type { BootGroupDto } from '@/lib/domain/dto';
+import type { BootGroupDto } from '@/lib/domain/core/dto';
 
 /** A boot group being edited; `key` is stable across renames and moves (React keys, focus). */
 export type EditableBootGroup = { key: string; name: string; delay: string; vmIds: string[] };

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { GroupDetailDto } from '@/lib/domain/dto';
+import type { GroupDetailDto } from '@/lib/domain/core/dto';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDuration } from '@/lib/format';

@@ -1,4 +1,4 @@
-import type { GroupDetailDto, NetworkSettingsDto } from '@/lib/domain/dto';
+import type { GroupDetailDto, NetworkSettingsDto } from '@/lib/domain/core/dto';
 import type { UpdateGroupInput } from '@/lib/schemas/groups';
 
 /** Form state keeps what the person typed (text), the schema parses it on the server. */

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { CHECKPOINT_KINDS } from '@/db/schema/journal';
-import type { CheckpointDto, Page } from '@/lib/domain/dto';
+import type { CheckpointDto, Page } from '@/lib/domain/core/dto';
 import { getJson, qs } from '../api';
 
 /**

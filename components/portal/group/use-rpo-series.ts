@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { RpoSeriesDto } from '@/lib/domain/dto';
+import type { RpoSeriesDto } from '@/lib/domain/core/dto';
 import { getJson, qs } from '../api';
 import { rangeOf, type ChartRangeKey } from './chart-ranges';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AlertDto } from '@/lib/domain/dto';
+import type { AlertDto } from '@/lib/domain/core/dto';
 import { Icon } from '@/components/ui/icons';
 import { cn } from '@/components/ui/cn';
 import { alertText } from '../alerts/alert-now';

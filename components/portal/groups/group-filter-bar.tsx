@@ -1,7 +1,7 @@
 'use client';
 
 import { GROUP_STATUSES, PRIORITIES } from '@/db/schema/groups';
-import type { SiteDto } from '@/lib/domain/dto';
+import type { SiteDto } from '@/lib/domain/core/dto';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { FilterBar, FilterField, FilterSelect } from '@/components/ui/filter-bar';

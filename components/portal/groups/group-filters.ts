@@ -1,6 +1,6 @@
 import type { GroupStatus, Priority } from '@/db/schema';
 import { GROUP_STATUSES, PRIORITIES } from '@/db/schema/groups';
-import type { GroupDto } from '@/lib/domain/dto';
+import type { GroupDto } from '@/lib/domain/core/dto';
 
 export type GroupFilters = { q: string; status: GroupStatus | ''; site: string; priority: Priority | '' };
 

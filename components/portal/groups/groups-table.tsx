@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { AlertDto, GroupDto, SiteDto } from '@/lib/domain/dto';
-import type { OperationDto } from '@/lib/domain/operation-dto';
+import type { AlertDto, GroupDto, SiteDto } from '@/lib/domain/core/dto';
+import type { OperationDto } from '@/lib/domain/operations/operation-dto';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';

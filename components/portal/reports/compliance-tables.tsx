@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { GroupCompliance } from '@/lib/domain/compliance';
-import type { SlaReportDto } from '@/lib/domain/dto';
+import type { GroupCompliance } from '@/lib/domain/reports/compliance';
+import type { SlaReportDto } from '@/lib/domain/core/dto';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';

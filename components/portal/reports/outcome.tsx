@@ -1,4 +1,4 @@
-import type { RecoveryOutcome } from '@/lib/domain/recovery-report';
+import type { RecoveryOutcome } from '@/lib/domain/reports/recovery-report';
 import { Badge } from '@/components/ui/badge';
 import type { IconName } from '@/components/ui/icons';
 import type { Tone } from '@/components/ui/tone';

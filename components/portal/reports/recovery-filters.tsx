@@ -1,4 +1,4 @@
-import type { GroupDto } from '@/lib/domain/dto';
+import type { GroupDto } from '@/lib/domain/core/dto';
 import { OPERATION_TYPES } from '@/lib/schemas/operations';
 import type { RecoveryReportQuery } from '@/lib/schemas/reports';
 import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';

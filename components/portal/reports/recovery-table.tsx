@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { RecoveryReportItem } from '@/lib/domain/recovery-report';
+import type { RecoveryReportItem } from '@/lib/domain/reports/recovery-report';
 import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';

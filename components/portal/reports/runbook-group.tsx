@@ -2,8 +2,8 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { PRIORITY, plural } from '@/components/portal/labels';
-import type { NetworkSettingsDto } from '@/lib/domain/dto';
-import type { RunbookGroup } from '@/lib/domain/runbook';
+import type { NetworkSettingsDto } from '@/lib/domain/core/dto';
+import type { RunbookGroup } from '@/lib/domain/reports/runbook';
 import { formatDate, formatDuration, formatMinutes } from '@/lib/format';
 
 /** One protection group's page of the runbook: targets, boot order and both network settings. */

@@ -1,4 +1,4 @@
-import type { MeDto } from '@/lib/domain/me';
+import type { MeDto } from '@/lib/domain/accounts/me';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatDateTime } from '@/lib/format';
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { createTokenAction, revokeTokenAction } from '@/app/(portal)/settings/actions';
-import type { ApiTokenDto } from '@/lib/domain/tokens';
+import type { ApiTokenDto } from '@/lib/domain/accounts/tokens';
 import { fieldError, type ActionResult } from '@/components/portal/action-result';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Select } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { useToast } from '@/components/ui/toast';
-import type { TenantUserDto } from '@/lib/domain/tenant-users';
+import type { TenantUserDto } from '@/lib/domain/accounts/tenant-users';
 import type { TenantRole, UpdateUserInput } from '@/lib/schemas/users';
 import { OneTimePassword } from './one-time-password';
 

@@ -1,4 +1,4 @@
-import type { TenantUserDto } from '@/lib/domain/tenant-users';
+import type { TenantUserDto } from '@/lib/domain/accounts/tenant-users';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { addVmToGroupAction, removeVmFromGroupAction } from '@/app/(portal)/vms/actions';
-import type { GroupDto, VmDto } from '@/lib/domain/dto';
+import type { GroupDto, VmDto } from '@/lib/domain/core/dto';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Select } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';

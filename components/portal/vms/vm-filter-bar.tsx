@@ -1,6 +1,6 @@
 'use client';
 
-import type { GroupDto, SiteDto } from '@/lib/domain/dto';
+import type { GroupDto, SiteDto } from '@/lib/domain/core/dto';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { FilterBar, FilterField, FilterSelect } from '@/components/ui/filter-bar';

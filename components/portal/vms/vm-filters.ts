@@ -1,4 +1,4 @@
-import type { VmDto } from '@/lib/domain/dto';
+import type { VmDto } from '@/lib/domain/core/dto';
 
 export const VM_STATUS_FILTERS = {
   '': 'All VMs',

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { GroupDto, SiteDto, VmDto } from '@/lib/domain/dto';
+import type { GroupDto, SiteDto, VmDto } from '@/lib/domain/core/dto';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';

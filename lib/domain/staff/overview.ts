@@ -1,10 +1,10 @@
 import { asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { alerts, maintenanceWindows, protectionGroups, serviceRequests, tenants, type GroupStatus } from '@/db/schema';
-import type { Actor } from '@/lib/domain/actor';
-import { authorize } from '@/lib/domain/authorize';
-import { simDate } from '@/lib/domain/clock';
-import { TEST_INTERVAL_DAYS } from '@/lib/domain/test-duty';
+import type { Actor } from '@/lib/domain/core/actor';
+import { authorize } from '@/lib/domain/core/authorize';
+import { simDate } from '@/lib/domain/core/clock';
+import { TEST_INTERVAL_DAYS } from '@/lib/domain/reports/test-duty';
 import type { SiteLoadDto } from './dto';
 import { openFaults, sitesWithLoad } from './site-state';
 

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { serviceRequestComments, serviceRequests, users } from '@/db/schema';
-import type { Actor } from '@/lib/domain/actor';
-import { audit } from '@/lib/domain/audit';
-import { authorize } from '@/lib/domain/authorize';
-import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
-import { parseBody } from '@/lib/domain/input';
-import { simDate } from '@/lib/domain/clock';
+import type { Actor } from '@/lib/domain/core/actor';
+import { audit } from '@/lib/domain/audit/audit';
+import { authorize } from '@/lib/domain/core/authorize';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/core/errors';
+import { parseBody } from '@/lib/domain/core/input';
+import { simDate } from '@/lib/domain/core/clock';
 import { newId } from '@/lib/ids';
 import { requestUpdateSchema } from '@/lib/schemas/requests';
 import type { ServiceRequestDetailDto } from './dto';

@@ -1,11 +1,11 @@
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { tenants } from '@/db/schema';
-import type { Actor } from '@/lib/domain/actor';
-import { authorize } from '@/lib/domain/authorize';
-import { simDate } from '@/lib/domain/clock';
-import { monthlySla } from '@/lib/domain/sla';
-import { parseInput } from '@/lib/domain/validate';
+import type { Actor } from '@/lib/domain/core/actor';
+import { authorize } from '@/lib/domain/core/authorize';
+import { simDate } from '@/lib/domain/core/clock';
+import { monthlySla } from '@/lib/domain/reports/sla';
+import { parseInput } from '@/lib/domain/core/validate';
 import { adminSlaQuerySchema } from '@/lib/schemas/staff';
 
 export type TenantSlaRow = {

@@ -1,15 +1,15 @@
 import { asc, count, eq, ne, and } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { protectionGroups, storageVolumes, tenants, users, vms } from '@/db/schema';
-import type { Actor } from '@/lib/domain/actor';
-import { audit } from '@/lib/domain/audit';
-import { authorize } from '@/lib/domain/authorize';
-import { ConflictError, NotFoundError } from '@/lib/domain/errors';
-import { parseBody } from '@/lib/domain/input';
+import type { Actor } from '@/lib/domain/core/actor';
+import { audit } from '@/lib/domain/audit/audit';
+import { authorize } from '@/lib/domain/core/authorize';
+import { ConflictError, NotFoundError } from '@/lib/domain/core/errors';
+import { parseBody } from '@/lib/domain/core/input';
 import { newId } from '@/lib/ids';
 import { tenantCreateSchema, tenantUpdateSchema } from '@/lib/schemas/staff';
 import type { StorageVolumeDto, TenantDetailDto, TenantDto } from './dto';
-import { simDate } from '@/lib/domain/clock';
+import { simDate } from '@/lib/domain/core/clock';
 import { listVdcRows } from './vdcs';
 
 type TenantRow = typeof tenants.$inferSelect;

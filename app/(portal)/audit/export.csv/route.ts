@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/handler';
-import { listAudit } from '@/lib/domain/audit-log';
+import { listAudit } from '@/lib/domain/audit/audit-log';
 import { auditActor } from '@/components/portal/audit/audit-labels';
-import type { AuditEntryDto } from '@/lib/domain/dto';
+import type { AuditEntryDto } from '@/lib/domain/core/dto';
 import { csvResponse, toCsv } from '../../_lib/csv';
 import { auditQuery, parseAuditFilters } from '@/components/portal/audit/audit-query';
 

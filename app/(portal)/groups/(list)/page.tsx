@@ -10,11 +10,11 @@ import { Icon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
-import { listAlerts } from '@/lib/domain/alerts';
-import { simNow } from '@/lib/domain/clock';
-import { listGroups } from '@/lib/domain/groups';
-import { listOperations } from '@/lib/domain/operations';
-import { listSites } from '@/lib/domain/sites';
+import { listAlerts } from '@/lib/domain/replication/alerts';
+import { simNow } from '@/lib/domain/core/clock';
+import { listGroups } from '@/lib/domain/groups/groups';
+import { listOperations } from '@/lib/domain/operations/operations';
+import { listSites } from '@/lib/domain/inventory/sites';
 
 export const metadata: Metadata = { title: 'Protection groups' };
 

@@ -1,7 +1,7 @@
 import { cache } from 'react';
 import { getDb } from '@/db';
-import type { Actor } from '@/lib/domain/actor';
-import { getGroup } from '@/lib/domain/groups';
+import type { Actor } from '@/lib/domain/core/actor';
+import { getGroup } from '@/lib/domain/groups/groups';
 import { orNotFound } from '@/app/_lib/or-not-found';
 
 /**

@@ -19,9 +19,9 @@ import { SectionNav } from '@/components/portal/group/section-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
-import { simNow } from '@/lib/domain/clock';
-import { listOperations } from '@/lib/domain/operations';
-import { listSites } from '@/lib/domain/sites';
+import { simNow } from '@/lib/domain/core/clock';
+import { listOperations } from '@/lib/domain/operations/operations';
+import { listSites } from '@/lib/domain/inventory/sites';
 import { loadGroup } from './load-group';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };

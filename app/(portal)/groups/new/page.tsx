@@ -7,8 +7,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
-import { listSites } from '@/lib/domain/sites';
-import { listVms } from '@/lib/domain/vms';
+import { listSites } from '@/lib/domain/inventory/sites';
+import { listVms } from '@/lib/domain/inventory/vms';
 
 export const metadata: Metadata = { title: 'Create protection group' };
 

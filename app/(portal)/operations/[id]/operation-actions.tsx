@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Textarea } from '@/components/ui/field';
-import type { OperationDto } from '@/lib/domain/operation-dto';
+import type { OperationDto } from '@/lib/domain/operations/operation-dto';
 import { formatDateTime } from '@/lib/format';
 import { BREAK_GLASS_REASON } from '@/lib/schemas/operation-limits';
 

@@ -7,7 +7,7 @@ import { isOpenStatus } from '@/components/operations/labels';
 import { StepList } from '@/components/operations/step-list';
 import { Card, CardHeader } from '@/components/ui/card';
 import { useToast } from '@/components/ui/toast';
-import type { OperationDto } from '@/lib/domain/operation-dto';
+import type { OperationDto } from '@/lib/domain/operations/operation-dto';
 import { OperationActions } from './operation-actions';
 import { OperationSummary } from './operation-summary';
 

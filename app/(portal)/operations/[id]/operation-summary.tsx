@@ -6,7 +6,7 @@ import { OperationStatusBadge } from '@/components/ui/status-badge';
 import { OPERATION_STATUS } from '@/components/ui/status';
 import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
 import { cn } from '@/components/ui/cn';
-import type { OperationDto } from '@/lib/domain/operation-dto';
+import type { OperationDto } from '@/lib/domain/operations/operation-dto';
 import { formatDateTime, formatDuration, formatMinutes } from '@/lib/format';
 
 const LIVE_BANNER: Record<OperationDto['type'], string> = { failover: 'LIVE FAILOVER', failback: 'LIVE FAILBACK', move: 'MOVE', 'test-failover': 'TEST' };

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/handler';
 import { queryOf } from '@/lib/api/request-input';
-import { recoveryReport } from '@/lib/domain/recovery-report';
+import { recoveryReport } from '@/lib/domain/reports/recovery-report';
 import { csvResponse, toCsv } from '../../_lib/csv';
 import { RECOVERY_REPORT_HEADER, recoveryReportRow } from '../recovery-report-csv';
 

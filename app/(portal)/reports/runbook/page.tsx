@@ -9,8 +9,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { requireActor } from '@/lib/auth/current-actor';
-import { simNow } from '@/lib/domain/clock';
-import { getRunbook } from '@/lib/domain/runbook';
+import { simNow } from '@/lib/domain/core/clock';
+import { getRunbook } from '@/lib/domain/reports/runbook';
 import { formatDateTime, formatMbps } from '@/lib/format';
 import '../print.css';
 

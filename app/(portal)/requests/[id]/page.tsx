@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/current-actor';
-import { simDate } from '@/lib/domain/clock';
+import { simDate } from '@/lib/domain/core/clock';
 import { getServiceRequest } from '@/lib/domain/staff/service-requests';
 import { cancelRequestAction, clientCommentAction } from '../actions';
 import { orNotFound } from '@/app/_lib/or-not-found';

@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/current-actor';
-import { listSites } from '@/lib/domain/sites';
+import { listSites } from '@/lib/domain/inventory/sites';
 import { listTenantVdcs } from '@/lib/domain/staff/vdcs';
 import { createRequestAction } from '../actions';
 

@@ -4,7 +4,7 @@ import { AccountCard } from '@/components/portal/settings/account-card';
 import { PasswordCard } from '@/components/portal/settings/password-card';
 import { TwoFactorCard } from '@/components/portal/settings/two-factor-card';
 import { PageHeader } from '@/components/ui/page-header';
-import { getMe } from '@/lib/domain/me';
+import { getMe } from '@/lib/domain/accounts/me';
 import { staffActor } from '../_lib/staff-actor';
 
 export const metadata: Metadata = { title: 'Your account' };

@@ -11,7 +11,7 @@ import { Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatRelative } from '@/lib/format';
-import { simDate } from '@/lib/domain/clock';
+import { simDate } from '@/lib/domain/core/clock';
 import { RESPONSE_TARGETS } from '@/lib/domain/staff/response-deadline';
 import { listServiceRequests } from '@/lib/domain/staff/service-requests';
 import { listTenants } from '@/lib/domain/staff/tenants';

@@ -1,6 +1,6 @@
 import { apiRoute, created } from '@/lib/api/handler';
 import { bodyOf, queryOf } from '@/lib/api/request-input';
-import { createGroup, listGroups } from '@/lib/domain/groups';
+import { createGroup, listGroups } from '@/lib/domain/groups/groups';
 
 export const GET = apiRoute(async ({ db, actor, req }) => ({ items: await listGroups(db, actor, queryOf(req)) }));
 

@@ -1,5 +1,5 @@
 import { apiRoute, created } from '@/lib/api/handler';
-import { createToken, listTokens } from '@/lib/domain/tokens';
+import { createToken, listTokens } from '@/lib/domain/accounts/tokens';
 
 /** `?scope=tenant` lets a client_admin see the tokens of their tenant's users. */
 export const GET = apiRoute(async ({ req, db, actor }) =>

@@ -1,6 +1,6 @@
 import { apiRoute, created } from '@/lib/api/handler';
 import { bodyOf, queryOf } from '@/lib/api/request-input';
-import { inviteUser, listTenantUsers } from '@/lib/domain/tenant-users';
+import { inviteUser, listTenantUsers } from '@/lib/domain/accounts/tenant-users';
 
 /** Staff act for a tenant or name it with `?tenantId=`. */
 export const GET = apiRoute(async ({ db, actor, req }) => ({ items: listTenantUsers(db, actor, queryOf(req)) }));

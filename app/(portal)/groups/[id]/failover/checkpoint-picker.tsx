@@ -2,8 +2,8 @@
 
 import type { ReactNode } from 'react';
 import { CHECKPOINT_KIND } from '@/components/portal/labels';
-import type { CheckpointDto } from '@/lib/domain/dto';
-import type { FailoverContextDto } from '@/lib/domain/failover-context';
+import type { CheckpointDto } from '@/lib/domain/core/dto';
+import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
 import { formatDateTime, formatDuration, formatNumber } from '@/lib/format';
 import { JournalBrowser } from './journal-browser';
 import { PointInTime } from './point-in-time';

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
-import type { CheckpointDto } from '@/lib/domain/dto';
+import type { CheckpointDto } from '@/lib/domain/core/dto';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { fromUtcInput, toUtcInput, useJournalPage, type JournalFilter } from './journal-queries';
 

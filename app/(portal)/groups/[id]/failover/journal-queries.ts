@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getJson, qs } from '@/components/portal/api';
-import type { CheckpointDto, Page } from '@/lib/domain/dto';
+import type { CheckpointDto, Page } from '@/lib/domain/core/dto';
 
 export const JOURNAL_PAGE_SIZE = 25;
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { CHECKPOINT_KIND } from '@/components/portal/labels';
-import type { CheckpointDto } from '@/lib/domain/dto';
-import type { FailoverContextDto } from '@/lib/domain/failover-context';
+import type { CheckpointDto } from '@/lib/domain/core/dto';
+import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
 import { formatDateTime } from '@/lib/format';
 
 type Props = { context: FailoverContextDto; valueMs: number; onChange: (ms: number) => void };

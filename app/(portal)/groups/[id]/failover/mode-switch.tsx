@@ -2,7 +2,7 @@
 
 import { cn } from '@/components/ui/cn';
 import { Icon, type IconName } from '@/components/ui/icons';
-import type { FailoverContextDto } from '@/lib/domain/failover-context';
+import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
 import { liveLabel, type WizardMode } from './wizard-state';
 
 /** The TEST / LIVE / MOVE switch: a radio group, so arrows and screen readers work. */

@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
-import { getFailoverContext } from '@/lib/domain/failover-context';
+import { getFailoverContext } from '@/lib/domain/operations/failover-context';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { loadGroup } from '../load-group';
 import { FailoverWizard, type WizardMode } from './failover-wizard';

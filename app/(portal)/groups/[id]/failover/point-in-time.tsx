@@ -1,7 +1,7 @@
 'use client';
 
 import { Field, Input } from '@/components/ui/field';
-import type { FailoverContextDto } from '@/lib/domain/failover-context';
+import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { CHECKPOINT_KIND } from '@/components/portal/labels';
 import { JournalTimeline } from './journal-timeline';

@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { PreflightDto } from '@/lib/domain/operation-preflight';
+import type { PreflightDto } from '@/lib/domain/operations/operation-preflight';
 import { formatDuration } from '@/lib/format';
 import { describeCheckpoint } from './checkpoint-picker';
 

@@ -2,7 +2,7 @@
 
 import type { NetworkSettings } from '@/db/schema';
 import { Field, Input } from '@/components/ui/field';
-import type { FailoverContextDto } from '@/lib/domain/failover-context';
+import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
 import { formatDuration } from '@/lib/format';
 import { SHUTDOWN_GRACE_SECONDS } from '@/lib/schemas/operation-limits';
 import type { LiveOptions, WizardMode } from './wizard-state';

@@ -1,5 +1,5 @@
-import type { CheckpointDto } from '@/lib/domain/dto';
-import type { FailoverContextDto } from '@/lib/domain/failover-context';
+import type { CheckpointDto } from '@/lib/domain/core/dto';
+import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
 import { SHUTDOWN_GRACE_SECONDS } from '@/lib/schemas/operation-limits';
 
 export type WizardMode = 'test-failover' | 'failover' | 'move';

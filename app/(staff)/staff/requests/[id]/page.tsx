@@ -7,7 +7,7 @@ import { RequestFacts } from '@/components/staff/request-facts';
 import { RequestWorkPanel } from '@/components/staff/request-work-panel';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { simDate } from '@/lib/domain/clock';
+import { simDate } from '@/lib/domain/core/clock';
 import { listAssignableStaff } from '@/lib/domain/staff/service-request-update';
 import { getServiceRequest } from '@/lib/domain/staff/service-requests';
 import { staffActor } from '../../_lib/staff-actor';

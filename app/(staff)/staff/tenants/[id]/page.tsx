@@ -8,7 +8,7 @@ import { TenantStatusButton } from '@/components/staff/tenant-status-button';
 import { VdcCreateForm } from '@/components/staff/vdc-create-form';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { listSites } from '@/lib/domain/sites';
+import { listSites } from '@/lib/domain/inventory/sites';
 import { tenantPricing } from '@/lib/domain/staff/pricing-report';
 import { getTenantDetail } from '@/lib/domain/staff/tenants';
 import { staffActor } from '../../_lib/staff-actor';

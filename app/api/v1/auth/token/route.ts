@@ -3,8 +3,8 @@ import { verifyCredentials } from '@/lib/auth/credentials';
 import { sourceIpOf } from '@/lib/auth/request-meta';
 import { bearerTokenOf } from '@/lib/auth/resolve-actor';
 import { tokenRequestSchema } from '@/lib/auth/schemas';
-import { parseInput } from '@/lib/domain/validate';
-import { issueSignInToken, revokePresentedToken } from '@/lib/domain/tokens';
+import { parseInput } from '@/lib/domain/core/validate';
+import { issueSignInToken, revokePresentedToken } from '@/lib/domain/accounts/tokens';
 
 /** Sign in for scripts: email + password (+ otp) → a bearer token. */
 export const POST = apiRoute(

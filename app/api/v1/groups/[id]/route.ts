@@ -1,6 +1,6 @@
 import { apiRoute, noContent } from '@/lib/api/handler';
 import { bodyOf, ifMatchOf, withEtag } from '@/lib/api/request-input';
-import { deleteGroup, getGroup, updateGroup } from '@/lib/domain/groups';
+import { deleteGroup, getGroup, updateGroup } from '@/lib/domain/groups/groups';
 
 type Params = { id: string };
 

@@ -1,5 +1,5 @@
 import { apiRoute, created, noContent } from '@/lib/api/handler';
-import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/two-factor';
+import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/accounts/two-factor';
 
 /** Begin enrolment: a new secret and its otpauth:// URI (for a QR code). Not yet active. */
 export const POST = apiRoute(async ({ db, actor }) => created(beginTotpEnrolment(db, actor)));

@@ -1,6 +1,6 @@
 import { apiRoute, created } from '@/lib/api/handler';
 import { bodyOf, queryOf } from '@/lib/api/request-input';
-import { listCheckpoints, tagCheckpoint } from '@/lib/domain/checkpoints';
+import { listCheckpoints, tagCheckpoint } from '@/lib/domain/replication/checkpoints';
 
 type Params = { id: string };
 

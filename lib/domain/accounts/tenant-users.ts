@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import type { DB, Executor } from '@/db';
+import { apiTokens, tenants, users, type Role } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { newId } from '@/lib/ids';
+import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
+import type { Actor } from '@/lib/domain/core/actor';
+import { audit } from '@/lib/domain/audit/audit';
+import { authorize, tenantScope } from '@/lib/domain/core/authorize';
+import { isoOrNull } from '@/lib/domain/core/clock';
+import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldError } from '@/lib/domain/core/errors';
+import { parseBody, peekString } from '@/lib/domain/core/input';
+import { parseInput } from '@/lib/domain/core/validate';
+
+export type TenantUserDto = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  totpEnabled: boolean;
+  disabled: boolean;
+  lastSignInAt: string | null;
+};
+
+export type InvitedUser = { user: TenantUserDto; initialPassword: string };
+
+const TARGET = 'user';
+
+const columns = {
+  id: users.id, name: users.name, email: users.email, role: users.role, totpEnabled: users.totpEnabled,
+  disabledAt: users.disabledAt, lastSignInAt: users.lastSignInAt,
+};
+
+type Row = { id: string; name: string; email: string; role: Role; totpEnabled: boolean; disabledAt: Date | null; lastSignInAt: Date | null };
+
+// Display columns only: never the password hash or the TOTP secret.
+const toDto = ({ disabledAt, lastSignInAt, ...u }: Row): TenantUserDto => ({ ...u, disabled: disabledAt != null, lastSignInAt: isoOrNull(lastSignInAt) });
+
+/** A rule of user management refused a well-formed request (422), naming the field it is about. */
+export class UserRuleError extends DomainError {
+  constructor(check: string, field: string, message: string) {
+    super(422, 'Refused', message, { errors: [{ field, message }] satisfies FieldError[], checks: [{ check, message }] });
+  }
+}
+
+/**
+ * The tenant whose users the actor manages: a client admin's own (naming another is "not
+ * found"); staff act for a tenant or name one.
+ */
+function managedTenant(db: Executor, actor: Actor, requested: string | undefined): string {
+  if (actor.role !== 'staff') {
+    const own = tenantScope(actor) as string;
+    if (requested !== undefined && requested !== own) throw new NotFoundError('tenant', requested);
+    return own;
+  }
+  const tenantId = tenantScope(actor, requested);
+  if (!tenantId) throw new ValidationError([{ field: 'tenantId', message: 'Act for a tenant or name the tenant whose users to manage.' }]);
+  if (!db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).get()) throw new NotFoundError('tenant', tenantId);
+  return tenantId;
+}
+
+/**
+ * The people of a tenant, for its client administrators (Settings, GET /users). Staff act for a
+ * tenant or filter with `tenantId`.
+ */
+export function listTenantUsers(db: Executor, actor: Actor, query: unknown = {}): TenantUserDto[] {
+  authorize(db, actor, 'users:manage', { type: TARGET });
+  const requested = actor.role === 'staff' ? parseInput(listUsersQuerySchema, query).tenantId : undefined;
+  const tenantId = managedTenant(db, actor, requested);
+  return db.select(columns).from(users).where(eq(users.tenantId, tenantId)).orderBy(asc(users.name), asc(users.id)).all().map(toDto);
+}
+
+// 32 symbols without look-alikes (no 0/O, 1/I): 20 of them carry 100 bits, in groups of 4 to read out.
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A one-time initial password, e.g. `7KQM-X4RT-...`: crypto random, shown once to the admin. */
+export function generateInitialPassword(): string {
+  const bytes = randomBytes(20);
+  const chars = Array.from(bytes, (b) => PASSWORD_ALPHABET[b & 31]);
+  return [0, 4, 8, 12, 16].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+const emailTaken = (db: Executor, email: string) => !!db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email)).get();
+
+function takenEmailError(email: string): ConflictError {
+  return new ConflictError(`A user with the email ${email} already exists.`, { errors: [{ field: 'email', message: 'This email is already used by another account.' }] });
+}
+
+/**
+ * POST /users: a new user of the actor's tenant with a generated initial password, returned
+ * here once (only its argon2id hash is stored). There is no mail: the admin hands it over.
+ */
+export async function inviteUser(db: DB, actor: Actor, input: unknown): Promise<InvitedUser> {
+  authorize(db, actor, 'users:manage', { type: TARGET });
+  const tenantId = managedTenant(db, actor, peekString(input, 'tenantId'));
+  const body = parseBody(inviteUserSchema, input);
+  if (emailTaken(db, body.email)) throw takenEmailError(body.email);
+
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const id = newId('usr');
+  const now = new Date();
+  db.transaction((tx) => {
+    // Checked again inside the write: another invite may have taken the email while we hashed.
+    if (emailTaken(tx, body.email)) throw takenEmailError(body.email);
+    tx.insert(users).values({ id, tenantId, email: body.email, name: body.name, role: body.role, passwordHash, mustChangePassword: true, createdAt: now }).run();
+    audit(tx, actor, { action: 'user.invite', tenantId, targetType: TARGET, targetId: id, details: { after: { name: body.name, email: body.email, role: body.role } } });
+  });
+  return { user: toDto({ id, name: body.name, email: body.email, role: body.role, totpEnabled: false, disabledAt: null, lastSignInAt: null }), initialPassword };
+}
+
+/** The user with this id if the actor manages it: another tenant's user (or a staff account) is "not found". */
+function findManagedUser(db: Executor, actor: Actor, id: string): Row & { tenantId: string } {
+  const scope = tenantScope(actor);
+  const row = db
+    .select({ ...columns, tenantId: users.tenantId })
+    .from(users)
+    .where(and(eq(users.id, id), scope ? eq(users.tenantId, scope) : isNotNull(users.tenantId)))
+    .get();
+  if (!row?.tenantId) throw new NotFoundError('user', id);
+  return { ...row, tenantId: row.tenantId };
+}
+
+const activeAdminsOtherThan = (db: Executor, tenantId: string, id: string) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.role, 'client_admin'), isNull(users.disabledAt), ne(users.id, id)))
+    .get()?.n ?? 0;
+
+/**
+ * PATCH /users/{id}: change a user's role, disable or re-enable them. An admin cannot lock
+ * themselves out, and a tenant always keeps one active client admin. Disabling also revokes the
+ * user's API tokens; their sessions end at once (resolve-actor reads disabledAt every request).
+ */
+export function updateTenantUser(db: DB, actor: Actor, id: string, input: unknown): TenantUserDto {
+  authorize(db, actor, 'users:manage', { type: TARGET, id });
+  const before = findManagedUser(db, actor, id);
+  const body = parseBody(updateUserSchema, input);
+  const role = body.role ?? before.role;
+  const disabled = body.disabled ?? before.disabledAt != null;
+
+  const demoting = before.role === 'client_admin' && role !== 'client_admin';
+  const disabling = before.disabledAt == null && disabled;
+  if (id === actor.userId) {
+    if (disabling) throw new UserRuleError('self-disable', 'disabled', 'You cannot disable your own account. Ask another administrator.');
+    if (demoting) throw new UserRuleError('self-demote', 'role', 'You cannot remove your own administrator role. Ask another administrator.');
+  }
+
+  const now = new Date();
+  return db.transaction((tx) => {
+    const wasActiveAdmin = before.role === 'client_admin' && before.disabledAt == null;
+    if (wasActiveAdmin && (demoting || disabling) && activeAdminsOtherThan(tx, before.tenantId, id) === 0) {
+      const field = disabling ? 'disabled' : 'role';
+      throw new UserRuleError('last-admin', field, `${before.name} is the only active client administrator: make someone else an administrator first.`);
+    }
+    if (role !== before.role) {
+      tx.update(users).set({ role }).where(eq(users.id, id)).run();
+      audit(tx, actor, { action: 'user.role-change', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email, before: { role: before.role }, after: { role } } });
+    }
+    if (disabled !== (before.disabledAt != null)) {
+      tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, id)).run();
+      const revoked = disabled
+        ? tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id }).all().map((t) => t.id)
+        : [];
+      audit(tx, actor, {
+        action: disabled ? 'user.disable' : 'user.enable', tenantId: before.tenantId, targetType: TARGET, targetId: id,
+        details: { email: before.email, before: { disabled: !disabled }, after: { disabled }, ...(disabled ? { revokedTokenIds: revoked } : {}) },
+      });
+    }
+    return toDto(tx.select(columns).from(users).where(eq(users.id, id)).get() as Row);
+  });
+}
+
+/**
+ * POST /users/{id}/password-reset: a person forgot their password. A new one-time password is
+ * returned here once (the admin hands it over); the user's sessions end at once and they are
+ * asked to choose their own at next sign-in. Your own password is changed in Settings instead,
+ * with the current one.
+ */
+export async function resetUserPassword(db: DB, actor: Actor, id: string): Promise<InvitedUser> {
+  authorize(db, actor, 'users:manage', { type: TARGET, id });
+  const before = findManagedUser(db, actor, id);
+  if (id === actor.userId) throw new UserRuleError('self-reset', 'id', 'Change your own password in Settings, with your current one.');
+  if (before.disabledAt) throw new UserRuleError('disabled', 'id', `${before.name} is disabled: enable them first.`);
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const at = new Date();
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: true }).where(eq(users.id, id)).run();
+    audit(tx, actor, { action: 'user.password-reset', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email } });
+  });
+  return { user: toDto(db.select(columns).from(users).where(eq(users.id, id)).get() as Row), initialPassword };
+}

@@ -1,0 +1,307 @@
+/**
+ * Failover operations: test failover, live failover, move, failback; stop test, commit,
+ * rollback; reads. Every use case authorises (403), scopes to the tenant (404), validates
+ * (400), then acts in one transaction with its audit entry. The steps then advance on the
+ * simulated clock in lib/operations/driver.
+ */
+import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import type { DB, Executor } from '@/db';
+import { operations, operationSteps, sites, tenants, type OperationType } from '@/db/schema';
+import { newId } from '@/lib/ids';
+import { decisionBlock, type SiteReach } from '@/lib/operations/decision-guard';
+import { applyTransition, runSimCalls, type SimCall } from '@/lib/operations/effects';
+import { advance, createOperationState, requestDecision, requestStop, UnresumableError } from '@/lib/operations/machine';
+import { isOpenOperation, stateFromRows } from '@/lib/operations/store';
+import type { Decision, OperationOptions, OperationState } from '@/lib/operations/types';
+import {
+  failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, rollbackSchema, stopTestSchema, testFailoverSchema,
+} from '@/lib/schemas/operations';
+import type { Actor } from '@/lib/domain/core/actor';
+import { audit } from '@/lib/domain/audit/audit';
+import { authorize, tenantScope } from '@/lib/domain/core/authorize';
+import { decodeCursor, encodeCursor } from '@/lib/domain/core/cursor';
+import type { Page } from '@/lib/domain/core/dto';
+import { ConflictError, NotFoundError, PreflightError } from '@/lib/domain/core/errors';
+import { parseBody } from '@/lib/domain/core/input';
+import { readOperationDtos, type OperationDto } from './operation-dto';
+import { loadGroupForOperation, type GroupForOperation } from './operation-plan';
+import { evaluatePreflight, type PreflightDto, type PreflightResult, type RecoveryPoint } from './operation-preflight';
+import { tenantFilter } from '@/lib/domain/core/scope';
+import { assertEngineLive, simulator } from '@/lib/domain/core/sim-bridge';
+import { cachedRead } from '@/lib/domain/core/read-cache';
+import { parseInput } from '@/lib/domain/core/validate';
+
+export type { OperationDto } from './operation-dto';
+export type { PreflightDto } from './operation-preflight';
+
+type StartInput = RecoveryPoint & {
+  shutdownSource: boolean;
+  shutdownGraceSeconds?: number;
+  reverseProtection: boolean;
+  commitPolicy: OperationOptions['commitPolicy'];
+  commitTimeoutMinutes: number;
+};
+
+async function clock() {
+  const sim = await simulator();
+  return { sim, nowMs: sim ? sim.now() : Date.now() };
+}
+
+function parseStart(type: OperationType, input: unknown): StartInput {
+  if (type === 'test-failover') {
+    const p = parseBody(testFailoverSchema, input);
+    return { ...p, shutdownSource: false, reverseProtection: false, commitPolicy: 'manual', commitTimeoutMinutes: 0 };
+  }
+  if (type === 'move') return { ...parseBody(moveSchema, input), shutdownSource: true };
+  return parseBody(failoverSchema, input);
+}
+
+/** Seconds to ship the backlog left at the source over the tenant's inter-site bandwidth. */
+function finalSyncSeconds(db: Executor, group: GroupForOperation): number {
+  const tenant = db.select({ mbps: tenants.interSiteBandwidthMbps }).from(tenants).where(eq(tenants.id, group.tenantId)).get();
+  const mbPerSecond = Math.max(1, (tenant?.mbps ?? 100) / 8);
+  return Math.min(3600, Math.max(5, Math.ceil(group.backlogMB / mbPerSecond)));
+}
+
+function buildOptions(db: Executor, group: GroupForOperation, pf: PreflightResult, input: StartInput): OperationOptions {
+  const test = pf.type === 'test-failover';
+  const net = test ? group.testNetwork : group.liveNetwork;
+  return {
+    v: 1, fromSiteName: pf.fromSiteName, toSiteName: pf.toSiteName, sourceSiteOnline: pf.sourceSiteOnline,
+    shutdownSource: input.shutdownSource, reverseProtection: input.reverseProtection,
+    ...(input.shutdownSource && input.shutdownGraceSeconds !== undefined ? { shutdownGraceSeconds: input.shutdownGraceSeconds } : {}),
+    commitPolicy: input.commitPolicy, commitTimeoutMinutes: input.commitTimeoutMinutes,
+    finalSyncSeconds: pf.type === 'move' ? finalSyncSeconds(db, group) : 0,
+    network: { kind: test ? 'test' : 'live', mode: net.mode, network: net.network, mappings: net.mappings.map((m) => ({ sourceSubnet: m.sourceSubnet, targetSubnet: m.targetSubnet })) },
+    plan: pf.plan.map((bg) => ({ name: bg.name, delayAfterSeconds: bg.delayAfterSeconds, vms: bg.vms.map((v) => ({ id: v.id, name: v.name, bootSeconds: v.bootSeconds })) })),
+    groupStatusBefore: group.status, stopRequestedAtMs: null, decision: null,
+  };
+}
+
+/** The partial unique index refused a second open operation on the group. */
+function isOpenOperationConflict(error: unknown): boolean {
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message?.includes('operations.group_id')) return true;
+  }
+  return false;
+}
+
+function openConflict(db: Executor, groupId: string): ConflictError {
+  const open = db.select({ id: operations.id, type: operations.type, status: operations.status }).from(operations)
+    .where(and(eq(operations.groupId, groupId), isOpenOperation))
+    .get();
+  return new ConflictError(
+    open ? `A ${open.type} (${open.status}) is already open on this group; one operation at a time.` : 'Another operation is already open on this group.',
+    { openOperationId: open?.id ?? null },
+  );
+}
+
+async function startOperation(db: DB, actor: Actor, groupId: string, requested: OperationType, input: unknown): Promise<OperationDto> {
+  authorize(db, actor, 'operation:run', { type: 'protection-group', id: groupId });
+  const group = loadGroupForOperation(db, actor, groupId);
+  const parsed = parseStart(requested, input);
+  const { sim, nowMs } = await clock();
+  assertEngineLive(sim);
+  const opId = newId('op');
+  let calls: SimCall[];
+  try {
+    calls = db.transaction((tx) => {
+      const pf = evaluatePreflight(tx, group, requested, parsed, nowMs);
+      // An open operation is the database's call (409 below), whoever gets there first.
+      const failed = pf.checks.filter((c) => !c.ok && c.check !== 'no-open-operation');
+      if (failed.length) throw new PreflightError(failed.map((c) => ({ check: c.check, message: c.message })));
+      const options = buildOptions(tx, group, pf, parsed);
+      const created = createOperationState({
+        type: pf.type, nowMs, checkpointTimeMs: pf.checkpointTimeMs, options,
+        preflightDetail: `${pf.checks.length} checks passed${pf.checks.some((c) => c.warning) ? ` (${pf.checks.filter((c) => c.warning).map((c) => c.message).join(' ')})` : ''}`,
+      });
+      let row;
+      try {
+        row = tx.insert(operations).values({
+          id: opId, tenantId: group.tenantId, groupId, type: pf.type, status: created.state.status,
+          fromSiteId: pf.fromSiteId, toSiteId: pf.toSiteId, checkpointId: pf.checkpoint?.id ?? null, checkpointTimeMs: pf.checkpointTimeMs,
+          dataLossSeconds: pf.dataLossSeconds, options: options as unknown as Record<string, unknown>,
+          startedBy: actor.userId, startedByEmail: actor.email, actingAsStaff: actor.role === 'staff', startedAt: new Date(nowMs),
+        }).returning().get();
+      } catch (error) {
+        if (isOpenOperationConflict(error)) throw openConflict(tx, groupId);
+        throw error;
+      }
+      const empty: OperationState = { ...created.state, steps: [] };
+      const out = applyTransition(tx, row, empty, created, actor);
+      audit(tx, actor, {
+        action: 'operation.start', tenantId: group.tenantId, targetType: 'operation', targetId: opId, simulatedTime: nowMs,
+        details: {
+          groupId, type: pf.type, checkpointId: pf.checkpoint?.id ?? null, dataLossSeconds: pf.dataLossSeconds,
+          shutdownSource: options.shutdownSource, shutdownGraceSeconds: options.shutdownGraceSeconds ?? null, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
+        },
+      });
+      return out;
+    });
+  } catch (error) {
+    if (error instanceof PreflightError || error instanceof ConflictError) {
+      audit(db, actor, { action: 'operation.start', tenantId: group.tenantId, targetType: 'protection-group', targetId: groupId, outcome: 'failed', simulatedTime: nowMs, details: { type: requested, reason: error.message } });
+    }
+    throw error;
+  }
+  runSimCalls(sim, calls);
+  return readOne(db, opId, nowMs);
+}
+
+/** Boots copies of the group's VMs on the test network; production keeps replicating. */
+export const startTestFailover = (db: DB, actor: Actor, groupId: string, input: unknown = {}) => startOperation(db, actor, groupId, 'test-failover', input);
+/** Live failover; on a group failed over with reverse protection this is a failback. */
+export const startFailover = (db: DB, actor: Actor, groupId: string, input: unknown = {}) => startOperation(db, actor, groupId, 'failover', input);
+/** Planned migration: shut down, final sync, clean checkpoint, boot at the target. No data loss. */
+export const startMove = (db: DB, actor: Actor, groupId: string, input: unknown = {}) => startOperation(db, actor, groupId, 'move', input);
+/** Returns a reversed group home (422 when it has not been failed over and reversed). */
+export const startFailback = (db: DB, actor: Actor, groupId: string, input: unknown = {}) => startOperation(db, actor, groupId, 'failback', input);
+
+type Action = 'stop-test' | 'commit' | 'rollback';
+
+function guardAction(action: Action, type: OperationType, status: string): void {
+  if (action === 'stop-test') {
+    if (type !== 'test-failover') throw new ConflictError('Only a test failover is stopped; commit or roll back a live failover.');
+    if (status !== 'testing') throw new ConflictError(`The test is ${status}: it can be stopped once its VMs are up and only once.`, { status });
+    return;
+  }
+  if (type === 'test-failover') throw new ConflictError('A test failover is stopped, not committed or rolled back.');
+  if (status !== 'awaiting-commit') throw new ConflictError(`The operation is ${status}: it can be ${action === 'commit' ? 'committed' : 'rolled back'} only while awaiting commit.`, { status });
+}
+
+/** Whether the operation's two sites are reachable now, for the decision rule both the API and the timers apply. */
+function siteReach(db: Executor, row: { fromSiteId: string; toSiteId: string }): SiteReach {
+  const rows = db.select({ id: sites.id, status: sites.status }).from(sites).where(inArray(sites.id, [row.fromSiteId, row.toSiteId])).all();
+  const online = (id: string) => rows.find((r) => r.id === id)?.status !== 'offline';
+  return { sourceSiteOnline: online(row.fromSiteId), targetSiteOnline: online(row.toSiteId) };
+}
+
+/** A decision the sites do not allow now (409 naming the site); audited as denied, like a refused start. */
+class SiteRefusal extends ConflictError {}
+
+async function actOn(db: DB, actor: Actor, opId: string, action: Action, input: unknown): Promise<OperationDto> {
+  authorize(db, actor, 'operation:run', { type: 'operation', id: opId });
+  const found = db.select({ id: operations.id, tenantId: operations.tenantId, groupId: operations.groupId }).from(operations)
+    .where(and(eq(operations.id, opId), tenantFilter(operations.tenantId, tenantScope(actor)))).get();
+  if (!found) throw new NotFoundError('operation', opId);
+  const stop = action === 'stop-test' ? parseBody(stopTestSchema, input) : null;
+  const rollback = action === 'rollback' ? parseBody(rollbackSchema, input) : null;
+  const { sim, nowMs } = await clock();
+  assertEngineLive(sim);
+  let calls: SimCall[];
+  try {
+    calls = db.transaction((tx) => {
+      const row = tx.select().from(operations).where(eq(operations.id, opId)).get();
+      if (!row) throw new NotFoundError('operation', opId);
+      guardAction(action, row.type, row.status);
+      const stepRows = tx.select().from(operationSteps).where(eq(operationSteps.operationId, opId)).all();
+      let prev: OperationState;
+      try {
+        prev = stateFromRows(row, stepRows);
+      } catch (error) {
+        if (error instanceof UnresumableError) throw new ConflictError(`The operation cannot continue: ${error.message}.`);
+        throw error;
+      }
+      const reach = siteReach(tx, row);
+      let breakGlass: Decision['breakGlass'];
+      if (action !== 'stop-test') {
+        const block = decisionBlock(prev.options, action, reach);
+        if (block && !(block.breakGlassAllowed && rollback?.breakGlass)) {
+          throw new SiteRefusal(block.message, {
+            check: block.site === 'target' ? 'target-site' : 'source-site',
+            siteId: block.site === 'target' ? row.toSiteId : row.fromSiteId,
+            siteName: block.siteName,
+            breakGlassAllowed: block.breakGlassAllowed,
+          });
+        }
+        if (block && rollback?.reason) breakGlass = { reason: rollback.reason, by: actor.email, siteName: block.siteName };
+      }
+      const asked = action === 'stop-test' ? requestStop(prev, nowMs) : requestDecision(prev, action, nowMs, breakGlass);
+      const result = advance(asked, nowMs, reach);
+      if (stop) tx.update(operations).set({ result: stop.result, notes: stop.notes || null }).where(eq(operations.id, opId)).run();
+      audit(tx, actor, {
+        action: `operation.${action}`, tenantId: row.tenantId, targetType: 'operation', targetId: opId, simulatedTime: nowMs,
+        details: {
+          groupId: row.groupId, type: row.type,
+          ...(stop ? { result: stop.result, notes: stop.notes ?? null } : {}),
+          ...(breakGlass ? { breakGlass: true, reason: breakGlass.reason, siteOffline: breakGlass.siteName } : {}),
+        },
+      });
+      return applyTransition(tx, row, prev, { ...result, changed: true }, actor);
+    });
+  } catch (error) {
+    if (error instanceof SiteRefusal) {
+      audit(db, actor, {
+        action: `operation.${action}`, tenantId: found.tenantId, targetType: 'operation', targetId: opId, outcome: 'denied', simulatedTime: nowMs,
+        details: { groupId: found.groupId, reason: error.message, siteOffline: error.extra.siteName },
+      });
+    }
+    throw error;
+  }
+  runSimCalls(sim, calls);
+  return readOne(db, opId, nowMs);
+}
+
+/** Ends a running test with its result and notes; the test VMs are then removed. */
+export const stopTest = (db: DB, actor: Actor, opId: string, input: unknown) => actOn(db, actor, opId, 'stop-test', input);
+/** Makes a live failover/move/failback permanent (and reverses protection if asked at start); refused while the recovery site is offline. */
+export const commitOperation = (db: DB, actor: Actor, opId: string) => actOn(db, actor, opId, 'commit', {});
+/**
+ * Undoes a live failover/move/failback awaiting commit: everything returns as it was. Refused
+ * while production is offline unless `{ breakGlass: true, reason }`.
+ */
+export const rollbackOperation = (db: DB, actor: Actor, opId: string, input: unknown = {}) => actOn(db, actor, opId, 'rollback', input);
+
+function readOne(db: Executor, id: string, nowMs: number): OperationDto {
+  const [dto] = readOperationDtos(db, eq(operations.id, id), nowMs);
+  if (!dto) throw new NotFoundError('operation', id);
+  return dto;
+}
+
+/** One operation of the actor's tenant (staff: any). */
+export async function getOperation(db: Executor, actor: Actor, id: string): Promise<OperationDto> {
+  authorize(db, actor, 'tenant:read', { type: 'operation', id });
+  const { nowMs } = await clock();
+  const [dto] = readOperationDtos(db, and(eq(operations.id, id), tenantFilter(operations.tenantId, tenantScope(actor))), nowMs);
+  if (!dto) throw new NotFoundError('operation', id);
+  return dto;
+}
+
+type Cursor = { t: number; id: string };
+const isCursor = (v: unknown): v is Cursor => !!v && typeof v === 'object' && typeof (v as Cursor).t === 'number' && typeof (v as Cursor).id === 'string';
+
+/** Operations newest first, keyset-paged on (startedAt, id). */
+export async function listOperations(db: Executor, actor: Actor, query: Record<string, unknown> = {}): Promise<Page<OperationDto>> {
+  authorize(db, actor, 'tenant:read', { type: 'operation' });
+  const scope = tenantScope(actor, typeof query.tenantId === 'string' ? query.tenantId : undefined);
+  const q = parseInput(listOperationsQuerySchema, query);
+  const after = decodeCursor(q.cursor, isCursor);
+  const { nowMs } = await clock();
+  // Running operations show their elapsed time: a page of them lives for one simulated second at most.
+  const key = `operations:${scope ?? '*'}:${JSON.stringify(q)}:${Math.floor(nowMs / 1000)}`;
+  return cachedRead(db, key, () => {
+    const where = and(
+      tenantFilter(operations.tenantId, scope),
+      q.groupId ? eq(operations.groupId, q.groupId) : undefined,
+      q.type ? eq(operations.type, q.type) : undefined,
+      q.status ? eq(operations.status, q.status) : undefined,
+      after ? or(lt(operations.startedAt, new Date(after.t)), and(eq(operations.startedAt, new Date(after.t)), lt(operations.id, after.id))) : undefined,
+    );
+    const rows = readOperationDtos(db, where, nowMs, { orderBy: [desc(operations.startedAt), desc(operations.id)], limit: q.limit + 1 });
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > q.limit ? encodeCursor({ t: Date.parse(last.startedAt), id: last.id } satisfies Cursor) : null };
+  });
+}
+
+/** Read-only pre-flight review for the wizard: every check with its outcome. */
+export async function preflight(db: Executor, actor: Actor, groupId: string, query: Record<string, unknown>): Promise<PreflightDto> {
+  authorize(db, actor, 'operation:run', { type: 'protection-group', id: groupId });
+  const group = loadGroupForOperation(db, actor, groupId);
+  const q = parseInput(preflightQuerySchema, query);
+  const { nowMs } = await clock();
+  const { plan, checkpointTimeMs, ...dto } = evaluatePreflight(db, group, q.type, q, nowMs);
+  void plan;
+  void checkpointTimeMs;
+  return dto;
+}

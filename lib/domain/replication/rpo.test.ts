@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { outages, RPO_TIERS, rpoSamples } from '@/db/schema';
+import type { SimulatorControl } from '@/lib/sim/contract';
+import { seededTestDb } from '@/lib/testing/db';
+import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
+import { MAX_POINTS, planSeries, rpoSeries } from './rpo';
+import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+
+const NOW = Date.parse('2025-06-10T00:00:00Z');
+const DAY = 24 * 3600_000;
+let db: DB;
+
+beforeAll(async () => {
+  setSimulatorForTests({ now: () => NOW } as unknown as SimulatorControl);
+  db = await seededTestDb(new Date(NOW));
+  // What the runtime keeps: 5 s for a day, 1 min for 7 days, 15 min for 35 days, 1 h for 400 days.
+  const rows: (typeof rpoSamples.$inferInsert)[] = [];
+  for (const t of RPO_TIERS) {
+    for (let time = NOW - t.keepMs; time <= NOW; time += t.stepMs) {
+      rows.push({ groupId: 'grp_acme_web', tier: t.tier, timeMs: time, rpoSeconds: 5 + (time % 7), throughputMBps: 0.5, wanMBps: 0.4 });
+    }
+  }
+  // A spike, as the runtime records it: in its 5 s sample and, folded, in every coarser tier.
+  const spikeMs = NOW - 3600_000 + 2_500;
+  for (const t of RPO_TIERS) rows.push({ groupId: 'grp_acme_web', tier: t.tier, timeMs: Math.floor(spikeMs / t.stepMs) * t.stepMs, rpoSeconds: 900, throughputMBps: 2, wanMBps: 1 });
+  for (let i = 0; i < rows.length; i += 5000) {
+    db.insert(rpoSamples).values(rows.slice(i, i + 5000)).onConflictDoUpdate({ target: [rpoSamples.groupId, rpoSamples.tier, rpoSamples.timeMs], set: { rpoSeconds: sql`excluded.rpo_seconds` } }).run();
+  }
+});
+
+describe('planSeries', () => {
+  const tierFor = (rangeMs: number) => planSeries(NOW - rangeMs, NOW, NOW);
+  it('reads each chart range from a tier that keeps it within ~1,000 rows', () => {
+    expect(tierFor(3600_000)).toEqual({ tier: RPO_TIERS[0], bucketMs: null, estimatedRows: 720 });
+    expect(tierFor(DAY)).toEqual({ tier: RPO_TIERS[1], bucketMs: 120_000, estimatedRows: 1440 });
+    expect(tierFor(7 * DAY)).toEqual({ tier: RPO_TIERS[2], bucketMs: null, estimatedRows: 672 });
+    expect(tierFor(30 * DAY)).toEqual({ tier: RPO_TIERS[3], bucketMs: null, estimatedRows: 720 });
+  });
+  it('skips tiers that no longer hold the start of the range', () => {
+    expect(planSeries(NOW - 3 * DAY, NOW - 3 * DAY + 3600_000, NOW).tier.tier).toBe(1);
+    expect(planSeries(NOW - 90 * DAY, NOW - 89 * DAY, NOW).tier.tier).toBe(3);
+    expect(planSeries(NOW - 900 * DAY, NOW, NOW).tier.tier).toBe(3);
+  });
+  it('counts only the part of the range that has happened', () => {
+    expect(planSeries(NOW - 3600_000, NOW + DAY, NOW).estimatedRows).toBe(720);
+  });
+});
+
+describe('rpoSeries', () => {
+  it('defaults to the last 24 h of the simulated clock, at most ~1,000 points, keeping the worst RPO', async () => {
+    const s = await rpoSeries(db, ACME_USER, 'grp_acme_web');
+    expect(s.from).toBe(new Date(NOW - DAY).toISOString());
+    expect(s.to).toBe(new Date(NOW).toISOString());
+    expect(s.tier).toBe(1);
+    expect(s.targetSeconds).toBe(300);
+    expect(s.points.length).toBeGreaterThan(700);
+    expect(s.points.length).toBeLessThanOrEqual(MAX_POINTS + 1);
+    expect(Math.max(...s.points.map((p) => p.rpoSeconds))).toBe(900);
+    expect(s.points[0]).toEqual({ time: expect.any(String), rpoSeconds: expect.any(Number), throughputMBps: expect.any(Number), wanMBps: expect.any(Number) });
+    const times = s.points.map((p) => Date.parse(p.time));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
+  it('reads the hourly tier for a month: at most ~720 rows, the spike kept', async () => {
+    const s = await rpoSeries(db, ACME_USER, 'grp_acme_web', { from: new Date(NOW - 30 * DAY).toISOString(), to: new Date(NOW).toISOString() });
+    expect(s.tier).toBe(3);
+    expect(s.points.length).toBeLessThanOrEqual(721);
+    expect(Math.max(...s.points.map((p) => p.rpoSeconds))).toBe(900);
+  });
+
+  it('returns raw points for a short range', async () => {
+    const s = await rpoSeries(db, ACME_USER, 'grp_acme_web', { from: new Date(NOW - 600_000).toISOString() });
+    expect(s.tier).toBe(0);
+    expect(s.points.length).toBe(121);
+  });
+
+  it('shares a read between ranges on the same samples, and sees a new sample at once', async () => {
+    const range = (offsetMs: number) => ({ from: new Date(NOW - 30 * DAY + 1000 + offsetMs).toISOString(), to: new Date(NOW - 5000 + offsetMs).toISOString() });
+    const a = await rpoSeries(db, ACME_USER, 'grp_acme_web', range(0));
+    const b = await rpoSeries(db, ACME_USER, 'grp_acme_web', range(1000));
+    expect(b.points).toBe(a.points);
+    expect(b.from).not.toBe(a.from);
+    db.update(rpoSamples).set({ rpoSeconds: 4321 }).where(and(eq(rpoSamples.groupId, 'grp_acme_web'), eq(rpoSamples.tier, 3), eq(rpoSamples.timeMs, NOW - 2 * 3600_000))).run();
+    const c = await rpoSeries(db, ACME_USER, 'grp_acme_web', range(0));
+    expect(Math.max(...c.points.map((p) => p.rpoSeconds))).toBe(4321);
+  });
+
+  it('lists the faults that paused the group in the range, for the charts to shade', async () => {
+    // grp_acme_web replicates London → Zurich.
+    const HOUR = 3600_000;
+    db.insert(outages)
+      .values([
+        { id: 'out_t1', siteId: 'zurich', startedAt: new Date(NOW - 5 * HOUR), endedAt: new Date(NOW - 4 * HOUR) },
+        { id: 'out_t2', linkId: 'london--zurich', startedAt: new Date(NOW - 30 * 60_000) },
+        { id: 'out_t3', siteId: 'jersey', startedAt: new Date(NOW - 3 * HOUR), endedAt: new Date(NOW - 2 * HOUR) },
+        { id: 'out_t4', siteId: 'london', startedAt: new Date(NOW - 3 * DAY), endedAt: new Date(NOW - 3 * DAY + HOUR) },
+      ])
+      .run();
+    const s = await rpoSeries(db, ACME_USER, 'grp_acme_web');
+    expect(s.outages).toEqual([
+      { from: new Date(NOW - 5 * HOUR).toISOString(), to: new Date(NOW - 4 * HOUR).toISOString(), label: 'Site Zurich offline' },
+      { from: new Date(NOW - 30 * 60_000).toISOString(), to: null, label: 'Link London–Zurich down' },
+    ]);
+    db.delete(outages).run();
+  });
+
+  it('refuses a reversed or malformed range, and other tenants', async () => {
+    await expect(rpoSeries(db, ACME_USER, 'grp_acme_web', { from: new Date(NOW).toISOString(), to: new Date(NOW - 1000).toISOString() })).rejects.toMatchObject({ status: 400 });
+    await expect(rpoSeries(db, ACME_USER, 'grp_acme_web', { from: 'yesterday' })).rejects.toMatchObject({ status: 400, extra: { errors: [{ field: 'from' }] } });
+    await expect(rpoSeries(db, GLOBEX_ADMIN, 'grp_acme_web')).rejects.toMatchObject({ status: 404 });
+  });
+});

@@ -1,0 +1,99 @@
+import { and, between, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '@/db';
+import { alerts, rpoSamples } from '@/db/schema';
+import { createSimulator } from '@/lib/sim/runtime';
+import type { SimulatorControl } from '@/lib/sim/contract';
+import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
+import { seededTestDb } from '@/lib/testing/db';
+import { recentMonths, rpoCompliance } from './compliance';
+import { listGroups } from '@/lib/domain/groups/groups';
+import { planSeries, rpoSeries } from '@/lib/domain/replication/rpo';
+import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+
+let db: DB;
+beforeAll(async () => {
+  db = await seededTestDb();
+});
+
+describe('rpoCompliance', () => {
+  it('gives the share of a month’s samples within target and the breaches raised in it', async () => {
+    const [group] = await listGroups(db, ACME_USER);
+    const nowMs = Date.now();
+    const [month] = recentMonths(nowMs, 1);
+    const { tier } = planSeries(month.from, month.to, nowMs);
+    db.delete(rpoSamples).where(and(eq(rpoSamples.groupId, group.id), eq(rpoSamples.tier, tier.tier), between(rpoSamples.timeMs, month.from, month.to))).run();
+    // Eight samples: six within the target, one exactly on it (within), one over.
+    const first = Math.ceil(month.from / tier.stepMs) * tier.stepMs;
+    const rpos = [1, 2, 3, 4, 5, 6, group.rpoTargetSeconds, group.rpoTargetSeconds + 1];
+    db.insert(rpoSamples).values(rpos.map((rpoSeconds, i) => ({ groupId: group.id, tier: tier.tier, timeMs: first + i * tier.stepMs, rpoSeconds, throughputMBps: 1, wanMBps: 1 }))).run();
+    db.insert(alerts).values([
+      { id: 'al_c1', tenantId: 'ten_acme', groupId: group.id, code: 'rpo-breach', level: 'error', message: 'over', raisedAt: new Date(first + tier.stepMs) },
+      { id: 'al_c2', tenantId: 'ten_acme', groupId: group.id, code: 'rpo-warning', level: 'warning', message: 'near', raisedAt: new Date(first + tier.stepMs) },
+      { id: 'al_c3', tenantId: 'ten_acme', groupId: group.id, code: 'rpo-breach', level: 'error', message: 'last month', raisedAt: new Date(month.from - 1) },
+    ]).run();
+
+    const rows = await rpoCompliance(db, ACME_USER);
+    const mine = rows.find((r) => r.group.id === group.id)!;
+    expect(mine.months[0]).toEqual({ month: month.month, sharePercent: 87.5, samples: 8, breaches: 1 });
+    expect(mine.months[1].breaches).toBeGreaterThanOrEqual(1);
+  });
+
+  it('leaves out the months no group has a figure for (a report of "no samples" columns says nothing)', async () => {
+    const rows = await rpoCompliance(db, ACME_USER);
+    // The seed holds a day of history and the test above a breach last month: the four months before are empty.
+    const months = rows[0].months.map((m) => m.month);
+    expect(months).toEqual(recentMonths(Date.now(), 2).map((m) => m.month));
+    expect(rows.every((r) => r.months.map((m) => m.month).join() === months.join())).toBe(true);
+  });
+
+  it('agrees with the RPO chart of the same month for every group', async () => {
+    const nowMs = Date.now();
+    const [month] = recentMonths(nowMs, 1);
+    const rows = await rpoCompliance(db, ACME_USER);
+    expect(rows.some((r) => r.months[0].samples > 0)).toBe(true);
+    for (const row of rows) {
+      const series = await rpoSeries(db, ACME_USER, row.group.id, { from: new Date(month.from).toISOString(), to: new Date(month.to).toISOString() });
+      const within = series.points.filter((p) => p.rpoSeconds <= series.targetSeconds).length;
+      expect(row.months[0].samples).toBe(series.points.length);
+      expect(row.months[0].sharePercent).toBe(series.points.length ? (within / series.points.length) * 100 : null);
+    }
+  });
+
+  it('covers only the caller’s tenant', async () => {
+    const acme = new Set((await listGroups(db, ACME_USER)).map((g) => g.id));
+    const rows = await rpoCompliance(db, GLOBEX_ADMIN);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => acme.has(r.group.id))).toBe(false);
+    expect(rows.every((r) => r.months.every((m) => m.breaches === 0 || r.group.tenantId === 'ten_globex'))).toBe(true);
+  });
+});
+
+describe('a reverse-replicating group over its RPO target', () => {
+  it('is a breach in its status, its alerts and the month’s compliance, as forward replication would be', async () => {
+    const NOW = Date.UTC(2026, 4, 12, 9, 30, 0);
+    const own = await seededTestDb(new Date(NOW));
+    const sim = createSimulator(own, { startAtMs: NOW, seed: 1 });
+    setSimulatorForTests(sim as unknown as SimulatorControl);
+    try {
+      // A committed failover with reverse protection: the delta sync back takes longer than the target.
+      sim.advance(60);
+      sim.setGroupMode('grp_acme_web', 'failing-over');
+      sim.advance(120);
+      sim.setGroupMode('grp_acme_web', 'replicating');
+      sim.reverseProtection('grp_acme_web');
+      sim.advance(420, 5);
+
+      const web = (await listGroups(own, ACME_USER)).find((g) => g.id === 'grp_acme_web')!;
+      expect(web.status).toBe('reverse-replicating');
+      expect(web.rpoSeconds).toBeGreaterThan(web.rpoTargetSeconds);
+      expect(web.subStatus).toMatch(/RPO .* over the 5 min target/);
+      const rows = await rpoCompliance(own, ACME_USER);
+      const month = rows.find((r) => r.group.id === 'grp_acme_web')!.months[0];
+      expect(month.breaches).toBe(1);
+    } finally {
+      setSimulatorForTests(undefined);
+      sim.stop();
+    }
+  });
+});
