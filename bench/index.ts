@@ -23,7 +23,7 @@ import { openDatabase } from '@/db/client';
 import { protectionGroups, rpoSamples } from '@/db/schema';
 import { seedLarge } from '@/db/seed/large';
 import { planSeries, rpoSeries } from '@/lib/domain/replication/rpo';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { benchEngine } from './engine';
 import { load } from './lib/load';

@@ -9,7 +9,7 @@ import type { DB } from '@/db';
 import { outages, RPO_TIERS, siteLinks, sites } from '@/db/schema';
 import { Engine } from '@/lib/engine';
 import { newId } from '@/lib/ids';
-import { loadGroupModes } from '@/lib/operations/group-mode';
+import { loadGroupModes } from '@/lib/sim/group-modes';
 import type { CatchUpStatus, GroupMode, SimulatorControl } from './contract';
 import { planCatchUp, planTick } from './catch-up';
 import { loadDirection, loadGroups, loadLastTested, loadTenants, loadTopology, storedJournalReader } from './load-config';

@@ -1,4 +1,4 @@
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 
 /** Actors of the demo seed (db/seed/demo.ts), for domain tests that skip authentication. */
 export const ACME_ADMIN: Actor = { userId: 'usr_admin_acme', email: 'admin@acme.test', role: 'client_admin', tenantId: 'ten_acme', via: 'session' };

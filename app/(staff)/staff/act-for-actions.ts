@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { ACT_FOR_COOKIE, actForCookieOptions, asServiceWide, readActingTenant, signActFor } from '@/lib/auth/act-for';
 import { requireActor } from '@/lib/auth/current-actor';
 import { sessionCookieName } from '@/lib/auth/session-cookie';
-import { audit } from '@/lib/domain/audit/audit';
+import { audit } from '@/lib/core/audit';
 import { authorize } from '@/lib/domain/core/authorize';
 import { findTenant } from '@/lib/domain/staff/tenants';
 
