@@ -21,7 +21,7 @@ import path from 'node:path';
 import { and, between, count, eq } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import { protectionGroups, rpoSamples } from '@/db/schema';
-import { seedLarge } from '@/db/seed/large';
+import { seedLarge } from '@/lib/seed/large';
 import { planSeries, rpoSeries } from '@/lib/domain/replication/rpo';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
