@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { NotFoundError } from '@/lib/domain/core/errors';
+import { NotFoundError } from '@/lib/core/errors';
 
 /**
  * A domain read for a page, or the 404 page: an unknown id and another tenant's id answer the

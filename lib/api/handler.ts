@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
 import { getDb, type DB } from '@/db';
-import type { Actor } from '@/lib/domain/core/actor';
-import { UnauthenticatedError } from '@/lib/domain/core/errors';
+import type { Actor } from '@/lib/core/actor';
+import { UnauthenticatedError } from '@/lib/core/errors';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import { observeHttpRequest } from '@/lib/metrics/registry';
 import { errorResponse } from './problem';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { DomainError, EngineCatchingUpError, RateLimitedError } from '@/lib/domain/core/errors';
+import { DomainError, EngineCatchingUpError, RateLimitedError } from '@/lib/core/errors';
 
 /** RFC 9457 problem details. */
 export type Problem = { type?: string; title: string; status: number; detail: string; instance?: string } & Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { DomainError, ValidationError } from '@/lib/domain/core/errors';
+import { DomainError, ValidationError } from '@/lib/core/errors';
 import { RejectedBody } from '@/lib/domain/core/input';
 
 /** Largest JSON body accepted (413 above). */

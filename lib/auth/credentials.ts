@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { tenants, users, type Role } from '@/db/schema';
-import { audit } from '@/lib/domain/audit/audit';
+import { audit } from '@/lib/core/audit';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from './rate-limit';
 import { AccountDisabledError, TENANT_SUSPENDED_MESSAGE, InvalidCredentialsError, OneTimePasswordExpiredError, OtpInvalidError, OtpRequiredError } from './errors';

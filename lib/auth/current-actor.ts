@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { NextRequest } from 'next/server';
 import { getDb } from '@/db';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { resolveActor } from './resolve-actor';
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError } from '@/lib/domain/core/errors';
+import { DomainError } from '@/lib/core/errors';
 import { ONE_TIME_PASSWORD_DAYS } from './schemas';
 
 /**

@@ -1,9 +1,9 @@
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
-import { DomainError, RateLimitedError } from '@/lib/domain/core/errors';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
+import { DomainError, RateLimitedError } from '@/lib/core/errors';
 import { verifyCredentials } from './credentials';
 import { sourceIpOfRecord } from './request-meta';
 import { credentialsSchema } from './schemas';

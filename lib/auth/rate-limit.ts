@@ -1,5 +1,5 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { RateLimitedError } from '@/lib/domain/core/errors';
+import { RateLimitedError } from '@/lib/core/errors';
 
 /**
  * Throttles password guessing. Only failures are counted: 5 per account and 20 per source

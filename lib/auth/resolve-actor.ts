@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { tenants, users } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { applyActingFor } from './act-for';
 import { findTokenOwner } from './api-tokens';
 import { sourceIpOf } from './request-meta';

@@ -7,7 +7,7 @@
 import { inArray } from 'drizzle-orm';
 import { getDb, type DB } from '@/db';
 import { sites } from '@/db/schema';
-import { simulator } from '@/lib/domain/core/sim-bridge';
+import { simulator } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { applyTransition, runSimCalls, type OpsSim, type SimCall } from './effects';
 import { advance, failOperation, UnresumableError } from './machine';

@@ -6,8 +6,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { alerts, checkpoints, operations, protectionGroups, vms, type GroupStatus } from '@/db/schema';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { formatDateTime } from '@/lib/format';
 import { newId } from '@/lib/ids';
 import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';

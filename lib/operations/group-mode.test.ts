@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupModeOf } from './group-mode';
+import { groupModeOf } from '@/lib/sim/group-modes';
 import { advance, createOperationState, requestDecision, requestStop } from './machine';
 import type { OperationOptions, OperationState, OperationType } from './types';
 

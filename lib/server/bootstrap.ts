@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/lib/seed/demo';
 import { serverConfig } from '@/lib/config';
 
 /**

@@ -12,7 +12,7 @@ afterAll(() => stopSimulator());
 describe('startSimulator', () => {
   it('starts once, is then what getSimulator() returns, and with SIM_ENABLED=0 stands still', async () => {
     const { getDb } = await import('@/db');
-    const { seedDemo } = await import('@/db/seed/demo');
+    const { seedDemo } = await import('@/lib/seed/demo');
     await seedDemo(getDb(), { password: 'demo-password' });
     const [a, b] = await Promise.all([startSimulator(), startSimulator()]);
     expect(a).toBe(b);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DB } from '@/db/client';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/lib/seed/demo';
 
 /**
  * A fresh temp folder for one test's files, under the run's folder that vitest's global setup

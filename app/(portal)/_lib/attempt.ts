@@ -1,5 +1,5 @@
 import type { ActionResult } from '@/components/portal/action-result';
-import { DomainError, ValidationError, type FieldError } from '@/lib/domain/core/errors';
+import { DomainError, ValidationError, type FieldError } from '@/lib/core/errors';
 
 /**
  * Runs a server action's use case and turns the domain's expected failures into an

@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
 import { listAudit } from '@/lib/domain/audit/audit-log';
-import { ValidationError } from '@/lib/domain/core/errors';
+import { ValidationError } from '@/lib/core/errors';
 import { auditQuery, filterQueryString, parseAuditFilters } from '@/components/portal/audit/audit-query';
 
 export const metadata: Metadata = { title: 'Audit log' };

@@ -6,7 +6,7 @@ import { CatchUpBanner } from '@/components/shell/catch-up-banner';
 import { STAFF_NAV } from '@/components/shell/nav-items';
 import { Icon } from '@/components/ui/icons';
 import { requireActor } from '@/lib/auth/current-actor';
-import { engineCatchUp } from '@/lib/domain/core/sim-bridge';
+import { engineCatchUp } from '@/lib/sim/bridge';
 import { getTenantHeader } from '@/lib/domain/accounts/tenant-context';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { serverConfig } from '@/lib/config';
-import { simulator } from '@/lib/domain/core/sim-bridge';
+import { simulator } from '@/lib/sim/bridge';
 
 export const dynamic = 'force-dynamic';
 

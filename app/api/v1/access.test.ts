@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
 import { alerts, auditLog } from '@/db/schema';
 import { insertApiToken } from '@/lib/auth/api-tokens';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createGroup } from '@/lib/domain/groups/groups';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { ACME_ADMIN } from '@/lib/testing/actors';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
 import { insertApiToken } from '@/lib/auth/api-tokens';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createToken } from '@/lib/domain/accounts/tokens';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';

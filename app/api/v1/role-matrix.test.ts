@@ -4,7 +4,7 @@ import type { DB } from '@/db';
 import { alerts } from '@/db/schema';
 import { ROUTES, type RouteDoc } from '@/lib/api/openapi-routes';
 import { insertApiToken } from '@/lib/auth/api-tokens';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createServiceRequest } from '@/lib/domain/staff/service-requests';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { ACME_ADMIN } from '@/lib/testing/actors';

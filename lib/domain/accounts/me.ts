@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { tenants, users, type Role } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
-import { UnauthenticatedError } from '@/lib/domain/core/errors';
+import type { Actor } from '@/lib/core/actor';
+import { UnauthenticatedError } from '@/lib/core/errors';
 
 export type MeDto = {
   id: string;

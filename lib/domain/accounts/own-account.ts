@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { users } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
-import { ForbiddenError } from '@/lib/domain/core/errors';
+import type { Actor } from '@/lib/core/actor';
+import { ForbiddenError } from '@/lib/core/errors';
 
 /** The signed-in person's own account, for changes only they may make (password, second factor). */
 export function ownAccount(db: DB, actor: Actor) {

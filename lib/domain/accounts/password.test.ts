@@ -10,7 +10,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { ACME_ADMIN, ACME_USER } from '@/lib/testing/actors';
 import { apiRequest } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
-import type { DomainError } from '@/lib/domain/core/errors';
+import type { DomainError } from '@/lib/core/errors';
 import { changeOwnPassword } from './password';
 import { resetUserPassword } from './tenant-users';
 

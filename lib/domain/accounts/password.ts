@@ -4,10 +4,10 @@ import { users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from '@/lib/auth/rate-limit';
 import { passwordChangeSchema } from '@/lib/auth/schemas';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { iso } from '@/lib/domain/core/clock';
-import { ForbiddenError, ValidationError } from '@/lib/domain/core/errors';
+import { ForbiddenError, ValidationError } from '@/lib/core/errors';
 import { ownAccount } from './own-account';
 import { parseInput } from '@/lib/domain/core/validate';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { seededTestDb } from '@/lib/testing/db';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { getTenantHeader } from './tenant-context';
 
 async function actorFor(email: string): Promise<{ db: Awaited<ReturnType<typeof seededTestDb>>; actor: Actor }> {

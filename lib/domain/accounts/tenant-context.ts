@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { tenants, users } from '@/db/schema';
 import { cachedRead } from '@/lib/domain/core/read-cache';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 
 export type TenantHeader = {
   /** The tenant the actor works on; null for staff outside a tenant. */

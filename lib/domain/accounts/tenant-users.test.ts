@@ -8,7 +8,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { resetAuthRateLimits } from '@/lib/auth/rate-limit';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { changeOwnPassword } from './password';
 import { generateInitialPassword, inviteUser, listTenantUsers, resetUserPassword, updateTenantUser } from './tenant-users';
 

@@ -5,11 +5,11 @@ import { apiTokens, tenants, users, type Role } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { newId } from '@/lib/ids';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { isoOrNull } from '@/lib/domain/core/clock';
-import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldError } from '@/lib/domain/core/errors';
+import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldError } from '@/lib/core/errors';
 import { parseBody, peekString } from '@/lib/domain/core/input';
 import { parseInput } from '@/lib/domain/core/validate';
 

@@ -4,7 +4,7 @@ import type { DB } from '@/db';
 import { auditLog, users } from '@/db/schema';
 import { findTokenOwner } from '@/lib/auth/api-tokens';
 import { seededTestDb } from '@/lib/testing/db';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { createToken, listTokens, revokeToken } from './tokens';
 
 let db: DB;

@@ -5,10 +5,10 @@ import { hashApiToken, insertApiToken } from '@/lib/auth/api-tokens';
 import type { VerifiedUser } from '@/lib/auth/credentials';
 import { createTokenSchema, type CreateTokenInput } from '@/lib/auth/schemas';
 import { serverConfig } from '@/lib/config';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize } from '@/lib/domain/core/authorize';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/domain/core/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/core/errors';
 import { parseInput } from '@/lib/domain/core/validate';
 
 /**

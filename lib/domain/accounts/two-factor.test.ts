@@ -6,7 +6,7 @@ import { auditLog, users } from '@/db/schema';
 import { verifyCredentials } from '@/lib/auth/credentials';
 import { resetAuthRateLimits } from '@/lib/auth/rate-limit';
 import { seededTestDb } from '@/lib/testing/db';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { beginTotpEnrolment, confirmTotp, disableTotp } from './two-factor';
 
 let db: DB;

@@ -5,9 +5,9 @@ import { verifyPassword } from '@/lib/auth/password';
 import { assertAttemptAllowed, recordFailedAttempt } from '@/lib/auth/rate-limit';
 import { totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
 import { newTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
-import { ConflictError, ValidationError } from '@/lib/domain/core/errors';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
+import { ConflictError, ValidationError } from '@/lib/core/errors';
 import { ownAccount } from './own-account';
 import { parseInput } from '@/lib/domain/core/validate';
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DB } from '@/db';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
-import { audit } from './audit';
+import { audit } from '@/lib/core/audit';
 import { listAudit } from './audit-log';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 let db: DB;
 const T0 = Date.parse('2025-06-01T00:00:00Z');

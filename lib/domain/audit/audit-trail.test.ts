@@ -12,11 +12,11 @@ import { advanceOpenOperations } from '@/lib/operations/driver';
 import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb, testTempDir } from '@/lib/testing/db';
-import { audit } from './audit';
+import { audit } from '@/lib/core/audit';
 import { listAudit } from './audit-log';
 import { deleteGroup, updateGroup } from '@/lib/domain/groups/group-commands';
 import { startFailover, startTestFailover, stopTest } from '@/lib/domain/operations/operations';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 /**
  * The audit trail as an auditor reads it: one clock, in the order things happened, the system

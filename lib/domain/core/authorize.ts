@@ -1,8 +1,8 @@
 import type { Executor } from '@/db';
 import { can, type Permission } from '@/lib/auth/policy';
-import type { Actor } from './actor';
-import { audit } from '@/lib/domain/audit/audit';
-import { ForbiddenError } from './errors';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
+import { ForbiddenError } from '@/lib/core/errors';
 
 /**
  * Throws ForbiddenError unless the actor's role has the permission. A refusal is audited:

@@ -1,4 +1,4 @@
-import { simulator } from './sim-bridge';
+import { simulator } from '@/lib/sim/bridge';
 
 /**
  * "Now" on the simulated clock, epoch ms: every time the portal shows or stores comes from here.

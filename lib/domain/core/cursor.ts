@@ -1,4 +1,4 @@
-import { ValidationError } from './errors';
+import { ValidationError } from '@/lib/core/errors';
 
 /**
  * Opaque paging cursors: base64url JSON, so clients cannot rely on their shape and we can change

@@ -2,9 +2,9 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '@/db';
 import { protectionGroups } from '@/db/schema';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/core/actor';
 import { tenantScope } from './authorize';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '@/lib/core/errors';
 
 /** `column = tenant` when the actor is scoped to a tenant; undefined (no filter) for service-wide staff. */
 export function tenantFilter(column: SQLiteColumn, tenantId: string | null): SQL | undefined {

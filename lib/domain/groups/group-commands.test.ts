@@ -4,9 +4,9 @@ import type { DB } from '@/db';
 import { auditLog, groupMembers, operations, protectionGroups } from '@/db/schema';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
-import type { DomainError } from '@/lib/domain/core/errors';
+import type { DomainError } from '@/lib/core/errors';
 import { createGroup, deleteGroup, getGroup, updateGroup } from './groups';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
 
 let db: DB;

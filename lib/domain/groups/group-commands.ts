@@ -3,17 +3,17 @@ import type { DB, Executor } from '@/db';
 import { auditLog, groupMembers, OPEN_OPERATION_STATUSES, operations, protectionGroups, sites, tenants } from '@/db/schema';
 import { newId } from '@/lib/ids';
 import { createGroupSchema, DEFAULT_LIVE_NETWORK, DEFAULT_TEST_NETWORK, MAX_GROUP_MEMBERS, updateGroupSchema } from '@/lib/schemas/groups';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { simDate } from '@/lib/domain/core/clock';
 import type { GroupDetailDto } from '@/lib/domain/core/dto';
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError, type FieldError } from '@/lib/domain/core/errors';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError, type FieldError } from '@/lib/core/errors';
 import { applyMembersAndPlan, memberErrors, requestedMembers } from './group-membership';
 import { readGroupDetail } from './group-detail';
 import { parseBody, peekString } from '@/lib/domain/core/input';
 import { findGroupInScope } from '@/lib/domain/core/scope';
-import { notifyGroupChanged } from '@/lib/domain/core/sim-bridge';
+import { notifyGroupChanged } from '@/lib/sim/bridge';
 
 const TARGET = 'protection-group';
 /** States in which adding a VM sends the group back to an initial sync. */

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { bootGroups, groupMembers, operations, protectionGroups, vms } from '@/db/schema';
 import type { GroupDetailDto } from '@/lib/domain/core/dto';
-import { NotFoundError } from '@/lib/domain/core/errors';
+import { NotFoundError } from '@/lib/core/errors';
 import { groupColumns, openOperationJoin, toGroupDto } from './group-rows';
 import { isReversed } from '@/lib/domain/operations/operation-plan';
 import { tenantFilter } from '@/lib/domain/core/scope';

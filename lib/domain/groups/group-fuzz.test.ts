@@ -4,9 +4,9 @@ import type { DB } from '@/db';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { tagCheckpoint } from '@/lib/domain/replication/checkpoints';
-import { DomainError } from '@/lib/domain/core/errors';
+import { DomainError } from '@/lib/core/errors';
 import { createGroup, updateGroup } from './groups';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 /**
  * Property: whatever the body, a use case either succeeds or throws a DomainError (a 4xx), and a

@@ -4,7 +4,7 @@ import { bootGroups, groupMembers, protectionGroups, sites, vms } from '@/db/sch
 import { newId } from '@/lib/ids';
 import type { z } from 'zod';
 import type { recoveryPlanSchema } from '@/lib/schemas/groups';
-import { ValidationError, type FieldError } from '@/lib/domain/core/errors';
+import { ValidationError, type FieldError } from '@/lib/core/errors';
 
 type RecoveryPlan = z.output<typeof recoveryPlanSchema>;
 type Requested = { vmId: string; field: string };

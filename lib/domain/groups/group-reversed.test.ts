@@ -6,7 +6,7 @@ import { ACME_ADMIN, ACME_USER } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
 import { getGroup } from './groups';
 import { commitOperation, startFailover } from '@/lib/domain/operations/operations';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web';

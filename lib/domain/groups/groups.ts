@@ -2,7 +2,7 @@ import { asc } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { operations, protectionGroups } from '@/db/schema';
 import { listGroupsQuerySchema } from '@/lib/schemas/groups';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import type { GroupDetailDto, GroupDto } from '@/lib/domain/core/dto';
 import { groupColumns, memberIdsByGroup, openOperationJoin, toGroupDto } from './group-rows';

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { sites } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';
 import type { SiteDto } from '@/lib/domain/core/dto';
 

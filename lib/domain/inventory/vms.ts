@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { groupMembers, protectionGroups, vmDisks, vms } from '@/db/schema';
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import type { VmDto } from '@/lib/domain/core/dto';
 import { tenantFilter } from '@/lib/domain/core/scope';

@@ -7,12 +7,12 @@ import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { checkpoints, operations, type NetworkSettings } from '@/db/schema';
 import { isOpenOperation } from '@/lib/operations/store';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';
 import { iso } from '@/lib/domain/core/clock';
 import type { CheckpointDto } from '@/lib/domain/core/dto';
 import { isReversed, loadGroupForOperation, loadPlan, siteInfo } from './operation-plan';
-import { simulator } from '@/lib/domain/core/sim-bridge';
+import { simulator } from '@/lib/sim/bridge';
 
 export type FailoverContextDto = {
   now: string;

@@ -6,9 +6,9 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { bootGroups, groupMembers, operations, protectionGroups, sites, vms, type OperationType } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { tenantScope } from '@/lib/domain/core/authorize';
-import { NotFoundError } from '@/lib/domain/core/errors';
+import { NotFoundError } from '@/lib/core/errors';
 import { tenantFilter } from '@/lib/domain/core/scope';
 
 export type GroupForOperation = NonNullable<ReturnType<typeof selectGroup>>;

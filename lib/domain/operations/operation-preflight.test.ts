@@ -6,7 +6,7 @@ import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
 import { preflight, startTestFailover } from './operations';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web'; // london → zurich

@@ -12,7 +12,7 @@ import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { ACME_ADMIN, ACME_USER, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
 import { commitOperation, getOperation, rollbackOperation, startFailover } from './operations';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web'; // London → Zurich

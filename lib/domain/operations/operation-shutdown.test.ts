@@ -9,7 +9,7 @@ import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { ACME_ADMIN, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
 import { getOperation, startFailover, startMove } from './operations';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const SQL = 'grp_acme_sql'; // acme-sql-01, acme-sql-02 and acme-dc-01: their guests take 44, 120 and 128 s to shut down

@@ -6,7 +6,7 @@ import { advanceOpenOperations } from '@/lib/operations/driver';
 import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { ACME_ADMIN as acmeAdmin, ACME_USER as acmeUser, GLOBEX_ADMIN as globexAdmin, STAFF as staff } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import {
   commitOperation, getOperation, listOperations, preflight, rollbackOperation, startFailback, startFailover, startMove,
   startTestFailover, stopTest,

@@ -16,18 +16,18 @@ import type { Decision, OperationOptions, OperationState } from '@/lib/operation
 import {
   failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, rollbackSchema, stopTestSchema, testFailoverSchema,
 } from '@/lib/schemas/operations';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { decodeCursor, encodeCursor } from '@/lib/domain/core/cursor';
 import type { Page } from '@/lib/domain/core/dto';
-import { ConflictError, NotFoundError, PreflightError } from '@/lib/domain/core/errors';
+import { ConflictError, NotFoundError, PreflightError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import { readOperationDtos, type OperationDto } from './operation-dto';
 import { loadGroupForOperation, type GroupForOperation } from './operation-plan';
 import { evaluatePreflight, type PreflightDto, type PreflightResult, type RecoveryPoint } from './operation-preflight';
 import { tenantFilter } from '@/lib/domain/core/scope';
-import { assertEngineLive, simulator } from '@/lib/domain/core/sim-bridge';
+import { assertEngineLive, simulator } from '@/lib/sim/bridge';
 import { cachedRead } from '@/lib/domain/core/read-cache';
 import { parseInput } from '@/lib/domain/core/validate';
 

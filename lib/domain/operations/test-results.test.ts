@@ -9,7 +9,7 @@ import { seededTestDb } from '@/lib/testing/db';
 import { summarise } from '@/lib/domain/reports/dashboard';
 import { getGroup, listGroups } from '@/lib/domain/groups/groups';
 import { getOperation, startTestFailover, stopTest } from './operations';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { isTestOverdue } from '@/lib/domain/reports/test-duty';
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);

@@ -5,7 +5,7 @@ import { alerts, auditLog, protectionGroups } from '@/db/schema';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { acknowledgeAlert, listAlerts } from './alerts';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 let db: DB;
 const t = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);

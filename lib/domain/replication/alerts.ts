@@ -2,12 +2,12 @@ import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { alerts, protectionGroups } from '@/db/schema';
 import { listAlertsQuerySchema } from '@/lib/schemas/alerts';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { isoOrNull, iso, simDate } from '@/lib/domain/core/clock';
 import type { AlertCurrentFigure, AlertDto } from '@/lib/domain/core/dto';
-import { NotFoundError } from '@/lib/domain/core/errors';
+import { NotFoundError } from '@/lib/core/errors';
 import { tenantFilter } from '@/lib/domain/core/scope';
 import { parseInput } from '@/lib/domain/core/validate';
 

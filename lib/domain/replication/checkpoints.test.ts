@@ -6,7 +6,7 @@ import type { SimulatorControl } from '@/lib/sim/contract';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { listCheckpoints, tagCheckpoint } from './checkpoints';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 let db: DB;
 const T0 = Date.parse('2025-06-01T00:00:00Z');

@@ -6,7 +6,7 @@ import type { SimulatorControl } from '@/lib/sim/contract';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
 import { MAX_POINTS, planSeries, rpoSeries } from './rpo';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 const NOW = Date.parse('2025-06-10T00:00:00Z');
 const DAY = 24 * 3600_000;

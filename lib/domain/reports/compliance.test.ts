@@ -9,7 +9,7 @@ import { seededTestDb } from '@/lib/testing/db';
 import { recentMonths, rpoCompliance } from './compliance';
 import { listGroups } from '@/lib/domain/groups/groups';
 import { planSeries, rpoSeries } from '@/lib/domain/replication/rpo';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 let db: DB;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { and, count, eq, gte, lt, between, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { alerts, protectionGroups, rpoSamples } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { simNow } from '@/lib/domain/core/clock';
 import type { GroupDto, SlaReportDto } from '@/lib/domain/core/dto';

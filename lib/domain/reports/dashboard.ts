@@ -2,7 +2,7 @@ import { and, count, eq, isNull, sum } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { alerts, groupMembers, vmDisks, vms, type GroupStatus } from '@/db/schema';
 import { tenantFilterSchema } from '@/lib/schemas/common';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { listAlerts } from '@/lib/domain/replication/alerts';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { iso, simNow } from '@/lib/domain/core/clock';

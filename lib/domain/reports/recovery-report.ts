@@ -9,7 +9,7 @@ import { operations } from '@/db/schema';
 import { stepDefinitions } from '@/lib/operations/steps';
 import { operationOptionsSchema } from '@/lib/operations/types';
 import { recoveryReportQuerySchema, type RecoveryReportQuery } from '@/lib/schemas/reports';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { isoOrNull, simNow } from '@/lib/domain/core/clock';
 import { readOperationDtos, type OperationDto } from '@/lib/domain/operations/operation-dto';

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { CONNECTION_OPTIONS, protectionGroups, sites, tenants, users } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import type { GroupDetailDto } from '@/lib/domain/core/dto';
-import { NotFoundError, ValidationError } from '@/lib/domain/core/errors';
+import { NotFoundError, ValidationError } from '@/lib/core/errors';
 import { readGroupDetail } from '@/lib/domain/groups/group-detail';
 
 /** R = responsible (does it), A = accountable (owns the outcome), C = consulted, I = informed. */

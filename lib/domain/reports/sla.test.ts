@@ -4,7 +4,7 @@ import { maintenanceWindows, outages } from '@/db/schema';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { monthlySla } from './sla';
 
 const NOW = Date.parse('2025-07-15T00:00:00Z');

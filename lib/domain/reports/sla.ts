@@ -2,11 +2,11 @@ import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { maintenanceWindows, outages, protectionGroups, siteLinks, vdcs } from '@/db/schema';
 import { slaQuerySchema } from '@/lib/schemas/reports';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { iso, simNow } from '@/lib/domain/core/clock';
 import type { SlaReportDto } from '@/lib/domain/core/dto';
-import { ValidationError } from '@/lib/domain/core/errors';
+import { ValidationError } from '@/lib/core/errors';
 import { computeAvailability, SLA_TARGET_PERCENT, type Interval } from './sla-math';
 import { parseInput } from '@/lib/domain/core/validate';
 

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { outages, siteLinks, sites } from '@/db/schema';
 import { simDate } from '@/lib/domain/core/clock';
-import { simulator } from '@/lib/domain/core/sim-bridge';
+import { simulator } from '@/lib/sim/bridge';
 import { newId } from '@/lib/ids';
 import type { FaultInjector } from './sites-faults';
 

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { maintenanceWindows, protectionGroups, sites, vdcs } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/domain/core/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import { parseInput } from '@/lib/domain/core/validate';
 import { simDate } from '@/lib/domain/core/clock';

@@ -1,7 +1,7 @@
 import { asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { alerts, maintenanceWindows, protectionGroups, serviceRequests, tenants, type GroupStatus } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';
 import { simDate } from '@/lib/domain/core/clock';
 import { TEST_INTERVAL_DAYS } from '@/lib/domain/reports/test-duty';

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { tenants, vdcs } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';
 import { ZERO_RESOURCES, addResources, pricingLines, type PricingLine, type Resources } from './pricing';
 

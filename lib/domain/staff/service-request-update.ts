@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { serviceRequestComments, serviceRequests, users } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize } from '@/lib/domain/core/authorize';
-import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/core/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import { simDate } from '@/lib/domain/core/clock';
 import { newId } from '@/lib/ids';

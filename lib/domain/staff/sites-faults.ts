@@ -1,10 +1,10 @@
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { siteLinks, sites } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize } from '@/lib/domain/core/authorize';
-import { NotFoundError } from '@/lib/domain/core/errors';
+import { NotFoundError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { outageSchema } from '@/lib/schemas/staff';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
 import { auditLog, storageVolumes, vdcs } from '@/db/schema';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/domain/core/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/core/errors';
 import { ACME_ADMIN, ACME_USER, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
 import { tenantPricing } from './pricing-report';

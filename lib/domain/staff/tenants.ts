@@ -1,10 +1,10 @@
 import { asc, count, eq, ne, and } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { protectionGroups, storageVolumes, tenants, users, vms } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize } from '@/lib/domain/core/authorize';
-import { ConflictError, NotFoundError } from '@/lib/domain/core/errors';
+import { ConflictError, NotFoundError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import { newId } from '@/lib/ids';
 import { tenantCreateSchema, tenantUpdateSchema } from '@/lib/schemas/staff';

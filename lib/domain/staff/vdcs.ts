@@ -1,10 +1,10 @@
 import { and, asc, eq, ne, sum } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { protectionGroups, serviceRequests, sites, storageVolumes, tenants, vdcs, vms } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
-import { audit } from '@/lib/domain/audit/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/domain/core/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import { newId } from '@/lib/ids';
 import { defaultVdcName, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';

@@ -1,6 +1,6 @@
 import { cache } from 'react';
 import { getDb } from '@/db';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { getGroup } from '@/lib/domain/groups/groups';
 import { orNotFound } from '@/app/_lib/or-not-found';
 

@@ -6,7 +6,7 @@ import { OPERATION_TYPE_LABEL, operationLabel } from '@/components/operations/la
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/current-actor';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { getOperation } from '@/lib/domain/operations/operations';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { OperationLive } from './operation-live';

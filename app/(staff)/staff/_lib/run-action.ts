@@ -1,4 +1,4 @@
-import { DomainError, ValidationError } from '@/lib/domain/core/errors';
+import { DomainError, ValidationError } from '@/lib/core/errors';
 import type { FormState } from '@/components/staff/form-state';
 
 /**

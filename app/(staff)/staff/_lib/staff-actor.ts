@@ -1,6 +1,6 @@
 import { asServiceWide } from '@/lib/auth/act-for';
 import { requireActor } from '@/lib/auth/current-actor';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 
 /**
  * The actor of a console page or action: service-wide even while an act-for cookie narrows

@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { AuditTrailCard } from '@/components/portal/audit/audit-trail-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAudit } from '@/lib/domain/audit/audit-log';
-import { ValidationError } from '@/lib/domain/core/errors';
+import { ValidationError } from '@/lib/core/errors';
 import { listTenants } from '@/lib/domain/staff/tenants';
 import { auditQuery, filterQueryString, parseAuditFilters } from '@/components/portal/audit/audit-query';
 import { staffActor } from '../_lib/staff-actor';

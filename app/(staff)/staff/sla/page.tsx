@@ -11,7 +11,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatDate, formatMinutes, formatPercent } from '@/lib/format';
 import { simDate } from '@/lib/domain/core/clock';
-import { ValidationError } from '@/lib/domain/core/errors';
+import { ValidationError } from '@/lib/core/errors';
 import { slaReport, type StaffSlaReport } from '@/lib/domain/staff/sla-report';
 import { MIN_YEAR } from '@/lib/schemas/dates';
 import { staffActor } from '../_lib/staff-actor';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
 import { insertApiToken } from '@/lib/auth/api-tokens';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
 import { GET as getLinks } from './links/route';

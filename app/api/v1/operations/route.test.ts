@@ -5,7 +5,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
 import { insertApiToken } from '@/lib/auth/api-tokens';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { advanceOpenOperations } from '@/lib/operations/driver';
 import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';

@@ -2,16 +2,21 @@
  * The replication mode an operation leaves its group in, derived from the operation alone. The
  * operations table is written in the transaction of every transition; the engine's snapshot only
  * every few seconds. So after a crash the operations are the truth and the restored engine is
- * put back in line with them (lib/sim/runtime), instead of showing "meeting SLA" for a group
+ * put back in line with them (runtime.ts), instead of showing "meeting SLA" for a group
  * whose test or failover is still open.
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import type { GroupMode } from '@/lib/sim/contract';
-import type { OperationOptions, OperationState } from './types';
-import { isOpen } from './types';
+import { OPEN_OPERATION_STATUSES, type OperationStatus, type OperationType } from '@/db/schema';
+import type { GroupMode } from './contract';
 
-type ModeInput = Pick<OperationState, 'type' | 'status'> & { options: Partial<Pick<OperationOptions, 'reverseProtection' | 'decision'>> | null };
+/**
+ * Only what the mode depends on, read from the operations table as stored, so the runtime does
+ * not depend on the operations machine (lib/operations sits above lib/sim).
+ */
+type ModeInput = { type: OperationType; status: OperationStatus; options: { reverseProtection?: boolean; decision?: unknown } | null };
+
+const isOpen = (status: OperationStatus) => (OPEN_OPERATION_STATUSES as readonly OperationStatus[]).includes(status);
 
 /** Mirrors the machine's group-mode effects: the mode from the last transition of `op`. */
 export function groupModeOf(op: ModeInput): GroupMode {
@@ -29,7 +34,7 @@ export function groupModeOf(op: ModeInput): GroupMode {
  * Groups without an operation replicate.
  */
 export function loadGroupModes(db: Executor): Map<string, GroupMode> {
-  const rows = db.all<{ groupId: string; type: OperationState['type']; status: OperationState['status']; options: string | null }>(sql`
+  const rows = db.all<{ groupId: string; type: OperationType; status: OperationStatus; options: string | null }>(sql`
     SELECT o.group_id AS groupId, o.type AS type, o.status AS status, o.options AS options
     FROM protection_groups g
     JOIN operations o ON o.id = (SELECT id FROM operations WHERE group_id = g.id ORDER BY started_at DESC, id DESC LIMIT 1)`);

@@ -1,5 +1,5 @@
-import { openDatabase } from '../client';
-import { seedDemo } from '../seed/demo';
+import { openDatabase } from '@/db/client';
+import { seedDemo } from '../demo';
 
 const file = (process.env.DATABASE_URL ?? './data/cloudshield.db').replace(/^file:/, '');
 const db = openDatabase(file);

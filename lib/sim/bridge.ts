@@ -1,5 +1,5 @@
 import type { CatchUpStatus, SimulatorControl } from '@/lib/sim/contract';
-import { EngineCatchingUpError } from './errors';
+import { EngineCatchingUpError } from '@/lib/core/errors';
 
 /**
  * The one door from the domain to the simulator runtime. The runtime is imported lazily: it

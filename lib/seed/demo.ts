@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm';
-import type { DB } from '../client';
+import type { DB } from '@/db/client';
 import {
   bootGroups, groupMembers, protectionGroups, storageVolumes, tenants, users, vdcs, vmDisks, vmNics, vms,
   type NetworkSettings, type Priority, type Role,
-} from '../schema';
+} from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { defaultVdcName } from '@/lib/schemas/staff';
 import { seedSites, siteNameOf } from './sites';

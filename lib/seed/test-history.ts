@@ -1,6 +1,6 @@
 import type { Executor } from '@/db';
 import { auditLog, operations } from '@/db/schema';
-import { targetNamer } from '@/lib/domain/audit/audit-targets';
+import { targetNamer } from '@/lib/core/audit-targets';
 import { newId } from '@/lib/ids';
 import { advance, createOperationState, requestStop } from '@/lib/operations/machine';
 import { insertSteps, operationColumns } from '@/lib/operations/store';

@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '@/db/client';
 import { auditLog, operations, operationSteps, protectionGroups } from '@/db/schema';
 import { getOperation, startFailover, startTestFailover } from '@/lib/domain/operations/operations';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { seededTestDb } from '@/lib/testing/db';
-import { advanceOpenOperations, startOperationsDriver } from './driver';
+import { advanceOpenOperations, startOperationsDriver } from '@/lib/operations/driver';
 import { ACME_ADMIN } from '@/lib/testing/actors';
-import { FakeSimulator, writeJournal } from './testing';
+import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web';

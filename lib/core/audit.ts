@@ -1,6 +1,6 @@
 import type { Executor } from '@/db';
 import { auditLog } from '@/db/schema';
-import type { Actor } from '@/lib/domain/core/actor';
+import type { Actor } from '@/lib/core/actor';
 import { targetNameOf } from './audit-targets';
 
 export type AuditEntry = {

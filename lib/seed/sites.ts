@@ -1,5 +1,5 @@
-import type { Executor } from '../client';
-import { siteLinks, sites } from '../schema';
+import type { Executor } from '@/db/client';
+import { siteLinks, sites } from '@/db/schema';
 
 /** The eight CloudCore datacentres, with coordinates to derive realistic link latencies. */
 export const SITES = [

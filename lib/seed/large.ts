@@ -7,11 +7,11 @@
  * steps and password salts aside). Inserts are batched inside one transaction per phase.
  */
 import { count } from 'drizzle-orm';
-import type { DB } from '../client';
+import type { DB } from '@/db/client';
 import {
   bootGroups, groupMembers, protectionGroups, storageVolumes, tenants, users, vdcs, vmDisks, vmNics, vms,
   type NetworkSettings, type Priority,
-} from '../schema';
+} from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { Prng, seedState } from '@/lib/engine/prng';
 import { createSimulator } from '@/lib/sim/runtime';

@@ -6,11 +6,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '@/db/client';
 import { commitOperation, getOperation, startFailover, startTestFailover, stopTest } from '@/lib/domain/operations/operations';
-import { setSimulatorForTests } from '@/lib/domain/core/sim-bridge';
+import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { advanceOpenOperations } from '@/lib/operations/driver';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
-import { createSimulator, type Simulator } from './runtime';
+import { createSimulator, type Simulator } from '@/lib/sim/runtime';
 
 const NOW = Date.UTC(2026, 4, 12, 9, 30, 0);
 const WEB = 'grp_acme_web';

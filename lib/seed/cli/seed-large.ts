@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../client';
-import { seedLarge } from '../seed/large';
+import { openDatabase } from '@/db/client';
+import { seedLarge } from '../large';
 
 const file = (process.env.DATABASE_URL ?? './data/cloudshield-large.db').replace(/^file:/, '');
 const force = process.argv.includes('--force');
