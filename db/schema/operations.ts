@@ -3,13 +3,7 @@ import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-or
 import { timestamp } from './columns';
 import { protectionGroups } from './groups';
 import { tenants } from './tenants';
-
-export const OPERATION_TYPES = ['test-failover', 'failover', 'move', 'failback'] as const;
-export type OperationType = (typeof OPERATION_TYPES)[number];
-export const OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit', 'completed', 'rolled-back', 'failed'] as const;
-export type OperationStatus = (typeof OPERATION_STATUSES)[number];
-export const OPEN_OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit'] as const;
-export const STEP_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
+import { OPERATION_TYPES, OPERATION_STATUSES, STEP_STATUSES } from '../../lib/schemas/operations';
 
 export const operations = sqliteTable(
   'operations',
