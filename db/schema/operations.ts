@@ -3,7 +3,7 @@ import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-or
 import { timestamp } from './columns';
 import { protectionGroups } from './groups';
 import { tenants } from './tenants';
-import { OPERATION_TYPES, OPERATION_STATUSES, STEP_STATUSES } from '../../lib/schemas/operations';
+import { OPERATION_STATUSES, OPERATION_TYPES, STEP_STATUSES, TEST_RESULTS } from '../../lib/schemas/operations';
 
 export const operations = sqliteTable(
   'operations',
@@ -29,7 +29,7 @@ export const operations = sqliteTable(
     finishedAt: timestamp('finished_at'),
     commitDeadline: timestamp('commit_deadline'),
     rtoSeconds: real('rto_seconds'),
-    result: text('result', { enum: ['passed', 'failed'] }),
+    result: text('result', { enum: TEST_RESULTS }),
     notes: text('notes'),
     error: text('error'),
   },
