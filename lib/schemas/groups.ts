@@ -3,8 +3,6 @@ import { tenantFilterSchema } from './common';
 import { displayText, idField, positiveNumber, wholeNumber } from './fields';
 import { networkSettingsSchema } from './network';
 
-export const SYNC_STATES = ['syncing', 'synced'] as const;
-
 export const GROUP_STATUSES = [
   'initialising',
   'meeting-sla',
@@ -21,6 +19,9 @@ export type GroupStatus = (typeof GROUP_STATUSES)[number];
 
 export const PRIORITIES = ['low', 'medium', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
+
+/** A member VM's replication: still in its initial sync, or in sync. */
+export const SYNC_STATES = ['syncing', 'synced'] as const;
 
 /** Group statuses in the words DR operators know (Zerto's): badges, pre-flight texts, messages. */
 export const GROUP_STATUS_LABEL: Record<GroupStatus, string> = {
