@@ -1,7 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { AppShell } from '@/components/shell/app-shell';
 import { CatchUpBanner } from '@/components/shell/catch-up-banner';
 import { portalNav } from '@/components/shell/nav-items';

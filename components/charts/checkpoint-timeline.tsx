@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, ReferenceArea, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CheckpointKind } from '@/db/schema';
+import type { CheckpointKind } from '@/lib/schemas/checkpoints';
 import { formatDateTime } from '@/lib/format';
 import { AXIS, GRID } from './chart-frame';
 import { evenTicks, timeTick } from './axis-ticks';

@@ -1,4 +1,4 @@
-import type { OperationType } from '@/db/schema';
+import type { OperationType } from '@/lib/schemas/operations';
 import { formatDateTime } from '@/lib/format';
 import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 import type { IconName } from '@/components/ui/icons';

@@ -1,4 +1,4 @@
-import type { Priority } from '@/db/schema';
+import type { Priority } from '@/lib/schemas/groups';
 import { Badge } from '@/components/ui/badge';
 import { Icon } from '@/components/ui/icons';
 import { cn } from '@/components/ui/cn';

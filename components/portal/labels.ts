@@ -1,4 +1,6 @@
-import type { AlertCode, CheckpointKind, Priority } from '@/db/schema';
+import type { AlertCode } from '@/lib/schemas/alerts';
+import type { CheckpointKind } from '@/lib/schemas/checkpoints';
+import type { Priority } from '@/lib/schemas/groups';
 import type { IconName } from '@/components/ui/icons';
 import type { Tone } from '@/components/ui/tone';
 

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 import { Icon } from '@/components/ui/icons';
 import type { NavItem } from './nav-items';
 import { SideNav } from './side-nav';

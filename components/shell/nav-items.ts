@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 import { can } from '@/lib/auth/policy';
 import type { IconName } from '@/components/ui/icons';
 

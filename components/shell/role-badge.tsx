@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 import { Badge } from '@/components/ui/badge';
 
 export const ROLE_LABEL: Record<Role, string> = {

@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { RoleBadge } from './role-badge';
 

@@ -2,7 +2,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Badge } from '@/components/ui/badge';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
-import type { GroupStatus } from '@/db/schema';
+import type { GroupStatus } from '@/lib/schemas/groups';
 import { formatDuration } from '@/lib/format';
 import type { AffectedGroupDto } from '@/lib/domain/staff/dto';
 

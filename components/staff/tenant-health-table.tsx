@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { GROUP_STATUS } from '@/components/ui/status';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import type { Tone } from '@/components/ui/tone';
-import type { GroupStatus } from '@/db/schema';
+import type { GroupStatus } from '@/lib/schemas/groups';
 import { formatDuration } from '@/lib/format';
 import type { Health, TenantHealthDto } from '@/lib/domain/staff/overview';
 import { TenantStatusBadge } from './tenant-badges';

@@ -1,4 +1,6 @@
-import type { GroupStatus, OperationStatus, SiteStatus } from '@/db/schema';
+import type { GroupStatus } from '@/lib/schemas/groups';
+import type { OperationStatus } from '@/lib/schemas/operations';
+import type { SiteStatus } from '@/lib/schemas/sites';
 import { Badge } from './badge';
 import { GROUP_STATUS, OPERATION_STATUS, SITE_STATUS, type StatusMeta } from './status';
 

@@ -3,22 +3,7 @@ import { timestamp } from './columns';
 import { protectionGroups } from './groups';
 import { sites } from './sites';
 import { tenants } from './tenants';
-
-export const ALERT_LEVELS = ['warning', 'error'] as const;
-export const ALERT_CODES = [
-  'rpo-warning',
-  'rpo-breach',
-  'history-not-met',
-  'site-down',
-  'link-down',
-  'continuous-writer',
-  'initial-sync-stalled',
-  'test-overdue',
-  'operation-failed',
-  /** An auto-commit/auto-rollback whose deadline passed while a site made it unsafe (lib/operations/decision-guard). */
-  'operation-held',
-] as const;
-export type AlertCode = (typeof ALERT_CODES)[number];
+import { ALERT_LEVELS, ALERT_CODES } from '../../lib/schemas/alerts';
 
 /**
  * Alerts raised by the simulator or the domain. An alert is open until `resolvedAt`;

@@ -1,7 +1,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
-
-export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
+import { AUDIT_OUTCOMES } from '../../lib/schemas/audit';
 
 /**
  * Append-only audit trail (ISO 27001 / SOC 1). A migration adds triggers that abort any

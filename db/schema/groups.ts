@@ -3,34 +3,8 @@ import { timestamp } from './columns';
 import { sites } from './sites';
 import { tenants } from './tenants';
 import { vms } from './vms';
-
-export const GROUP_STATUSES = [
-  'initialising',
-  'meeting-sla',
-  'rpo-not-met',
-  'history-not-met',
-  'paused',
-  'testing',
-  'failing-over',
-  'awaiting-commit',
-  'failed-over',
-  'reverse-replicating',
-] as const;
-export type GroupStatus = (typeof GROUP_STATUSES)[number];
-
-export const PRIORITIES = ['low', 'medium', 'high'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-/**
- * Network settings applied at failover, one set for tests and one for live.
- * `keep-ip`: same addresses on a network of the same name at the target.
- * `re-ip`: each source subnet maps to a target subnet with its gateway and DNS.
- */
-export type NetworkSettings = {
-  mode: 'keep-ip' | 're-ip';
-  network: string;
-  mappings: { sourceSubnet: string; targetSubnet: string; gateway: string; dns: string[] }[];
-};
+import { GROUP_STATUSES, PRIORITIES, SYNC_STATES } from '../../lib/schemas/groups';
+import type { NetworkSettings } from '../../lib/schemas/network';
 
 export const protectionGroups = sqliteTable(
   'protection_groups',
@@ -87,8 +61,6 @@ export const bootGroups = sqliteTable(
   },
   (t) => [uniqueIndex('boot_groups_position_uq').on(t.groupId, t.position)],
 );
-
-export const SYNC_STATES = ['syncing', 'synced'] as const;
 
 /** A VM protected by a group. A VM belongs to at most one group. */
 export const groupMembers = sqliteTable(

@@ -1,3 +1,6 @@
+// The value lists of enum columns (statuses, kinds, roles...) live in lib/schemas beside the
+// validation that uses them, and are imported from there, never through this module. Schema
+// files import them by relative path, which drizzle-kit resolves without the tsconfig alias.
 export * from './sites';
 export * from './tenants';
 export * from './vms';

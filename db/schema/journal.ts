@@ -1,8 +1,6 @@
 import { sqliteTable, text, integer, real, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { protectionGroups } from './groups';
-
-export const CHECKPOINT_KINDS = ['crash', 'app', 'tagged'] as const;
-export type CheckpointKind = (typeof CHECKPOINT_KINDS)[number];
+import { CHECKPOINT_KINDS } from '../../lib/schemas/checkpoints';
 
 /**
  * Journal checkpoints. High-volume: times are plain epoch milliseconds (simulated clock).

@@ -3,13 +3,7 @@ import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-or
 import { timestamp } from './columns';
 import { protectionGroups } from './groups';
 import { tenants } from './tenants';
-
-export const OPERATION_TYPES = ['test-failover', 'failover', 'move', 'failback'] as const;
-export type OperationType = (typeof OPERATION_TYPES)[number];
-export const OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit', 'completed', 'rolled-back', 'failed'] as const;
-export type OperationStatus = (typeof OPERATION_STATUSES)[number];
-export const OPEN_OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit'] as const;
-export const STEP_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
+import { OPERATION_STATUSES, OPERATION_TYPES, STEP_STATUSES, TEST_RESULTS } from '../../lib/schemas/operations';
 
 export const operations = sqliteTable(
   'operations',
@@ -35,7 +29,7 @@ export const operations = sqliteTable(
     finishedAt: timestamp('finished_at'),
     commitDeadline: timestamp('commit_deadline'),
     rtoSeconds: real('rto_seconds'),
-    result: text('result', { enum: ['passed', 'failed'] }),
+    result: text('result', { enum: TEST_RESULTS }),
     notes: text('notes'),
     error: text('error'),
   },

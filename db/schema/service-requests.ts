@@ -1,13 +1,7 @@
 import { sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
 import { tenants, vdcs } from './tenants';
-
-export const REQUEST_KINDS = ['grow-resources', 'shrink-resources', 'other'] as const;
-export const REQUEST_PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export const REQUEST_STATUSES = ['open', 'in-progress', 'resolved', 'cancelled'] as const;
-
-/** Resource change asked for by a grow/shrink request: deltas applied to a vDC when resolved. */
-export type ResourceChange = { vdcId: string; vcpuGhz?: number; memoryGb?: number; storageGb?: number; guaranteedIops?: number };
+import { REQUEST_KINDS, REQUEST_PRIORITIES, REQUEST_STATUSES, type ResourceChange } from '../../lib/schemas/requests';
 
 export const serviceRequests = sqliteTable(
   'service_requests',

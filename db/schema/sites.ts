@@ -1,8 +1,6 @@
 import { sqliteTable, text, integer, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
-
-export const SITE_STATUSES = ['online', 'degraded', 'offline'] as const;
-export type SiteStatus = (typeof SITE_STATUSES)[number];
+import { SITE_STATUSES } from '../../lib/schemas/sites';
 
 /** A provider datacentre. Ids are the short names of shared/API.md (`jersey`, `london`, ...). */
 export const sites = sqliteTable('sites', {

@@ -1,10 +1,7 @@
 import { sqliteTable, text, integer, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
 import { sites } from './sites';
-
-export const CONNECTION_OPTIONS = ['portal', 'vpn', 'mpls', 'p2p'] as const;
-export const TENANT_STATUSES = ['active', 'suspended'] as const;
-export const VDC_KINDS = ['production', 'recovery'] as const;
+import { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from '../../lib/schemas/tenants';
 
 export const tenants = sqliteTable('tenants', {
   id: text('id').primaryKey(),

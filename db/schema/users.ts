@@ -1,9 +1,7 @@
 import { sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { flag, timestamp } from './columns';
 import { tenants } from './tenants';
-
-export const ROLES = ['user', 'client_admin', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from '../../lib/schemas/users';
 
 export const users = sqliteTable(
   'users',

@@ -2,9 +2,7 @@ import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-or
 import { flag, timestamp } from './columns';
 import { sites } from './sites';
 import { tenants } from './tenants';
-
-export const POWER_STATES = ['on', 'off'] as const;
-export const GUEST_OS = ['linux', 'windows'] as const;
+import { POWER_STATES, GUEST_OS } from '../../lib/schemas/vms';
 
 /** A production virtual machine of a tenant. `siteId` is where it runs now. */
 export const vms = sqliteTable(

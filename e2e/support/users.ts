@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 
 /** The demo users of shared/API.md, all created by the seed on first start. */
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-password';

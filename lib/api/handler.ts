@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
-import { getDb, type DB } from '@/db';
+import { getDb, type DB } from '@/lib/domain/core/database';
 import type { Actor } from '@/lib/core/actor';
 import { UnauthenticatedError } from '@/lib/core/errors';
 import { resolveActor } from '@/lib/auth/resolve-actor';

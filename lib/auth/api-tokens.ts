@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, ne, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { apiTokens, tenants, users, type Role } from '@/db/schema';
+import { apiTokens, tenants, users } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 import { newId } from '@/lib/ids';
 
 /** Recognisable in logs and by secret scanners. */

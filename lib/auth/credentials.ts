@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { tenants, users, type Role } from '@/db/schema';
+import { tenants, users } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 import { audit } from '@/lib/core/audit';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from './rate-limit';

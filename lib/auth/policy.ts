@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 
 /**
  * Who may do what. One table, read by lib/domain before every action; the UI uses it only

@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 
 /** Where each role lands after signing in. */
 export function homeFor(role: Role): string {

@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 
 /**
  * Who is acting. `tenantId` is the tenant whose data the actor works on: the user's own for

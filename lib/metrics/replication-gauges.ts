@@ -1,6 +1,8 @@
 import { count, eq, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { GROUP_STATUSES, SITE_STATUSES, alerts, protectionGroups, sites, tenants } from '@/db/schema';
+import { alerts, protectionGroups, sites, tenants } from '@/db/schema';
+import { GROUP_STATUSES } from '@/lib/schemas/groups';
+import { SITE_STATUSES } from '@/lib/schemas/sites';
 import { metrics } from './registry';
 
 /**

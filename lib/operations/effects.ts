@@ -5,7 +5,8 @@
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { alerts, checkpoints, operations, protectionGroups, vms, type GroupStatus } from '@/db/schema';
+import { alerts, checkpoints, operations, protectionGroups, vms } from '@/db/schema';
+import type { GroupStatus } from '@/lib/schemas/groups';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { formatDateTime } from '@/lib/format';

@@ -4,7 +4,8 @@
  */
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { OPEN_OPERATION_STATUSES, operations, operationSteps } from '@/db/schema';
+import { operations, operationSteps } from '@/db/schema';
+import { OPEN_OPERATION_STATUSES } from '@/lib/schemas/operations';
 import { newId } from '@/lib/ids';
 import { UnresumableError } from './machine';
 import { operationOptionsSchema, type OperationOptions, type OperationState, type Step } from './types';

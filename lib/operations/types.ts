@@ -3,7 +3,7 @@
  * imports are erased), so the machine can be unit-tested and reasoned about in isolation.
  */
 import { z } from 'zod';
-import type { OperationStatus, OperationType } from '@/db/schema';
+import type { OperationStatus, OperationType } from '@/lib/schemas/operations';
 import type { GroupMode } from '@/lib/sim/contract';
 
 export type { OperationStatus, OperationType };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AUDIT_OUTCOMES } from '@/db/schema/audit';
 import { pagingSchema, tenantFilterSchema, timeRangeSchema } from './common';
+
+export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
 
 /** GET /audit: the trail newest first; `action` matches exactly or as a prefix ("group" → group.*). */
 export const listAuditQuerySchema = pagingSchema

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { CHECKPOINT_KINDS } from '@/db/schema/journal';
 import { pagingSchema, timeRangeSchema } from './common';
 import { displayText } from './fields';
+
+export const CHECKPOINT_KINDS = ['crash', 'app', 'tagged'] as const;
+export type CheckpointKind = (typeof CHECKPOINT_KINDS)[number];
 
 /** Checkpoint kinds in words (the picker, pre-flight texts). */
 export const CHECKPOINT_KIND_LABEL: Record<(typeof CHECKPOINT_KINDS)[number], string> = {

@@ -1,8 +1,27 @@
 import { z } from 'zod';
-import { PRIORITIES, type GroupStatus } from '@/db/schema/groups';
 import { tenantFilterSchema } from './common';
 import { displayText, idField, positiveNumber, wholeNumber } from './fields';
 import { networkSettingsSchema } from './network';
+
+export const GROUP_STATUSES = [
+  'initialising',
+  'meeting-sla',
+  'rpo-not-met',
+  'history-not-met',
+  'paused',
+  'testing',
+  'failing-over',
+  'awaiting-commit',
+  'failed-over',
+  'reverse-replicating',
+] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** A member VM's replication: still in its initial sync, or in sync. */
+export const SYNC_STATES = ['syncing', 'synced'] as const;
 
 /** Group statuses in the words DR operators know (Zerto's): badges, pre-flight texts, messages. */
 export const GROUP_STATUS_LABEL: Record<GroupStatus, string> = {

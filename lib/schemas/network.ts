@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { displayText } from './fields';
 
+/**
+ * Network settings applied at failover, one set for tests and one for live.
+ * `keep-ip`: same addresses on a network of the same name at the target.
+ * `re-ip`: each source subnet maps to a target subnet with its gateway and DNS.
+ */
+export type NetworkSettings = {
+  mode: 'keep-ip' | 're-ip';
+  network: string;
+  mappings: { sourceSubnet: string; targetSubnet: string; gateway: string; dns: string[] }[];
+};
+
 /** IPv4 dotted quad → 32-bit unsigned number (input already validated by z.ipv4/z.cidrv4). */
 export function ipv4ToNumber(ip: string): number {
   return ip.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);

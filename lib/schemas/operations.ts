@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { OPERATION_STATUSES, OPERATION_TYPES } from '@/db/schema/operations';
 import { BREAK_GLASS_REASON, SHUTDOWN_GRACE_SECONDS } from './operation-limits';
 import { jsonBoolean, pagingSchema } from './common';
 import { dateTime } from './dates';
 import { displayText, idField, wholeNumber } from './fields';
 
-export { OPERATION_TYPES };
+export const OPERATION_TYPES = ['test-failover', 'failover', 'move', 'failback'] as const;
+export type OperationType = (typeof OPERATION_TYPES)[number];
+export const OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit', 'completed', 'rolled-back', 'failed'] as const;
+export type OperationStatus = (typeof OPERATION_STATUSES)[number];
+export const OPEN_OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit'] as const;
+export const STEP_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
 
 /** Operation types as people say them: labels, breadcrumbs, pre-flight texts. */
-export const OPERATION_TYPE_LABEL: Record<(typeof OPERATION_TYPES)[number], string> = {
+export const OPERATION_TYPE_LABEL: Record<OperationType, string> = {
   'test-failover': 'Test failover',
   failover: 'Live failover',
   move: 'Move',

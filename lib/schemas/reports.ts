@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OPERATION_TYPES } from '@/db/schema/operations';
+import { OPERATION_TYPES } from './operations';
 import { tenantFilterSchema } from './common';
 import { calendarDate, monthField } from './dates';
 import { idField } from './fields';

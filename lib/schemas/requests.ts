@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { REQUEST_KINDS, REQUEST_PRIORITIES, REQUEST_STATUSES } from '@/db/schema';
 import { formatNumber } from '@/lib/format';
 import { displayText, idField } from './fields';
+
+export const REQUEST_KINDS = ['grow-resources', 'shrink-resources', 'other'] as const;
+export const REQUEST_PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export const REQUEST_STATUSES = ['open', 'in-progress', 'resolved', 'cancelled'] as const;
+
+/** Resource change asked for by a grow/shrink request: deltas applied to a vDC when resolved. */
+export type ResourceChange = { vdcId: string; vcpuGhz?: number; memoryGb?: number; storageGb?: number; guaranteedIops?: number };
 
 /**
  * Service requests: shared by /api/v1/requests, the portal's "raise a request" form and the

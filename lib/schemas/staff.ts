@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from '@/db/schema';
+import { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from './tenants';
 import { jsonBoolean, queryBoolean } from './common';
 import { dateTime, monthField } from './dates';
 import { displayText, idField, positiveNumber, wholeNumber } from './fields';

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { jsonBoolean, tenantFilterSchema } from './common';
 import { displayText, idField } from './fields';
 
+export const ROLES = ['user', 'client_admin', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
 /**
  * A tenant's users, managed by its client administrators (Settings, /api/v1/users). Staff are
  * never created or promoted here: the provider's own accounts live outside any tenant.

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { queryBoolean, tenantFilterSchema } from './common';
 import { idField } from './fields';
 
+export const POWER_STATES = ['on', 'off'] as const;
+export const GUEST_OS = ['linux', 'windows'] as const;
+
 /** GET /vms filters. `protected`: only VMs in a group (true) or only unprotected ones (false). */
 export const listVmsQuerySchema = tenantFilterSchema.extend({
   siteId: idField('siteId').optional(),

@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm';
 import type { DB } from '@/db/client';
-import {
-  bootGroups, groupMembers, protectionGroups, storageVolumes, tenants, users, vdcs, vmDisks, vmNics, vms,
-  type NetworkSettings, type Priority, type Role,
-} from '@/db/schema';
+import { bootGroups, groupMembers, protectionGroups, storageVolumes, tenants, users, vdcs, vmDisks, vmNics, vms } from '@/db/schema';
+import type { Priority } from '@/lib/schemas/groups';
+import type { NetworkSettings } from '@/lib/schemas/network';
+import type { Role } from '@/lib/schemas/users';
 import { hashPassword } from '@/lib/auth/password';
 import { defaultVdcName } from '@/lib/schemas/staff';
 import { seedSites, siteNameOf } from './sites';

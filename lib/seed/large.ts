@@ -8,10 +8,9 @@
  */
 import { count } from 'drizzle-orm';
 import type { DB } from '@/db/client';
-import {
-  bootGroups, groupMembers, protectionGroups, storageVolumes, tenants, users, vdcs, vmDisks, vmNics, vms,
-  type NetworkSettings, type Priority,
-} from '@/db/schema';
+import { bootGroups, groupMembers, protectionGroups, storageVolumes, tenants, users, vdcs, vmDisks, vmNics, vms } from '@/db/schema';
+import type { Priority } from '@/lib/schemas/groups';
+import type { NetworkSettings } from '@/lib/schemas/network';
 import { hashPassword } from '@/lib/auth/password';
 import { Prng, seedState } from '@/lib/engine/prng';
 import { createSimulator } from '@/lib/sim/runtime';

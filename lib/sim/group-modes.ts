@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { OPEN_OPERATION_STATUSES, type OperationStatus, type OperationType } from '@/db/schema';
+import { OPEN_OPERATION_STATUSES, type OperationStatus, type OperationType } from '@/lib/schemas/operations';
 import type { GroupMode } from './contract';
 
 /**

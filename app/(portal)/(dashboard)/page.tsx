@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { DashboardLive } from '@/components/portal/dashboard/dashboard-live';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/policy';

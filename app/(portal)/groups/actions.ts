@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
 import { tagCheckpoint } from '@/lib/domain/replication/checkpoints';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { buttonClasses } from '@/components/ui/button';
 import { AvailabilityTable, RpoComplianceTable } from '@/components/portal/reports/compliance-tables';
 import { RecoveryFilters } from '@/components/portal/reports/recovery-filters';

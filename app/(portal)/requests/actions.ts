@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import type { FormState } from '@/components/staff/form-state';
 import { requireActor } from '@/lib/auth/current-actor';
 import { updateServiceRequest } from '@/lib/domain/staff/service-request-update';

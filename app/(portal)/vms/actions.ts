@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
 import { getGroup, updateGroup } from '@/lib/domain/groups/groups';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { VmsTable } from '@/components/portal/vms/vms-table';
 import { parseVmFilters } from '@/components/portal/vms/vm-filters';
 import { Card } from '@/components/ui/card';

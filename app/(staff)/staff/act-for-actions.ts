@@ -2,7 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { ACT_FOR_COOKIE, actForCookieOptions, readActingTenant, signActFor } from '@/lib/auth/act-for';
 import { requireActor } from '@/lib/auth/current-actor';
 import { sessionCookieName } from '@/lib/auth/session-cookie';

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { AppShell } from '@/components/shell/app-shell';
 import { CatchUpBanner } from '@/components/shell/catch-up-banner';
 import { STAFF_NAV } from '@/components/shell/nav-items';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '@/db';
+import type { DB } from '@/lib/domain/core/database';
 import { users } from '@/db/schema';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';

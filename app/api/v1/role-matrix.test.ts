@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { DB } from '@/db';
+import type { DB } from '@/lib/domain/core/database';
 import { alerts } from '@/db/schema';
 import { ROUTES, type RouteDoc } from '@/lib/api/openapi-routes';
 import { insertApiToken } from '@/lib/auth/api-tokens';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { DB } from '@/db';
+import type { DB } from '@/lib/domain/core/database';
 import { ROUTES, type RouteDoc } from '@/lib/api/openapi-routes';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { GROUP_STATUSES } from '@/db/schema/groups';
+import { GROUP_STATUSES } from '@/lib/schemas/groups';
 import { StatusDonut } from '@/components/charts/status-donut';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Icon } from '@/components/ui/icons';

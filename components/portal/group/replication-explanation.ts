@@ -1,4 +1,4 @@
-import type { GroupStatus } from '@/db/schema';
+import type { GroupStatus } from '@/lib/schemas/groups';
 import { formatDuration, formatMBps } from '@/lib/format';
 import { analyseTraffic, type TrafficSample } from './traffic-analysis';
 

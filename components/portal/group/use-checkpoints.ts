@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { CHECKPOINT_KINDS } from '@/db/schema/journal';
+import { CHECKPOINT_KINDS } from '@/lib/schemas/checkpoints';
 import type { CheckpointDto, Page } from '@/lib/domain/core/dto';
 import { getJson, qs } from '../api';
 

@@ -1,5 +1,4 @@
-import type { GroupStatus, Priority } from '@/db/schema';
-import { GROUP_STATUSES, PRIORITIES } from '@/db/schema/groups';
+import { type GroupStatus, type Priority, GROUP_STATUSES, PRIORITIES } from '@/lib/schemas/groups';
 import type { GroupDto } from '@/lib/domain/core/dto';
 
 export type GroupFilters = { q: string; status: GroupStatus | ''; site: string; priority: Priority | '' };

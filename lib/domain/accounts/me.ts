@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { tenants, users, type Role } from '@/db/schema';
+import { tenants, users } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 import type { Actor } from '@/lib/core/actor';
 import { UnauthenticatedError } from '@/lib/core/errors';
 

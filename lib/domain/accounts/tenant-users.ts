@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { apiTokens, tenants, users, type Role } from '@/db/schema';
+import { apiTokens, tenants, users } from '@/db/schema';
+import type { Role } from '@/lib/schemas/users';
 import { hashPassword } from '@/lib/auth/password';
 import { newId } from '@/lib/ids';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';

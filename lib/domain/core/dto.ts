@@ -3,7 +3,11 @@
  * names of shared/API.md. Times are ISO 8601 UTC strings. Route handlers return these as-is
  * and server components render them, so a field means the same thing everywhere.
  */
-import type { AlertCode, CheckpointKind, GroupStatus, NetworkSettings, Priority, SiteStatus } from '@/db/schema';
+import type { AlertCode } from '@/lib/schemas/alerts';
+import type { CheckpointKind } from '@/lib/schemas/checkpoints';
+import type { GroupStatus, Priority } from '@/lib/schemas/groups';
+import type { NetworkSettings } from '@/lib/schemas/network';
+import type { SiteStatus } from '@/lib/schemas/sites';
 import type { TestResult } from '@/lib/schemas/operations';
 
 export type SiteDto = { id: string; name: string; country: string; status: SiteStatus };

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { auditLog, groupMembers, OPEN_OPERATION_STATUSES, operations, protectionGroups, sites, tenants } from '@/db/schema';
+import { auditLog, groupMembers, operations, protectionGroups, sites, tenants } from '@/db/schema';
+import { OPEN_OPERATION_STATUSES } from '@/lib/schemas/operations';
 import { newId } from '@/lib/ids';
 import { createGroupSchema, DEFAULT_LIVE_NETWORK, DEFAULT_TEST_NETWORK, MAX_GROUP_MEMBERS, updateGroupSchema } from '@/lib/schemas/groups';
 import type { Actor } from '@/lib/core/actor';

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '@/db';
-import { groupMembers, OPEN_OPERATION_STATUSES, operations, protectionGroups, vms } from '@/db/schema';
+import { groupMembers, operations, protectionGroups, vms } from '@/db/schema';
+import { OPEN_OPERATION_STATUSES } from '@/lib/schemas/operations';
 import { isoOrNull, iso } from '@/lib/domain/core/clock';
 import type { GroupDto } from '@/lib/domain/core/dto';
 import type { TestResult } from '@/lib/schemas/operations';

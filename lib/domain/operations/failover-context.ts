@@ -5,7 +5,8 @@
  */
 import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { checkpoints, operations, type NetworkSettings } from '@/db/schema';
+import { checkpoints, operations } from '@/db/schema';
+import type { NetworkSettings } from '@/lib/schemas/network';
 import { isOpenOperation } from '@/lib/operations/store';
 import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';

@@ -4,7 +4,8 @@
  */
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { groupMembers, operations, vdcs, vms, type OperationType } from '@/db/schema';
+import { groupMembers, operations, vdcs, vms } from '@/db/schema';
+import type { OperationType } from '@/lib/schemas/operations';
 import { isOpenOperation } from '@/lib/operations/store';
 import { lastRecoveries } from './operation-plan';
 

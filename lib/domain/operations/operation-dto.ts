@@ -5,7 +5,8 @@
 import { eq } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { operations, protectionGroups, sites, type OperationStatus, type OperationType } from '@/db/schema';
+import { operations, protectionGroups, sites } from '@/db/schema';
+import type { OperationStatus, OperationType } from '@/lib/schemas/operations';
 import { decisionBlock } from '@/lib/operations/decision-guard';
 import { progressOf } from '@/lib/operations/machine';
 import { loadSteps, rawState, type OperationRow } from '@/lib/operations/store';

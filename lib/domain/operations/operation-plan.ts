@@ -5,7 +5,8 @@
  */
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { bootGroups, groupMembers, operations, protectionGroups, sites, vms, type OperationType } from '@/db/schema';
+import { bootGroups, groupMembers, operations, protectionGroups, sites, vms } from '@/db/schema';
+import type { OperationType } from '@/lib/schemas/operations';
 import type { Actor } from '@/lib/core/actor';
 import { tenantScope } from '@/lib/domain/core/authorize';
 import { NotFoundError } from '@/lib/core/errors';

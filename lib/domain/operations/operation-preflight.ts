@@ -4,7 +4,9 @@
  */
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { checkpoints, operations, type CheckpointKind, type OperationType } from '@/db/schema';
+import { checkpoints, operations } from '@/db/schema';
+import type { CheckpointKind } from '@/lib/schemas/checkpoints';
+import type { OperationType } from '@/lib/schemas/operations';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { isOpenOperation } from '@/lib/operations/store';
 import { CHECKPOINT_KIND_LABEL } from '@/lib/schemas/checkpoints';

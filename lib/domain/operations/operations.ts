@@ -6,7 +6,8 @@
  */
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { operations, operationSteps, sites, tenants, type OperationType } from '@/db/schema';
+import { operations, operationSteps, sites, tenants } from '@/db/schema';
+import type { OperationType } from '@/lib/schemas/operations';
 import { newId } from '@/lib/ids';
 import { decisionBlock, type SiteReach } from '@/lib/operations/decision-guard';
 import { applyTransition, runSimCalls, type SimCall } from '@/lib/operations/effects';

@@ -1,6 +1,7 @@
 import { and, count, eq, isNull, sum } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { alerts, groupMembers, vmDisks, vms, type GroupStatus } from '@/db/schema';
+import { alerts, groupMembers, vmDisks, vms } from '@/db/schema';
+import type { GroupStatus } from '@/lib/schemas/groups';
 import { tenantFilterSchema } from '@/lib/schemas/common';
 import type { Actor } from '@/lib/core/actor';
 import { listAlerts } from '@/lib/domain/replication/alerts';

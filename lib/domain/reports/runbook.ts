@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { CONNECTION_OPTIONS, protectionGroups, sites, tenants, users } from '@/db/schema';
+import { protectionGroups, sites, tenants, users } from '@/db/schema';
+import { CONNECTION_OPTIONS } from '@/lib/schemas/tenants';
 import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import type { GroupDetailDto } from '@/lib/domain/core/dto';

@@ -2,7 +2,9 @@
  * Output shapes of the staff console: JSON-ready, times as ISO strings, field names as in
  * shared/API.md. Route handlers return them as-is and pages render them.
  */
-import type { CONNECTION_OPTIONS, REQUEST_KINDS, REQUEST_STATUSES, SiteStatus, TENANT_STATUSES, VDC_KINDS } from '@/db/schema';
+import type { REQUEST_KINDS, REQUEST_STATUSES } from '@/lib/schemas/requests';
+import type { SiteStatus } from '@/lib/schemas/sites';
+import type { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from '@/lib/schemas/tenants';
 import type { RequestPriority } from './response-deadline';
 
 export type ConnectionOption = (typeof CONNECTION_OPTIONS)[number];

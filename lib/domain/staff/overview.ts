@@ -1,6 +1,7 @@
 import { asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { alerts, maintenanceWindows, protectionGroups, serviceRequests, tenants, type GroupStatus } from '@/db/schema';
+import { alerts, maintenanceWindows, protectionGroups, serviceRequests, tenants } from '@/db/schema';
+import type { GroupStatus } from '@/lib/schemas/groups';
 import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';
 import { simDate } from '@/lib/domain/core/clock';

@@ -1,4 +1,4 @@
-import type { REQUEST_PRIORITIES } from '@/db/schema';
+import type { REQUEST_PRIORITIES } from '@/lib/schemas/requests';
 
 export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
 

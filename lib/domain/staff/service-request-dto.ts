@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { auditLog, serviceRequests, tenants, users, vdcs, type ResourceChange } from '@/db/schema';
+import { auditLog, serviceRequests, tenants, users, vdcs } from '@/db/schema';
+import type { ResourceChange } from '@/lib/schemas/requests';
 import type { ResourceDelta, ServiceRequestDto } from './dto';
 
 /** Requests still waiting on the provider. */

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { serviceRequestComments, serviceRequests, tenants, users, vdcs, type ResourceChange } from '@/db/schema';
+import { serviceRequestComments, serviceRequests, tenants, users, vdcs } from '@/db/schema';
+import type { ResourceChange } from '@/lib/schemas/requests';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';

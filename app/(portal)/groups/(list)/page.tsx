@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { FlashToast } from '@/components/portal/flash-toast';
 import { GroupsTable } from '@/components/portal/groups/groups-table';
 import { parseGroupFilters } from '@/components/portal/groups/group-filters';

@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import type { Actor } from '@/lib/core/actor';
 import { getGroup } from '@/lib/domain/groups/groups';
 import { orNotFound } from '@/app/_lib/or-not-found';

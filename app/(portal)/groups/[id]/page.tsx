@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { Direction, LastTestBadge, PriorityBadge } from '@/components/portal/badges';
 import { FlashToast } from '@/components/portal/flash-toast';
 import { plural, siteName } from '@/components/portal/labels';

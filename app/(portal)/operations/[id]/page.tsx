@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { OPERATION_TYPE_LABEL, operationLabel } from '@/components/operations/labels';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/policy';

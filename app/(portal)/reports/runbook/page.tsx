@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { PrintButton } from '@/components/portal/reports/print-button';
 import { RunbookGroupSection } from '@/components/portal/reports/runbook-group';
 import { connectionLabel } from '@/components/staff/tenant-badges';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { CancelRequestButton } from '@/components/staff/cancel-request-button';
 import { CommentForm } from '@/components/staff/comment-form';
 import { CommentThread } from '@/components/staff/comment-thread';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { RequestCreateForm } from '@/components/staff/request-create-form';
 import { Card, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { AccountCard } from '@/components/portal/settings/account-card';
 import { PasswordCard } from '@/components/portal/settings/password-card';
 import { TwoFactorCard } from '@/components/portal/settings/two-factor-card';

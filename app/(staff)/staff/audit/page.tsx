@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { AuditTrailCard } from '@/components/portal/audit/audit-trail-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAudit } from '@/lib/domain/audit/audit-log';

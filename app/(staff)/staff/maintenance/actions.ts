@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import type { FormState } from '@/components/staff/form-state';
 import { cancelMaintenance, createMaintenance } from '@/lib/domain/staff/maintenance';
 import { formObject, runAction } from '../_lib/run-action';

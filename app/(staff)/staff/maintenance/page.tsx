@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { CancelMaintenanceButton } from '@/components/staff/cancel-maintenance-button';
 import { MaintenanceForm } from '@/components/staff/maintenance-form';
 import { Badge } from '@/components/ui/badge';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { PricingLines } from '@/components/staff/pricing-lines';
 import { TenantStatusBadge } from '@/components/staff/tenant-badges';
 import { Card, CardHeader } from '@/components/ui/card';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { AutoRefresh } from '@/components/staff/auto-refresh';
 import { PriorityBadge, RequestStatusBadge, ResponseDeadline } from '@/components/staff/request-badges';
 import { describeChange, KIND_LABEL } from '@/components/staff/resource-change';

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import type { FormState } from '@/components/staff/form-state';
 import { faultInjector } from '@/lib/domain/staff/fault-injector';
 import { setLinkOutage, setSiteOutage } from '@/lib/domain/staff/sites-faults';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { AutoRefresh } from '@/components/staff/auto-refresh';
 import { FaultToggle } from '@/components/staff/fault-toggle';
 import { LoadBar } from '@/components/staff/load-bar';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import type { FormState } from '@/components/staff/form-state';
 import { createTenant, updateTenant } from '@/lib/domain/staff/tenants';
 import { createVdc, deleteVdc, updateVdc } from '@/lib/domain/staff/vdcs';

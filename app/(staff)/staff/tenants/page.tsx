@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { connectionLabel, TenantStatusBadge } from '@/components/staff/tenant-badges';
 import { formatMoney } from '@/components/staff/money';
 import { buttonClasses } from '@/components/ui/button';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '@/db';
+import type { DB } from '@/lib/domain/core/database';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';

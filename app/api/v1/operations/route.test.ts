@@ -3,7 +3,7 @@
  * tenant 404 (before the body is even read), client_admin and staff allowed.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db';
+import type { DB } from '@/lib/domain/core/database';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { advanceOpenOperations } from '@/lib/operations/driver';

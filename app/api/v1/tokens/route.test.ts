@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '@/db';
+import type { DB } from '@/lib/domain/core/database';
 import { users } from '@/db/schema';
 import { authSecret } from '@/lib/auth/secret';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';

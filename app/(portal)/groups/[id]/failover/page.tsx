@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';

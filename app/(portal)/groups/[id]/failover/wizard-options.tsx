@@ -1,6 +1,6 @@
 'use client';
 
-import type { NetworkSettings } from '@/db/schema';
+import type { NetworkSettings } from '@/lib/schemas/network';
 import { Field, Input } from '@/components/ui/field';
 import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
 import { formatDuration } from '@/lib/format';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { AffectedGroupsTable } from '@/components/staff/affected-groups-table';
 import { AutoRefresh } from '@/components/staff/auto-refresh';
 import { FaultToggle } from '@/components/staff/fault-toggle';

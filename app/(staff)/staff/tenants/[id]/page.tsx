@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/domain/core/database';
 import { ActForButton } from '@/components/staff/act-for-button';
 import { PricingLines } from '@/components/staff/pricing-lines';
 import { TenantStatusBadge } from '@/components/staff/tenant-badges';

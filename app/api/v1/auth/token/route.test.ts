@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db';
+import type { DB } from '@/lib/domain/core/database';
 import { apiTokens, auditLog, tenants, users } from '@/db/schema';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { resetAuthRateLimits } from '@/lib/auth/rate-limit';

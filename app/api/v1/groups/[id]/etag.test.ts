@@ -1,6 +1,6 @@
 /** Optimistic concurrency on PATCH /groups/{id}: the ETag is the configuration version. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '@/db';
+import type { DB } from '@/lib/domain/core/database';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
