@@ -22,8 +22,14 @@ typecheck() {
   node_modules/.bin/next typegen >/dev/null && node_modules/.bin/tsc --noEmit
 }
 
+lint() {
+  # eslint for the code, dependency-cruiser for the layers (.dependency-cruiser.cjs): a forbidden
+  # import fails naming the rule and why.
+  node_modules/.bin/eslint . && node_modules/.bin/depcruise app components lib db bench --config .dependency-cruiser.cjs --output-type err
+}
+
 stage "1/4 Typecheck (next typegen + tsc --noEmit)" typecheck
-stage "2/4 Lint (eslint .)" node_modules/.bin/eslint .
+stage "2/4 Lint (eslint . + layer rules)" lint
 stage "3/4 Unit and integration tests (vitest run)" node_modules/.bin/vitest run
 stage "4/4 End-to-end tests (next build + Playwright)" bash scripts/e2e.sh
 

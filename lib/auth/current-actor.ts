@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { NextRequest } from 'next/server';
-import { getDb } from '@/lib/domain/core/database';
+import { getDb } from '@/db';
 import type { Actor } from '@/lib/core/actor';
 import { resolveActor } from './resolve-actor';
 
