@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { OPERATION_STATUSES, OPERATION_TYPES } from '@/db/schema/operations';
-import { BREAK_GLASS_REASON, SHUTDOWN_GRACE_SECONDS } from './operation-limits';
+import { BREAK_GLASS_REASON, COMMIT_POLICIES, SHUTDOWN_GRACE_SECONDS } from './operation-limits';
 import { jsonBoolean, pagingSchema } from './common';
 import { dateTime } from './dates';
 import { displayText, idField, wholeNumber } from './fields';
 
-export { OPERATION_TYPES };
+export { COMMIT_POLICIES, OPERATION_TYPES };
+export type { CommitPolicy } from './operation-limits';
 
 /** Operation types as people say them: labels, breadcrumbs, pre-flight texts. */
 export const OPERATION_TYPE_LABEL: Record<(typeof OPERATION_TYPES)[number], string> = {
@@ -14,8 +15,6 @@ export const OPERATION_TYPE_LABEL: Record<(typeof OPERATION_TYPES)[number], stri
   move: 'Move',
   failback: 'Failback',
 };
-
-export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
 
 /** What a person records when a test failover ends. */
 export const TEST_RESULTS = ['passed', 'failed'] as const;

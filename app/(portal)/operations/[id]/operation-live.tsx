@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiJson, ApiProblem } from '@/components/operations/api-client';
+import { apiJson, ApiProblem } from '@/components/portal/api';
 import { isOpenStatus } from '@/components/operations/labels';
 import { StepList } from '@/components/operations/step-list';
 import { Card, CardHeader } from '@/components/ui/card';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { AutoRefresh } from '@/components/staff/auto-refresh';
+import { AutoRefresh } from '@/components/shell/auto-refresh';
 import { PriorityBadge, RequestStatusBadge, ResponseDeadline } from '@/components/staff/request-badges';
 import { describeChange, KIND_LABEL } from '@/components/staff/resource-change';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { AutoRefresh } from '@/components/staff/auto-refresh';
+import { AutoRefresh } from '@/components/shell/auto-refresh';
 import { FaultToggle } from '@/components/staff/fault-toggle';
 import { LoadBar } from '@/components/staff/load-bar';
 import { plural } from '@/components/staff/plural';

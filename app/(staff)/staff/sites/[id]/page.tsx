@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { AffectedGroupsTable } from '@/components/staff/affected-groups-table';
-import { AutoRefresh } from '@/components/staff/auto-refresh';
+import { AutoRefresh } from '@/components/shell/auto-refresh';
 import { FaultToggle } from '@/components/staff/fault-toggle';
 import { LoadBar } from '@/components/staff/load-bar';
 import { Badge } from '@/components/ui/badge';
