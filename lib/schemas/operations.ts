@@ -6,7 +6,6 @@ import { dateTime } from './dates';
 import { displayText, idField, wholeNumber } from './fields';
 
 export { COMMIT_POLICIES, OPERATION_TYPES };
-export type { CommitPolicy } from './operation-limits';
 
 /** Operation types as people say them: labels, breadcrumbs, pre-flight texts. */
 export const OPERATION_TYPE_LABEL: Record<(typeof OPERATION_TYPES)[number], string> = {

@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError,
 import { applyMembersAndPlan, memberErrors, requestedMembers } from './group-membership';
 import { readGroupDetail } from './group-detail';
 import { parseBody, peekString } from '@/lib/domain/core/input';
-import { findGroupInScope } from '@/lib/domain/core/scope';
+import { findGroupInScope } from './group-in-scope';
 import { notifyGroupChanged } from '@/lib/domain/core/sim-bridge';
 
 const TARGET = 'protection-group';

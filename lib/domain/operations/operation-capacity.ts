@@ -6,7 +6,7 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { groupMembers, operations, vdcs, vms, type OperationType } from '@/db/schema';
 import { isOpenOperation } from '@/lib/operations/store';
-import { lastRecoveries } from './operation-plan';
+import { lastRecoveries } from '@/lib/domain/groups/group-direction';
 
 export type CapacityDto = {
   vdcId: string;
