@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from '@/db/schema';
-import { jsonBoolean, queryBoolean } from './common';
+import { jsonBoolean } from './common';
 import { dateTime, monthField } from './dates';
 import { displayText, idField, positiveNumber, wholeNumber } from './fields';
 
@@ -121,4 +121,3 @@ export const adminSlaQuerySchema = z.object({
   format: z.enum(['json', 'csv'], { error: 'format must be json or csv.' }).optional().default('json'),
 });
 
-export const affectedQuerySchema = z.object({ includeFaults: queryBoolean('includeFaults').optional() });
