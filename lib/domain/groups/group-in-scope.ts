@@ -18,19 +18,22 @@ export function groupInScope<Row>(scope: string | null, groupId: string, read: (
   return row;
 }
 
+/** A group's identity, sites and RPO target: what most use cases check before acting. */
+export const groupIdentityColumns = {
+  id: protectionGroups.id,
+  tenantId: protectionGroups.tenantId,
+  name: protectionGroups.name,
+  status: protectionGroups.status,
+  sourceSiteId: protectionGroups.sourceSiteId,
+  targetSiteId: protectionGroups.targetSiteId,
+  rpoTargetSeconds: protectionGroups.rpoTargetSeconds,
+};
+
 /** The group's identity, sites and RPO target, if the actor may see it (else 404). */
 export function findGroupInScope(db: Executor, actor: Actor, groupId: string) {
   return groupInScope(tenantScope(actor), groupId, (where) =>
     db
-      .select({
-        id: protectionGroups.id,
-        tenantId: protectionGroups.tenantId,
-        name: protectionGroups.name,
-        status: protectionGroups.status,
-        sourceSiteId: protectionGroups.sourceSiteId,
-        targetSiteId: protectionGroups.targetSiteId,
-        rpoTargetSeconds: protectionGroups.rpoTargetSeconds,
-      })
+      .select(groupIdentityColumns)
       .from(protectionGroups)
       .where(where)
       .get(),

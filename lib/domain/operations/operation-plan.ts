@@ -8,7 +8,7 @@ import type { Executor } from '@/db';
 import { bootGroups, groupMembers, protectionGroups, sites, vms } from '@/db/schema';
 import type { Actor } from '@/lib/domain/core/actor';
 import { tenantScope } from '@/lib/domain/core/authorize';
-import { groupInScope } from '@/lib/domain/groups/group-in-scope';
+import { groupIdentityColumns, groupInScope } from '@/lib/domain/groups/group-in-scope';
 
 export type GroupForOperation = ReturnType<typeof loadGroupForOperation>;
 
@@ -17,14 +17,8 @@ export function loadGroupForOperation(db: Executor, actor: Actor, groupId: strin
   return groupInScope(tenantScope(actor), groupId, (where) =>
     db
       .select({
-        id: protectionGroups.id,
-        tenantId: protectionGroups.tenantId,
-        name: protectionGroups.name,
-        status: protectionGroups.status,
-        sourceSiteId: protectionGroups.sourceSiteId,
-        targetSiteId: protectionGroups.targetSiteId,
+        ...groupIdentityColumns,
         rpoSeconds: protectionGroups.rpoSeconds,
-        rpoTargetSeconds: protectionGroups.rpoTargetSeconds,
         rtoTargetMinutes: protectionGroups.rtoTargetMinutes,
         journalHistoryHours: protectionGroups.journalHistoryHours,
         testNetwork: protectionGroups.testNetwork,
