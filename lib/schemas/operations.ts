@@ -32,7 +32,6 @@ const onePointError = { error: 'Give either checkpointId or pointInTime, not bot
 
 /** POST /groups/{id}/test-failover */
 export const testFailoverSchema = z.object(pointFields).refine(onePoint, onePointError);
-export type TestFailoverInput = z.input<typeof testFailoverSchema>;
 
 /** Graceful guest shutdown of the source VMs, then a forced power-off of those still running. */
 const shutdownGraceSeconds = wholeNumber('Grace period', SHUTDOWN_GRACE_SECONDS.min, SHUTDOWN_GRACE_SECONDS.max, 'seconds')
@@ -59,7 +58,6 @@ export const failoverSchema = z
     commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(60),
   })
   .refine(onePoint, onePointError);
-export type FailoverInput = z.input<typeof failoverSchema>;
 
 /**
  * POST /groups/{id}/move: planned migration. The source is always shut down and synced (no data
@@ -72,14 +70,12 @@ export const moveSchema = z.object({
   commitPolicy: commitFields.commitPolicy.optional().default('auto-commit'),
   commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(0),
 });
-export type MoveInput = z.input<typeof moveSchema>;
 
 /** POST /operations/{id}/stop-test */
 export const stopTestSchema = z.object({
   result: z.enum(TEST_RESULTS, { error: 'Result must be passed or failed.' }),
   notes: displayText('Notes', 0, 2000, { multiline: true }).optional(),
 });
-export type StopTestInput = z.input<typeof stopTestSchema>;
 
 /**
  * POST /operations/{id}/rollback. Refused while production is offline (the recovered VMs are
@@ -95,7 +91,6 @@ export const rollbackSchema = z
     error: `A break-glass rollback needs a reason (${BREAK_GLASS_REASON.min}–${BREAK_GLASS_REASON.max} characters).`,
     path: ['reason'],
   });
-export type RollbackInput = z.input<typeof rollbackSchema>;
 
 /** GET /groups/{id}/preflight?type&checkpointId|pointInTime */
 export const preflightQuerySchema = z
@@ -104,7 +99,6 @@ export const preflightQuerySchema = z
     ...pointFields,
   })
   .refine(onePoint, onePointError);
-export type PreflightQuery = z.input<typeof preflightQuerySchema>;
 
 /** GET /operations */
 export const listOperationsQuerySchema = pagingSchema.extend({
@@ -114,4 +108,3 @@ export const listOperationsQuerySchema = pagingSchema.extend({
   type: z.enum(OPERATION_TYPES, { error: 'type must be test-failover, failover, move or failback.' }).optional(),
   status: z.enum(OPERATION_STATUSES, { error: `status must be one of ${OPERATION_STATUSES.join(', ')}.` }).optional(),
 });
-export type ListOperationsQuery = z.input<typeof listOperationsQuerySchema>;
