@@ -35,7 +35,7 @@ export function FailoverWizard({ context, initialMode }: { context: FailoverCont
   const params = new URLSearchParams({ type: mode, ...pointParams(mode, point) });
   const preflight = useQuery({
     queryKey: ['preflight', context.group.id, params.toString()],
-    queryFn: () => apiJson<PreflightDto>(`/api/v1/groups/${context.group.id}/preflight?${params}`),
+    queryFn: ({ signal }) => apiJson<PreflightDto>(`/api/v1/groups/${context.group.id}/preflight?${params}`, { signal }),
     enabled: step >= 2,
     staleTime: 0,
   });
