@@ -5,11 +5,11 @@ import { getDb } from '@/lib/domain/core/database';
 import { AppShell } from '@/components/shell/app-shell';
 import { CatchUpBanner } from '@/components/shell/catch-up-banner';
 import { portalNav } from '@/components/shell/nav-items';
+import { ActingForBanner } from '@/components/staff/acting-for-banner';
 import { Icon } from '@/components/ui/icons';
 import { requireActor } from '@/lib/auth/current-actor';
 import { engineCatchUp } from '@/lib/sim/bridge';
 import { getTenantHeader } from '@/lib/domain/accounts/tenant-context';
-import { stopActingFor } from '../(staff)/staff/act-for-actions';
 
 // Every portal page depends on who is signed in: never prerender.
 export const dynamic = 'force-dynamic';
@@ -25,19 +25,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   if (!tenant) notFound();
   const catchUp = await engineCatchUp();
 
-  const banner = actor.role === 'staff' && (
-    <div className="flex items-center justify-between gap-3 bg-violet-700 px-4 py-1.5 text-xs text-white md:px-6">
-      <span>
-        Acting on behalf of <strong>{tenant.name}</strong>. Every action is audited under your name.
-      </span>
-      {/* Ending it goes through the audited server action, not a plain link. */}
-      <form action={stopActingFor}>
-        <button type="submit" className="rounded underline underline-offset-2 hover:no-underline focus-visible:outline-2 focus-visible:outline-white">
-          Stop acting for {tenant.name}
-        </button>
-      </form>
-    </div>
-  );
+  const banner = actor.role === 'staff' && <ActingForBanner tenantName={tenant.name} />;
 
   // Staff acting for a tenant see its portal, not their own account's state.
   const passwordBanner = actor.role !== 'staff' && mustChangePassword && (

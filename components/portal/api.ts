@@ -1,23 +1,36 @@
 /**
- * Reads of the portal's own REST API from the browser (same origin, session cookie). Live
- * widgets poll these; mutations go through server actions instead.
+ * Browser calls to the portal's own REST API (same origin, session cookie). Live widgets poll
+ * these; a problem+json answer becomes an ApiProblem carrying the status, the title, the
+ * message and any failed checks.
  */
-export class FetchError extends Error {
+export type FailedCheck = { check: string; message: string };
+
+export class ApiProblem extends Error {
   constructor(
     readonly status: number,
+    readonly title: string,
     message: string,
+    readonly checks: FailedCheck[] = [],
   ) {
     super(message);
   }
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store', signal });
+export async function apiJson<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const res = await fetch(path, {
+    method: init.method ?? 'GET',
+    headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    cache: 'no-store',
+    signal: init.signal,
+  });
+  const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { detail?: unknown } | null;
-    throw new FetchError(res.status, typeof body?.detail === 'string' ? body.detail : `The request failed (${res.status}).`);
+    const detail = typeof body?.detail === 'string' ? body.detail : `The request failed (${res.status}).`;
+    const checks = Array.isArray(body?.checks) ? (body.checks as FailedCheck[]) : [];
+    throw new ApiProblem(res.status, typeof body?.title === 'string' ? body.title : 'Error', detail, checks);
   }
-  return (await res.json()) as T;
+  return body as T;
 }
 
 /** A query string from defined values only. */

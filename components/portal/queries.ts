@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { DashboardDto } from '@/lib/domain/reports/dashboard';
 import type { AlertDto, GroupDetailDto, GroupDto, SiteDto, VmDto } from '@/lib/domain/core/dto';
 import type { OperationDto } from '@/lib/domain/operations/operation-dto';
-import { getJson, qs } from './api';
+import { apiJson, qs } from './api';
 
 /** How often live status refreshes (DESIGN "Real-time"). */
 export const LIVE_MS = 5_000;
@@ -28,7 +28,7 @@ export const portalKeys = {
 export function useGroups(initial?: GroupDto[]) {
   return useQuery({
     queryKey: portalKeys.groups,
-    queryFn: ({ signal }) => getJson<Items<GroupDto>>('/api/v1/groups', signal).then((r) => r.items),
+    queryFn: ({ signal }) => apiJson<Items<GroupDto>>('/api/v1/groups', { signal }).then((r) => r.items),
     initialData: initial,
     refetchInterval: LIVE_MS,
   });
@@ -37,7 +37,7 @@ export function useGroups(initial?: GroupDto[]) {
 export function useGroup(id: string, initial?: GroupDetailDto) {
   return useQuery({
     queryKey: portalKeys.group(id),
-    queryFn: ({ signal }) => getJson<GroupDetailDto>(`/api/v1/groups/${encodeURIComponent(id)}`, signal),
+    queryFn: ({ signal }) => apiJson<GroupDetailDto>(`/api/v1/groups/${encodeURIComponent(id)}`, { signal }),
     initialData: initial,
     refetchInterval: LIVE_MS,
   });
@@ -46,7 +46,7 @@ export function useGroup(id: string, initial?: GroupDetailDto) {
 export function useSites(initial?: SiteDto[]) {
   return useQuery({
     queryKey: portalKeys.sites,
-    queryFn: ({ signal }) => getJson<Items<SiteDto>>('/api/v1/sites', signal).then((r) => r.items),
+    queryFn: ({ signal }) => apiJson<Items<SiteDto>>('/api/v1/sites', { signal }).then((r) => r.items),
     initialData: initial,
     refetchInterval: LIVE_MS,
   });
@@ -55,7 +55,7 @@ export function useSites(initial?: SiteDto[]) {
 export function useAlerts(status: 'open' | 'resolved' | 'all', initial?: AlertDto[]) {
   return useQuery({
     queryKey: portalKeys.alerts(status),
-    queryFn: ({ signal }) => getJson<Items<AlertDto>>(`/api/v1/alerts${qs({ status, limit: 200 })}`, signal).then((r) => r.items),
+    queryFn: ({ signal }) => apiJson<Items<AlertDto>>(`/api/v1/alerts${qs({ status, limit: 200 })}`, { signal }).then((r) => r.items),
     initialData: initial,
     refetchInterval: LIVE_MS,
   });
@@ -64,7 +64,7 @@ export function useAlerts(status: 'open' | 'resolved' | 'all', initial?: AlertDt
 export function useVms(initial?: VmDto[]) {
   return useQuery({
     queryKey: portalKeys.vms,
-    queryFn: ({ signal }) => getJson<Items<VmDto>>('/api/v1/vms', signal).then((r) => r.items),
+    queryFn: ({ signal }) => apiJson<Items<VmDto>>('/api/v1/vms', { signal }).then((r) => r.items),
     initialData: initial,
     refetchInterval: LIVE_MS,
   });
@@ -74,7 +74,7 @@ export function useVms(initial?: VmDto[]) {
 export function useRecentOperations(initial?: OperationDto[]) {
   return useQuery({
     queryKey: portalKeys.openOperations,
-    queryFn: ({ signal }) => getJson<Items<OperationDto>>(`/api/v1/operations${qs({ limit: 50 })}`, signal).then((r) => r.items),
+    queryFn: ({ signal }) => apiJson<Items<OperationDto>>(`/api/v1/operations${qs({ limit: 50 })}`, { signal }).then((r) => r.items),
     initialData: initial,
     refetchInterval: LIVE_MS,
   });
@@ -84,7 +84,7 @@ export function useRecentOperations(initial?: OperationDto[]) {
 export function useDashboard(initial: DashboardDto) {
   return useQuery({
     queryKey: portalKeys.dashboard,
-    queryFn: ({ signal }) => getJson<DashboardDto>('/api/v1/dashboard', signal),
+    queryFn: ({ signal }) => apiJson<DashboardDto>('/api/v1/dashboard', { signal }),
     initialData: initial,
     refetchInterval: LIVE_MS,
   });

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { getJson } from '@/components/portal/api';
+import { apiJson } from '@/components/portal/api';
 import type { CatchUpStatus } from '@/lib/sim/contract';
 
 type Health = { engine: string; behindSeconds?: number };
@@ -25,7 +25,7 @@ export function CatchUpBanner({ initial }: { initial: CatchUpStatus }) {
   const router = useRouter();
   const { data } = useQuery({
     queryKey: ['health'],
-    queryFn: ({ signal }) => getJson<Health>('/api/health', signal),
+    queryFn: ({ signal }) => apiJson<Health>('/api/health', { signal }),
     initialData: { engine: 'catching-up', behindSeconds: Math.ceil(initial.behindMs / 1000) },
     refetchInterval: (q) => (q.state.data?.engine === 'catching-up' ? POLL_MS : false),
   });

@@ -13,12 +13,13 @@ export function ActingForBanner({ tenantName }: { tenantName: string }) {
       <span>
         Acting for <strong>{tenantName}</strong> — every action is audited as provider staff acting for this tenant.
       </span>
+      {/* Ending it goes through the audited server action, not a plain link. */}
       <form action={stopActingFor}>
         <button
           type="submit"
           className="rounded bg-white/15 px-2 py-0.5 font-semibold hover:bg-white/25 focus-visible:outline-2 focus-visible:outline-white"
         >
-          Stop
+          Stop acting for {tenantName}
         </button>
       </form>
     </div>

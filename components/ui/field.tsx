@@ -30,6 +30,12 @@ export type FieldProps = {
   className?: string;
 };
 
+/** The control's side of that wiring: `aria-invalid` and `aria-describedby` for its error and (if shown) hint. */
+export const fieldAria = (id: string, error: string | null | undefined, hint = false) => ({
+  'aria-invalid': error ? true : undefined,
+  'aria-describedby': [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined,
+});
+
 /** A label, the control, its help text and its error, wired by id. */
 export function Field({ htmlFor, label, hint, error, children, className }: FieldProps) {
   return (

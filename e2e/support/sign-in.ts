@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './users';
 
 /** Signs in through the login form, as a person would. */
@@ -7,9 +7,4 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** Waits until the sign-in has landed somewhere other than /login. */
-export async function expectSignedIn(page: Page): Promise<void> {
-  await expect(page).not.toHaveURL(/\/login/);
 }

@@ -83,11 +83,3 @@ export function burstCompensatedScale(meanMBps: number, burstiness: number): num
 /** Burst start: duration (s) and factor from two uniform draws. */
 export const burstDuration = (u: number): number => BURST_MIN_S + BURST_SPAN_S * u;
 export const burstFactor = (burstiness: number, u: number): number => 1 + BURST_GAIN * burstiness * (0.5 + u);
-
-/** Deterministic daily-cycle rate (no noise): used to estimate a journal's past contents. */
-export function expectedRate(meanMBps: number, peakFactor: number, peakHourUtc: number, timeMs: number): number {
-  const { base, amp, shapeIndex } = cycleShape(peakFactor);
-  const hour = (timeMs / 3_600_000) % 24;
-  const c = (1 + Math.cos((2 * Math.PI * (hour - peakHourUtc)) / 24)) / 2;
-  return meanMBps * (base + amp * c ** SHAPE_EXPONENTS[shapeIndex]);
-}

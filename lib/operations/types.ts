@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import type { OperationStatus, OperationType } from '@/lib/schemas/operations';
 import type { GroupMode } from '@/lib/sim/contract';
+import { COMMIT_POLICIES } from '@/lib/schemas/operation-limits';
 
 export type { OperationStatus, OperationType };
 export type StepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
-export type CommitPolicy = 'manual' | 'auto-commit' | 'auto-rollback';
 
 export type Step = {
   name: string;
@@ -44,7 +44,7 @@ export const operationOptionsSchema = z.object({
   /** Graceful shutdown time allowed before a forced power-off; absent on operations saved before it existed (fixed 30 s). */
   shutdownGraceSeconds: z.number().int().min(0).optional(),
   reverseProtection: z.boolean(),
-  commitPolicy: z.enum(['manual', 'auto-commit', 'auto-rollback']),
+  commitPolicy: z.enum(COMMIT_POLICIES),
   commitTimeoutMinutes: z.number().int().min(0).max(1440),
   /** Move only: simulated seconds to ship the remaining backlog after the source is down. */
   finalSyncSeconds: z.number().min(0),

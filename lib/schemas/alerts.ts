@@ -26,4 +26,3 @@ export const listAlertsQuerySchema = tenantFilterSchema.extend({
   groupId: idField('groupId').optional(),
   limit: wholeNumber('limit', 1, 500).optional().default(100),
 });
-export type ListAlertsQuery = z.input<typeof listAlertsQuerySchema>;

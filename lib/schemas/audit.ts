@@ -8,7 +8,6 @@ export const listAuditQuerySchema = pagingSchema
   .extend(tenantFilterSchema.shape)
   .extend({ action: z.string({ error: 'action must be text.' }).trim().min(1).max(100, { error: 'action must be at most 100 characters.' }).optional() })
   .and(timeRangeSchema);
-export type ListAuditQuery = z.input<typeof listAuditQuerySchema>;
 
 /** Who can appear as an entry's actor role. */
 export const AUDIT_ACTOR_ROLES = ['user', 'client_admin', 'staff', 'staff:acting-for-tenant', 'system'] as const;

@@ -16,7 +16,6 @@ export const CHECKPOINT_KIND_LABEL: Record<(typeof CHECKPOINT_KINDS)[number], st
 export const tagCheckpointSchema = z.object({
   tag: displayText('Tag', 1, 64),
 });
-export type TagCheckpointInput = z.input<typeof tagCheckpointSchema>;
 
 /**
  * GET /groups/{id}/checkpoints: newest first, optionally of one kind and inside `from`..`to`
@@ -26,4 +25,3 @@ export type TagCheckpointInput = z.input<typeof tagCheckpointSchema>;
 export const listCheckpointsQuerySchema = pagingSchema
   .extend({ kind: z.enum(CHECKPOINT_KINDS, { error: 'kind must be crash, app or tagged.' }).optional() })
   .and(timeRangeSchema);
-export type ListCheckpointsQuery = z.input<typeof listCheckpointsQuerySchema>;

@@ -7,13 +7,11 @@ export const pagingSchema = z.object({
   limit: wholeNumber('limit', 1, 500).optional().default(100),
   cursor: z.string({ error: 'cursor must be the nextCursor of a previous page.' }).max(200).optional(),
 });
-export type PagingInput = z.input<typeof pagingSchema>;
 
 /** An optional `from`..`to` range; `from` must come before `to` when both are given. */
 export const timeRangeSchema = z
   .object({ from: dateTime('from').optional(), to: dateTime('to').optional() })
   .refine((r) => !r.from || !r.to || r.from.getTime() < r.to.getTime(), { error: 'from must be before to.', path: ['from'] });
-export type TimeRangeInput = z.input<typeof timeRangeSchema>;
 
 /** Staff may narrow a read to one tenant; client roles are pinned to theirs whatever they send. */
 export const tenantFilterSchema = z.object({ tenantId: idField('tenantId').optional() });

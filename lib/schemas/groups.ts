@@ -104,7 +104,6 @@ export const createGroupSchema = z
   })
   .refine((g) => g.sourceSiteId !== g.targetSiteId, { error: 'The recovery site must differ from the production site.', path: ['targetSiteId'] });
 export type CreateGroupInput = z.input<typeof createGroupSchema>;
-export type CreateGroup = z.output<typeof createGroupSchema>;
 
 /**
  * PATCH /groups/{id}: any subset. `vmIds` replaces the members; `recoveryPlan` replaces the boot
@@ -137,7 +136,5 @@ export const updateGroupSchema = z
     path: ['vmIds'],
   });
 export type UpdateGroupInput = z.input<typeof updateGroupSchema>;
-export type UpdateGroup = z.output<typeof updateGroupSchema>;
 
 export const listGroupsQuerySchema = tenantFilterSchema;
-export type ListGroupsQuery = z.input<typeof listGroupsQuerySchema>;

@@ -81,4 +81,3 @@ const reIpSchema = z.object({
 export const networkSettingsSchema = z.discriminatedUnion('mode', [keepIpSchema, reIpSchema], {
   error: 'mode must be "keep-ip" or "re-ip".',
 });
-export type NetworkSettingsInput = z.input<typeof networkSettingsSchema>;

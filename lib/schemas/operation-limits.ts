@@ -12,3 +12,7 @@ export const BREAK_GLASS_REASON = { min: 10, max: 500 } as const;
  * because less is a forced power-off in all but name.
  */
 export const SHUTDOWN_GRACE_SECONDS = { min: 30, max: 1800, default: 300 } as const;
+
+/** Who decides how a test or live failover ends: a person, or a timer that commits or rolls back. */
+export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
+export type CommitPolicy = (typeof COMMIT_POLICIES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BREAK_GLASS_REASON, SHUTDOWN_GRACE_SECONDS } from './operation-limits';
+import { BREAK_GLASS_REASON, COMMIT_POLICIES, SHUTDOWN_GRACE_SECONDS } from './operation-limits';
 import { jsonBoolean, pagingSchema } from './common';
 import { dateTime } from './dates';
 import { displayText, idField, wholeNumber } from './fields';
@@ -11,6 +11,8 @@ export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 export const OPEN_OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit'] as const;
 export const STEP_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
 
+export { COMMIT_POLICIES };
+
 /** Operation types as people say them: labels, breadcrumbs, pre-flight texts. */
 export const OPERATION_TYPE_LABEL: Record<OperationType, string> = {
   'test-failover': 'Test failover',
@@ -18,8 +20,6 @@ export const OPERATION_TYPE_LABEL: Record<OperationType, string> = {
   move: 'Move',
   failback: 'Failback',
 };
-
-export const COMMIT_POLICIES = ['manual', 'auto-commit', 'auto-rollback'] as const;
 
 /** What a person records when a test failover ends. */
 export const TEST_RESULTS = ['passed', 'failed'] as const;
@@ -38,7 +38,6 @@ const onePointError = { error: 'Give either checkpointId or pointInTime, not bot
 
 /** POST /groups/{id}/test-failover */
 export const testFailoverSchema = z.object(pointFields).refine(onePoint, onePointError);
-export type TestFailoverInput = z.input<typeof testFailoverSchema>;
 
 /** Graceful guest shutdown of the source VMs, then a forced power-off of those still running. */
 const shutdownGraceSeconds = wholeNumber('Grace period', SHUTDOWN_GRACE_SECONDS.min, SHUTDOWN_GRACE_SECONDS.max, 'seconds')
@@ -65,7 +64,6 @@ export const failoverSchema = z
     commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(60),
   })
   .refine(onePoint, onePointError);
-export type FailoverInput = z.input<typeof failoverSchema>;
 
 /**
  * POST /groups/{id}/move: planned migration. The source is always shut down and synced (no data
@@ -78,14 +76,12 @@ export const moveSchema = z.object({
   commitPolicy: commitFields.commitPolicy.optional().default('auto-commit'),
   commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(0),
 });
-export type MoveInput = z.input<typeof moveSchema>;
 
 /** POST /operations/{id}/stop-test */
 export const stopTestSchema = z.object({
   result: z.enum(TEST_RESULTS, { error: 'Result must be passed or failed.' }),
   notes: displayText('Notes', 0, 2000, { multiline: true }).optional(),
 });
-export type StopTestInput = z.input<typeof stopTestSchema>;
 
 /**
  * POST /operations/{id}/rollback. Refused while production is offline (the recovered VMs are
@@ -101,7 +97,6 @@ export const rollbackSchema = z
     error: `A break-glass rollback needs a reason (${BREAK_GLASS_REASON.min}–${BREAK_GLASS_REASON.max} characters).`,
     path: ['reason'],
   });
-export type RollbackInput = z.input<typeof rollbackSchema>;
 
 /** GET /groups/{id}/preflight?type&checkpointId|pointInTime */
 export const preflightQuerySchema = z
@@ -110,7 +105,6 @@ export const preflightQuerySchema = z
     ...pointFields,
   })
   .refine(onePoint, onePointError);
-export type PreflightQuery = z.input<typeof preflightQuerySchema>;
 
 /** GET /operations */
 export const listOperationsQuerySchema = pagingSchema.extend({
@@ -120,4 +114,3 @@ export const listOperationsQuerySchema = pagingSchema.extend({
   type: z.enum(OPERATION_TYPES, { error: 'type must be test-failover, failover, move or failback.' }).optional(),
   status: z.enum(OPERATION_STATUSES, { error: `status must be one of ${OPERATION_STATUSES.join(', ')}.` }).optional(),
 });
-export type ListOperationsQuery = z.input<typeof listOperationsQuerySchema>;

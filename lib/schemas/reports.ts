@@ -9,7 +9,6 @@ import { TEST_RESULTS } from './operations';
 export const slaQuerySchema = tenantFilterSchema.extend({
   month: monthField.optional(),
 });
-export type SlaQuery = z.input<typeof slaQuerySchema>;
 
 /** A filter form sends "" for "All …": the same as leaving the filter out. */
 const optionalParam = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());

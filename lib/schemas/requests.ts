@@ -56,7 +56,6 @@ export const requestCreateSchema = z
       ctx.addIssue({ code: 'custom', path: ['change'], message: 'Give at least one resource amount above 0.' });
     }
   });
-export type RequestCreateInput = z.input<typeof requestCreateSchema>;
 
 export const requestUpdateSchema = z
   .object({
@@ -71,7 +70,6 @@ export const requestUpdateSchema = z
     error: 'Send assignedTo, status or note.',
     path: ['(body)'],
   });
-export type RequestUpdateInput = z.input<typeof requestUpdateSchema>;
 
 export const requestCommentSchema = z.object({ body: displayText('Comment', 1, 4000, { multiline: true }) });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from './tenants';
-import { jsonBoolean, queryBoolean } from './common';
+import { jsonBoolean } from './common';
 import { dateTime, monthField } from './dates';
 import { displayText, idField, positiveNumber, wholeNumber } from './fields';
 
@@ -48,7 +48,6 @@ const tenantFields = {
 };
 
 export const tenantCreateSchema = z.object(tenantFields);
-export type TenantCreateInput = z.input<typeof tenantCreateSchema>;
 
 export const tenantUpdateSchema = z
   .object({
@@ -66,7 +65,6 @@ export const tenantUpdateSchema = z
     status: optional(z.enum(TENANT_STATUSES, { error: `Status must be one of ${TENANT_STATUSES.join(', ')}.` })),
   })
   .strict();
-export type TenantUpdateInput = z.input<typeof tenantUpdateSchema>;
 
 const vdcResources = {
   vcpuGhz: positiveNumber('vCPU', 100_000, 'GHz'),
@@ -84,7 +82,6 @@ export const vdcCreateSchema = z.object({
   name: optional(displayText('Name', 1, 120)),
   ...vdcResources,
 });
-export type VdcCreateInput = z.input<typeof vdcCreateSchema>;
 
 export const vdcUpdateSchema = z
   .object({
@@ -95,7 +92,6 @@ export const vdcUpdateSchema = z
     guaranteedIops: optional(vdcResources.guaranteedIops),
   })
   .strict();
-export type VdcUpdateInput = z.input<typeof vdcUpdateSchema>;
 
 /** POST /admin/sites/{id}/outage and /admin/links/{id}/outage. */
 export const outageSchema = z.object({ down: jsonBoolean('down') });
@@ -109,7 +105,6 @@ export const maintenanceCreateSchema = z
     description: displayText('Description', 1, 500, { multiline: true }),
   })
   .refine((w) => w.endsAt.getTime() > w.startsAt.getTime(), { error: 'End time must be after the start time.', path: ['endsAt'] });
-export type MaintenanceCreateInput = z.input<typeof maintenanceCreateSchema>;
 
 export const maintenanceListSchema = z.object({
   when: z.enum(['upcoming', 'past', 'all'], { error: 'when must be upcoming, past or all.' }).optional().default('all'),
@@ -121,4 +116,3 @@ export const adminSlaQuerySchema = z.object({
   format: z.enum(['json', 'csv'], { error: 'format must be json or csv.' }).optional().default('json'),
 });
 
-export const affectedQuerySchema = z.object({ includeFaults: queryBoolean('includeFaults').optional() });

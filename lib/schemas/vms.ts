@@ -12,4 +12,3 @@ export const listVmsQuerySchema = tenantFilterSchema.extend({
   q: z.string({ error: 'q must be text.' }).trim().max(100, { error: 'q must be at most 100 characters.' }).optional(),
   protected: queryBoolean('protected').optional(),
 });
-export type ListVmsQuery = z.input<typeof listVmsQuerySchema>;

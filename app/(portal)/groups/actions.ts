@@ -8,7 +8,7 @@ import { requireActor } from '@/lib/auth/current-actor';
 import { tagCheckpoint } from '@/lib/domain/replication/checkpoints';
 import { createGroup, deleteGroup, updateGroup } from '@/lib/domain/groups/groups';
 import type { CreateGroupInput, UpdateGroupInput } from '@/lib/schemas/groups';
-import { attempt } from '../_lib/attempt';
+import { runAction } from '@/app/_lib/run-action';
 
 /*
  * Mutations of protection groups from the portal's forms. Each goes through the same domain
@@ -18,7 +18,7 @@ import { attempt } from '../_lib/attempt';
 
 export async function createGroupAction(input: CreateGroupInput): Promise<ActionResult> {
   let id = '';
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     id = (await createGroup(getDb(), await requireActor(), input)).id;
   });
   if (!result.ok) return result;
@@ -32,7 +32,7 @@ export async function createGroupAction(input: CreateGroupInput): Promise<Action
  * with who changed it, rather than silently putting their change back.
  */
 export async function updateGroupAction(id: string, input: UpdateGroupInput, done = 'Changes saved.', expectedVersion?: number): Promise<ActionResult> {
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     await updateGroup(getDb(), await requireActor(), id, input, { expectedVersion });
     return done;
   });
@@ -41,7 +41,7 @@ export async function updateGroupAction(id: string, input: UpdateGroupInput, don
 }
 
 export async function deleteGroupAction(id: string): Promise<ActionResult> {
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     await deleteGroup(getDb(), await requireActor(), id);
   });
   if (!result.ok) return result;
@@ -50,7 +50,7 @@ export async function deleteGroupAction(id: string): Promise<ActionResult> {
 }
 
 export async function tagCheckpointAction(groupId: string, tag: string): Promise<ActionResult> {
-  return attempt(async () => {
+  return runAction(async () => {
     const cp = await tagCheckpoint(getDb(), await requireActor(), groupId, { tag });
     return `Checkpoint "${cp.tag}" written.`;
   });

@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { listOperations } from '@/lib/domain/operations/operations';
-import { AutoRefresh } from './auto-refresh';
+import { AutoRefresh } from '@/components/shell/auto-refresh';
 import { OperationsTable } from './operations-table';
 
 export const metadata = { title: 'Operations' };
@@ -24,7 +24,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
         title="Operations"
         description="Test failovers, live failovers, moves and failbacks of your protection groups: who ran them, the recovery point, the RTO achieved and the outcome."
       />
-      <AutoRefresh active={anyOpen} />
+      <AutoRefresh seconds={3} active={anyOpen} />
       <Card>
         {page.items.length ? (
           <OperationsTable items={page.items} />

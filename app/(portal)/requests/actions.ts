@@ -7,7 +7,7 @@ import type { FormState } from '@/components/staff/form-state';
 import { requireActor } from '@/lib/auth/current-actor';
 import { updateServiceRequest } from '@/lib/domain/staff/service-request-update';
 import { addRequestComment, createServiceRequest } from '@/lib/domain/staff/service-requests';
-import { formObject, runAction } from '@/app/(staff)/staff/_lib/run-action';
+import { formObject, runAction } from '@/app/_lib/run-action';
 
 /** The flat form fields `vcpuGhz`... become the API's nested `change`. */
 function requestInput(formData: FormData) {

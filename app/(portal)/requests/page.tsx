@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
 import { PriorityBadge, RequestStatusBadge, ResponseDeadline } from '@/components/staff/request-badges';
-import { describeChange, KIND_LABEL } from '@/components/staff/resource-change';
+import { RequestTitleLink } from '@/components/staff/request-summary';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -61,13 +61,7 @@ export default async function ClientRequestsPage() {
                     <PriorityBadge priority={r.priority} />
                   </Td>
                   <Td>
-                    <Link href={`/requests/${r.id}`} className="font-medium text-slate-900 hover:underline dark:text-slate-100">
-                      {r.title}
-                    </Link>
-                    <span className="block text-xs text-slate-500">
-                      {KIND_LABEL[r.kind]}
-                      {r.change ? ` · ${describeChange(r.change)}` : ''}
-                    </span>
+                    <RequestTitleLink request={r} href={`/requests/${r.id}`} />
                   </Td>
                   <Td>
                     <RequestStatusBadge status={r.status} />

@@ -10,12 +10,12 @@ import type { InviteUserInput, UpdateUserInput } from '@/lib/schemas/users';
 import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/accounts/two-factor';
 import { changeOwnPassword } from '@/lib/domain/accounts/password';
 import type { PasswordChangeInput } from '@/lib/auth/schemas';
-import { attempt } from '../_lib/attempt';
+import { runAction } from '@/app/_lib/run-action';
 
 /** The new token's plaintext comes back here once; it is never stored or shown again. */
 export async function createTokenAction(input: { name: string; expiresInDays?: string }): Promise<ActionResult & { token?: string }> {
   let token: string | undefined;
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     const expires = input.expiresInDays?.trim();
     token = createToken(getDb(), await requireActor(), { name: input.name, expiresInDays: expires ? expires : undefined }).token;
     return 'Token created.';
@@ -25,7 +25,7 @@ export async function createTokenAction(input: { name: string; expiresInDays?: s
 }
 
 export async function revokeTokenAction(id: string): Promise<ActionResult> {
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     revokeToken(getDb(), await requireActor(), id);
     return 'Token revoked.';
   });
@@ -35,14 +35,14 @@ export async function revokeTokenAction(id: string): Promise<ActionResult> {
 
 export async function beginTotpAction(): Promise<ActionResult & { secret?: string; uri?: string }> {
   let enrolment: { secret: string; uri: string } | undefined;
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     enrolment = beginTotpEnrolment(getDb(), await requireActor());
   });
   return { ...result, ...enrolment };
 }
 
 export async function confirmTotpAction(code: string): Promise<ActionResult> {
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     confirmTotp(getDb(), await requireActor(), { code });
     return 'Two-factor authentication is on.';
   });
@@ -51,7 +51,7 @@ export async function confirmTotpAction(code: string): Promise<ActionResult> {
 }
 
 export async function disableTotpAction(password: string): Promise<ActionResult> {
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     await disableTotp(getDb(), await requireActor(), { password });
     return 'Two-factor authentication is off.';
   });
@@ -62,7 +62,7 @@ export async function disableTotpAction(password: string): Promise<ActionResult>
 /** The initial password comes back here once; only its hash is stored. */
 export async function inviteUserAction(input: InviteUserInput): Promise<ActionResult & { initialPassword?: string; email?: string }> {
   let invited: { initialPassword: string; email: string } | undefined;
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     const { user, initialPassword } = await inviteUser(getDb(), await requireActor(), input);
     invited = { initialPassword, email: user.email };
     return `${user.name} can now sign in as ${user.email}.`;
@@ -72,7 +72,7 @@ export async function inviteUserAction(input: InviteUserInput): Promise<ActionRe
 }
 
 export async function updateUserAction(id: string, input: UpdateUserInput): Promise<ActionResult> {
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     const user = updateTenantUser(getDb(), await requireActor(), id, input);
     if (input.disabled === true) return `${user.name} is disabled; their API tokens are revoked.`;
     if (input.disabled === false) return `${user.name} is enabled again.`;
@@ -85,7 +85,7 @@ export async function updateUserAction(id: string, input: UpdateUserInput): Prom
 /** The new one-time password comes back here once, for the administrator to hand over. */
 export async function resetPasswordAction(id: string): Promise<ActionResult & { initialPassword?: string; email?: string }> {
   let issued: { initialPassword: string; email: string } | undefined;
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     const { user, initialPassword } = await resetUserPassword(getDb(), await requireActor(), id);
     issued = { initialPassword, email: user.email };
     return `${user.name} is signed out and has a new one-time password.`;
@@ -96,7 +96,7 @@ export async function resetPasswordAction(id: string): Promise<ActionResult & { 
 
 /** On success every session is over, this one included: the form signs out next. */
 export async function changePasswordAction(input: PasswordChangeInput): Promise<ActionResult> {
-  return attempt(async () => {
+  return runAction(async () => {
     await changeOwnPassword(getDb(), await requireActor(), input);
     return 'Password changed. Sign in again with your new password.';
   });

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/domain/core/database';
 import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
 import { getGroup, updateGroup } from '@/lib/domain/groups/groups';
-import { attempt } from '../_lib/attempt';
+import { runAction } from '@/app/_lib/run-action';
 
 /*
  * Membership changes from the VM list. A group's members are replaced as a whole (PATCH vmIds),
@@ -14,7 +14,7 @@ import { attempt } from '../_lib/attempt';
  */
 
 export async function addVmToGroupAction(vmId: string, groupId: string): Promise<ActionResult> {
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     const db = getDb();
     const actor = await requireActor();
     const group = await getGroup(db, actor, groupId);
@@ -27,7 +27,7 @@ export async function addVmToGroupAction(vmId: string, groupId: string): Promise
 }
 
 export async function removeVmFromGroupAction(vmId: string, groupId: string): Promise<ActionResult> {
-  const result = await attempt(async () => {
+  const result = await runAction(async () => {
     const db = getDb();
     const actor = await requireActor();
     const group = await getGroup(db, actor, groupId);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
-import { AutoRefresh } from '@/components/staff/auto-refresh';
+import { AutoRefresh } from '@/components/shell/auto-refresh';
 import { FaultBanner } from '@/components/staff/fault-banner';
 import { SiteLoadGrid } from '@/components/staff/site-load-grid';
 import { TenantHealthTable } from '@/components/staff/tenant-health-table';

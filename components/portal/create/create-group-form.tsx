@@ -8,7 +8,7 @@ import type { SiteDto, VmDto } from '@/lib/domain/core/dto';
 import { errorsUnder, fieldError, type ActionResult } from '@/components/portal/action-result';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { Field, fieldAria, Input, Select, Textarea } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { formatDuration, formatGb } from '@/lib/format';
 import { RPO_TARGET_HINT } from '../group/help-text';
@@ -27,11 +27,6 @@ type Form = {
   journalLimitGb: string;
   vmIds: string[];
 };
-
-const aria = (id: string, error: string | null, hint = false) => ({
-  'aria-invalid': error ? true : undefined,
-  'aria-describedby': [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined,
-});
 
 /** A new protection group: sites, VMs from the production site, targets. Validated by the shared schema. */
 export function CreateGroupForm({ sites, vms }: { sites: SiteDto[]; vms: VmDto[] }) {
@@ -69,10 +64,10 @@ export function CreateGroupForm({ sites, vms }: { sites: SiteDto[]; vms: VmDto[]
         <CardHeader title="General" />
         <CardBody className="grid gap-4 md:grid-cols-2">
           <Field htmlFor="new-name" label="Name" hint="Unique in your organisation, up to 80 characters." error={err('name')}>
-            <Input id="new-name" value={f.name} maxLength={80} onChange={(e) => set('name', e.target.value)} {...aria('new-name', err('name'), true)} />
+            <Input id="new-name" value={f.name} maxLength={80} onChange={(e) => set('name', e.target.value)} {...fieldAria('new-name', err('name'), true)} />
           </Field>
           <Field htmlFor="new-priority" label="Priority" hint={`${PRIORITY[f.priority].hint}.`} error={err('priority')}>
-            <Select id="new-priority" value={f.priority} onChange={(e) => set('priority', e.target.value as Form['priority'])} {...aria('new-priority', err('priority'), true)}>
+            <Select id="new-priority" value={f.priority} onChange={(e) => set('priority', e.target.value as Form['priority'])} {...fieldAria('new-priority', err('priority'), true)}>
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
                   {PRIORITY[p].label}
@@ -81,7 +76,7 @@ export function CreateGroupForm({ sites, vms }: { sites: SiteDto[]; vms: VmDto[]
             </Select>
           </Field>
           <Field htmlFor="new-description" label="Description (optional)" error={err('description')} className="md:col-span-2">
-            <Textarea id="new-description" rows={2} value={f.description} onChange={(e) => set('description', e.target.value)} {...aria('new-description', err('description'))} />
+            <Textarea id="new-description" rows={2} value={f.description} onChange={(e) => set('description', e.target.value)} {...fieldAria('new-description', err('description'))} />
           </Field>
         </CardBody>
       </Card>
@@ -94,7 +89,7 @@ export function CreateGroupForm({ sites, vms }: { sites: SiteDto[]; vms: VmDto[]
               id="new-source"
               value={f.sourceSiteId}
               onChange={(e) => setF((x) => ({ ...x, sourceSiteId: e.target.value, vmIds: [], targetSiteId: x.targetSiteId === e.target.value ? '' : x.targetSiteId }))}
-              {...aria('new-source', err('sourceSiteId'))}
+              {...fieldAria('new-source', err('sourceSiteId'))}
             >
               <option value="">Choose a site</option>
               {sites.map((s) => (
@@ -105,7 +100,7 @@ export function CreateGroupForm({ sites, vms }: { sites: SiteDto[]; vms: VmDto[]
             </Select>
           </Field>
           <Field htmlFor="new-target" label="Recovery site" error={err('targetSiteId')}>
-            <Select id="new-target" value={f.targetSiteId} onChange={(e) => set('targetSiteId', e.target.value)} {...aria('new-target', err('targetSiteId'))}>
+            <Select id="new-target" value={f.targetSiteId} onChange={(e) => set('targetSiteId', e.target.value)} {...fieldAria('new-target', err('targetSiteId'))}>
               <option value="">Choose a site</option>
               {sites
                 .filter((s) => s.id !== f.sourceSiteId)
@@ -126,16 +121,16 @@ export function CreateGroupForm({ sites, vms }: { sites: SiteDto[]; vms: VmDto[]
         <CardHeader title="Targets and journal" />
         <CardBody className="grid gap-4 md:grid-cols-2">
           <Field htmlFor="new-rpo" label="RPO alert target (seconds)" hint={`${rpoHuman}. ${RPO_TARGET_HINT}`} error={err('rpoTargetSeconds')}>
-            <Input id="new-rpo" inputMode="numeric" value={f.rpoTargetSeconds} onChange={(e) => set('rpoTargetSeconds', e.target.value)} {...aria('new-rpo', err('rpoTargetSeconds'), true)} />
+            <Input id="new-rpo" inputMode="numeric" value={f.rpoTargetSeconds} onChange={(e) => set('rpoTargetSeconds', e.target.value)} {...fieldAria('new-rpo', err('rpoTargetSeconds'), true)} />
           </Field>
           <Field htmlFor="new-rto" label="RTO target (minutes)" hint="How long a recovery may take, from start to the last VM up (1–1,440 min)." error={err('rtoTargetMinutes')}>
-            <Input id="new-rto" inputMode="numeric" value={f.rtoTargetMinutes} onChange={(e) => set('rtoTargetMinutes', e.target.value)} {...aria('new-rto', err('rtoTargetMinutes'), true)} />
+            <Input id="new-rto" inputMode="numeric" value={f.rtoTargetMinutes} onChange={(e) => set('rtoTargetMinutes', e.target.value)} {...fieldAria('new-rto', err('rtoTargetMinutes'), true)} />
           </Field>
           <Field htmlFor="new-history" label="Journal history (hours)" hint="How far back you can recover: 1 hour to 30 days (720 h)." error={err('journalHistoryHours')}>
-            <Input id="new-history" inputMode="numeric" value={f.journalHistoryHours} onChange={(e) => set('journalHistoryHours', e.target.value)} {...aria('new-history', err('journalHistoryHours'), true)} />
+            <Input id="new-history" inputMode="numeric" value={f.journalHistoryHours} onChange={(e) => set('journalHistoryHours', e.target.value)} {...fieldAria('new-history', err('journalHistoryHours'), true)} />
           </Field>
           <Field htmlFor="new-limit" label="Journal hard limit (GB)" hint="Storage the journal may use; when full it shortens the history." error={err('journalLimitGb')}>
-            <Input id="new-limit" inputMode="decimal" value={f.journalLimitGb} onChange={(e) => set('journalLimitGb', e.target.value)} {...aria('new-limit', err('journalLimitGb'), true)} />
+            <Input id="new-limit" inputMode="decimal" value={f.journalLimitGb} onChange={(e) => set('journalLimitGb', e.target.value)} {...fieldAria('new-limit', err('journalLimitGb'), true)} />
           </Field>
         </CardBody>
       </Card>

@@ -9,18 +9,13 @@ import { PRIORITIES } from '@/lib/schemas/groups';
 import { fieldError, type ActionResult } from '@/components/portal/action-result';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { Field, fieldAria, Input, Select, Textarea } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { formatDuration } from '@/lib/format';
 import { PRIORITY } from '../labels';
 import { RPO_TARGET_HINT } from './help-text';
 import { NetworkFields } from './network-fields';
 import { settingsBody, settingsForm, type SettingsForm } from './settings-model';
-
-const invalid = (id: string, error: string | null, hint = false) => ({
-  'aria-invalid': error ? true : undefined,
-  'aria-describedby': [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined,
-});
 
 const seconds = (text: string) => (/^\d+$/.test(text.trim()) ? formatDuration(Number(text)) : null);
 
@@ -54,7 +49,7 @@ export function GroupSettingsForm({ group, onClose }: { group: GroupDetailDto; o
 
   const text = (key: 'name' | 'rpoTargetSeconds' | 'rtoTargetMinutes' | 'journalHistoryHours' | 'journalLimitGb', label: string, hint?: string, inputMode?: 'numeric' | 'decimal') => (
     <Field htmlFor={`settings-${key}`} label={label} hint={hint} error={err(key)}>
-      <Input id={`settings-${key}`} value={form[key]} inputMode={inputMode} onChange={(e) => set(key, e.target.value)} {...invalid(`settings-${key}`, err(key), Boolean(hint))} />
+      <Input id={`settings-${key}`} value={form[key]} inputMode={inputMode} onChange={(e) => set(key, e.target.value)} {...fieldAria(`settings-${key}`, err(key), Boolean(hint))} />
     </Field>
   );
 
@@ -66,7 +61,7 @@ export function GroupSettingsForm({ group, onClose }: { group: GroupDetailDto; o
           <div className="grid gap-4 md:grid-cols-2">
             {text('name', 'Name')}
             <Field htmlFor="settings-priority" label="Priority" hint={PRIORITY[form.priority].hint} error={err('priority')}>
-              <Select id="settings-priority" value={form.priority} onChange={(e) => set('priority', e.target.value as SettingsForm['priority'])} {...invalid('settings-priority', err('priority'), true)}>
+              <Select id="settings-priority" value={form.priority} onChange={(e) => set('priority', e.target.value as SettingsForm['priority'])} {...fieldAria('settings-priority', err('priority'), true)}>
                 {PRIORITIES.map((p) => (
                   <option key={p} value={p}>
                     {PRIORITY[p].label}
@@ -75,7 +70,7 @@ export function GroupSettingsForm({ group, onClose }: { group: GroupDetailDto; o
               </Select>
             </Field>
             <Field htmlFor="settings-description" label="Description" error={err('description')} className="md:col-span-2">
-              <Textarea id="settings-description" rows={2} value={form.description} onChange={(e) => set('description', e.target.value)} {...invalid('settings-description', err('description'))} />
+              <Textarea id="settings-description" rows={2} value={form.description} onChange={(e) => set('description', e.target.value)} {...fieldAria('settings-description', err('description'))} />
             </Field>
             {text('rpoTargetSeconds', 'RPO alert target (seconds)', `${seconds(form.rpoTargetSeconds) ?? '—'}. ${RPO_TARGET_HINT}`, 'numeric')}
             {text('rtoTargetMinutes', 'RTO target (minutes)', 'How long a recovery may take, from start to the last VM up (1–1,440 min).', 'numeric')}

@@ -2,7 +2,7 @@
 
 import { errorsUnder, fieldError, type ActionResult } from '@/components/portal/action-result';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
+import { Field, fieldAria, Input } from '@/components/ui/field';
 import { EMPTY_MAPPING, type MappingForm, type NetworkForm } from './settings-model';
 
 type Props = {
@@ -15,8 +15,6 @@ type Props = {
   result: ActionResult | null;
   disabled?: boolean;
 };
-
-const described = (id: string, error: string | null) => ({ 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined });
 
 /** One failover network: keep the addresses, or re-IP each source subnet to a target subnet. */
 export function NetworkFields({ path, legend, hint, value, onChange, result, disabled }: Props) {
@@ -44,7 +42,7 @@ export function NetworkFields({ path, legend, hint, value, onChange, result, dis
         ))}
       </div>
       <Field htmlFor={`${path}-network`} label="Network at the recovery site" error={err('network')} className="max-w-sm">
-        <Input id={`${path}-network`} value={value.network} onChange={(e) => onChange({ ...value, network: e.target.value })} {...described(`${path}-network`, err('network'))} />
+        <Input id={`${path}-network`} value={value.network} onChange={(e) => onChange({ ...value, network: e.target.value })} {...fieldAria(`${path}-network`, err('network'))} />
       </Field>
       {value.mode === 're-ip' && (
         <div className="space-y-2">
@@ -73,7 +71,7 @@ export function NetworkFields({ path, legend, hint, value, onChange, result, dis
                       }
                       error={e}
                     >
-                      <Input id={`${id}-${key}`} value={m[key]} placeholder={placeholder} onChange={(ev) => setMapping(i, { [key]: ev.target.value })} {...described(`${id}-${key}`, e)} />
+                      <Input id={`${id}-${key}`} value={m[key]} placeholder={placeholder} onChange={(ev) => setMapping(i, { [key]: ev.target.value })} {...fieldAria(`${id}-${key}`, e)} />
                     </Field>
                   );
                 })}

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { CHECKPOINT_KINDS } from '@/lib/schemas/checkpoints';
 import type { CheckpointDto, Page } from '@/lib/domain/core/dto';
-import { getJson, qs } from '../api';
+import { apiJson, qs } from '../api';
 
 /**
  * The checkpoints worth a dot: application-consistent and tagged ones (rare enough that one page
@@ -15,7 +15,7 @@ export function useCheckpoints(groupId: string) {
     queryKey: ['groups', groupId, 'checkpoints'],
     queryFn: async ({ signal }) => {
       const pages = await Promise.all(
-        CHECKPOINT_KINDS.map((kind) => getJson<Page<CheckpointDto>>(`/api/v1/groups/${encodeURIComponent(groupId)}/checkpoints${qs({ kind, limit: kind === 'crash' ? 1 : 500 })}`, signal)),
+        CHECKPOINT_KINDS.map((kind) => apiJson<Page<CheckpointDto>>(`/api/v1/groups/${encodeURIComponent(groupId)}/checkpoints${qs({ kind, limit: kind === 'crash' ? 1 : 500 })}`, { signal })),
       );
       return Object.fromEntries(CHECKPOINT_KINDS.map((k, i) => [k, pages[i].items])) as Record<(typeof CHECKPOINT_KINDS)[number], CheckpointDto[]>;
     },

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { RpoSeriesDto } from '@/lib/domain/core/dto';
-import { getJson, qs } from '../api';
+import { apiJson, qs } from '../api';
 import { rangeOf, type ChartRangeKey } from './chart-ranges';
 
 /**
@@ -21,7 +21,7 @@ export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNow
       const now = anchor.current.sim + (anchor.current.wall == null ? 0 : Date.now() - anchor.current.wall);
       // 24 h is the API's default window, measured by the server itself: no estimate needed.
       const from = range.key === '24h' ? undefined : new Date(now - range.ms).toISOString();
-      const series = await getJson<RpoSeriesDto>(`/api/v1/groups/${encodeURIComponent(groupId)}/rpo${qs({ from })}`, signal);
+      const series = await apiJson<RpoSeriesDto>(`/api/v1/groups/${encodeURIComponent(groupId)}/rpo${qs({ from })}`, { signal });
       anchor.current = { sim: Date.parse(series.to), wall: Date.now() };
       return series;
     },

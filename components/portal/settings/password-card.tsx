@@ -6,12 +6,9 @@ import { changePasswordAction } from '@/app/(portal)/settings/actions';
 import { fieldError, type ActionResult } from '@/components/portal/action-result';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { Field, Input } from '@/components/ui/field';
+import { Field, fieldAria, Input } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/schemas';
-
-const describedBy = (id: string, error: string | null, hint = false) =>
-  ({ 'aria-invalid': error ? true : undefined, 'aria-describedby': [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined }) as const;
 
 /**
  * The signed-in person changes their password (an invited user replaces the one they were
@@ -49,13 +46,13 @@ export function PasswordCard() {
       <CardBody>
         <form onSubmit={submit} noValidate className="grid max-w-3xl gap-4 md:grid-cols-3">
           <Field htmlFor="password-current" label="Current password" error={err('currentPassword')}>
-            <Input id="password-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} {...describedBy('password-current', err('currentPassword'))} />
+            <Input id="password-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} {...fieldAria('password-current', err('currentPassword'))} />
           </Field>
           <Field htmlFor="password-new" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters; a passphrase is easiest`} error={err('newPassword')}>
-            <Input id="password-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} {...describedBy('password-new', err('newPassword'), true)} />
+            <Input id="password-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} {...fieldAria('password-new', err('newPassword'), true)} />
           </Field>
           <Field htmlFor="password-repeat" label="New password again" error={mismatch ?? err('repeatPassword')}>
-            <Input id="password-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} {...describedBy('password-repeat', mismatch ?? err('repeatPassword'))} />
+            <Input id="password-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} {...fieldAria('password-repeat', mismatch ?? err('repeatPassword'))} />
           </Field>
           <div className="md:col-span-3">
             <Button type="submit" pending={pending} disabled={!current || !next || !repeat}>

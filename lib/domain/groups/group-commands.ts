@@ -13,7 +13,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError,
 import { applyMembersAndPlan, memberErrors, requestedMembers } from './group-membership';
 import { readGroupDetail } from './group-detail';
 import { parseBody, peekString } from '@/lib/domain/core/input';
-import { findGroupInScope } from '@/lib/domain/core/scope';
+import { findGroupInScope } from './group-in-scope';
 import { notifyGroupChanged } from '@/lib/sim/bridge';
 
 const TARGET = 'protection-group';

@@ -1,32 +1,32 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { bootGroups, groupMembers, operations, protectionGroups, vms } from '@/db/schema';
 import type { GroupDetailDto } from '@/lib/domain/core/dto';
-import { NotFoundError } from '@/lib/core/errors';
 import { groupColumns, openOperationJoin, toGroupDto } from './group-rows';
-import { isReversed } from '@/lib/domain/operations/operation-plan';
-import { tenantFilter } from '@/lib/domain/core/scope';
+import { isReversed } from './group-direction';
+import { groupInScope } from './group-in-scope';
 import { vmDiskGb } from '@/lib/domain/inventory/vms';
 
 /** The detail view, also returned by create/update. `scope` null = any tenant. */
 export function readGroupDetail(db: Executor, scope: string | null, id: string): GroupDetailDto {
-  const row = db
-    .select({
-      ...groupColumns,
-      testNetwork: protectionGroups.testNetwork,
-      liveNetwork: protectionGroups.liveNetwork,
-      historyCoveredSeconds: protectionGroups.historyCoveredSeconds,
-      journalUsedGb: protectionGroups.journalUsedGb,
-      journalLimitGb: protectionGroups.journalLimitGb,
-      throughputMBps: protectionGroups.throughputMBps,
-      wanMBps: protectionGroups.wanMBps,
-      backlogMB: protectionGroups.backlogMB,
-    })
-    .from(protectionGroups)
-    .leftJoin(operations, openOperationJoin)
-    .where(and(eq(protectionGroups.id, id), tenantFilter(protectionGroups.tenantId, scope)))
-    .get();
-  if (!row) throw new NotFoundError('protection group', id);
+  const row = groupInScope(scope, id, (where) =>
+    db
+      .select({
+        ...groupColumns,
+        testNetwork: protectionGroups.testNetwork,
+        liveNetwork: protectionGroups.liveNetwork,
+        historyCoveredSeconds: protectionGroups.historyCoveredSeconds,
+        journalUsedGb: protectionGroups.journalUsedGb,
+        journalLimitGb: protectionGroups.journalLimitGb,
+        throughputMBps: protectionGroups.throughputMBps,
+        wanMBps: protectionGroups.wanMBps,
+        backlogMB: protectionGroups.backlogMB,
+      })
+      .from(protectionGroups)
+      .leftJoin(operations, openOperationJoin)
+      .where(where)
+      .get(),
+  );
 
   const members = db
     .select({

@@ -12,7 +12,8 @@ import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';
 import { iso } from '@/lib/domain/core/clock';
 import type { CheckpointDto } from '@/lib/domain/core/dto';
-import { isReversed, loadGroupForOperation, loadPlan, siteInfo } from './operation-plan';
+import { isReversed } from '@/lib/domain/groups/group-direction';
+import { loadGroupForOperation, loadPlan, siteInfo } from './operation-plan';
 import { simulator } from '@/lib/sim/bridge';
 
 export type FailoverContextDto = {

@@ -7,7 +7,7 @@ import type { Executor } from '@/db';
 import { groupMembers, operations, vdcs, vms } from '@/db/schema';
 import type { OperationType } from '@/lib/schemas/operations';
 import { isOpenOperation } from '@/lib/operations/store';
-import { lastRecoveries } from './operation-plan';
+import { lastRecoveries } from '@/lib/domain/groups/group-direction';
 
 export type CapacityDto = {
   vdcId: string;

@@ -1,46 +1,34 @@
 /**
  * What an operation on a group would work with: the group, its recovery plan with boot times
- * and sizes, the direction, and whether it is reversed (failed over with reverse protection,
- * so its next failover is a failback).
+ * and sizes, and its sites. Whether it is reversed (its next failover is a failback) is
+ * lib/domain/groups/group-direction.
  */
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { bootGroups, groupMembers, operations, protectionGroups, sites, vms } from '@/db/schema';
-import type { OperationType } from '@/lib/schemas/operations';
+import { bootGroups, groupMembers, protectionGroups, sites, vms } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { tenantScope } from '@/lib/domain/core/authorize';
-import { NotFoundError } from '@/lib/core/errors';
-import { tenantFilter } from '@/lib/domain/core/scope';
+import { groupIdentityColumns, groupInScope } from '@/lib/domain/groups/group-in-scope';
 
-export type GroupForOperation = NonNullable<ReturnType<typeof selectGroup>>;
-
-function selectGroup(db: Executor, scope: string | null, groupId: string) {
-  return db
-    .select({
-      id: protectionGroups.id,
-      tenantId: protectionGroups.tenantId,
-      name: protectionGroups.name,
-      status: protectionGroups.status,
-      sourceSiteId: protectionGroups.sourceSiteId,
-      targetSiteId: protectionGroups.targetSiteId,
-      rpoSeconds: protectionGroups.rpoSeconds,
-      rpoTargetSeconds: protectionGroups.rpoTargetSeconds,
-      rtoTargetMinutes: protectionGroups.rtoTargetMinutes,
-      journalHistoryHours: protectionGroups.journalHistoryHours,
-      testNetwork: protectionGroups.testNetwork,
-      liveNetwork: protectionGroups.liveNetwork,
-      backlogMB: protectionGroups.backlogMB,
-    })
-    .from(protectionGroups)
-    .where(and(eq(protectionGroups.id, groupId), tenantFilter(protectionGroups.tenantId, scope)))
-    .get();
-}
+export type GroupForOperation = ReturnType<typeof loadGroupForOperation>;
 
 /** The group if the actor may see it; another tenant's group is "not found" like an unknown id. */
-export function loadGroupForOperation(db: Executor, actor: Actor, groupId: string): GroupForOperation {
-  const group = selectGroup(db, tenantScope(actor), groupId);
-  if (!group) throw new NotFoundError('protection group', groupId);
-  return group;
+export function loadGroupForOperation(db: Executor, actor: Actor, groupId: string) {
+  return groupInScope(tenantScope(actor), groupId, (where) =>
+    db
+      .select({
+        ...groupIdentityColumns,
+        rpoSeconds: protectionGroups.rpoSeconds,
+        rtoTargetMinutes: protectionGroups.rtoTargetMinutes,
+        journalHistoryHours: protectionGroups.journalHistoryHours,
+        testNetwork: protectionGroups.testNetwork,
+        liveNetwork: protectionGroups.liveNetwork,
+        backlogMB: protectionGroups.backlogMB,
+      })
+      .from(protectionGroups)
+      .where(where)
+      .get(),
+  );
 }
 
 export type PlanVm = { id: string; name: string; bootSeconds: number; cpuGhz: number; memoryGb: number; synced: boolean };
@@ -80,40 +68,6 @@ export function loadPlan(db: Executor, groupId: string): PlanBootGroup[] {
 }
 
 export const planVms = (plan: PlanBootGroup[]) => plan.flatMap((g) => g.vms);
-
-export type LastRecovery = { id: string; type: OperationType; toSiteId: string; reverseProtection: boolean };
-
-/** The latest committed failover/move/failback of each group of a tenant (tests left out). */
-export function lastRecoveries(db: Executor, tenantId: string, groupId?: string): Map<string, LastRecovery> {
-  const rows = db
-    .select({ id: operations.id, groupId: operations.groupId, type: operations.type, toSiteId: operations.toSiteId, options: operations.options })
-    .from(operations)
-    .where(
-      and(
-        eq(operations.tenantId, tenantId),
-        groupId ? eq(operations.groupId, groupId) : undefined,
-        eq(operations.status, 'completed'),
-        ne(operations.type, 'test-failover'),
-      ),
-    )
-    .orderBy(desc(operations.startedAt))
-    .all();
-  const latest = new Map<string, LastRecovery>();
-  for (const r of rows) {
-    if (latest.has(r.groupId)) continue;
-    latest.set(r.groupId, { id: r.id, type: r.type, toSiteId: r.toSiteId, reverseProtection: r.options?.reverseProtection === true });
-  }
-  return latest;
-}
-
-/**
- * Reversed = the last committed failover or move reversed protection and the group still
- * replicates from where it landed: its next failover goes home, a failback.
- */
-export function isReversed(db: Executor, group: Pick<GroupForOperation, 'id' | 'tenantId' | 'sourceSiteId'>): boolean {
-  const last = lastRecoveries(db, group.tenantId, group.id).get(group.id);
-  return !!last && last.type !== 'failback' && last.reverseProtection && group.sourceSiteId === last.toSiteId;
-}
 
 export function siteInfo(db: Executor, siteId: string) {
   return db.select({ id: sites.id, name: sites.name, status: sites.status }).from(sites).where(eq(sites.id, siteId)).get() ?? { id: siteId, name: siteId, status: 'offline' as const };

@@ -15,7 +15,8 @@ import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 import { iso } from '@/lib/domain/core/clock';
 import type { CheckpointDto } from '@/lib/domain/core/dto';
 import { capacityAt, type CapacityDto } from './operation-capacity';
-import { isReversed, loadPlan, planVms, siteInfo, type GroupForOperation, type PlanBootGroup } from './operation-plan';
+import { isReversed } from '@/lib/domain/groups/group-direction';
+import { loadPlan, planVms, siteInfo, type GroupForOperation, type PlanBootGroup } from './operation-plan';
 
 export type PreflightCheckDto = {
   check: 'group-state' | 'no-open-operation' | 'members' | 'synced' | 'target-site' | 'source-site' | 'capacity' | 'checkpoint';

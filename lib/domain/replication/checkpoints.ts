@@ -11,7 +11,7 @@ import { decodeCursor, encodeCursor } from '@/lib/domain/core/cursor';
 import type { CheckpointDto, Page } from '@/lib/domain/core/dto';
 import { ConflictError, DomainError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
-import { findGroupInScope } from '@/lib/domain/core/scope';
+import { findGroupInScope } from '@/lib/domain/groups/group-in-scope';
 import { assertEngineLive, simulator } from '@/lib/sim/bridge';
 import { parseInput } from '@/lib/domain/core/validate';
 

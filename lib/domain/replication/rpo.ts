@@ -8,7 +8,7 @@ import { iso, simNow } from '@/lib/domain/core/clock';
 import type { RpoPointDto, RpoSeriesDto } from '@/lib/domain/core/dto';
 import { ValidationError } from '@/lib/core/errors';
 import { groupOutages } from './group-outages';
-import { findGroupInScope } from '@/lib/domain/core/scope';
+import { findGroupInScope } from '@/lib/domain/groups/group-in-scope';
 import { cachedRead } from '@/lib/domain/core/read-cache';
 import { parseInput } from '@/lib/domain/core/validate';
 

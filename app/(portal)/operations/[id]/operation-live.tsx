@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiJson, ApiProblem } from '@/components/operations/api-client';
+import { apiJson, ApiProblem } from '@/components/portal/api';
 import { isOpenStatus } from '@/components/operations/labels';
 import { StepList } from '@/components/operations/step-list';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -18,7 +18,7 @@ export function OperationLive({ initial, canAct }: { initial: OperationDto; canA
   const key = ['operation', initial.id];
   const { data } = useQuery({
     queryKey: key,
-    queryFn: () => apiJson<OperationDto>(`/api/v1/operations/${initial.id}`),
+    queryFn: ({ signal }) => apiJson<OperationDto>(`/api/v1/operations/${initial.id}`, { signal }),
     initialData: initial,
     refetchInterval: (q) => (q.state.data && isOpenStatus(q.state.data.status) ? 1500 : false),
     staleTime: 0,

@@ -8,6 +8,7 @@ import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
 import { cn } from '@/components/ui/cn';
 import type { OperationDto } from '@/lib/domain/operations/operation-dto';
 import { formatDateTime, formatDuration, formatMinutes } from '@/lib/format';
+import type { CommitPolicy } from '@/lib/schemas/operation-limits';
 
 const LIVE_BANNER: Record<OperationDto['type'], string> = { failover: 'LIVE FAILOVER', failback: 'LIVE FAILBACK', move: 'MOVE', 'test-failover': 'TEST' };
 
@@ -16,7 +17,7 @@ function shutdownText(op: OperationDto): string {
   return op.options.shutdownGraceSeconds === null ? 'requested' : `graceful, forced after ${formatDuration(op.options.shutdownGraceSeconds)}`;
 }
 
-const POLICY = { manual: 'Manual commit', 'auto-commit': 'Auto-commit', 'auto-rollback': 'Auto-rollback' } as const;
+const POLICY: Record<CommitPolicy, string> = { manual: 'Manual commit', 'auto-commit': 'Auto-commit', 'auto-rollback': 'Auto-rollback' };
 
 /** The operation at a glance: direction, progress, time against the RTO target, recovery point. */
 export function OperationSummary({ op }: { op: OperationDto }) {

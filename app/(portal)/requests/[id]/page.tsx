@@ -3,7 +3,7 @@ import { getDb } from '@/lib/domain/core/database';
 import { CancelRequestButton } from '@/components/staff/cancel-request-button';
 import { CommentForm } from '@/components/staff/comment-form';
 import { CommentThread } from '@/components/staff/comment-thread';
-import { PriorityBadge, RequestStatusBadge, ResponseDeadline } from '@/components/staff/request-badges';
+import { RequestHeaderBadges } from '@/components/staff/request-summary';
 import { RequestFacts } from '@/components/staff/request-facts';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -28,13 +28,7 @@ export default async function ClientRequestPage({ params }: { params: Promise<{ 
       <PageHeader
         title={request.title}
         breadcrumbs={[{ label: 'Service requests', href: '/requests' }, { label: request.id }]}
-        meta={
-          <>
-            <PriorityBadge priority={request.priority} />
-            <RequestStatusBadge status={request.status} />
-            <ResponseDeadline request={request} now={now} />
-          </>
-        }
+        meta={<RequestHeaderBadges request={request} now={now} />}
         actions={admin && active ? <CancelRequestButton cancel={cancelRequestAction.bind(null, request.id)} /> : undefined}
       />
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">

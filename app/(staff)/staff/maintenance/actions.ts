@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/lib/domain/core/database';
 import type { FormState } from '@/components/staff/form-state';
 import { cancelMaintenance, createMaintenance } from '@/lib/domain/staff/maintenance';
-import { formObject, runAction } from '../_lib/run-action';
+import { formObject, runAction } from '@/app/_lib/run-action';
 import { staffActor } from '../_lib/staff-actor';
 
 export async function createMaintenanceAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/domain/core/database';
 import type { FormState } from '@/components/staff/form-state';
 import { updateServiceRequest } from '@/lib/domain/staff/service-request-update';
 import { addRequestComment } from '@/lib/domain/staff/service-requests';
-import { formObject, runAction } from '../_lib/run-action';
+import { formObject, runAction } from '@/app/_lib/run-action';
 import { staffActor } from '../_lib/staff-actor';
 
 const MESSAGES: Record<string, string> = {

@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
-import { AutoRefresh } from '@/components/staff/auto-refresh';
+import { AutoRefresh } from '@/components/shell/auto-refresh';
 import { PriorityBadge, RequestStatusBadge, ResponseDeadline } from '@/components/staff/request-badges';
-import { describeChange, KIND_LABEL } from '@/components/staff/resource-change';
+import { RequestTitleLink } from '@/components/staff/request-summary';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -95,13 +94,7 @@ export default async function RequestQueuePage({ searchParams }: { searchParams:
                     <PriorityBadge priority={r.priority} />
                   </Td>
                   <Td>
-                    <Link href={`/staff/requests/${r.id}`} className="font-medium text-slate-900 hover:underline dark:text-slate-100">
-                      {r.title}
-                    </Link>
-                    <span className="block text-xs text-slate-500">
-                      {KIND_LABEL[r.kind]}
-                      {r.change ? ` · ${describeChange(r.change)}` : ''}
-                    </span>
+                    <RequestTitleLink request={r} href={`/staff/requests/${r.id}`} />
                   </Td>
                   <Td>{r.tenantName}</Td>
                   <Td>

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/domain/core/database';
 import type { FormState } from '@/components/staff/form-state';
 import { faultInjector } from '@/lib/domain/staff/fault-injector';
 import { setLinkOutage, setSiteOutage } from '@/lib/domain/staff/sites-faults';
-import { runAction } from '../_lib/run-action';
+import { runAction } from '@/app/_lib/run-action';
 import { staffActor } from '../_lib/staff-actor';
 
 export async function setSiteOutageAction(siteId: string, down: boolean): Promise<FormState> {

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
-import { AutoRefresh } from '@/components/staff/auto-refresh';
+import { AutoRefresh } from '@/components/shell/auto-refresh';
 import { FaultToggle } from '@/components/staff/fault-toggle';
+import { faultImpact } from '@/components/staff/fault-impact';
 import { LoadBar } from '@/components/staff/load-bar';
 import { plural } from '@/components/staff/plural';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -14,8 +15,6 @@ import { staffActor } from '../_lib/staff-actor';
 import { setLinkOutageAction, setSiteOutageAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sites and faults' };
-
-const tenantsOf = (groups: { tenantId: string }[]) => new Set(groups.map((g) => g.tenantId)).size;
 
 export default async function SitesPage() {
   const { sites, downLinks } = faultConsole(getDb(), await staffActor());
@@ -39,7 +38,7 @@ export default async function SitesPage() {
                   </Td>
                   <Td>{l.affectedGroups.map((g) => `${g.tenantName}: ${g.name}`).join(', ') || 'No groups'}</Td>
                   <Td className="text-right">
-                    <FaultToggle kind="link" name={`${name[l.siteAId]} ↔ ${name[l.siteBId]}`} down affectedGroups={l.affectedGroups.length} affectedTenants={tenantsOf(l.affectedGroups)} setDown={setLinkOutageAction.bind(null, l.id)} />
+                    <FaultToggle kind="link" name={`${name[l.siteAId]} ↔ ${name[l.siteBId]}`} down {...faultImpact(l.affectedGroups)} setDown={setLinkOutageAction.bind(null, l.id)} />
                   </Td>
                 </Tr>
               ))}
@@ -83,7 +82,7 @@ export default async function SitesPage() {
                     <span className="text-slate-500">None</span>
                   ) : (
                     <Link href={`/staff/sites/${s.id}`} className="hover:underline">
-                      {plural(s.affectedGroups.length, 'group')} of {plural(tenantsOf(s.affectedGroups), 'tenant')}
+                      {plural(s.affectedGroups.length, 'group')} of {plural(faultImpact(s.affectedGroups).affectedTenants, 'tenant')}
                     </Link>
                   )}
                 </Td>
@@ -92,8 +91,7 @@ export default async function SitesPage() {
                     kind="site"
                     name={s.name}
                     down={s.down}
-                    affectedGroups={s.affectedGroups.length}
-                    affectedTenants={tenantsOf(s.affectedGroups)}
+                    {...faultImpact(s.affectedGroups)}
                     setDown={setSiteOutageAction.bind(null, s.id)}
                   />
                 </Td>

@@ -6,7 +6,7 @@ import { getDb } from '@/lib/domain/core/database';
 import type { FormState } from '@/components/staff/form-state';
 import { createTenant, updateTenant } from '@/lib/domain/staff/tenants';
 import { createVdc, deleteVdc, updateVdc } from '@/lib/domain/staff/vdcs';
-import { formObject, runAction } from '../_lib/run-action';
+import { formObject, runAction } from '@/app/_lib/run-action';
 import { staffActor } from '../_lib/staff-actor';
 
 /**

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { apiJson } from '@/components/operations/api-client';
+import { apiJson } from '@/components/portal/api';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -35,7 +35,7 @@ export function FailoverWizard({ context, initialMode }: { context: FailoverCont
   const params = new URLSearchParams({ type: mode, ...pointParams(mode, point) });
   const preflight = useQuery({
     queryKey: ['preflight', context.group.id, params.toString()],
-    queryFn: () => apiJson<PreflightDto>(`/api/v1/groups/${context.group.id}/preflight?${params}`),
+    queryFn: ({ signal }) => apiJson<PreflightDto>(`/api/v1/groups/${context.group.id}/preflight?${params}`, { signal }),
     enabled: step >= 2,
     staleTime: 0,
   });

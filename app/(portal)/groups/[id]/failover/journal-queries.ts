@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { getJson, qs } from '@/components/portal/api';
+import { apiJson, qs } from '@/components/portal/api';
 import type { CheckpointDto, Page } from '@/lib/domain/core/dto';
 
 export const JOURNAL_PAGE_SIZE = 25;
@@ -16,7 +16,7 @@ const checkpointsPath = (groupId: string, params: Record<string, string | number
 export function useJournalPage(groupId: string, filter: JournalFilter, cursor: string | undefined) {
   return useQuery({
     queryKey: ['groups', groupId, 'journal', filter, cursor ?? null],
-    queryFn: ({ signal }) => getJson<Page<CheckpointDto>>(checkpointsPath(groupId, { ...filter, cursor, limit: JOURNAL_PAGE_SIZE }), signal),
+    queryFn: ({ signal }) => apiJson<Page<CheckpointDto>>(checkpointsPath(groupId, { ...filter, cursor, limit: JOURNAL_PAGE_SIZE }), { signal }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
@@ -27,7 +27,7 @@ export function useResolvedPoint(groupId: string, iso: string | null) {
   const settled = useSettled(iso, 250);
   return useQuery({
     queryKey: ['groups', groupId, 'journal', 'at', settled],
-    queryFn: async ({ signal }) => (await getJson<Page<CheckpointDto>>(checkpointsPath(groupId, { to: settled!, limit: 1 }), signal)).items[0] ?? null,
+    queryFn: async ({ signal }) => (await apiJson<Page<CheckpointDto>>(checkpointsPath(groupId, { to: settled!, limit: 1 }), { signal })).items[0] ?? null,
     enabled: !!settled,
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { apiJson, ApiProblem } from '@/components/operations/api-client';
+import { apiJson, ApiProblem } from '@/components/portal/api';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Icon } from '@/components/ui/icons';
@@ -11,6 +11,7 @@ import type { PreflightDto } from '@/lib/domain/operations/operation-preflight';
 import { formatDuration, formatMinutes } from '@/lib/format';
 import { describeCheckpoint } from './checkpoint-picker';
 import { liveLabel, startBody, startPath, type LiveOptions, type RecoveryPoint, type WizardMode } from './wizard-state';
+import type { CommitPolicy } from '@/lib/schemas/operation-limits';
 
 type Props = {
   context: FailoverContextDto;
@@ -21,7 +22,7 @@ type Props = {
   onStarted: (operationId: string) => void;
 };
 
-const POLICY = { manual: 'manual commit', 'auto-commit': 'auto-commit', 'auto-rollback': 'auto-rollback' } as const;
+const POLICY: Record<CommitPolicy, string> = { manual: 'manual commit', 'auto-commit': 'auto-commit', 'auto-rollback': 'auto-rollback' };
 
 /** A summary of what will happen, then the start; live and move ask for the group's name first. */
 export function StartStep({ context, mode, point, options, preflight, onStarted }: Props) {

@@ -1,6 +1,6 @@
 import type { CheckpointDto } from '@/lib/domain/core/dto';
 import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
-import { SHUTDOWN_GRACE_SECONDS } from '@/lib/schemas/operation-limits';
+import { SHUTDOWN_GRACE_SECONDS, type CommitPolicy } from '@/lib/schemas/operation-limits';
 
 export type WizardMode = 'test-failover' | 'failover' | 'move';
 
@@ -19,7 +19,7 @@ export type LiveOptions = {
   /** Graceful shutdown time before the source VMs still running are forced off. */
   shutdownGraceSeconds: number;
   reverseProtection: boolean;
-  commitPolicy: 'manual' | 'auto-commit' | 'auto-rollback';
+  commitPolicy: CommitPolicy;
   commitTimeoutMinutes: number;
 };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
 import { CommentForm } from '@/components/staff/comment-form';
 import { CommentThread } from '@/components/staff/comment-thread';
-import { PriorityBadge, RequestStatusBadge, ResponseDeadline } from '@/components/staff/request-badges';
+import { RequestHeaderBadges } from '@/components/staff/request-summary';
 import { RequestFacts } from '@/components/staff/request-facts';
 import { RequestWorkPanel } from '@/components/staff/request-work-panel';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -27,13 +27,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
       <PageHeader
         title={request.title}
         breadcrumbs={[{ label: 'Service requests', href: '/staff/requests' }, { label: request.id }]}
-        meta={
-          <>
-            <PriorityBadge priority={request.priority} />
-            <RequestStatusBadge status={request.status} />
-            <ResponseDeadline request={request} now={now} />
-          </>
-        }
+        meta={<RequestHeaderBadges request={request} now={now} />}
       />
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-3">
         <div className="space-y-5 xl:col-span-2">

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
 import { AffectedGroupsTable } from '@/components/staff/affected-groups-table';
-import { AutoRefresh } from '@/components/staff/auto-refresh';
+import { AutoRefresh } from '@/components/shell/auto-refresh';
 import { FaultToggle } from '@/components/staff/fault-toggle';
+import { faultImpact } from '@/components/staff/fault-impact';
 import { LoadBar } from '@/components/staff/load-bar';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -16,8 +17,6 @@ import { setLinkOutageAction, setSiteOutageAction } from '../actions';
 import { orNotFound } from '@/app/_lib/or-not-found';
 
 export const metadata: Metadata = { title: 'Site' };
-
-const tenantsOf = (groups: { tenantId: string }[]) => new Set(groups.map((g) => g.tenantId)).size;
 
 export default async function SitePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -40,8 +39,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
             size="md"
             name={site.name}
             down={site.down}
-            affectedGroups={affectedGroups.length}
-            affectedTenants={tenantsOf(affectedGroups)}
+            {...faultImpact(affectedGroups)}
             setDown={setSiteOutageAction.bind(null, site.id)}
           />
         }
@@ -100,8 +98,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
                       kind="link"
                       name={`${site.name} ↔ ${siteName[peer] ?? peer}`}
                       down={!l.up}
-                      affectedGroups={l.affectedGroups.length}
-                      affectedTenants={tenantsOf(l.affectedGroups)}
+                      {...faultImpact(l.affectedGroups)}
                       setDown={setLinkOutageAction.bind(null, l.id)}
                     />
                   </Td>
