@@ -3,7 +3,7 @@ import type { IconName } from '@/components/ui/icons';
 import type { Tone } from '@/components/ui/tone';
 import { formatRelative } from '@/lib/format';
 import type { ServiceRequestDto } from '@/lib/domain/staff/dto';
-import { RESPONSE_TARGETS, type RequestPriority } from '@/lib/domain/staff/response-deadline';
+import { RESPONSE_TARGETS, type RequestPriority } from '@/lib/schemas/requests';
 
 const PRIORITY: Record<RequestPriority, Tone> = { P1: 'danger', P2: 'warning', P3: 'info', P4: 'neutral' };
 

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import type { VdcDto } from '@/lib/domain/staff/dto';
 import { formatReservation } from '@/lib/format-resources';
-import { RESPONSE_TARGETS } from '@/lib/domain/staff/response-deadline';
+import { RESPONSE_TARGETS } from '@/lib/schemas/requests';
 import { FormMessage } from './form-message';
 import { INITIAL_FORM_STATE, fieldError, valueOf, type FormState } from './form-state';
 

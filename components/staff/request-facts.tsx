@@ -1,7 +1,7 @@
 import { formatDateTime } from '@/lib/format';
 import type { ServiceRequestDto } from '@/lib/domain/staff/dto';
 import { describeChange, KIND_LABEL } from './resource-change';
-import { RESPONSE_TARGETS } from '@/lib/domain/staff/response-deadline';
+import { RESPONSE_TARGETS } from '@/lib/schemas/requests';
 
 /** The facts of a request, shared by the staff and the client view. */
 export function RequestFacts({ request: r }: { request: ServiceRequestDto }) {

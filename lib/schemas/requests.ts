@@ -77,3 +77,16 @@ export const requestListSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum([...REQUEST_STATUSES, 'active'], { error: 'status must be open, in-progress, resolved, cancelled or active.' }).optional()),
   tenantId: z.preprocess(blankToUndefined, idField('tenantId').optional()),
 });
+
+export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
+
+/**
+ * Response targets of the service description. P1/P2 run on the wall clock (an outage does not
+ * wait for Monday); P3/P4 count business days, which skip Saturdays and Sundays.
+ */
+export const RESPONSE_TARGETS: Record<RequestPriority, { label: string; hours?: number; businessDays?: number }> = {
+  P1: { label: '1 hour', hours: 1 },
+  P2: { label: '4 hours', hours: 4 },
+  P3: { label: '1 business day', businessDays: 1 },
+  P4: { label: '3 business days', businessDays: 3 },
+};

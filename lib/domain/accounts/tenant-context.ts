@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { tenants, users } from '@/db/schema';

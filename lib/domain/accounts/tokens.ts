@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { apiTokens, users } from '@/db/schema';

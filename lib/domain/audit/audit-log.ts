@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auditLog } from '@/db/schema';

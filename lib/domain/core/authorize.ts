@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Executor } from '@/db';
 import { can, type Permission } from '@/lib/auth/policy';
 import type { Actor } from '@/lib/core/actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb as openedDatabase, type DB } from '@/db';
 
 export type { DB };

@@ -3,6 +3,7 @@
  * names of shared/API.md. Times are ISO 8601 UTC strings. Route handlers return these as-is
  * and server components render them, so a field means the same thing everywhere.
  */
+import 'server-only';
 import type { AlertCode } from '@/lib/schemas/alerts';
 import type { CheckpointKind } from '@/lib/schemas/checkpoints';
 import type { GroupStatus, Priority } from '@/lib/schemas/groups';

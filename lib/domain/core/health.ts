@@ -1,3 +1,4 @@
+import 'server-only';
 import { serverConfig } from '@/lib/config';
 import type { DB } from './database';
 import { simulator } from '@/lib/sim/bridge';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import { DomainError } from '@/lib/core/errors';
 import { parseInput } from './validate';

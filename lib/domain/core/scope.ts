@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { auditLog, groupMembers, operations, protectionGroups, sites, tenants } from '@/db/schema';

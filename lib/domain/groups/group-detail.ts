@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { bootGroups, groupMembers, operations, protectionGroups, vms } from '@/db/schema';

@@ -2,6 +2,7 @@
  * A group's direction after its recoveries: reversed when it was failed over with reverse
  * protection and still replicates from where it landed, so its next failover is a failback.
  */
+import 'server-only';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { operations } from '@/db/schema';

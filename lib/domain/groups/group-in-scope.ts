@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { protectionGroups } from '@/db/schema';

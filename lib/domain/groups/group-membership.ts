@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { bootGroups, groupMembers, protectionGroups, sites, vms } from '@/db/schema';

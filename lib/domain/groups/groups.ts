@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { operations, protectionGroups } from '@/db/schema';

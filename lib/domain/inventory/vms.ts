@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { groupMembers, protectionGroups, vmDisks, vms } from '@/db/schema';

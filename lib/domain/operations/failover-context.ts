@@ -3,6 +3,7 @@
  * both network settings, and the journal at a glance (anchors, marks, extent); the wizard pages
  * through the whole journal with GET /groups/{id}/checkpoints.
  */
+import 'server-only';
 import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { checkpoints, operations } from '@/db/schema';

@@ -2,6 +2,7 @@
  * Recovery capacity: what a vDC of the tenant at the target site has left for the group's VMs,
  * after what other running test/recovered VMs of the tenant already hold there.
  */
+import 'server-only';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { groupMembers, operations, vdcs, vms } from '@/db/schema';

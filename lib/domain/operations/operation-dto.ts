@@ -2,6 +2,7 @@
  * The Operation DTO (API.md "Operations"), built from rows in two queries for any number of
  * operations: the operations joined to their group, then all their steps.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';

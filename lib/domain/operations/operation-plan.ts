@@ -3,6 +3,7 @@
  * and sizes, and its sites. Whether it is reversed (its next failover is a failback) is
  * lib/domain/groups/group-direction.
  */
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { bootGroups, groupMembers, protectionGroups, sites, vms } from '@/db/schema';

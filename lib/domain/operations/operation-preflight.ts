@@ -2,6 +2,7 @@
  * Pre-flight checks of an operation, evaluated the same way for the wizard's read-only review
  * and for the start itself (which refuses with 422 listing each failed check).
  */
+import 'server-only';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { checkpoints, operations } from '@/db/schema';

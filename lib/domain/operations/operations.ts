@@ -4,6 +4,7 @@
  * (400), then acts in one transaction with its audit entry. The steps then advance on the
  * simulated clock in lib/operations/driver.
  */
+import 'server-only';
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { operations, operationSteps, sites, tenants } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { alerts, protectionGroups } from '@/db/schema';

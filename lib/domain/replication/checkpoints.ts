@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gte, lt, lte, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { checkpoints } from '@/db/schema';

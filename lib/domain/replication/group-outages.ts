@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { outages, siteLinks, sites } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { RPO_TIERS, rpoSamples } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, eq, gte, lt, between, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { alerts, protectionGroups, rpoSamples } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, eq, isNull, sum } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { alerts, groupMembers, vmDisks, vms } from '@/db/schema';

@@ -3,6 +3,7 @@
  * the data loss and RTO each achieved for the group and for each VM of its recovery plan. It is
  * the evidence auditors ask for (the annual test duty) and the record of real recoveries.
  */
+import 'server-only';
 import { and, desc, eq, gte, inArray, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { operations } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { protectionGroups, sites, tenants, users } from '@/db/schema';

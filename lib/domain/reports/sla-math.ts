@@ -2,6 +2,7 @@
  * Availability arithmetic of the SLA (99.9 % a calendar month; credits 10 % below 99.5 % and
  * 25 % below 99 %; scheduled maintenance does not count). Pure: no clock, no database.
  */
+import 'server-only';
 export type Interval = { start: number; end: number };
 
 export const SLA_TARGET_PERCENT = 99.9;

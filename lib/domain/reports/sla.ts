@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { maintenanceWindows, outages, protectionGroups, siteLinks, vdcs } from '@/db/schema';

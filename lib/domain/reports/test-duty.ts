@@ -1,3 +1,4 @@
+import 'server-only';
 import { TEST_OVERDUE_AFTER_MS } from '@/lib/engine/group-alerts';
 
 /**

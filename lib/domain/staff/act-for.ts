@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Executor } from '@/db';
 import { asServiceWide } from '@/lib/auth/act-for';
 import type { Actor } from '@/lib/core/actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { protectionGroups, tenants } from '@/db/schema';

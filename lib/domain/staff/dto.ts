@@ -2,10 +2,11 @@
  * Output shapes of the staff console: JSON-ready, times as ISO strings, field names as in
  * shared/API.md. Route handlers return them as-is and pages render them.
  */
+import 'server-only';
 import type { REQUEST_KINDS, REQUEST_STATUSES } from '@/lib/schemas/requests';
 import type { SiteStatus } from '@/lib/schemas/sites';
 import type { CONNECTION_OPTIONS, TENANT_STATUSES, VDC_KINDS } from '@/lib/schemas/tenants';
-import type { RequestPriority } from './response-deadline';
+import type { RequestPriority } from '@/lib/schemas/requests';
 
 export type ConnectionOption = (typeof CONNECTION_OPTIONS)[number];
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { outages, siteLinks, sites } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { maintenanceWindows, protectionGroups, sites, vdcs } from '@/db/schema';

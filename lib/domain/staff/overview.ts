@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { alerts, maintenanceWindows, protectionGroups, serviceRequests, tenants } from '@/db/schema';

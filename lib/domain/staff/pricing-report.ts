@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { tenants, vdcs } from '@/db/schema';

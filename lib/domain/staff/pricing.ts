@@ -2,6 +2,7 @@
  * The service description prices a recovery vDC at 20% of the production usage it protects,
  * per resource. Pure arithmetic, shared by the staff pricing view and its tests.
  */
+import 'server-only';
 export const RECOVERY_PRICE_RATIO = 0.2;
 
 export type Resources = { vcpuGhz: number; memoryGb: number; storageGb: number };

@@ -1,20 +1,9 @@
-import type { REQUEST_PRIORITIES } from '@/lib/schemas/requests';
-
-export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
+import 'server-only';
+import { RESPONSE_TARGETS, type RequestPriority } from '@/lib/schemas/requests';
 
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-/**
- * Response targets of the service description. P1/P2 run on the wall clock (an outage does not
- * wait for Monday); P3/P4 count business days, which skip Saturdays and Sundays.
- */
-export const RESPONSE_TARGETS: Record<RequestPriority, { label: string; hours?: number; businessDays?: number }> = {
-  P1: { label: '1 hour', hours: 1 },
-  P2: { label: '4 hours', hours: 4 },
-  P3: { label: '1 business day', businessDays: 1 },
-  P4: { label: '3 business days', businessDays: 3 },
-};
 
 const isWeekend = (ms: number) => {
   const day = new Date(ms).getUTCDay();

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { auditLog, serviceRequests, tenants, users, vdcs } from '@/db/schema';

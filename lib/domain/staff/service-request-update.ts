@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { serviceRequestComments, serviceRequests, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { serviceRequestComments, serviceRequests, tenants, users, vdcs } from '@/db/schema';

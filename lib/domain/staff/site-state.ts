@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { outages, protectionGroups, siteLinks, sites, vdcs } from '@/db/schema';

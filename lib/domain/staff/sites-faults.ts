@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { siteLinks, sites } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, count, eq, ne, and } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { protectionGroups, storageVolumes, tenants, users, vms } from '@/db/schema';

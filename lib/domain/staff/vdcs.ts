@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, ne, sum } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { protectionGroups, serviceRequests, sites, storageVolumes, tenants, vdcs, vms } from '@/db/schema';

@@ -11,7 +11,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatRelative } from '@/lib/format';
 import { simDate } from '@/lib/domain/core/clock';
-import { RESPONSE_TARGETS } from '@/lib/domain/staff/response-deadline';
+import { RESPONSE_TARGETS } from '@/lib/schemas/requests';
 import { listServiceRequests } from '@/lib/domain/staff/service-requests';
 import { listTenants } from '@/lib/domain/staff/tenants';
 import { staffActor } from '../_lib/staff-actor';
