@@ -19,9 +19,10 @@ export default defineConfig({
   outputDir: 'test-results',
   forbidOnly: CI,
   retries: CI ? 1 : 0,
-  // Two cores run the server, the simulator and the browsers: one worker on CI keeps timing
-  // stable; two locally for speed.
-  workers: CI ? 1 : 2,
+  // One worker everywhere: the specs share one server and database, and several take sites or
+  // links down or fail a group over (operation-safety, live-data), which a spec running beside
+  // them on another worker would see. Two cores also run the server and the simulator.
+  workers: 1,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
