@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import type { DB } from '@/db';
+import { insertApiToken } from '@/lib/auth/api-tokens';
 
 /**
  * Route handlers get their database from getDb(), a per-process global. Tests put their own
@@ -7,6 +8,11 @@ import type { DB } from '@/db';
  */
 export function serveTestDb(db: DB): void {
   (globalThis as unknown as { __cloudshieldDb?: DB }).__cloudshieldDb = db;
+}
+
+/** A bearer token for a seeded user, valid for a day: how route tests act as each role. */
+export function issueTestToken(db: DB, userId: string): string {
+  return insertApiToken(db, { userId, name: 'test', expiresAt: new Date(Date.now() + 86_400_000) }).token;
 }
 
 type RequestOptions = {

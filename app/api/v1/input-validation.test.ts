@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/lib/domain/core/database';
-import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createToken } from '@/lib/domain/accounts/tokens';
 import { ACME_ADMIN } from '@/lib/testing/actors';
-import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
+import { apiRequest, callRoute, serveTestDb, issueTestToken } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
 import { POST as postWindow } from './admin/maintenance-windows/route';
 import { POST as siteOutage } from './admin/sites/[id]/outage/route';
@@ -36,7 +35,7 @@ beforeAll(async () => {
   db = await seededTestDb();
   serveTestDb(db);
   setSimulatorForTests(null);
-  const issue = (userId: string) => insertApiToken(db, { userId, name: 'test', expiresAt: new Date(Date.now() + 86_400_000) }).token;
+  const issue = (userId: string) => issueTestToken(db, userId);
   tokens.user = issue('usr_user_acme');
   tokens.admin = issue('usr_admin_acme');
   tokens.staff = issue('usr_staff_calligo');

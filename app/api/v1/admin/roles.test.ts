@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/lib/domain/core/database';
-import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
-import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
+import { apiRequest, callRoute, serveTestDb, issueTestToken } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
 import { GET as getLinks } from './links/route';
 import { POST as linkOutage } from './links/[id]/outage/route';
@@ -26,7 +25,7 @@ beforeAll(async () => {
   serveTestDb(db);
   // No simulator runs in unit tests: outages go through the recording fallback.
   setSimulatorForTests(null);
-  const issue = (userId: string) => insertApiToken(db, { userId, name: 'test', expiresAt: new Date(Date.now() + 86_400_000) }).token;
+  const issue = (userId: string) => issueTestToken(db, userId);
   tokens.user = issue('usr_user_acme');
   tokens.admin = issue('usr_admin_acme');
   tokens.staff = issue('usr_staff_calligo');

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/lib/domain/core/database';
-import { insertApiToken } from '@/lib/auth/api-tokens';
-import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
+import { apiRequest, callRoute, serveTestDb, issueTestToken } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
 import { GET as list, POST as create } from './route';
 import { GET as getOne, PATCH as patch } from './[id]/route';
@@ -15,7 +14,7 @@ const t: Record<'user' | 'admin' | 'globex' | 'staff', string> = { user: '', adm
 beforeAll(async () => {
   db = await seededTestDb();
   serveTestDb(db);
-  const issue = (userId: string) => insertApiToken(db, { userId, name: 'test', expiresAt: new Date(Date.now() + 86_400_000) }).token;
+  const issue = (userId: string) => issueTestToken(db, userId);
   t.user = issue('usr_user_acme');
   t.admin = issue('usr_admin_acme');
   t.globex = issue('usr_admin_globex');

@@ -6,11 +6,10 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/lib/domain/core/database';
 import { sites } from '@/db/schema';
-import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { advanceOpenOperations } from '@/lib/operations/driver';
 import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
-import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
+import { apiRequest, callRoute, serveTestDb, issueTestToken } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
 import { POST as failover } from '../../../groups/[id]/failover/route';
 import { POST as commit } from '../commit/route';
@@ -32,7 +31,7 @@ const siteDown = (id: string, down = true) => db.update(sites).set({ status: dow
 beforeAll(async () => {
   db = await seededTestDb(new Date(NOW));
   serveTestDb(db);
-  const issue = (userId: string) => insertApiToken(db, { userId, name: 'test', expiresAt: new Date(Date.now() + 86_400_000) }).token;
+  const issue = (userId: string) => issueTestToken(db, userId);
   tokens.admin = issue('usr_admin_acme');
   tokens.user = issue('usr_user_acme');
   tokens.staff = issue('usr_staff_calligo');
