@@ -9,7 +9,7 @@ delete base.$schema;
 delete base._comment;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   ...base,
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   ignoreStatic: false,
@@ -19,3 +19,5 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/permissions/mutation.json' },
   tempDirName: '.stryker-tmp-permissions',
 };
+
+export default config;

@@ -12,7 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.next/**', 'e2e/**', '.e2e/**', '.stryker-tmp*/**'],
+    exclude: ['node_modules/**', '.next/**', 'e2e/**', '.e2e/**', '.stryker-tmp/**'],
     environment: 'node',
     globalSetup: ['./vitest.global-setup.ts'],
     pool: 'forks',
