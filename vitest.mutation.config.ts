@@ -7,9 +7,6 @@ import base from './vitest.config';
  * simulator-runtime tests, which run the real engine for simulated hours. With them, every
  * engine mutant is covered by hundreds of slow tests (25 min for two files), and a mutant they
  * kill is killed by a changed snapshot somewhere, not by a statement of what the code must do.
- *
- * MUTATION_TESTS=permissions narrows it to the permission table's own test (see
- * stryker.permissions.config.mjs).
  */
 const CORE_TESTS = [
   'lib/engine/**/*.test.ts',
@@ -28,7 +25,7 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: process.env.MUTATION_TESTS === 'permissions' ? ['lib/auth/policy.test.ts'] : CORE_TESTS,
+    include: CORE_TESTS,
     exclude: [...(base.test?.exclude ?? []), 'lib/domain/operations/runtime-operations.test.ts'],
   },
 });
