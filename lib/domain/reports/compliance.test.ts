@@ -11,12 +11,39 @@ import { listGroups } from '@/lib/domain/groups/groups';
 import { planSeries, rpoSeries } from '@/lib/domain/replication/rpo';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 
-let db: DB;
-beforeAll(async () => {
-  db = await seededTestDb();
+const MONTH_MS = (y: number, m: number) => Date.UTC(y, m, 1);
+
+describe('recentMonths (the columns of the compliance report)', () => {
+  it('runs from the current month, which ends now, back through whole calendar months', () => {
+    const now = Date.UTC(2026, 2, 15, 9, 30);
+    expect(recentMonths(now, 3)).toEqual([
+      { month: '2026-03', from: MONTH_MS(2026, 2), to: now },
+      { month: '2026-02', from: MONTH_MS(2026, 1), to: MONTH_MS(2026, 2) },
+      { month: '2026-01', from: MONTH_MS(2026, 0), to: MONTH_MS(2026, 1) },
+    ]);
+  });
+
+  it('crosses into the previous year', () => {
+    const now = Date.UTC(2026, 0, 1, 0, 0, 1);
+    expect(recentMonths(now, 2)).toEqual([
+      { month: '2026-01', from: MONTH_MS(2026, 0), to: now },
+      { month: '2025-12', from: MONTH_MS(2025, 11), to: MONTH_MS(2026, 0) },
+    ]);
+  });
+
+  it('gives an empty current month at the very first instant of it', () => {
+    const now = MONTH_MS(2026, 4);
+    expect(recentMonths(now, 1)).toEqual([{ month: '2026-05', from: now, to: now }]);
+  });
 });
 
 describe('rpoCompliance', () => {
+  // Only these tests need the database: the pure ones above run without seeding it.
+  let db: DB;
+  beforeAll(async () => {
+    db = await seededTestDb();
+  });
+
   it('gives the share of a month’s samples within target and the breaches raised in it', async () => {
     const [group] = await listGroups(db, ACME_USER);
     const nowMs = Date.now();
