@@ -47,6 +47,10 @@ describe('interval arithmetic', () => {
     expect(subtractIntervals([{ start: 0, end: 10 }], [{ start: 0, end: 5 }])).toEqual([{ start: 5, end: 10 }]);
   });
 
+  it('leaves an interval whole when the windows lie wholly before or after it', () => {
+    expect(subtractIntervals([{ start: 10, end: 20 }], [{ start: 0, end: 5 }, { start: 30, end: 40 }])).toEqual([{ start: 10, end: 20 }]);
+  });
+
   it('leaves an interval whole when a window only touches it', () => {
     expect(subtractIntervals([{ start: 10, end: 20 }], [{ start: 0, end: 10 }, { start: 20, end: 30 }])).toEqual([{ start: 10, end: 20 }]);
   });
