@@ -62,7 +62,7 @@ describe('wholeNumber', () => {
 
   it('does not read an empty field, null or a yes as 0 or 1', () => {
     const delay = wholeNumber('Delay', 0, 3600, 'seconds');
-    for (const input of ['', '  ', null, true, 'ten', '1e3', '0x10']) expect(issuesOf(delay, input)).toEqual([': Delay must be a number of seconds.']);
+    for (const input of ['', '  ', null, true, [5], 'ten', '1e3', '0x10']) expect(issuesOf(delay, input)).toEqual([': Delay must be a number of seconds.']);
   });
 
   it('names the field, the unit and the rule broken', () => {

@@ -83,6 +83,8 @@ describe('a recovery plan', () => {
   it('wants boot group names unique regardless of case', () => {
     expect(recoveryPlanSchema.safeParse({ bootGroups: [{ name: 'Databases' }, { name: 'Web' }] }).success).toBe(true);
     expect(issuesOf(recoveryPlanSchema, { bootGroups: [{ name: 'Databases' }, { name: 'databases' }] })).toEqual(['bootGroups: Boot group names must be unique.']);
+    // Lower case compares letters, not spellings: "Straße" and "STRASSE" are two names.
+    expect(recoveryPlanSchema.safeParse({ bootGroups: [{ name: 'Straße' }, { name: 'STRASSE' }] }).success).toBe(true);
   });
 
   it('puts each VM in one boot group only', () => {

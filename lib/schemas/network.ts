@@ -20,8 +20,8 @@ export function ipv4ToNumber(ip: string): number {
 export function parseCidr(cidr: string): { network: number; prefix: number; mask: number } {
   const [ip, bits] = cidr.split('/');
   const prefix = Number(bits);
-  // 2 ** 32 arithmetic rather than bit shifts: JS shifts are 32-bit signed.
-  const mask = prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - prefix);
+  // 2 ** 32 arithmetic rather than bit shifts: JS shifts are 32-bit signed (and /0 is 0 by itself).
+  const mask = 2 ** 32 - 2 ** (32 - prefix);
   return { network: ipv4ToNumber(ip), prefix, mask };
 }
 

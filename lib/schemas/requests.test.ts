@@ -28,6 +28,7 @@ describe('resource amounts of a request', () => {
     expect(issuesOf(resourceChangeSchema, { vcpuGhz: 100_000.1 })).toEqual(['vcpuGhz: vCPU must be at most 100,000 GHz.']);
     expect(issuesOf(resourceChangeSchema, { guaranteedIops: '1.5' })).toEqual(['guaranteedIops: Guaranteed IOPS must be a whole number of IOPS.']);
     expect(issuesOf(resourceChangeSchema, { storageGb: 'lots' })).toEqual(['storageGb: Storage must be a number of GB.']);
+    expect(issuesOf(resourceChangeSchema, { storageGb: [64], memoryGb: null })).toEqual(['memoryGb: Memory must be a number of GB.', 'storageGb: Storage must be a number of GB.']);
   });
 });
 
@@ -65,6 +66,7 @@ describe('updating a request', () => {
     expect(requestUpdateSchema.parse({ assignedTo: '' })).toEqual({ assignedTo: null });
     expect(requestUpdateSchema.parse({ assignedTo: null })).toEqual({ assignedTo: null });
     expect(requestUpdateSchema.parse({ assignedTo: 'usr_staff', status: 'in-progress' })).toEqual({ assignedTo: 'usr_staff', status: 'in-progress' });
+    expect(requestUpdateSchema.parse({ status: 'resolved' })).toEqual({ status: 'resolved' });
     expect(requestUpdateSchema.parse({ note: ' Done. ' })).toEqual({ note: 'Done.' });
   });
 
