@@ -77,6 +77,18 @@ describe('interval arithmetic', () => {
     expect(input).toEqual([{ start: 0, end: 5 }, { start: 3, end: 8 }]);
   });
 
+  it('subtraction takes away exactly the time the windows cover (property, against counting whole units)', () => {
+    const iv = fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 60 })).map(([s, l]) => ({ start: s, end: s + l }));
+    const covers = (xs: { start: number; end: number }[], unit: number) => xs.some((x) => x.start <= unit && unit < x.end);
+    fc.assert(
+      fc.property(fc.array(iv, { maxLength: 6 }), fc.array(iv, { maxLength: 6 }), (a, b) => {
+        let expected = 0;
+        for (let unit = 0; unit < 360; unit++) if (covers(a, unit) && !covers(b, unit)) expected++;
+        expect(totalLength(subtractIntervals(a, b))).toBe(expected);
+      }),
+    );
+  });
+
   it('subtraction never grows time and leaves nothing inside the removed windows (property)', () => {
     const iv = fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 200 })).map(([s, l]) => ({ start: s, end: s + l }));
     fc.assert(

@@ -31,12 +31,13 @@ export function subtractIntervals(from: Interval[], remove: Interval[]): Interva
   for (const i of mergeIntervals(from)) {
     let start = i.start;
     for (const c of cuts) {
-      // Stryker disable next-line EqualityOperator: a cut that only touches what is left (c.end === start, c.start === i.end) removes nothing either way
-      if (c.end <= start || c.start >= i.end) continue;
+      // The cuts are merged and sorted: one starting at or past the end of i, and every one after it, leaves i alone.
+      // Stryker disable next-line EqualityOperator: a cut starting exactly at i.end removes nothing, so stopping before it or after it gives the same
+      if (c.start >= i.end) break;
+      // Stryker disable next-line EqualityOperator: a cut ending exactly at `start` removes nothing, so skipping it or not gives the same
+      if (c.end <= start) continue;
       if (c.start > start) out.push({ start, end: c.start });
-      start = Math.max(start, c.end);
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the cuts are merged and sorted, so every later one starts past i.end and is skipped above
-      if (start >= i.end) break;
+      start = c.end;
     }
     if (start < i.end) out.push({ start, end: i.end });
   }
