@@ -46,10 +46,12 @@ export const monthField = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Month must be a calendar month as YYYY-MM, e.g. 2025-03.', abort: true })
   .refine((s) => inYearRange(Number(s.slice(0, 4))), { error: `Month must be between ${MIN_YEAR}-01 and ${MAX_YEAR}-12.`, abort: true });
 
+const dayRule = calendarDate('date');
+
 /**
  * A page's day filter (?from=2025-03-01): the day, or '' when the rule above refuses it. Pages
  * drop a malformed filter instead of failing the whole report.
  */
 export function dayFilter(value: string): string {
-  return calendarDate('date').safeParse(value).success ? value : '';
+  return dayRule.safeParse(value).success ? value : '';
 }

@@ -52,7 +52,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Why `value` may not be shown as entered, or null when it may. */
-export function displayTextProblem(label: string, value: string, multiline = false): string | null {
+export function displayTextProblem(label: string, value: string, multiline: boolean): string | null {
   const control = (multiline ? CONTROL_MULTILINE : CONTROL_ONE_LINE).exec(value);
   if (control) return `${label} may not contain control characters${multiline ? '' : ' or line breaks'} (found ${codePoint(control[0])}).`;
   const bidi = BIDI_CONTROL.exec(value);
@@ -70,11 +70,12 @@ export function displayText(label: string, min: number, max: number, { multiline
   return z
     .string({ error: `${label} must be text.` })
     .trim()
-    .min(min, { error: (issue) => (min === 1 || issue.input === '' ? `${label} is required.` : `${label} needs at least ${min} characters.`) })
+    // Nothing left after trimming is "required" whatever the minimum (a minimum of 1 fails on nothing else).
+    .min(min, { error: (issue) => (issue.input === '' ? `${label} is required.` : `${label} needs at least ${min} characters.`) })
     .max(max, { error: `${label} must be at most ${formatNumber(max)} characters.` })
     .superRefine((value, ctx) => {
       const problem = displayTextProblem(label, value, multiline);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue(problem);
     });
 }
 

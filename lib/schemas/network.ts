@@ -20,8 +20,8 @@ export function ipv4ToNumber(ip: string): number {
 export function parseCidr(cidr: string): { network: number; prefix: number; mask: number } {
   const [ip, bits] = cidr.split('/');
   const prefix = Number(bits);
-  // 2 ** 32 arithmetic rather than bit shifts: JS shifts are 32-bit signed.
-  const mask = prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - prefix);
+  // 2 ** 32 arithmetic rather than bit shifts: JS shifts are 32-bit signed (and /0 is 0 by itself).
+  const mask = 2 ** 32 - 2 ** (32 - prefix);
   return { network: ipv4ToNumber(ip), prefix, mask };
 }
 
@@ -38,12 +38,14 @@ export function cidrContains(cidr: string, ip: string): boolean {
   return n >= base && n < base + size;
 }
 
+// A malformed subnet aborts: its one message is the form expected, not a host-bits complaint
+// about text that is no subnet at all (nor a gateway check against it).
 const subnet = (label: string) =>
   z
-    .cidrv4({ error: `${label} must be an IPv4 subnet in CIDR form, e.g. 10.20.0.0/16.` })
+    .cidrv4({ error: `${label} must be an IPv4 subnet in CIDR form, e.g. 10.20.0.0/16.`, abort: true })
     .refine((c) => hostBits(c) === 0, { error: `${label} must be the network address of the subnet (host bits zero), e.g. 10.20.0.0/16.` });
 
-const address = (label: string) => z.ipv4({ error: `${label} must be an IPv4 address, e.g. 10.20.0.1.` });
+const address = (label: string) => z.ipv4({ error: `${label} must be an IPv4 address, e.g. 10.20.0.1.`, abort: true });
 
 export const reIpMappingSchema = z
   .object({
@@ -52,7 +54,8 @@ export const reIpMappingSchema = z
     gateway: address('Gateway'),
     dns: z.array(address('DNS server'), { error: 'DNS servers must be a list of IPv4 addresses.' }).max(4, { error: 'At most 4 DNS servers.' }).default([]),
   })
-  .refine((m) => !z.cidrv4().safeParse(m.targetSubnet).success || cidrContains(m.targetSubnet, m.gateway), {
+  // Runs only when every field parsed as its form (a malformed subnet aborts), so both are real.
+  .refine((m) => cidrContains(m.targetSubnet, m.gateway), {
     error: 'The gateway must be inside the target subnet.',
     path: ['gateway'],
   });

@@ -48,13 +48,11 @@ export const requestCreateSchema = z
     /** Staff raising a request for a tenant without acting for it; ignored for client roles. */
     tenantId: z.preprocess(blankToUndefined, idField('tenantId').optional()),
   })
-  .superRefine((r, ctx) => {
-    if (r.kind === 'other') return;
-    if (!r.vdcId) ctx.addIssue({ code: 'custom', path: ['vdcId'], message: 'Choose the virtual datacentre to grow or shrink.' });
-    const c = r.change ?? {};
-    if (![c.vcpuGhz, c.memoryGb, c.storageGb, c.guaranteedIops].some((v) => v !== undefined && v > 0)) {
-      ctx.addIssue({ code: 'custom', path: ['change'], message: 'Give at least one resource amount above 0.' });
-    }
+  // Growing or shrinking needs the vDC and an amount; "other" needs neither.
+  .refine((r) => r.kind === 'other' || !!r.vdcId, { error: 'Choose the virtual datacentre to grow or shrink.', path: ['vdcId'] })
+  .refine((r) => r.kind === 'other' || [r.change?.vcpuGhz, r.change?.memoryGb, r.change?.storageGb, r.change?.guaranteedIops].some((v) => (v ?? 0) > 0), {
+    error: 'Give at least one resource amount above 0.',
+    path: ['change'],
   });
 
 export const requestUpdateSchema = z
