@@ -72,6 +72,13 @@ describe('wholeNumber', () => {
     expect(issuesOf(delay, 3601)).toEqual([': Delay must be at most 3,600 seconds.']);
   });
 
+  it('writes a bound of one in the singular ("1 hour"), a symbol unit as it is', () => {
+    expect(issuesOf(wholeNumber('Journal history', 1, 720, 'hours'), 0)).toEqual([': Journal history must be at least 1 hour.']);
+    expect(issuesOf(wholeNumber('Expires in', 1, 365, 'days'), 366)).toEqual([': Expires in must be at most 365 days.']);
+    expect(issuesOf(wholeNumber('Bandwidth', 1, 100, 'Mbit/s'), 0)).toEqual([': Bandwidth must be at least 1 Mbit/s.']);
+    expect(issuesOf(wholeNumber('Guaranteed IOPS', 1, 100, 'IOPS'), 0)).toEqual([': Guaranteed IOPS must be at least 1 IOPS.']);
+  });
+
   it('reads without a unit when the number has none', () => {
     const limit = wholeNumber('limit', 1, 500);
     expect(issuesOf(limit, 'many')).toEqual([': limit must be a number.']);

@@ -11,8 +11,11 @@ import { formatNumber } from '@/lib/format';
 const numericText = /^\s*-?\d+(\.\d+)?\s*$/;
 const fromText = (v: unknown) => (typeof v === 'string' && numericText.test(v) ? Number(v) : v);
 
+/** A unit word for one of it: "1 hour", not "1 hours" ("Mbit/s" and "GB" stay as they are). */
+const unitFor = (n: number, unit: string) => (n === 1 && /^ [a-z]+s$/.test(unit) ? unit.slice(0, -1) : unit);
+
 /** "10,000,000 IOPS": bounds in messages read the way the portal shows numbers. */
-const amount = (n: number, unit: string) => `${formatNumber(n, Number.isInteger(n) ? 0 : 2)}${unit}`;
+const amount = (n: number, unit: string) => `${formatNumber(n, Number.isInteger(n) ? 0 : 2)}${unitFor(n, unit)}`;
 
 /** A whole number between min and max, with messages that name the field and the unit. */
 export function wholeNumber(label: string, min: number, max: number, unit = '') {

@@ -20,7 +20,7 @@ describe('creating a group', () => {
   it('takes journal history from 1 hour to 30 days (720 h), whole hours, also as form text', () => {
     expect(createGroupSchema.parse(create({ journalHistoryHours: 1 })).journalHistoryHours).toBe(1);
     expect(createGroupSchema.parse(create({ journalHistoryHours: '720' })).journalHistoryHours).toBe(720);
-    expect(issuesOf(createGroupSchema, create({ journalHistoryHours: 0 }))).toEqual(['journalHistoryHours: Journal history must be at least 1 hours.']);
+    expect(issuesOf(createGroupSchema, create({ journalHistoryHours: 0 }))).toEqual(['journalHistoryHours: Journal history must be at least 1 hour.']);
     expect(issuesOf(createGroupSchema, create({ journalHistoryHours: 721 }))).toEqual(['journalHistoryHours: Journal history must be at most 720 hours.']);
     expect(issuesOf(createGroupSchema, create({ journalHistoryHours: 1.5 }))).toEqual(['journalHistoryHours: Journal history must be a whole number of hours.']);
     expect(issuesOf(createGroupSchema, create({ journalHistoryHours: '' }))).toEqual(['journalHistoryHours: Journal history must be a number of hours.']);
@@ -35,7 +35,7 @@ describe('creating a group', () => {
     ]);
     expect(issuesOf(createGroupSchema, create({ rpoTargetSeconds: 86_401, rtoTargetMinutes: 0 }))).toEqual([
       'rpoTargetSeconds: RPO target must be at most 86,400 seconds.',
-      'rtoTargetMinutes: RTO target must be at least 1 minutes.',
+      'rtoTargetMinutes: RTO target must be at least 1 minute.',
     ]);
   });
 

@@ -78,7 +78,7 @@ describe('createGroup', () => {
     [{ sourceSiteId: 'atlantis' }, 'sourceSiteId', 'No site'],
     [{ rpoTargetSeconds: 29 }, 'rpoTargetSeconds', 'at least 30 seconds'],
     [{ rtoTargetMinutes: 1441 }, 'rtoTargetMinutes', 'at most 1,440 minutes'],
-    [{ journalHistoryHours: 0 }, 'journalHistoryHours', 'at least 1 hours'],
+    [{ journalHistoryHours: 0 }, 'journalHistoryHours', 'at least 1 hour'],
     [{ journalHistoryHours: 1.5 }, 'journalHistoryHours', 'whole number'],
     [{ priority: 'urgent' }, 'priority', 'low, medium or high'],
     [{ name: '   ' }, 'name', 'required'],
