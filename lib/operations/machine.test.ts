@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { advance, createOperationState, failOperation, progressOf, requestDecision, requestStop, UnresumableError } from './machine';
+import { operationOptions } from './fixtures';
 import type { Effect, OperationOptions, OperationState, OperationType } from './types';
 
 const T0 = Date.UTC(2030, 0, 1, 12);
 const s = (seconds: number) => T0 + seconds * 1000;
 
-function options(over: Partial<OperationOptions> = {}): OperationOptions {
-  return {
-    v: 1, fromSiteName: 'London', toSiteName: 'Zurich', sourceSiteOnline: true, shutdownSource: true, reverseProtection: false,
-    commitPolicy: 'manual', commitTimeoutMinutes: 60, finalSyncSeconds: 0,
-    network: { kind: 'live', mode: 're-ip', network: 'dr-prod', mappings: [{ sourceSubnet: '10.10.0.0/16', targetSubnet: '10.110.0.0/16' }] },
-    plan: [
-      { name: 'App', delayAfterSeconds: 60, vms: [{ id: 'a1', name: 'app-01', bootSeconds: 40 }, { id: 'a2', name: 'app-02', bootSeconds: 50 }] },
-      { name: 'Web', delayAfterSeconds: 0, vms: [{ id: 'w1', name: 'web-01', bootSeconds: 30 }] },
-    ],
-    groupStatusBefore: 'meeting-sla', stopRequestedAtMs: null, decision: null,
-    ...over,
-  };
-}
-
 function start(type: OperationType, over: Partial<OperationOptions> = {}) {
-  return createOperationState({ type, nowMs: T0, checkpointTimeMs: s(-8), options: options(over) });
+  return createOperationState({ type, nowMs: T0, checkpointTimeMs: s(-8), options: operationOptions(over) });
 }
 
 const names = (st: OperationState) => st.steps.map((x) => `${x.name}:${x.status}`);
