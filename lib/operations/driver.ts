@@ -16,8 +16,8 @@ import type { AdvanceResult, OperationState } from './types';
 
 export type AdvanceSummary = { open: number; changed: number; failed: string[] };
 
+/** Called with the sites of at least one open operation (never an empty list). */
 function offlineSites(db: DB, siteIds: string[]): Set<string> {
-  if (!siteIds.length) return new Set();
   const rows = db.select({ id: sites.id, status: sites.status }).from(sites).where(inArray(sites.id, siteIds)).all();
   return new Set(rows.filter((r) => r.status === 'offline').map((r) => r.id));
 }

@@ -15,6 +15,15 @@ const modes = (effects: Effect[]) => effects.filter((e) => e.kind === 'group-mod
 
 // Timeline of a live failover with the plan above (seconds after start):
 // shutdown 0–30, create 30–44 (5 + 3×3), boot 1 44–94, delay 60, boot 2 154–184, network 184–189.
+describe('starting an operation', () => {
+  it('opens with the pre-flight step passed at the start, with the checks\' summary', () => {
+    const created = createOperationState({ type: 'failover', nowMs: T0, checkpointTimeMs: null, options: operationOptions(), preflightDetail: '7 checks passed' });
+    expect(created.changed).toBe(true);
+    expect(created.state.steps[0]).toEqual({ name: 'Pre-flight checks', status: 'completed', startedAtMs: T0, finishedAtMs: T0, detail: '7 checks passed' });
+    expect(start('failover').state.steps[0].detail).toBe('All checks passed');
+  });
+});
+
 describe('live failover', () => {
   it('runs to awaiting-commit with RTO measured to the last VM up', () => {
     const { state, effects } = start('failover');
