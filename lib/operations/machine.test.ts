@@ -58,7 +58,7 @@ describe('live failover', () => {
     expect(r.state.finishedAtMs).toBe(s(305));
     expect(names(r.state).slice(-2)).toEqual(['Commit:completed', 'Reverse protection:skipped']);
     expect(r.effects).toEqual([{ kind: 'vms-at-target' }, { kind: 'group-mode', mode: 'failed-over' }]);
-    expect(r.events.map((e) => e.action)).toEqual(['completed']);
+    expect(r.events).toEqual([{ action: 'completed', atMs: s(305), details: { rtoSeconds: 184 } }]);
   });
 
   it('commits with reverse protection: the group replicates back', () => {
@@ -110,7 +110,23 @@ describe('live failover', () => {
   });
 
   it('skips the shutdown when not requested', () => {
-    expect(start('failover', { shutdownSource: false }).state.steps[1]).toMatchObject({ status: 'skipped', detail: expect.stringContaining('Not requested') });
+    const { state, effects } = start('failover', { shutdownSource: false });
+    expect(state.steps[1]).toMatchObject({ status: 'skipped', detail: expect.stringContaining('Not requested') });
+    // Only a skipped reverse protection leaves the group failed over; this one is still failing over.
+    expect(effects).toEqual([{ kind: 'group-mode', mode: 'failing-over' }]);
+  });
+
+  it('knows the RTO only once the last boot group is up', () => {
+    const st = advance(start('failover').state, s(100)).state;
+    expect(st.steps.find((x) => x.name === 'Boot group 1: App')?.status).toBe('completed');
+    expect(st.rtoSeconds).toBeNull();
+    expect(advance(st, s(184)).state.rtoSeconds).toBe(184);
+  });
+
+  it('shows the next boot group pending, not running, during the delay before it', () => {
+    const st = advance(start('failover').state, s(120)).state;
+    expect(st.steps.find((x) => x.name === 'Boot group 2: Web')).toMatchObject({ status: 'pending', startedAtMs: null });
+    expect(advance(st, s(154)).state.steps.find((x) => x.name === 'Boot group 2: Web')).toMatchObject({ status: 'running', startedAtMs: s(154) });
   });
 
   it('fails cleanly when the target site goes down before the VMs are up', () => {
@@ -184,6 +200,7 @@ describe('robustness', () => {
   it('fails an operation with a reason, undoing the shutdown', () => {
     const st = advance(start('failover').state, s(60)).state;
     const r = failOperation(st, s(61), 'restart');
+    expect(r.changed).toBe(true);
     expect(r.state).toMatchObject({ status: 'failed', error: 'restart', finishedAtMs: s(61) });
     expect(r.events[0].action).toBe('failed');
   });
@@ -199,7 +216,7 @@ describe('robustness', () => {
 
   it('does nothing to a finished operation', () => {
     const done = failOperation(start('failover').state, s(1), 'x').state;
-    expect(advance(done, s(100)).changed).toBe(false);
+    expect(advance(done, s(100))).toEqual({ state: done, effects: [], events: [], changed: false });
   });
 });
 
@@ -211,6 +228,7 @@ describe('commit policy deadline', () => {
     const waiting = waitingFor('auto-commit');
     expect(advance(waiting, s(789) - 1).changed).toBe(false);
     const r = advance(waiting, s(789));
+    expect(r.changed).toBe(true);
     expect(r.state.status).toBe('running');
     expect(r.events).toEqual([{ action: 'auto-commit', atMs: s(789), details: { policy: 'auto-commit', timeoutMinutes: 10 } }]);
     expect(r.state.steps.find((x) => x.name === 'Commit')).toMatchObject({ status: 'running', startedAtMs: s(789) });
@@ -363,6 +381,18 @@ describe('progress of a running operation', () => {
     expect(progressOf(advance(st, s(69)).state, s(69))).toBe(3.5 / 8);
   });
 
+  it('counts a skipped step as done', () => {
+    expect(progressOf(start('failover', { shutdownSource: false }).state, s(0))).toBe(2 / 8);
+  });
+
+  it('still shows progress for an operation running a step this version does not know', () => {
+    const st = start('failover').state;
+    const finished = st.steps.slice(0, 7).map((x) => ({ ...x, status: 'completed' as const }));
+    const foreign = { ...st, steps: [...finished, st.steps[7], { name: 'Extra', status: 'running' as const, startedAtMs: s(0), finishedAtMs: null, detail: null }] };
+    // 7 finished of 9; the unknown running step, of no known duration, adds nothing.
+    expect(progressOf(foreign, s(10))).toBe(7 / 9);
+  });
+
   it('does not move during the delay between boot groups', () => {
     const st = advance(start('failover').state, s(120)).state;
     expect(progressOf(st, s(120))).toBe(4 / 8);
@@ -402,6 +432,12 @@ describe('resuming saved operations', () => {
     st.steps[4] = { ...st.steps[4], name: 'Boot the rest' };
     const r = advance(st, s(40));
     expect(r.state.steps[4]).toEqual({ name: 'Boot group 2: Web', status: 'pending', startedAtMs: null, finishedAtMs: null, detail: '1 VM: web-01 (starts 60 s after boot group 1)' });
+  });
+
+  it('refuses an operation with a started step this version does not know, even after unknown pending ones', () => {
+    const st = advance(start('failover').state, s(40)).state;
+    const extra = { name: 'Extra', status: 'pending' as const, startedAtMs: null, finishedAtMs: null, detail: null };
+    expect(() => advance({ ...st, steps: [...st.steps, extra, { ...extra, status: 'completed' }] }, s(40))).toThrow(UnresumableError);
   });
 
   it('drops pending steps this version does not know, and refuses started ones', () => {
