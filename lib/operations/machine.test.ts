@@ -449,6 +449,13 @@ describe('resuming saved operations', () => {
     );
   });
 
+  it('rebuilds the timeline of an operation whose steps were all lost, from its start', () => {
+    const st = start('failover').state;
+    const r = advance({ ...st, steps: [] }, s(120));
+    expect(r.state.steps).toEqual(advance(st, s(120)).state.steps);
+    expect(r.state.steps[0]).toMatchObject({ status: 'completed', startedAtMs: T0, finishedAtMs: T0 });
+  });
+
   it('adds steps missing from a saved operation', () => {
     const st = advance(start('failover').state, s(40)).state;
     const r = advance({ ...st, steps: st.steps.slice(0, 5) }, s(40));

@@ -156,7 +156,6 @@ export function advance(prev: OperationState, nowMs: number, env: AdvanceEnv = {
     const defs = stepDefinitions(s);
     alignSteps(s, defs);
     const i = s.steps.findIndex((st) => st.status === 'pending' || st.status === 'running');
-    // Stryker disable next-line EqualityOperator: step 0 (pre-flight) is completed at creation, so i is never 0
     if (i < 0) {
       finish(s, nowMs, out);
       break;
@@ -170,7 +169,6 @@ export function advance(prev: OperationState, nowMs: number, env: AdvanceEnv = {
       onComplete(s, def, end, out);
       continue;
     }
-    // Stryker disable next-line ConditionalExpression: step 0 (pre-flight) is completed at creation, so i is never 0
     const prevEnd = i === 0 ? s.startedAtMs : (s.steps[i - 1].finishedAtMs ?? s.startedAtMs);
     let readyAt = prevEnd + def.delayBeforeSeconds * 1000;
     if (def.gate) {

@@ -51,7 +51,7 @@ describe('operations driver', () => {
     const sim = new FakeSimulator(NOW);
     setSimulatorForTests(sim);
     await startTestFailover(db, ACME_ADMIN, WEB, {});
-    expect(advanceOpenOperations(db, NOW + 1000, sim)).toMatchObject({ open: 1, changed: 0 });
+    expect(advanceOpenOperations(db, NOW + 1000, sim)).toEqual({ open: 1, changed: 0, failed: [] });
     expect(advanceOpenOperations(db, NOW + 20_000, sim)).toEqual({ open: 1, changed: 1, failed: [] });
     expect(advanceOpenOperations(db, NOW + 20_500, sim)).toMatchObject({ open: 1, changed: 0 });
   });
@@ -102,7 +102,7 @@ describe('operations driver', () => {
     expect(op.steps.some((s) => s.status === 'running' || s.status === 'pending')).toBe(false);
     expect(db.select().from(protectionGroups).where(eq(protectionGroups.id, WEB)).get()?.status).toBe('meeting-sla');
     expect(sim.modes(WEB)).toEqual(['replicating']);
-    expect(advanceOpenOperations(db, NOW + 120_000, sim).open).toBe(0);
+    expect(advanceOpenOperations(db, NOW + 120_000, sim)).toEqual({ open: 0, changed: 0, failed: [] });
   });
 
   it('fails on a tick an operation it cannot continue, and names it in the summary', async () => {
@@ -159,5 +159,41 @@ describe('operations driver', () => {
     await expect(startOperationsDriver({ db, sim: null as unknown as FakeSimulator })).rejects.toThrow(
       'startOperationsDriver: the simulator is not running; call startSimulator() first',
     );
+  });
+
+  it('carries on an operation whose steps were lost, from its start', async () => {
+    const { db, sim } = await seeded();
+    const op = await startTestFailover(db, ACME_ADMIN, WEB, {});
+    db.delete(operationSteps).where(eq(operationSteps.operationId, op.id)).run();
+    expect(advanceOpenOperations(db, NOW + 600_000, sim)).toEqual({ open: 1, changed: 1, failed: [] });
+    expect((await getOperation(db, ACME_ADMIN, op.id)).status).toBe('testing');
+  });
+
+  it('follows the simulator it is given, and without arguments the server\'s database and simulator', async () => {
+    const { db, sim } = await seeded();
+    const op = await startTestFailover(db, ACME_ADMIN, WEB, {});
+    setSimulatorForTests(null);
+    const stop = await startOperationsDriver({ db, sim });
+    stop();
+    const server = globalThis as unknown as { __cloudshieldDb?: DB };
+    const before = server.__cloudshieldDb;
+    server.__cloudshieldDb = db;
+    try {
+      setSimulatorForTests(sim);
+      stopDriver = await startOperationsDriver();
+      sim.advance(300);
+      expect((await getOperation(db, ACME_ADMIN, op.id)).status).toBe('testing');
+    } finally {
+      server.__cloudshieldDb = before;
+    }
+  });
+
+  it('keeps the running driver when an earlier, stopped one is stopped again', async () => {
+    const { db, sim } = await seeded();
+    const first = await startOperationsDriver({ db, sim });
+    first();
+    stopDriver = await startOperationsDriver({ db, sim });
+    first();
+    expect(await startOperationsDriver({ db, sim })).toBe(stopDriver);
   });
 });
