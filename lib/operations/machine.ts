@@ -237,12 +237,12 @@ export function progressOf(s: OperationState, nowMs: number): number {
   if (!isOpen(s.status)) return 1;
   const defs = stepDefinitions(s);
   let done = 0;
-  // An open operation has no failed step (failing ends it); a running step has its start time.
+  // An open operation has no failed step (failing ends it), so a step started and not finished is the running one.
   s.steps.forEach((st, i) => {
     if (st.status === 'completed' || st.status === 'skipped') done += 1;
-    else if (st.status === 'running') {
+    else if (st.startedAtMs !== null) {
       const dur = (defs[i]?.durationSeconds ?? 0) * 1000;
-      done += dur > 0 ? Math.min(1, Math.max(0, (nowMs - (st.startedAtMs ?? nowMs)) / dur)) : 0;
+      done += dur > 0 ? Math.min(1, Math.max(0, (nowMs - st.startedAtMs) / dur)) : 0;
     }
   });
   return s.steps.length ? Math.min(0.99, done / s.steps.length) : 0;
