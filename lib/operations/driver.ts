@@ -16,8 +16,8 @@ import type { AdvanceResult, OperationState } from './types';
 
 export type AdvanceSummary = { open: number; changed: number; failed: string[] };
 
+/** Called with the sites of at least one open operation (never an empty list). */
 function offlineSites(db: DB, siteIds: string[]): Set<string> {
-  if (!siteIds.length) return new Set();
   const rows = db.select({ id: sites.id, status: sites.status }).from(sites).where(inArray(sites.id, siteIds)).all();
   return new Set(rows.filter((r) => r.status === 'offline').map((r) => r.id));
 }
@@ -29,6 +29,7 @@ function offlineSites(db: DB, siteIds: string[]): Set<string> {
  */
 export function advanceOpenOperations(db: DB, nowMs: number, sim: OpsSim | null = null, { resuming = false } = {}): AdvanceSummary {
   const rows = loadOpenOperations(db);
+  // Stryker disable next-line ConditionalExpression: a shortcut; with nothing open the rest reads nothing and returns the same summary
   if (!rows.length) return { open: 0, changed: 0, failed: [] };
   const steps = loadSteps(db, rows.map((r) => r.id));
   const offline = offlineSites(db, [...new Set(rows.flatMap((r) => [r.fromSiteId, r.toSiteId]))]);
@@ -46,6 +47,7 @@ export function advanceOpenOperations(db: DB, nowMs: number, sim: OpsSim | null 
       transitions.push({ row, prev, result: failOperation(prev, nowMs, `${why}: ${error.message}`) });
     }
   }
+  // Stryker disable next-line ConditionalExpression: a shortcut; an empty transaction writes nothing and the summary is the same
   if (!transitions.length) return { open: rows.length, changed: 0, failed: [] };
   const calls: SimCall[] = db.transaction((tx) => transitions.flatMap((t) => applyTransition(tx, t.row, t.prev, t.result)));
   runSimCalls(sim, calls);

@@ -31,9 +31,8 @@ export function createOperationState(input: {
 }): AdvanceResult {
   const base: OperationState = {
     type: input.type, status: 'running', startedAtMs: input.nowMs, finishedAtMs: null, commitDeadlineMs: null,
-    checkpointTimeMs: input.checkpointTimeMs, rtoSeconds: null, error: null, options: input.options, steps: [],
+    checkpointTimeMs: input.checkpointTimeMs, rtoSeconds: null, error: null, options: input.options, steps: stepDefinitions(input).map(pendingStep),
   };
-  base.steps = stepDefinitions(base).map(pendingStep);
   base.steps[0] = { ...base.steps[0], status: 'completed', startedAtMs: input.nowMs, finishedAtMs: input.nowMs, detail: input.preflightDetail ?? 'All checks passed' };
   const effects: Effect[] = [{ kind: 'group-mode', mode: input.type === 'test-failover' ? 'testing' : 'failing-over' }];
   const next = advance(base, input.nowMs);
@@ -50,10 +49,8 @@ function alignSteps(s: OperationState, defs: StepDef[]): void {
       s.steps[i] = pendingStep(def);
     }
   });
-  if (s.steps.length > defs.length) {
-    if (s.steps.slice(defs.length).some((st) => st.status !== 'pending')) throw new UnresumableError('the operation has steps this version does not know');
-    s.steps.length = defs.length;
-  }
+  if (s.steps.slice(defs.length).some((st) => st.status !== 'pending')) throw new UnresumableError('the operation has steps this version does not know');
+  s.steps.length = defs.length;
 }
 
 function gateTime(s: OperationState, gate: 'stop' | 'decision'): number | null {
@@ -63,18 +60,20 @@ function gateTime(s: OperationState, gate: 'stop' | 'decision'): number | null {
 /**
  * Commit policy at the deadline: the machine decides in the policy's name, unless the sites do
  * not allow that decision now. Then it holds (once: an event, an alert, the reason on the step)
- * and decides when they do, at that time; a person may decide meanwhile.
+ * and decides when they do, at that time; a person may decide meanwhile. Called at a gate that
+ * no one has opened yet; only the decision gate of a commit policy has a deadline (a manual
+ * policy and a test have none).
  */
 function autoDecide(s: OperationState, nowMs: number, out: Out, env: AdvanceEnv): boolean {
   const { commitPolicy, commitTimeoutMinutes, hold } = s.options;
-  if (s.status !== 'awaiting-commit' || s.options.decision || commitPolicy === 'manual' || s.commitDeadlineMs === null) return false;
-  if (nowMs < s.commitDeadlineMs) return false;
+  if (s.commitDeadlineMs === null || nowMs < s.commitDeadlineMs) return false;
   const kind = commitPolicy === 'auto-commit' ? 'commit' : 'rollback';
   const block = decisionBlock(s.options, kind, env);
   if (block) {
     if (!hold) {
       s.options = { ...s.options, hold: { kind, reason: block.message, sinceMs: nowMs } };
       const gate = s.steps.findIndex((st) => st.status === 'pending');
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: awaiting a decision, the decision step is always pending (and never the first)
       if (gate >= 0) s.steps[gate] = { ...s.steps[gate], detail: `Auto-${kind} held: ${block.message}` };
       out.events.push({ action: 'auto-decision-held', atMs: nowMs, details: { policy: commitPolicy, decision: kind, site: block.siteName, reason: block.message } });
     }
@@ -82,8 +81,8 @@ function autoDecide(s: OperationState, nowMs: number, out: Out, env: AdvanceEnv)
   }
   // Held past the deadline: the decision is made now, when it can be carried out.
   const atMs = hold ? nowMs : s.commitDeadlineMs;
+  // The decision gate opens at atMs (<= now) and sets the operation running.
   s.options = { ...s.options, hold: null, decision: { kind, atMs, auto: true } };
-  s.status = 'running';
   out.events.push({ action: kind === 'commit' ? 'auto-commit' : 'auto-rollback', atMs, details: { policy: commitPolicy, timeoutMinutes: commitTimeoutMinutes, ...(hold ? { heldSince: new Date(hold.sinceMs).toISOString() } : {}) } });
   return true;
 }
@@ -125,6 +124,7 @@ function onComplete(s: OperationState, def: StepDef, atMs: number, out: Out): vo
       break;
     case 'rollback':
       // Break-glass: production was offline, its VMs cannot be restarted there.
+      // Stryker disable next-line OptionalChaining: the rollback step exists only once a rollback was decided
       if (stepDone(s, 'Shut down source VMs') && !s.options.decision?.breakGlass) out.effects.push({ kind: 'vms-power', power: 'on' });
       out.effects.push({ kind: 'group-mode', mode: 'replicating' });
       break;
@@ -151,10 +151,10 @@ export function advance(prev: OperationState, nowMs: number, env: AdvanceEnv = {
   if (env.targetSiteOnline === false && !vmsUp(s)) {
     return failOperation(prev, nowMs, `Target site ${s.options.toSiteName} went offline before the VMs were up`);
   }
+  // Stryker disable next-line EqualityOperator,UpdateOperator: a safety bound; every advance ends by a break within a few dozen rounds
   for (let guard = 0; guard < 1000; guard++) {
     const defs = stepDefinitions(s);
     alignSteps(s, defs);
-    if (autoDecide(s, nowMs, out, env)) continue;
     const i = s.steps.findIndex((st) => st.status === 'pending' || st.status === 'running');
     if (i < 0) {
       finish(s, nowMs, out);
@@ -181,7 +181,7 @@ export function advance(prev: OperationState, nowMs: number, env: AdvanceEnv = {
       readyAt = Math.max(readyAt, gateAt);
     }
     if (nowMs < readyAt) break;
-    if (s.status !== 'running') s.status = 'running';
+    s.status = 'running';
     if (def.skipReason) {
       s.steps[i] = { ...step, status: 'skipped', startedAtMs: readyAt, finishedAtMs: readyAt, detail: def.skipReason };
       // Committed without reverse protection: the group stays at the target, unprotected.
@@ -237,9 +237,10 @@ export function progressOf(s: OperationState, nowMs: number): number {
   if (!isOpen(s.status)) return 1;
   const defs = stepDefinitions(s);
   let done = 0;
+  // An open operation has no failed step (failing ends it), so a step started and not finished is the running one.
   s.steps.forEach((st, i) => {
-    if (st.status === 'completed' || st.status === 'skipped' || st.status === 'failed') done += 1;
-    else if (st.status === 'running' && st.startedAtMs !== null) {
+    if (st.status === 'completed' || st.status === 'skipped') done += 1;
+    else if (st.startedAtMs !== null) {
       const dur = (defs[i]?.durationSeconds ?? 0) * 1000;
       done += dur > 0 ? Math.min(1, Math.max(0, (nowMs - st.startedAtMs) / dur)) : 0;
     }

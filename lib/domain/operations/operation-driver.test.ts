@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/db/client';
-import { auditLog, operations, operationSteps, protectionGroups } from '@/db/schema';
+import { auditLog, operations, operationSteps, protectionGroups, sites } from '@/db/schema';
 import { getOperation, startFailover, startTestFailover } from '@/lib/domain/operations/operations';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { seededTestDb } from '@/lib/testing/db';
@@ -17,7 +17,18 @@ afterEach(() => {
   stopDriver?.();
   stopDriver = undefined;
   setSimulatorForTests(undefined);
+  vi.restoreAllMocks();
 });
+
+/** A seeded database with the web tier's journal and a fake simulator at NOW. */
+async function seeded() {
+  const db = await seededTestDb(new Date(NOW));
+  writeJournal(db, WEB, NOW);
+  const sim = new FakeSimulator(NOW);
+  setSimulatorForTests(sim);
+  return { db, sim };
+}
+const siteDown = (db: DB, id: string) => db.update(sites).set({ status: 'offline' }).where(eq(sites.id, id)).run();
 
 /** A database with an operation started and advanced part-way, then "the server stops". */
 async function midOperation(start: (db: DB) => Promise<{ id: string }>) {
@@ -40,8 +51,8 @@ describe('operations driver', () => {
     const sim = new FakeSimulator(NOW);
     setSimulatorForTests(sim);
     await startTestFailover(db, ACME_ADMIN, WEB, {});
-    expect(advanceOpenOperations(db, NOW + 1000, sim)).toMatchObject({ open: 1, changed: 0 });
-    expect(advanceOpenOperations(db, NOW + 20_000, sim)).toMatchObject({ open: 1, changed: 1 });
+    expect(advanceOpenOperations(db, NOW + 1000, sim)).toEqual({ open: 1, changed: 0, failed: [] });
+    expect(advanceOpenOperations(db, NOW + 20_000, sim)).toEqual({ open: 1, changed: 1, failed: [] });
     expect(advanceOpenOperations(db, NOW + 20_500, sim)).toMatchObject({ open: 1, changed: 0 });
   });
 
@@ -83,12 +94,106 @@ describe('operations driver', () => {
     db.update(operations).set({ options: { v: 0, legacy: true } }).where(eq(operations.id, opId)).run();
     const sim = new FakeSimulator(NOW + 60_000);
     setSimulatorForTests(sim);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     stopDriver = await startOperationsDriver({ db, sim });
+    expect(log).toHaveBeenCalledWith('[cloudshield] operations driver: 1 open operation(s) resumed, 1 failed');
     const op = await getOperation(db, ACME_ADMIN, opId);
     expect(op).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Could not resume after a restart: its saved options are invalid/) });
     expect(op.steps.some((s) => s.status === 'running' || s.status === 'pending')).toBe(false);
     expect(db.select().from(protectionGroups).where(eq(protectionGroups.id, WEB)).get()?.status).toBe('meeting-sla');
     expect(sim.modes(WEB)).toEqual(['replicating']);
-    expect(advanceOpenOperations(db, NOW + 120_000, sim).open).toBe(0);
+    expect(advanceOpenOperations(db, NOW + 120_000, sim)).toEqual({ open: 0, changed: 0, failed: [] });
+  });
+
+  it('fails on a tick an operation it cannot continue, and names it in the summary', async () => {
+    const { db, sim } = await seeded();
+    const op = await startFailover(db, ACME_ADMIN, WEB, {});
+    db.update(operations).set({ options: { v: 0 } }).where(eq(operations.id, op.id)).run();
+    expect(advanceOpenOperations(db, NOW + 1000, sim)).toEqual({ open: 1, changed: 1, failed: [op.id] });
+    expect((await getOperation(db, ACME_ADMIN, op.id)).error).toMatch(/^Could not continue: its saved options are invalid/);
+  });
+
+  it('fails an operation when its recovery site goes down before the VMs are up, not when production does', async () => {
+    const { db, sim } = await seeded();
+    const op = await startFailover(db, ACME_ADMIN, WEB, {});
+    siteDown(db, 'london');
+    expect(advanceOpenOperations(db, NOW + 40_000, sim)).toEqual({ open: 1, changed: 1, failed: [] });
+    siteDown(db, 'zurich');
+    expect(advanceOpenOperations(db, NOW + 41_000, sim)).toEqual({ open: 1, changed: 1, failed: [op.id] });
+    expect((await getOperation(db, ACME_ADMIN, op.id)).error).toBe('Target site Zurich went offline before the VMs were up');
+  });
+
+  it('starts once, says nothing when nothing was open, and stops following ticks when stopped', async () => {
+    const { db, sim } = await seeded();
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const stop = await startOperationsDriver({ db, sim });
+    expect(log).not.toHaveBeenCalled();
+    expect(await startOperationsDriver({ db, sim })).toBe(stop);
+    const op = await startTestFailover(db, ACME_ADMIN, WEB, {});
+    stop();
+    sim.advance(300);
+    expect((await getOperation(db, ACME_ADMIN, op.id)).status).toBe('running');
+    // Started again: a new driver, which catches up at once.
+    stopDriver = await startOperationsDriver({ db, sim });
+    expect(stopDriver).not.toBe(stop);
+    expect(log).toHaveBeenCalledWith('[cloudshield] operations driver: 1 open operation(s) resumed, 0 failed');
+    expect((await getOperation(db, ACME_ADMIN, op.id)).status).toBe('testing');
+  });
+
+  it('logs a failed tick and carries on with the next', async () => {
+    const { db, sim } = await seeded();
+    const op = await startTestFailover(db, ACME_ADMIN, WEB, {});
+    stopDriver = await startOperationsDriver({ db, sim });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    db.run(sql`ALTER TABLE operation_steps RENAME TO operation_steps_away`);
+    expect(() => sim.advance(300)).not.toThrow();
+    expect(errors).toHaveBeenCalledWith('[cloudshield] operations driver tick failed', expect.any(Error));
+    db.run(sql`ALTER TABLE operation_steps_away RENAME TO operation_steps`);
+    sim.advance(1);
+    expect((await getOperation(db, ACME_ADMIN, op.id)).status).toBe('testing');
+  });
+
+  it('refuses to start without a running simulator', async () => {
+    const db = await seededTestDb(new Date(NOW));
+    setSimulatorForTests(null);
+    await expect(startOperationsDriver({ db, sim: null as unknown as FakeSimulator })).rejects.toThrow(
+      'startOperationsDriver: the simulator is not running; call startSimulator() first',
+    );
+  });
+
+  it('carries on an operation whose steps were lost, from its start', async () => {
+    const { db, sim } = await seeded();
+    const op = await startTestFailover(db, ACME_ADMIN, WEB, {});
+    db.delete(operationSteps).where(eq(operationSteps.operationId, op.id)).run();
+    expect(advanceOpenOperations(db, NOW + 600_000, sim)).toEqual({ open: 1, changed: 1, failed: [] });
+    expect((await getOperation(db, ACME_ADMIN, op.id)).status).toBe('testing');
+  });
+
+  it('follows the simulator it is given, and without arguments the server\'s database and simulator', async () => {
+    const { db, sim } = await seeded();
+    const op = await startTestFailover(db, ACME_ADMIN, WEB, {});
+    setSimulatorForTests(null);
+    const stop = await startOperationsDriver({ db, sim });
+    stop();
+    const server = globalThis as unknown as { __cloudshieldDb?: DB };
+    const before = server.__cloudshieldDb;
+    server.__cloudshieldDb = db;
+    try {
+      setSimulatorForTests(sim);
+      stopDriver = await startOperationsDriver();
+      sim.advance(300);
+      expect((await getOperation(db, ACME_ADMIN, op.id)).status).toBe('testing');
+    } finally {
+      server.__cloudshieldDb = before;
+    }
+  });
+
+  it('keeps the running driver when an earlier, stopped one is stopped again', async () => {
+    const { db, sim } = await seeded();
+    const first = await startOperationsDriver({ db, sim });
+    first();
+    stopDriver = await startOperationsDriver({ db, sim });
+    first();
+    expect(await startOperationsDriver({ db, sim })).toBe(stopDriver);
   });
 });
