@@ -44,7 +44,7 @@ export function advanceOpenOperations(db: DB, nowMs: number, sim: OpsSim | null 
       if (!(error instanceof UnresumableError)) throw error;
       const prev = rawState(row, rowSteps);
       const why = resuming ? 'Could not resume after a restart' : 'Could not continue';
-      transitions.push({ row, prev, result: failOperation(prev, nowMs, `${why}: ${error.message}`) });
+      transitions.push({ row, prev, result: failOperation(prev, nowMs, `${why}: ${error.message}`, { sourceSiteOnline: !offline.has(row.fromSiteId) }) });
     }
   }
   // Stryker disable next-line ConditionalExpression: a shortcut; an empty transaction writes nothing and the summary is the same

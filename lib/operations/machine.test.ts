@@ -330,6 +330,20 @@ describe('what is powered on after a failure or a rollback', () => {
     expect(failOperation(down, s(21), 'boom').effects).toEqual([{ kind: 'group-mode', mode: 'replicating' }]);
   });
 
+  it('does not restart production when its site went down during the operation: the reason says so', () => {
+    // Shut down cleanly at 30 s; London then fails and Zurich goes down before the VMs are up.
+    const shutDown = advance(start('failover').state, s(40)).state;
+    const r = advance(shutDown, s(41), { sourceSiteOnline: false, targetSiteOnline: false });
+    expect(r.state.status).toBe('failed');
+    expect(r.effects).toEqual([{ kind: 'group-mode', mode: 'replicating' }]);
+    expect(r.state.error).toBe('Target site Zurich went offline before the VMs were up; London offline, its VMs could not be restarted');
+    // With London reachable the same failure restarts them.
+    expect(advance(shutDown, s(41), { sourceSiteOnline: true, targetSiteOnline: false }).effects).toEqual([
+      { kind: 'vms-power', power: 'on' },
+      { kind: 'group-mode', mode: 'replicating' },
+    ]);
+  });
+
   it('undoes nothing after the commit: the VMs stay at the target', () => {
     const up = advance(start('failover', { reverseProtection: true }).state, s(189)).state;
     const reversing = advance(requestDecision(up, 'commit', s(200)), s(207)).state;

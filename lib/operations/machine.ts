@@ -149,7 +149,7 @@ export function advance(prev: OperationState, nowMs: number, env: AdvanceEnv = {
   const s: OperationState = structuredClone(prev);
   const out: Out = { effects: [], events: [] };
   if (env.targetSiteOnline === false && !vmsUp(s)) {
-    return failOperation(prev, nowMs, `Target site ${s.options.toSiteName} went offline before the VMs were up`);
+    return failOperation(prev, nowMs, `Target site ${s.options.toSiteName} went offline before the VMs were up`, env);
   }
   // Stryker disable next-line EqualityOperator,UpdateOperator: a safety bound; every advance ends by a break within a few dozen rounds
   for (let guard = 0; guard < 1000; guard++) {
@@ -209,9 +209,11 @@ export function requestDecision(prev: OperationState, kind: Decision['kind'], no
 
 /**
  * Ends an operation as failed: the running step fails with the reason, what had not run is
- * skipped, and what can be undone is undone (source VMs restarted, replication resumed).
+ * skipped, and what can be undone is undone (source VMs restarted, replication resumed). The
+ * source VMs are restarted only where their site is reachable now (`reach`, when known): a site
+ * that went down during the operation cannot start them, and the reason says so.
  */
-export function failOperation(prev: OperationState, nowMs: number, reason: string): AdvanceResult {
+export function failOperation(prev: OperationState, nowMs: number, reason: string, reach: SiteReach = {}): AdvanceResult {
   const s: OperationState = structuredClone(prev);
   s.steps = s.steps.map((st) =>
     st.status === 'running'
@@ -226,7 +228,10 @@ export function failOperation(prev: OperationState, nowMs: number, reason: strin
   const committed = stepDone(s, 'Commit');
   const effects: Effect[] = [];
   if (!committed) {
-    if (stepDone(s, 'Shut down source VMs') && s.options.sourceSiteOnline) effects.push({ kind: 'vms-power', power: 'on' });
+    if (stepDone(s, 'Shut down source VMs')) {
+      if (reach.sourceSiteOnline === false) s.error = `${reason}; ${s.options.fromSiteName} offline, its VMs could not be restarted`;
+      else effects.push({ kind: 'vms-power', power: 'on' });
+    }
     effects.push({ kind: 'group-mode', mode: 'replicating' });
   }
   return { state: s, effects, events: [{ action: 'failed', atMs: nowMs, details: { reason } }], changed: true };

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/db/client';
-import { auditLog, operations, operationSteps, protectionGroups, sites } from '@/db/schema';
+import { auditLog, groupMembers, operations, operationSteps, protectionGroups, sites, vms } from '@/db/schema';
 import { getOperation, startFailover, startTestFailover } from '@/lib/domain/operations/operations';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { seededTestDb } from '@/lib/testing/db';
@@ -120,7 +120,12 @@ describe('operations driver', () => {
     expect(advanceOpenOperations(db, NOW + 40_000, sim)).toEqual({ open: 1, changed: 1, failed: [] });
     siteDown(db, 'zurich');
     expect(advanceOpenOperations(db, NOW + 41_000, sim)).toEqual({ open: 1, changed: 1, failed: [op.id] });
-    expect((await getOperation(db, ACME_ADMIN, op.id)).error).toBe('Target site Zurich went offline before the VMs were up');
+    // London went down after its VMs were shut down: they cannot be started there, and stay off.
+    expect((await getOperation(db, ACME_ADMIN, op.id)).error).toBe('Target site Zurich went offline before the VMs were up; London offline, its VMs could not be restarted');
+    expect(sim.calls.some((c) => c.method === 'setGroupMode' && c.args[1] === 'replicating')).toBe(true);
+    const group = db.select({ powerState: vms.powerState }).from(vms).innerJoin(groupMembers, eq(groupMembers.vmId, vms.id)).where(eq(groupMembers.groupId, WEB)).all();
+    expect(group.length).toBeGreaterThan(0);
+    expect(group.every((v) => v.powerState === 'off')).toBe(true);
   });
 
   it('starts once, says nothing when nothing was open, and stops following ticks when stopped', async () => {
