@@ -74,7 +74,8 @@ export class JournalVolume {
       this.mb[j] = 0;
     }
     this.first = newFirst;
-    if (this.totalMB < 1e-9) this.totalMB = Math.max(0, this.totalMB);
+    // Dropping what was added can leave a floating-point remainder below zero.
+    this.totalMB = Math.max(0, this.totalMB);
     this.noteNewest();
   }
 
@@ -102,8 +103,9 @@ export class JournalVolume {
       const index = this.first + k;
       const v = this.mb[this.slot(index)];
       if (v >= excess) {
-        // Part of this bucket goes: assume its writes spread evenly across it.
-        return (index + (v > 0 ? excess / v : 0)) * this.bucketMs;
+        // Part of this bucket goes: assume its writes spread evenly across it. (excess stays
+        // above zero through the walk, so v does too here.)
+        return (index + excess / v) * this.bucketMs;
       }
       excess -= v;
     }
