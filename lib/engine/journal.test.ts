@@ -138,7 +138,9 @@ describe('journal size limit', () => {
   });
 
   it('keeps nothing under a zero limit, even when its running total drifted above its buckets', () => {
-    const drifted = JournalVolume.restore({ ...hourJournal().snapshot(), totalMB: 100.5 });
+    const j = hourJournal();
+    j.add(T0 - HOUR, 1);
+    const drifted = JournalVolume.restore({ ...j.snapshot(), totalMB: 101.5 });
     expect(drifted.limitCutMs(0)).toBe(T0 + MIN);
   });
 });

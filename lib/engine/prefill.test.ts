@@ -52,6 +52,14 @@ describe('history assumed for a group that was already replicating', () => {
     expect(events[0]).toEqual(checkpointEvent(T0 - 2 * HOUR, 'app'));
   });
 
+  it('interleaves app-consistent checkpoints that fall between the quarter-hours, in time order', () => {
+    const { checkpoints } = prefill(T0 - HOUR, { allAgents: true, appEveryMs: 10 * MIN });
+    expect(checkpoints).toEqual([
+      [T0 - 60 * MIN, 'app'], [T0 - 50 * MIN, 'app'], [T0 - 45 * MIN, 'crash'], [T0 - 40 * MIN, 'app'],
+      [T0 - 30 * MIN, 'app'], [T0 - 20 * MIN, 'app'], [T0 - 15 * MIN, 'crash'], [T0 - 10 * MIN, 'app'],
+    ]);
+  });
+
   it('has no app-consistent checkpoints without the agent everywhere, or with them switched off', () => {
     expect(prefill(T0 - HOUR, { allAgents: false }).checkpoints.every(([, kind]) => kind === 'crash')).toBe(true);
     expect(prefill(T0 - HOUR, { allAgents: true, appEveryMs: 0 }).checkpoints.every(([, kind]) => kind === 'crash')).toBe(true);
