@@ -19,6 +19,8 @@ describe('bandwidth sharing', () => {
   it('gives nothing to a group that asks for nothing, or less than nothing', () => {
     expect(share(100, [0, -5, 30], [4, 2, 1])).toEqual([0, 0, 30]);
     expect(share(10, [0, -5, 30], [4, 2, 1])).toEqual([0, 0, 10]);
+    // A negative demand frees no capacity for the others: 30 does not fit in 27.
+    expect(share(27, [-5, 30], [4, 1])).toEqual([0, 27]);
   });
 
   it('splits by weight between groups that all want more than their share', () => {
@@ -40,8 +42,12 @@ describe('bandwidth sharing', () => {
   });
 
   it('shares among the first n groups only, leaving the rest of the output alone', () => {
-    const out = [7, 7, 7];
+    const out = [7, 7, -1];
     shareBandwidth(30, [100, 100, 100], [2, 1, 4], out, 2);
-    expect(out).toEqual([20, 10, 7]);
+    expect(out).toEqual([20, 10, -1]);
+    shareBandwidth(35, [5, 100, 100], [2, 1, 4], out, 2);
+    expect(out).toEqual([5, 30, -1]);
+    shareBandwidth(0, [100, 100, 100], [2, 1, 4], out, 2);
+    expect(out).toEqual([0, 0, -1]);
   });
 });

@@ -243,3 +243,26 @@ describe('rebuilding from the stored journal after a restart', () => {
     expect(times(log)).toEqual([0]);
   });
 });
+
+describe('room for checkpoints', () => {
+  it('reuses the room of pruned checkpoints without losing any', () => {
+    const log = logOf(crashEvery(S, S, 64 * S));
+    expect(log.pruneBefore(41 * S)).toBe(40);
+    for (let t = 65; t <= 80; t++) log.add(t * S, 'crash');
+    expect(times(log)).toEqual(range(41 * S, 80 * S, S));
+  });
+
+  it('says which checkpoint is out of order', () => {
+    const log = logOf([[10, 'crash']]);
+    expect(() => log.add(10, 'crash')).toThrow('checkpoint at 10 is not after 10');
+  });
+});
+
+describe('thinning against earlier passes', () => {
+  it('an app-consistent checkpoint in a minute does not make a later crash checkpoint there the second', () => {
+    const log = logOf([[0, 'crash'], [70 * S, 'app'], [80 * S, 'crash']]);
+    expect(log.thin(HOUR_MS + 75 * S)).toEqual([]);
+    expect(log.thin(HOUR_MS + 90 * S)).toEqual([]);
+    expect(times(log)).toEqual([0, 70 * S, 80 * S]);
+  });
+});

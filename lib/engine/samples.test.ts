@@ -59,6 +59,22 @@ describe('samples', () => {
     expect(out.filter((s) => s.tier === 0)).toEqual([{ tier: 0, timeMs: 10 * S, rpoSeconds: 6, throughputMBps: 1, wanMBps: 1 }]);
   });
 
+  it('close the minute too when the clock goes back past its start, but not to its very start', () => {
+    const agg = new SampleAggregator(70 * S);
+    const { out, sink } = collect();
+    agg.add(72 * S, 1, 6, 1, 1, sink);
+    // Back to the start of the current 5 s interval, then of the current minute: both stay open.
+    agg.add(70 * S, 1, 2, 1, 1, sink);
+    expect(out).toEqual([]);
+    agg.add(60 * S, 1, 2, 1, 1, sink);
+    expect(out).toEqual([{ tier: 0, timeMs: 70 * S, rpoSeconds: 6, throughputMBps: 1, wanMBps: 1 }]);
+    agg.add(3 * S, 1, 1, 1, 1, sink);
+    expect(out.slice(1)).toEqual([
+      { tier: 1, timeMs: 60 * S, rpoSeconds: 6, throughputMBps: 1, wanMBps: 1 },
+      { tier: 0, timeMs: 60 * S, rpoSeconds: 2, throughputMBps: 1, wanMBps: 1 },
+    ]);
+  });
+
   it('a minute sample covers its seconds without an RPO too, and its worst RPO', () => {
     const agg = new SampleAggregator(0);
     const { out, sink } = collect();
