@@ -246,8 +246,8 @@ describe('rebuilding from the stored journal after a restart', () => {
 
 describe('room for checkpoints', () => {
   it('reuses the room of pruned checkpoints without losing any', () => {
-    // App-consistent every 10th second, so the kinds must move with the times.
-    const kindAt = (t: number): CheckpointKind => (t % 10 === 0 ? 'app' : 'crash');
+    // App-consistent every 7th second, so the kinds must move with the times.
+    const kindAt = (t: number): CheckpointKind => (t % 7 === 0 ? 'app' : 'crash');
     const log = new CheckpointLog('g');
     for (let t = 1; t <= 64; t++) log.add(t * S, kindAt(t));
     expect(log.pruneBefore(41 * S)).toBe(40);
