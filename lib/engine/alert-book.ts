@@ -27,7 +27,7 @@ export class AlertBook {
   set(on: boolean, info: () => AlertInfo, key: string, atMs: number): void {
     if (on) {
       if (!this.open.has(key)) this.raise(info(), atMs);
-    } else if (this.open.has(key)) this.resolve(key, atMs);
+    } else this.resolve(key, atMs);
   }
 
   resolveWhere(match: (a: OpenAlert) => boolean, atMs: number): void {

