@@ -1,0 +1,208 @@
+/**
+ * One group's tick, worked out by hand: what ships first, where the consistent point (and so the
+ * RPO) stands, when checkpoints are taken, how a sync progresses. Steady writers make the volumes
+ * exact; the RPO carries up to 1 s of random pipeline jitter, so it is checked to that second.
+ *
+ * RPO = age of the consistent point + link latency (London–Zurich 12 ms) + pipeline
+ * (2 s + 3 s × the share of the bandwidth used + 0..1 s).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Engine } from './engine';
+import { engine, group, ofType, run, steady, T0 } from './fixtures';
+
+const codes = (e: Engine) => e.openAlerts().map((a) => a.code).sort();
+/** The RPO shown, checked to lie in [low, low + 1) for the random part of the pipeline. */
+const expectRpo = (e: Engine, id: string, low: number) => {
+  const rpo = e.view(id).rpoSeconds!;
+  expect(rpo).toBeGreaterThanOrEqual(low);
+  expect(rpo).toBeLessThan(low + 1);
+};
+const times = (events: ReturnType<typeof run>, kind: 'crash' | 'app') => ofType(events, 'checkpoint').filter((c) => c.kind === kind).map((c) => c.timeMs - T0);
+
+describe('shipping and the consistent point', () => {
+  it('a healthy group is consistent up to the tick just shipped', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('w', 1)] }));
+    run(e, 20);
+    // Every MB written this tick shipped this tick: the whole bandwidth it asked for was used.
+    expectRpo(e, 'g', 0.012 + 5);
+    expect(e.view('g').backlogMB).toBe(0);
+    expect(e.ledger('g')).toEqual({ writtenMB: 20, shippedMB: 20, backlogMB: 0, discardedMB: 0, syncShippedMB: 0 });
+  });
+
+  it('writes outrunning the bandwidth: the target holds the oldest half of them and the RPO grows by half a second a second', () => {
+    const e = engine({ tenantMbps: 8 }); // 1 MB/s for 2 MB/s of writes
+    e.upsertGroup(group('g', { members: [steady('w', 2)] }));
+    const events = run(e, 100);
+    expect(e.ledger('g')).toEqual({ writtenMB: 200, shippedMB: 100, backlogMB: 100, discardedMB: 0, syncShippedMB: 0 });
+    // 100 MB shipped = the writes of the first 50 s: consistent point T0 + 50 s at T0 + 100 s,
+    // RPO 50 s + 12 ms + 5 s pipeline at full load.
+    expectRpo(e, 'g', 50 + 0.012 + 5);
+    // Each second ships 1 MB = half a second of writes. A crash checkpoint every 5 s marks where
+    // the target stands then, not the 5-s boundary itself.
+    expect(times(events, 'crash').slice(0, 4)).toEqual([2500, 5000, 7500, 10000]);
+    expect(e.view('g').backlogMB).toBe(100);
+  });
+
+  it('a link outage freezes the consistent point; on recovery the backlog ships first and the RPO falls back', () => {
+    const e = engine(); // 50 MB/s
+    e.upsertGroup(group('g', { members: [steady('w', 1)] }));
+    run(e, 20);
+    e.setLinkDown('london--zurich', true);
+    const down = run(e, 100);
+    // Nothing moves: no bandwidth in use, so only the 2 s pipeline base on top of 100 s.
+    expectRpo(e, 'g', 100 + 0.012 + 2);
+    expect(ofType(down, 'checkpoint')).toEqual([]);
+    expect(e.ledger('g')).toMatchObject({ writtenMB: 120, shippedMB: 20, backlogMB: 100 });
+    e.setLinkDown('london--zurich', false);
+    // 101 MB waiting, 50 MB/s: the first second ships the outage's first 50 s, 51 s ago.
+    e.step(1);
+    expectRpo(e, 'g', 51 + 0.012 + 5);
+    expect(e.view('g').backlogMB).toBe(51);
+    e.step(1);
+    // The outage is shipped; what is left is the two seconds since recovery.
+    expectRpo(e, 'g', 2 + 0.012 + 5);
+    const events = e.step(1);
+    expectRpo(e, 'g', 0.012 + 5);
+    expect(e.ledger('g')).toMatchObject({ writtenMB: 123, shippedMB: 123, backlogMB: 0 });
+    expect(ofType(events, 'checkpoint').map((c) => c.timeMs - T0)).toEqual([]);
+    // The next crash checkpoint (at the 125 s boundary) is current again.
+    expect(times(run(e, 2), 'crash')).toEqual([125_000]);
+  });
+
+  it('a target site outage pauses the same way, and the group raises its own alerts', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('w', 1)], rpoTargetSeconds: 60 }));
+    run(e, 10);
+    e.setSiteDown('zurich', true);
+    run(e, 30);
+    expectRpo(e, 'g', 30 + 0.012 + 2);
+    expect(codes(e)).toEqual(['site-down', 'site-down']);
+    run(e, 30);
+    expect(codes(e)).toEqual(['rpo-breach', 'site-down', 'site-down']);
+    e.setSiteDown('zurich', false);
+    run(e, 3);
+    expectRpo(e, 'g', 0.012 + 5);
+    expect(codes(e)).toEqual([]);
+  });
+
+  it('a group under test keeps replicating and is alerted on; failing over stops it and shows no RPO', () => {
+    const e = engine({ tenantMbps: 8 });
+    e.upsertGroup(group('g', { members: [steady('w', 2)], rpoTargetSeconds: 60 }));
+    e.setGroupMode('g', 'testing');
+    run(e, 100);
+    expect(e.ledger('g').shippedMB).toBe(100);
+    expect(codes(e)).toEqual(['rpo-warning']);
+    run(e, 30);
+    expect(codes(e)).toEqual(['rpo-breach']);
+    e.setGroupMode('g', 'failing-over');
+    const events = run(e, 10);
+    expect(e.view('g').rpoSeconds).toBeNull();
+    expect(e.ledger('g').shippedMB).toBe(130);
+    // Samples close the intervals before the stop; none is taken while stopped.
+    expect(ofType(events, 'rpo-sample').every((x) => x.timeMs < T0 + 130_000)).toBe(true);
+    // An operation in progress is not an RPO breach.
+    expect(codes(e)).toEqual([]);
+  });
+
+  it('a failed-over group raises no pause alerts of its own for a link that goes down', () => {
+    const e = engine();
+    e.upsertGroup(group('g'));
+    run(e, 5);
+    e.setGroupMode('g', 'failed-over');
+    e.setLinkDown('london--zurich', true);
+    run(e, 5);
+    expect(codes(e)).toEqual(['link-down']);
+    expect(e.openAlerts()[0].groupId).toBeNull();
+  });
+});
+
+describe('initial and delta sync', () => {
+  it('a sync gets what the writes leave of the bandwidth, and shipping writes costs the RPO a share of the pipeline', () => {
+    const e = engine({ tenantMbps: 80 }); // 10 MB/s
+    e.upsertGroup(group('g', { members: [steady('w', 2), steady('new', 0, { synced: false, diskGb: 10 })] }));
+    run(e, 10);
+    expect(e.ledger('g')).toEqual({ writtenMB: 20, shippedMB: 20, backlogMB: 0, discardedMB: 0, syncShippedMB: 80 });
+    // 2 of 10 MB/s in use for writes: pipeline 2 + 3 × 0.2 s.
+    expectRpo(e, 'g', 0.012 + 2.6);
+    expect(e.view('g').journalUsedGb).toBe(20 / 1024);
+  });
+
+  it('shares the sync bandwidth equally among the VMs still syncing, and hands a finished VM’s share on', () => {
+    const e = engine({ tenantMbps: 80 }); // 10 MB/s
+    e.upsertGroup(group('g', { members: [steady('small', 0, { synced: false, diskGb: 1 }), steady('big', 0, { synced: false, diskGb: 3 })] }));
+    let events = run(e, 204);
+    expect(ofType(events, 'member-synced')).toEqual([]);
+    expect(e.view('g').rpoSeconds).toBeNull();
+    expect(e.checkpointsOf('g')).toEqual([]);
+    // 5 MB/s each: the 1,024 MB VM is done in second 205, which also gives its spare MB to the big one.
+    events = run(e, 1);
+    expect(ofType(events, 'member-synced')).toEqual([{ type: 'member-synced', groupId: 'g', vmId: 'small', atMs: T0 + 205_000 }]);
+    expect(e.ledger('g').syncShippedMB).toBe(2050);
+    // One VM at the target is a consistent copy of what is there: the group has an RPO from now.
+    expect(e.view('g').rpoSeconds).not.toBeNull();
+    expect(e.view('g').subStatus).toMatch(/^initial sync 1 of 2 VMs, 50%, ETA 3 min 3\d s$/);
+    expect(e.view('g').members).toEqual([
+      { vmId: 'small', syncState: 'synced', syncProgress: 1 },
+      { vmId: 'big', syncState: 'syncing', syncProgress: (1025 + 1) / 3072 },
+    ]);
+    // 4,096 MB in all at 10 MB/s: done 409.6 s in.
+    events = run(e, 205);
+    expect(ofType(events, 'member-synced')).toEqual([{ type: 'member-synced', groupId: 'g', vmId: 'big', atMs: T0 + 410_000 }]);
+    expect(e.view('g').status).toBe('meeting-sla');
+    expect(e.ledger('g').syncShippedMB).toBe(4096);
+  });
+
+  it('a delta sync after a reversal ships the differences without re-announcing synced VMs, then starts a new journal', () => {
+    const e = engine({ tenantMbps: 80 }); // 10 MB/s
+    e.upsertGroup(group('g', { members: [steady('a', 1, { diskGb: 1 })] }));
+    run(e, 10);
+    e.setGroupMode('g', 'failing-over');
+    run(e, 10);
+    e.setGroupMode('g', 'replicating');
+    e.reverseProtection('g');
+    // 2% of 1,024 MB plus the 10 s of writes since replication stopped: 30.48 MB.
+    expect(e.view('g').backlogMB).toBeCloseTo(30.48, 9);
+    e.step(1);
+    expect(e.view('g').journalUsedGb).toBe(0);
+    expect(e.view('g').historyCoveredSeconds).toBe(0);
+    const events = run(e, 4);
+    expect(ofType(events, 'member-synced')).toEqual([]);
+    expect(e.view('g')).toMatchObject({ status: 'meeting-sla', sourceSiteId: 'zurich', targetSiteId: 'london', backlogMB: 0 });
+    // 9 MB/s left for the delta after the writes: done in the 4th second; history starts there.
+    run(e, 6);
+    expect(e.view('g').historyCoveredSeconds).toBe(7);
+  });
+});
+
+describe('checkpoints', () => {
+  it('an app-consistent checkpoint appears once the target has caught up with its marker', () => {
+    const e = engine({ tenantMbps: 8 });
+    e.upsertGroup(group('g', { appCheckpointMinutes: 1, members: [steady('w', 1.25, { agentInstalled: true })] }));
+    // The marker is set at T0 + 60 s; the target, receiving 0.8 s of writes a second, reaches it at T0 + 75 s.
+    const before = run(e, 74);
+    expect(times(before, 'app')).toEqual([]);
+    expect(times(run(e, 1), 'app')).toEqual([60_000]);
+  });
+
+  it('takes no app-consistent checkpoint for a slot in which the source site was down', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { appCheckpointMinutes: 1, members: [steady('w', 1, { agentInstalled: true })] }));
+    const events = run(e, 50);
+    e.setSiteDown('london', true);
+    events.push(...run(e, 20));
+    e.setSiteDown('london', false);
+    events.push(...run(e, 60));
+    expect(times(events, 'app')).toEqual([120_000]);
+    expect(e.checkpointsOf('g').filter((c) => c.kind === 'app').map((c) => c.timeMs - T0)).toEqual([120_000]);
+  });
+
+  it('keeps only the checkpoints inside the history window', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { journalHistoryHours: 1, members: [steady('w', 0.1)] }));
+    run(e, 3600 + 600, 5);
+    const cps = e.checkpointsOf('g');
+    expect(cps[0].timeMs).toBe(e.nowMs - 3_600_000);
+    expect(e.view('g').historyCoveredSeconds).toBe(3600);
+  });
+});
