@@ -222,6 +222,9 @@ export class Engine {
     const historyMs = cfg.journalHistoryHours * 3_600_000;
     if (historyMs !== g.historyMs) {
       g.journal = rebinJournal(g.journal, historyMs, this.nowMs);
+      // The journal kept nothing older than the shorter of the two windows: a longer one grows
+      // from there, so the history shown must not reach back to when the group started.
+      if (g.historyFloorMs !== null) g.historyFloorMs = Math.max(g.historyFloorMs, this.nowMs - Math.min(g.historyMs, historyMs));
       g.historyMs = historyMs;
     }
     if (cfg.sourceSiteId !== g.sourceSiteId || cfg.targetSiteId !== g.targetSiteId) this.redirect(g, cfg.sourceSiteId, cfg.targetSiteId);
