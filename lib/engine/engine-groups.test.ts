@@ -51,6 +51,13 @@ describe('bandwidth', () => {
     expect(e.ledger('l7').syncShippedMB).toBeCloseTo(10, 9);
   });
 
+  it('keeps every group’s writes apart, however many groups there are', () => {
+    const e = engine();
+    for (let i = 0; i < 20; i++) e.upsertGroup(group(`g${i}`, { members: [steady(`v${i}`, i + 1)] }));
+    run(e, 2);
+    expect(Array.from({ length: 20 }, (_, i) => e.ledger(`g${i}`).writtenMB)).toEqual(Array.from({ length: 20 }, (_, i) => 2 * (i + 1)));
+  });
+
   it('a removed group no longer takes a share, and a group created in its place writes only its own VMs', () => {
     const e = engine({ tenantMbps: 80 });
     e.upsertGroup(group('a', { members: [steady('a', 0, { synced: false })] }));
@@ -375,6 +382,8 @@ describe('snapshots', () => {
     expect(asked).toEqual(['g', 'h']);
     expect(back.checkpointsOf('g')).toEqual(e.checkpointsOf('g'));
     expect(back.checkpointsOf('h')).toEqual([]);
+    // Checkpoint times keep increasing across the restart even with none stored.
+    expect(back.tagCheckpoint('h', 'after restart').timeMs).toBe(T0 + 20_001);
     expect(Engine.restore(full).checkpointsOf('h')).toEqual(e.checkpointsOf('h'));
   });
 
@@ -390,6 +399,9 @@ describe('snapshots', () => {
       const events = [];
       for (let i = from; i < to; i++) {
         if (i === 40) e.setGroupMode('other', 'failing-over');
+        if (i === 20) e.setLinkDown('guernsey--jersey', true);
+        if (i === 70) e.setLinkDown('london--zurich', true);
+        if (i === 80) e.setLinkDown('london--zurich', false);
         if (i === 90) e.setSiteDown('zurich', true);
         if (i === 100) {
           e.setGroupMode('other', 'replicating');
@@ -402,7 +414,7 @@ describe('snapshots', () => {
     };
     const straight = build();
     const all = script(straight, 0, 160);
-    for (const cut of [60, 95, 105]) {
+    for (const cut of [75, 95, 105]) {
       const first = build();
       script(first, 0, cut);
       const resumed = Engine.restore(JSON.parse(JSON.stringify(first.snapshot())));
@@ -410,6 +422,15 @@ describe('snapshots', () => {
       expect(rest.views).toEqual(all.views);
       expect(rest.alerts).toEqual(all.alerts);
       expect(rest.events).toEqual(all.events.slice(all.events.length - rest.events.length));
+      // A group added after the restart takes a slot of its own.
+      resumed.upsertGroup(group('late', { members: [steady('late', 5)] }));
+      const before = ['hi', 'lo'].map((id) => resumed.ledger(id).writtenMB);
+      straight.upsertGroup(group('late', { members: [steady('late', 5)] }));
+      const straightBefore = ['hi', 'lo'].map((id) => straight.ledger(id).writtenMB);
+      expect(before).toEqual(straightBefore);
+      resumed.step(1);
+      expect(resumed.ledger('late').writtenMB).toBe(5);
+      straight.removeGroup('late');
     }
   });
 });

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from './engine';
 import { engine, group, ofType, run, steady, T0 } from './fixtures';
+import { nextState } from './prng';
 
 const codes = (e: Engine) => e.openAlerts().map((a) => a.code).sort();
 /** The RPO shown, checked to lie in [low, low + 1) for the random part of the pipeline. */
@@ -105,6 +106,28 @@ describe('shipping and the consistent point', () => {
     expect(codes(e)).toEqual([]);
   });
 
+  it('shows no RPO while awaiting commit or failed over', () => {
+    const e = engine();
+    e.upsertGroup(group('g'));
+    run(e, 5);
+    e.setGroupMode('g', 'awaiting-commit');
+    run(e, 1);
+    expect(e.view('g').rpoSeconds).toBeNull();
+    e.setGroupMode('g', 'failed-over');
+    run(e, 1);
+    expect(e.view('g').rpoSeconds).toBeNull();
+  });
+
+  it('each tick draws one random number per writing VM and one per group, in a fixed order', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('a', 1), steady('b', 1)] }));
+    e.upsertGroup(group('h', { members: [] }));
+    let s = e.rng;
+    e.step(1);
+    for (let i = 0; i < 4; i++) s = nextState(s);
+    expect(e.rng).toBe(s);
+  });
+
   it('a failed-over group raises no pause alerts of its own for a link that goes down', () => {
     const e = engine();
     e.upsertGroup(group('g'));
@@ -126,6 +149,14 @@ describe('initial and delta sync', () => {
     // 2 of 10 MB/s in use for writes: pipeline 2 + 3 × 0.2 s.
     expectRpo(e, 'g', 0.012 + 2.6);
     expect(e.view('g').journalUsedGb).toBe(20 / 1024);
+  });
+
+  it('keeps no journal before the first VM reaches the target, though the writes already ship', () => {
+    const e = engine({ tenantMbps: 80 });
+    e.upsertGroup(group('g', { members: [steady('w', 1, { synced: false, diskGb: 1 })] }));
+    run(e, 10);
+    expect(e.ledger('g')).toMatchObject({ shippedMB: 10, syncShippedMB: 90 });
+    expect(e.view('g')).toMatchObject({ journalUsedGb: 0, historyCoveredSeconds: 0, rpoSeconds: null });
   });
 
   it('shares the sync bandwidth equally among the VMs still syncing, and hands a finished VM’s share on', () => {
