@@ -217,7 +217,7 @@ export class Engine {
     if (appEveryMs !== g.appEveryMs) {
       g.appEveryMs = appEveryMs;
       g.lastAppSlot = appEveryMs > 0 ? Math.floor(this.nowMs / appEveryMs) : 0;
-      g.pendingAppMs = null;
+      g.pendingAppMs = [];
     }
     const historyMs = cfg.journalHistoryHours * 3_600_000;
     if (historyMs !== g.historyMs) {
@@ -340,7 +340,7 @@ export class Engine {
     g.journal = new JournalVolume(g.historyMs, this.nowMs);
     g.historyFloorMs = null;
     g.cutMs = null;
-    g.pendingAppMs = null;
+    g.pendingAppMs = [];
     const ranSeconds = g.lastStopMs !== null ? (this.nowMs - g.lastStopMs) / 1000 : 0;
     let total = 0;
     for (const m of g.members) {

@@ -7,7 +7,7 @@
  * (2 s + 3 s × the share of the bandwidth used + 0..1 s).
  */
 import { describe, expect, it } from 'vitest';
-import type { Engine } from './engine';
+import { Engine } from './engine';
 import { engine, group, ofType, run, steady, T0 } from './fixtures';
 import { nextState } from './prng';
 
@@ -214,6 +214,17 @@ describe('checkpoints', () => {
     const before = run(e, 74);
     expect(times(before, 'app')).toEqual([]);
     expect(times(run(e, 1), 'app')).toEqual([60_000]);
+  });
+
+  it('every app-consistent marker becomes a checkpoint even when the target lags by more than the interval', () => {
+    const e = engine({ tenantMbps: 8 });
+    e.upsertGroup(group('g', { appCheckpointMinutes: 1, members: [steady('w', 2, { agentInstalled: true })] }));
+    // At half speed the target reaches the marker of minute m at 2m minutes, after the next marker was set.
+    const events = run(e, 6 * 60);
+    expect(times(events, 'app')).toEqual([60_000, 120_000, 180_000]);
+    // A restart keeps the markers still on their way.
+    const resumed = Engine.restore(JSON.parse(JSON.stringify(e.snapshot())));
+    expect(times(run(resumed, 120), 'app')).toEqual([240_000]);
   });
 
   it('takes no app-consistent checkpoint for a slot in which the source site was down', () => {

@@ -111,7 +111,7 @@ function writeCheckpoints(e: Engine, g: GroupState, t1: number): void {
     if (slot > g.lastAppSlot) {
       g.lastAppSlot = slot;
       // The agent quiesces the applications at the source; the marker reaches the target later.
-      if (e.writesAccepted(g)) g.pendingAppMs = slot * g.appEveryMs;
+      if (e.writesAccepted(g)) g.pendingAppMs.push(slot * g.appEveryMs);
     }
   }
   // Slot boundaries are compared, not divided for, on every tick.
@@ -121,13 +121,17 @@ function writeCheckpoints(e: Engine, g: GroupState, t1: number): void {
     return;
   }
   const log = g.checkpoints;
-  if (g.pendingAppMs !== null && g.consistentMs >= g.pendingAppMs) {
-    if (g.pendingAppMs > log.lastMs) {
-      log.add(g.pendingAppMs, 'app');
-      e.events.push({ type: 'checkpoint', groupId: g.id, timeMs: g.pendingAppMs, kind: 'app', tag: null, createdBy: null });
+  // Every marker the target has caught up with becomes a checkpoint, however far it lags.
+  const marks = g.pendingAppMs;
+  let reached = 0;
+  while (reached < marks.length && g.consistentMs >= marks[reached]) {
+    const at = marks[reached++];
+    if (at > log.lastMs) {
+      log.add(at, 'app');
+      e.events.push({ type: 'checkpoint', groupId: g.id, timeMs: at, kind: 'app', tag: null, createdBy: null });
     }
-    g.pendingAppMs = null;
   }
+  if (reached > 0) marks.splice(0, reached);
   if (crashDue) {
     const crashSlot = Math.floor(t1 / CRASH_EVERY_MS);
     g.lastCrashSlot = crashSlot;

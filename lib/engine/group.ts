@@ -97,8 +97,8 @@ export class GroupState {
 
   lastCrashSlot: number;
   lastAppSlot: number;
-  /** An app-consistent marker inserted at the source, waiting to reach the target. */
-  pendingAppMs: number | null = null;
+  /** App-consistent markers inserted at the source, oldest first, waiting to reach the target. */
+  pendingAppMs: number[] = [];
   deltaSync = false;
   /** When replication was last stopped by a failover, and last redirected (reverse protection). */
   lastStopMs: number | null = null;
@@ -151,7 +151,7 @@ export class GroupState {
 
   snapshot(withCheckpoints: boolean): GroupSnapshot {
     const s = {} as GroupSnapshot;
-    for (const f of FIELDS) s[f] = f === 'members' ? [...this.members] : this[f];
+    for (const f of FIELDS) s[f] = f === 'members' ? [...this.members] : f === 'pendingAppMs' ? [...this.pendingAppMs] : this[f];
     s.backlog = this.backlog.snapshot();
     s.journal = this.journal.snapshot();
     s.samples = this.samples.snapshot();
@@ -166,6 +166,9 @@ export class GroupState {
     const g = Object.create(GroupState.prototype) as GroupState;
     Object.assign(g, { consistent: NaN, rpo: NaN, cut: NaN, flowing: false, demand: 0, allocation: 0, tickWriteMB: 0, faultMaskNow: 0, linkVersion: -1, linkId: '', linkLatencyMs: 0, linkCapacityMBps: Infinity });
     for (const f of FIELDS) (g as unknown as Record<string, unknown>)[f] = f === 'members' ? [...(s.members as number[])] : s[f];
+    // Snapshots before markers queued held one marker or null.
+    const marks = s.pendingAppMs;
+    g.pendingAppMs = Array.isArray(marks) ? [...(marks as number[])] : typeof marks === 'number' ? [marks] : [];
     g.backlog = Backlog.restore(s.backlog, (s as Record<string, unknown>).backlogTotalMB as number);
     g.journal = JournalVolume.restore(s.journal);
     g.samples = new SampleAggregator(0, s.samples);
