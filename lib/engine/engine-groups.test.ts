@@ -56,6 +56,9 @@ describe('bandwidth', () => {
     for (let i = 0; i < 20; i++) e.upsertGroup(group(`g${i}`, { members: [steady(`v${i}`, i + 1)] }));
     run(e, 2);
     expect(Array.from({ length: 20 }, (_, i) => e.ledger(`g${i}`).writtenMB)).toEqual(Array.from({ length: 20 }, (_, i) => 2 * (i + 1)));
+    const back = Engine.restore(JSON.parse(JSON.stringify(e.snapshot())));
+    run(back, 1);
+    expect(Array.from({ length: 20 }, (_, i) => back.ledger(`g${i}`).writtenMB)).toEqual(Array.from({ length: 20 }, (_, i) => 3 * (i + 1)));
   });
 
   it('a removed group no longer takes a share, and a group created in its place writes only its own VMs', () => {

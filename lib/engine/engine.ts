@@ -57,7 +57,8 @@ export class Engine {
   rng: number;
   vms = new VmTable();
   readonly groups = new Map<string, GroupState>();
-  private bySlot: (GroupState | undefined)[] = [];
+  /** Group slots handed out so far (freed ones are reused through groupFree first). */
+  private slotCount = 0;
   private groupFree: number[] = [];
   private groupWrites = new Float64Array(16);
   private accept = new Uint8Array(16);
@@ -178,9 +179,8 @@ export class Engine {
     this.upsertTenant({ id: cfg.tenantId, interSiteMbps: this.tenants.get(cfg.tenantId)?.interSiteMbps ?? 100 });
     let g = this.groups.get(cfg.id);
     if (!g) {
-      const slot = this.groupFree.length ? this.groupFree.pop()! : this.bySlot.length;
+      const slot = this.groupFree.length ? this.groupFree.pop()! : this.slotCount++;
       g = new GroupState(slot, cfg, this.nowMs);
-      this.bySlot[slot] = g;
       this.ensureGroupCapacity(slot + 1);
       this.groups.set(cfg.id, g);
       this.groupArray = null;
@@ -202,8 +202,8 @@ export class Engine {
 
   private updateGroup(g: GroupState, cfg: GroupConfig): void {
     if (g.tenantId !== cfg.tenantId) {
-      const old = this.tenants.get(g.tenantId);
-      if (old) old.groups = old.groups.filter((x) => x !== g);
+      const old = this.tenants.get(g.tenantId)!;
+      old.groups = old.groups.filter((x) => x !== g);
       this.tenants.get(cfg.tenantId)!.groups.push(g);
       g.tenantId = cfg.tenantId;
     }
@@ -282,13 +282,10 @@ export class Engine {
     const g = this.groups.get(groupId);
     if (!g) return;
     for (const m of g.members) this.vms.release(m);
-    const t = this.tenants.get(g.tenantId);
-    if (t) t.groups = t.groups.filter((x) => x !== g);
+    const t = this.tenants.get(g.tenantId)!;
+    t.groups = t.groups.filter((x) => x !== g);
     this.groups.delete(groupId);
     this.groupArray = null;
-    this.acceptDirty = true;
-    this.bySlot[g.slot] = undefined;
-    this.groupWrites[g.slot] = 0;
     this.groupFree.push(g.slot);
     this.groupFree.sort((a, b) => b - a);
     this.alerts.resolveWhere((a) => a.groupId === groupId, this.nowMs);
@@ -558,7 +555,7 @@ export class Engine {
       vms: this.vms.snapshot(),
       groups: [...this.groups.values()].map((g) => g.snapshot(checkpoints)),
       groupFree: [...this.groupFree],
-      groupCapacity: this.bySlot.length,
+      groupCapacity: this.slotCount,
       tenants: [...this.tenants.values()].map((t) => ({ id: t.id, interSiteMbps: t.interSiteMbps })),
       sites: [...this.sites.values()],
       links: [...this.links.values()],
@@ -578,14 +575,13 @@ export class Engine {
     const e = new Engine({ seed: 0, startMs: s.nowMs, sites: s.sites, links: s.links, tenants: s.tenants });
     e.rng = s.rng;
     e.vms = VmTable.restore(s.vms);
-    e.ensureGroupCapacity(Math.max(1, s.groupCapacity));
-    e.bySlot = new Array(s.groupCapacity).fill(undefined);
+    e.ensureGroupCapacity(s.groupCapacity);
+    e.slotCount = s.groupCapacity;
     for (const gs of s.groups) {
       const stored = checkpoints?.(gs.id as string);
       const log = stored ? CheckpointLog.fromStored(gs.id as string, stored, s.nowMs) : undefined;
       const g = GroupState.restore(gs, log);
       e.groups.set(g.id, g);
-      e.bySlot[g.slot] = g;
       if (!e.tenants.has(g.tenantId)) e.upsertTenant({ id: g.tenantId, interSiteMbps: 100 });
       e.tenants.get(g.tenantId)!.groups.push(g);
     }
