@@ -125,6 +125,38 @@ describe('faults and modes', () => {
     expect(e.ledger('g')).toEqual({ writtenMB: 20, shippedMB: 10, backlogMB: 0, discardedMB: 10, syncShippedMB: 0 });
   });
 
+  it('names the site and link in the service-wide alerts', () => {
+    const e = engine();
+    e.setSiteDown('zurich', true);
+    e.setLinkDown('jersey--london', true);
+    expect(e.openAlerts().map((x) => x.message)).toEqual(['Site Zurich is offline', 'Link Jersey–London is down']);
+    e.setSiteDown('zurich', false);
+    e.setLinkDown('jersey--london', false);
+    expect(e.openAlerts()).toEqual([]);
+  });
+
+  it('a passed test clears the test-overdue warning at the next tick', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { lastTestedAtMs: T0 - 400 * 86_400_000 }));
+    run(e, 5);
+    expect(codes(e)).toEqual(['test-overdue']);
+    e.setLastTested('g', e.nowMs);
+    e.step(1);
+    expect(codes(e)).toEqual([]);
+  });
+
+  it('a delta sync held up by an outage is not an initial sync stalled', () => {
+    const e = engine();
+    e.upsertGroup(group('g'));
+    run(e, 5);
+    e.setGroupMode('g', 'failing-over');
+    e.setGroupMode('g', 'replicating');
+    e.reverseProtection('g');
+    e.setLinkDown('london--zurich', true);
+    run(e, 11 * 60, 5);
+    expect(codes(e)).not.toContain('initial-sync-stalled');
+  });
+
   it('unknown groups are refused by name', () => {
     const e = engine();
     expect(() => e.view('nope')).toThrow('The engine has no protection group nope');
@@ -214,6 +246,29 @@ describe('tags', () => {
 });
 
 describe('reconfiguration', () => {
+  it('assumes history on first start only for a group whose VMs are all at the target', () => {
+    const e = engine();
+    const since = { assumeHistorySinceMs: T0 - 86_400_000 };
+    e.upsertGroup(group('mixed', { members: [vm('a'), vm('b', { synced: false })] }), since);
+    e.upsertGroup(group('empty', { members: [] }), since);
+    e.upsertGroup(group('all', { journalHistoryHours: 2 }), since);
+    expect(e.view('mixed').historyCoveredSeconds).toBe(0);
+    expect(e.view('empty').historyCoveredSeconds).toBe(0);
+    expect(e.checkpointsOf('empty')).toEqual([]);
+    expect(e.view('all').historyCoveredSeconds).toBe(7200);
+  });
+
+  it('a VM taken out of a group stops writing into it', () => {
+    const e = engine();
+    const cfg = group('g', { members: [steady('a', 1), steady('b', 2)] });
+    e.upsertGroup(cfg);
+    run(e, 10);
+    e.upsertGroup({ ...cfg, members: [steady('b', 2)] });
+    run(e, 10);
+    expect(e.ledger('g').writtenMB).toBe(50);
+    expect(e.view('g').members.map((m) => m.vmId)).toEqual(['b']);
+  });
+
   it('a VM resuming its initial sync shows where it left off', () => {
     const e = engine();
     e.upsertGroup(group('g', { members: [steady('n', 0, { synced: false, syncProgress: 0.25, diskGb: 4 })] }));
@@ -356,6 +411,7 @@ describe('time', () => {
     // Samples start again with the 5-s interval the restart falls in: none for the gap.
     expect(ofType(events, 'rpo-sample').map((s) => s.timeMs - T0).filter((t) => t < 7_200_000)).toEqual([]);
     expect(e.view('g').historyCoveredSeconds).toBe(10);
+    expect(e.view('n').rpoSeconds).toBeNull();
     // The still-syncing group is not stalled for the gap.
     expect(codes(e)).toEqual([]);
   });

@@ -239,6 +239,21 @@ describe('checkpoints', () => {
     expect(e.checkpointsOf('g').filter((c) => c.kind === 'app').map((c) => c.timeMs - T0)).toEqual([120_000]);
   });
 
+  it('thins crash checkpoints older than an hour once a minute, on the minute', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('w', 0.1)] }));
+    run(e, 3600 + 30, 5);
+    const thinnedAt: number[] = [];
+    for (let i = 0; i < 36; i++) {
+      const removed = ofType(e.step(5), 'checkpoints-thinned').flatMap((x) => x.timesMs);
+      if (removed.length) {
+        thinnedAt.push(e.nowMs - T0);
+        expect(Math.max(...removed)).toBeLessThan(e.nowMs - 3_600_000);
+      }
+    }
+    expect(thinnedAt).toEqual([3_660_000, 3_720_000, 3_780_000]);
+  });
+
   it('keeps only the checkpoints inside the history window', () => {
     const e = engine();
     e.upsertGroup(group('g', { journalHistoryHours: 1, members: [steady('w', 0.1)] }));
