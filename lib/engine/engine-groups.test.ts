@@ -450,7 +450,7 @@ describe('snapshots', () => {
     const build = () => {
       const e = engine({ seed: 3, tenantMbps: 16 });
       e.upsertGroup(group('hi', { priority: 'high', rpoTargetSeconds: 30, appCheckpointMinutes: 1, lastTestedAtMs: null, createdAtMs: T0 - 400 * 86_400_000, members: [vm('a', { agentInstalled: true, writeMeanMBps: 1.5 })] }));
-      e.upsertGroup(group('lo', { priority: 'low', journalHistoryHours: 1, journalLimitGb: 0.05, members: [vm('b', { writeMeanMBps: 0.5, continuousWriter: true }), vm('c', { synced: false, diskGb: 1 })] }));
+      e.upsertGroup(group('lo', { priority: 'low', journalHistoryHours: 1, journalLimitGb: 0.05, lastTestedAtMs: T0 - 200 * 86_400_000, createdAtMs: T0 - 400 * 86_400_000, members: [vm('b', { writeMeanMBps: 0.5, continuousWriter: true }), vm('c', { synced: false, diskGb: 1 })] }));
       e.upsertGroup(group('other', { tenantId: 'ten_x', members: [vm('x')] }));
       return e;
     };
@@ -477,6 +477,8 @@ describe('snapshots', () => {
       const first = build();
       script(first, 0, cut);
       const resumed = Engine.restore(JSON.parse(JSON.stringify(first.snapshot())));
+      // What the portal shows straight after the restart is what it showed before it.
+      expect(['hi', 'lo', 'other'].map((id) => resumed.view(id))).toEqual(['hi', 'lo', 'other'].map((id) => first.view(id)));
       const rest = script(resumed, cut, 160);
       expect(rest.views).toEqual(all.views);
       expect(rest.alerts).toEqual(all.alerts);
