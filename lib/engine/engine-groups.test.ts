@@ -23,13 +23,16 @@ describe('bandwidth', () => {
   it('a slow link limits a group below its tenant’s bandwidth', () => {
     const e = new Engine({ seed: 1, startMs: T0, sites: SITES, links: [{ ...LINKS[0], capacityMbps: 40 }], tenants: [{ id: 'ten_a', interSiteMbps: 8000 }] });
     e.upsertGroup(group('g', { members: [steady('n', 0, { synced: false })] }));
+    e.upsertGroup(group('back', { sourceSiteId: 'zurich', targetSiteId: 'london', members: [steady('b', 0, { synced: false })] }));
     run(e, 10);
     expect(e.ledger('g').syncShippedMB).toBe(50);
+    expect(e.ledger('back').syncShippedMB).toBe(50);
+    expect([e.hasLink('london--zurich'), e.hasLink('jersey--london'), e.hasSite('zurich'), e.hasSite('paris')]).toEqual([true, false, true, false]);
   });
 
   it('between sites with no configured link, only the tenant limits, with a default 50 ms latency', () => {
     const e = engine({ tenantMbps: 80 });
-    e.upsertGroup(group('g', { sourceSiteId: 'guernsey', targetSiteId: 'zurich', members: [steady('w', 1), steady('n', 0, { synced: false })] }));
+    e.upsertGroup(group('g', { sourceSiteId: 'zurich', targetSiteId: 'guernsey', members: [steady('w', 1), steady('n', 0, { synced: false })] }));
     run(e, 10);
     expect(e.ledger('g')).toMatchObject({ shippedMB: 10, syncShippedMB: 90 });
     // 1 of 10 MB/s for writes: 50 ms + 2 s + 0.3 s + up to 1 s.
@@ -38,7 +41,7 @@ describe('bandwidth', () => {
     expect(rpo).toBeLessThan(3.35);
     e.setLinkDown('guernsey--zurich', true);
     run(e, 1);
-    expect(e.view('g').subStatus).toBe('link Guernsey–Zurich down');
+    expect(e.view('g').subStatus).toBe('link Zurich–Guernsey down');
   });
 
   it('shares a busy tenant by priority, medium twice low, across more groups than the scratch space holds', () => {
@@ -157,6 +160,16 @@ describe('faults and modes', () => {
     expect(codes(e)).not.toContain('initial-sync-stalled');
   });
 
+  it('removing a group closes its own alerts, not the service-wide ones', () => {
+    const e = engine();
+    e.upsertGroup(group('g'));
+    e.setSiteDown('zurich', true);
+    run(e, 2);
+    expect(codes(e)).toEqual(['site-down', 'site-down']);
+    e.removeGroup('g');
+    expect(e.openAlerts()).toEqual([expect.objectContaining({ code: 'site-down', groupId: null })]);
+  });
+
   it('unknown groups are refused by name', () => {
     const e = engine();
     expect(() => e.view('nope')).toThrow('The engine has no protection group nope');
@@ -239,6 +252,11 @@ describe('tags', () => {
     run(e, 12);
     expect([e.tagCheckpoint('g', 'a').timeMs, e.tagCheckpoint('g', 'b').timeMs].map((t) => t - T0)).toEqual([12_000, 12_001]);
     run(e, 3);
+    const lagging = engine({ tenantMbps: 8 });
+    lagging.upsertGroup(group('l', { members: [steady('w', 3)] }));
+    lagging.step(1);
+    // A third of second 1 is at the target: consistent up to T0 + 333.3 ms, tagged on the whole ms.
+    expect(lagging.tagCheckpoint('l', 'x').timeMs).toBe(T0 + 333);
     // A crash checkpoint was just taken at T0 + 15 s, the consistent point.
     expect(e.tagCheckpoint('g', 'c', 'usr_9')).toEqual({ id: expect.any(String), timeMs: T0 + 15_001, kind: 'tagged', tag: 'c', createdBy: 'usr_9' });
     expect(e.tagCheckpoint('g', 'd').createdBy).toBeNull();
@@ -267,6 +285,19 @@ describe('reconfiguration', () => {
     run(e, 10);
     expect(e.ledger('g').writtenMB).toBe(50);
     expect(e.view('g').members.map((m) => m.vmId)).toEqual(['b']);
+  });
+
+  it('a new target in the configuration starts a delta sync over that site’s link', () => {
+    const e = engine();
+    const cfg = group('g');
+    e.upsertGroup(cfg);
+    run(e, 10);
+    e.upsertGroup({ ...cfg, targetSiteId: 'jersey' });
+    // Never stopped: just 2% of each 100 GB disk to compare and send.
+    expect(e.view('g').backlogMB).toBe(2 * 2048);
+    e.setLinkDown('jersey--london', true);
+    run(e, 1);
+    expect(e.view('g').subStatus).toBe('link London–Jersey down');
   });
 
   it('a VM resuming its initial sync shows where it left off', () => {
@@ -313,7 +344,7 @@ describe('reconfiguration', () => {
     e.upsertGroup(group('other', { priority: 'medium', members: [steady('o', 0, { synced: false })] }));
     run(e, 61);
     expect(codes(e)).toEqual([]);
-    e.upsertGroup({ ...cfg, name: 'Payroll', priority: 'high', rpoTargetSeconds: 20, journalLimitGb: 0.01, lastTestedAtMs: T0 - 400 * 86_400_000, createdAtMs: T0 - 500 * 86_400_000 });
+    e.upsertGroup({ ...cfg, name: 'Payroll', priority: 'high', rpoTargetSeconds: 20, journalLimitGb: 0.01, lastTestedAtMs: null, createdAtMs: T0 - 500 * 86_400_000 });
     const events = run(e, 60);
     expect(codes(e)).toEqual(['history-not-met', 'rpo-breach', 'rpo-warning', 'test-overdue'].filter((c) => c !== 'rpo-warning'));
     expect(ofType(events, 'alert-raised').find((a) => a.code === 'test-overdue')!.message).toContain("'Payroll'");
@@ -377,6 +408,14 @@ describe('time', () => {
     expect(e.nowMs).toBe(T0 + 2);
     e.step(1.2345);
     expect(e.nowMs).toBe(T0 + 2 + 1235);
+  });
+
+  it('takes a tick’s write rate at the middle of the tick', () => {
+    const e = engine({ startMs: T0 + 5_400_000 }); // 13:30
+    e.upsertGroup(group('g', { members: [vm('w', { writeMeanMBps: 1, writePeakFactor: 3, writePeakHourUtc: 14, burstiness: 0 })] }));
+    e.step(3600);
+    // The peak of a factor-3 cycle at 14:00, held for the hour.
+    expect(e.ledger('g').writtenMB).toBeCloseTo(3 * 3600, 6);
   });
 
   it('eases the displayed rates toward the real ones over 10 s (throughput) and 60 s (sync)', () => {
