@@ -71,7 +71,7 @@ describe('bandwidth', () => {
     run(e, 10);
     expect(e.ledger('b').syncShippedMB).toBe(50);
     e.removeGroup('a');
-    run(e, 10);
+    expect(run(e, 10).filter((x) => 'groupId' in x && x.groupId === 'a')).toEqual([]);
     expect(e.ledger('b').syncShippedMB).toBe(150);
     e.upsertGroup(group('c', { members: [steady('c', 3)] }));
     e.upsertGroup(group('d', { members: [steady('d', 1)] }));
