@@ -84,7 +84,7 @@ describe('daily write cycle', () => {
     expect(cycleShape(0.3)).toEqual({ base: 1, amp: 0, shapeIndex: 0 });
   });
 
-  it.each([5, 6, 7])('the narrow shapes a peak factor of %d needs still average 1 and peak at the factor', (factor) => {
+  it.each([2.5, 4.5, 5, 5.5, 6, 7])('the narrow shapes a peak factor of %d needs still average 1 and peak at the factor', (factor) => {
     const shape = cycleShape(factor);
     const t = new Float64Array(CYCLE_TABLE_SIZE);
     let sum = 0;
