@@ -485,6 +485,31 @@ describe('snapshots', () => {
     expect(Engine.restore(full).checkpointsOf('h')).toEqual(e.checkpointsOf('h'));
   });
 
+  it('restores the single app-consistent marker older snapshots held', () => {
+    const e = engine({ tenantMbps: 8 });
+    e.upsertGroup(group('g', { appCheckpointMinutes: 1, members: [steady('w', 2, { agentInstalled: true })] }));
+    run(e, 70);
+    const s = e.snapshot();
+    const old = (marker: unknown) => ({ ...s, groups: [{ ...s.groups[0], pendingAppMs: marker }] });
+    // The target reaches T0 + 60 s at T0 + 120 s.
+    const app = (x: Engine) => ofType(run(x, 50), 'checkpoint').filter((c) => c.kind === 'app').map((c) => c.timeMs - T0);
+    expect(app(Engine.restore(old(T0 + 60_000)))).toEqual([60_000]);
+    expect(app(Engine.restore(old(null)))).toEqual([]);
+    expect(app(Engine.restore(s))).toEqual([60_000]);
+  });
+
+  it('one snapshot can start several engines that run the same', () => {
+    const e = engine({ tenantMbps: 8 });
+    e.upsertGroup(group('g', { appCheckpointMinutes: 1, members: [steady('w', 2, { agentInstalled: true })] }));
+    run(e, 70);
+    const s = e.snapshot();
+    const a = Engine.restore(s);
+    const evA = run(a, 120);
+    run(e, 120);
+    const b = Engine.restore(s);
+    expect(run(b, 120)).toEqual(evA);
+  });
+
   it('a restored engine continues exactly as the original: writes, sharing, faults, modes, alerts', () => {
     const build = () => {
       const e = engine({ seed: 3, tenantMbps: 16 });

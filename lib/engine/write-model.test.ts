@@ -155,6 +155,8 @@ describe('VM table', () => {
     expect(t.capacity).toBe(4);
     expect(t.ids.slice(0, 3)).toEqual(['a', 'b', 'c']);
     expect([...t.group.subarray(0, 4)]).toEqual([0, 1, 0, -1]);
+    // The new slots start empty: not synced, no flags.
+    expect([t.flags[3], t.cycle[3]]).toEqual([0, 0]);
     expect(t.diskMB[0]).toBe(3072);
     expect(t.syncLeft[1]).toBe(77);
     expect(t.flags[0]).toBe(FLAG_SYNCED);
@@ -220,6 +222,21 @@ describe('write loop', () => {
     expect(r.rng).toBe(draws(1234, 3));
     tick(t, 5, r.rng);
     expect(t.written[0]).toBe(20);
+  });
+
+  it('a full table writes every VM and draws exactly once per VM', () => {
+    const t = table([[0, steady('a', 2)], [1, steady('b', 1)]], 2);
+    const r = tick(t, 1, 9);
+    expect(r.writes).toEqual([2, 1, 0, 0]);
+    expect(r.rng).toBe(draws(9, 2));
+  });
+
+  it('jitter comes from the high 16 bits of the VM’s draw: b/2 either side of the rate', () => {
+    const t = table([[0, steady('j', 1, { burstiness: 0.5 })]]);
+    const r = tick(t, 0.001, 12345);
+    const u = (draws(12345, 1) >>> 16) / 65536;
+    expect(t.rate[0]).toBeCloseTo(t.scale[0] * (1 + 0.5 * (u - 0.5)), 12);
+    expect(r.rng).toBe(draws(12345, 1));
   });
 
   it('a group whose writes are refused (source down, failed over) writes nothing and draws nothing', () => {
