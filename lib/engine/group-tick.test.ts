@@ -254,6 +254,17 @@ describe('checkpoints', () => {
     expect(thinnedAt).toEqual([3_660_000, 3_720_000, 3_780_000]);
   });
 
+  it('alerts on a journal limit only once it cuts more than a minute off the history', () => {
+    const e = engine();
+    // 1 MB/s for 1 h of history is 3,600 MB: 3,570 MB cuts ~30 s off it, 3,500 MB ~100 s.
+    e.upsertGroup(group('near', { journalHistoryHours: 1, journalLimitGb: 3570 / 1024, members: [steady('a', 1)] }));
+    e.upsertGroup(group('short', { journalHistoryHours: 1, journalLimitGb: 3500 / 1024, members: [steady('b', 1)] }));
+    run(e, 3600 + 300, 5);
+    expect(e.openAlerts().map((x) => [x.code, x.groupId])).toEqual([['history-not-met', 'short']]);
+    expect(e.view('near').status).toBe('meeting-sla');
+    expect(e.view('near').historyCoveredSeconds).toBe(3570);
+  });
+
   it('keeps only the checkpoints inside the history window', () => {
     const e = engine();
     e.upsertGroup(group('g', { journalHistoryHours: 1, members: [steady('w', 0.1)] }));
