@@ -421,7 +421,7 @@ describe('time', () => {
   it('eases the displayed rates toward the real ones over 10 s (throughput) and 60 s (sync)', () => {
     const e = engine({ tenantMbps: 80 });
     e.upsertGroup(group('g', { members: [steady('w', 2), steady('n', 0, { synced: false })] }));
-    run(e, 10);
+    run(e, 10, 5);
     // After one time constant: 1 - 1/e of the way there.
     expect(e.view('g').throughputMBps).toBeCloseTo(2 * (1 - Math.exp(-1)), 9);
     expect(e.view('g').wanMBps).toBeCloseTo(10 * (1 - Math.exp(-1)), 9);

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine';
-import { engine, group, ofType, run, steady, T0 } from './fixtures';
+import { engine, group, LINKS, ofType, run, SITES, steady, T0 } from './fixtures';
 import { nextState } from './prng';
 
 const codes = (e: Engine) => e.openAlerts().map((a) => a.code).sort();
@@ -48,26 +48,26 @@ describe('shipping and the consistent point', () => {
   it('a link outage freezes the consistent point; on recovery the backlog ships first and the RPO falls back', () => {
     const e = engine(); // 50 MB/s
     e.upsertGroup(group('g', { members: [steady('w', 1)] }));
-    run(e, 20);
+    run(e, 21);
     e.setLinkDown('london--zurich', true);
     const down = run(e, 100);
     // Nothing moves: no bandwidth in use, so only the 2 s pipeline base on top of 100 s.
     expectRpo(e, 'g', 100 + 0.012 + 2);
     expect(ofType(down, 'checkpoint')).toEqual([]);
-    expect(e.ledger('g')).toMatchObject({ writtenMB: 120, shippedMB: 20, backlogMB: 100 });
+    expect(e.ledger('g')).toMatchObject({ writtenMB: 121, shippedMB: 21, backlogMB: 100 });
     e.setLinkDown('london--zurich', false);
     // 101 MB waiting, 50 MB/s: the first second ships the outage's first 50 s, 51 s ago.
-    e.step(1);
+    const recovery = e.step(1);
     expectRpo(e, 'g', 51 + 0.012 + 5);
     expect(e.view('g').backlogMB).toBe(51);
-    e.step(1);
+    recovery.push(...e.step(1));
     // The outage is shipped; what is left is the two seconds since recovery.
     expectRpo(e, 'g', 2 + 0.012 + 5);
-    const events = e.step(1);
+    recovery.push(...e.step(1));
     expectRpo(e, 'g', 0.012 + 5);
-    expect(e.ledger('g')).toMatchObject({ writtenMB: 123, shippedMB: 123, backlogMB: 0 });
-    expect(ofType(events, 'checkpoint').map((c) => c.timeMs - T0)).toEqual([]);
-    // The next crash checkpoint (at the 125 s boundary) is current again.
+    expect(e.ledger('g')).toMatchObject({ writtenMB: 124, shippedMB: 124, backlogMB: 0 });
+    // No checkpoint is back-dated into the outage: the next one is at the 125 s boundary, current again.
+    expect(ofType(recovery, 'checkpoint')).toEqual([]);
     expect(times(run(e, 2), 'crash')).toEqual([125_000]);
   });
 
@@ -128,6 +128,20 @@ describe('shipping and the consistent point', () => {
     expect(e.rng).toBe(s);
   });
 
+  it('the link latency is part of the RPO', () => {
+    const e = new Engine({ seed: 1, startMs: T0, sites: SITES, links: [{ ...LINKS[0], latencyMs: 3000 }], tenants: [{ id: 'ten_a', interSiteMbps: 400 }] });
+    e.upsertGroup(group('g', { members: [steady('w', 1)] }));
+    run(e, 5);
+    expectRpo(e, 'g', 3 + 5);
+  });
+
+  it('warns of an overdue test on the first minute boundary after it became due', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { lastTestedAtMs: T0 + 90_000 - 365 * 86_400_000 }));
+    const raised = ofType(run(e, 150), 'alert-raised');
+    expect(raised.map((a) => [a.code, a.atMs - T0])).toEqual([['test-overdue', 120_000]]);
+  });
+
   it('a failed-over group raises no pause alerts of its own for a link that goes down', () => {
     const e = engine();
     e.upsertGroup(group('g'));
@@ -149,6 +163,34 @@ describe('initial and delta sync', () => {
     // 2 of 10 MB/s in use for writes: pipeline 2 + 3 × 0.2 s.
     expectRpo(e, 'g', 0.012 + 2.6);
     expect(e.view('g').journalUsedGb).toBe(20 / 1024);
+    // The charts: 2 MB/s written, the whole 10 MB/s over the WAN.
+    expect(ofType(run(e, 10), 'rpo-sample').filter((x) => x.tier === 0).map((x) => [x.throughputMBps, x.wanMBps])).toEqual([[2, 10], [2, 10]]);
+  });
+
+  it('a continuous writer is still named as one after its initial sync', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('bkp', 1, { synced: false, diskGb: 0.1, continuousWriter: true })] }));
+    const events = run(e, 5);
+    expect(ofType(events, 'member-synced')).toHaveLength(1);
+    expect(e.view('g').subStatus).toBe('continuous writer: bkp');
+  });
+
+  it('a failed-over group mid initial sync is not an initial sync stalled', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('n', 0, { synced: false })] }));
+    run(e, 5);
+    e.setGroupMode('g', 'failed-over');
+    run(e, 11 * 60, 5);
+    expect(codes(e)).toEqual([]);
+  });
+
+  it('calls an initial sync stalled exactly 10 minutes after its last progress', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('n', 0, { synced: false })] }));
+    run(e, 30);
+    e.setLinkDown('london--zurich', true);
+    const raised = ofType(run(e, 601), 'alert-raised').filter((a) => a.code === 'initial-sync-stalled');
+    expect(raised.map((a) => a.atMs - T0)).toEqual([630_000]);
   });
 
   it('keeps no journal before the first VM reaches the target, though the writes already ship', () => {
@@ -182,6 +224,8 @@ describe('initial and delta sync', () => {
     expect(ofType(events, 'member-synced')).toEqual([{ type: 'member-synced', groupId: 'g', vmId: 'big', atMs: T0 + 410_000 }]);
     expect(e.view('g').status).toBe('meeting-sla');
     expect(e.ledger('g').syncShippedMB).toBe(4096);
+    // The journal has collected since the first VM arrived.
+    expect(e.view('g').historyCoveredSeconds).toBe(205);
   });
 
   it('a delta sync after a reversal ships the differences without re-announcing synced VMs, then starts a new journal', () => {
@@ -245,8 +289,9 @@ describe('checkpoints', () => {
     run(e, 3600 + 30, 5);
     const thinnedAt: number[] = [];
     for (let i = 0; i < 36; i++) {
-      const removed = ofType(e.step(5), 'checkpoints-thinned').flatMap((x) => x.timesMs);
-      if (removed.length) {
+      const thinned = ofType(e.step(5), 'checkpoints-thinned');
+      const removed = thinned.flatMap((x) => x.timesMs);
+      if (thinned.length) {
         thinnedAt.push(e.nowMs - T0);
         expect(Math.max(...removed)).toBeLessThan(e.nowMs - 3_600_000);
       }
