@@ -54,14 +54,23 @@ describe('bandwidth', () => {
     expect(e.ledger('l7').syncShippedMB).toBeCloseTo(10, 9);
   });
 
+  it('a quiet group asks only for what it writes per second, whatever the step', () => {
+    const e = engine({ tenantMbps: 80 }); // 10 MB/s
+    e.upsertGroup(group('quiet', { members: [steady('q', 1)] }));
+    e.upsertGroup(group('sync', { members: [steady('s', 0, { synced: false })] }));
+    run(e, 10, 5);
+    expect(e.ledger('sync').syncShippedMB).toBe(90);
+    expect(e.latencyMs(e.groups.get('quiet')!)).toBe(12);
+  });
+
   it('keeps every group’s writes apart, however many groups there are', () => {
     const e = engine();
-    for (let i = 0; i < 20; i++) e.upsertGroup(group(`g${i}`, { members: [steady(`v${i}`, i + 1)] }));
+    for (let i = 0; i < 17; i++) e.upsertGroup(group(`g${i}`, { members: [steady(`v${i}`, i + 1)] }));
     run(e, 2);
-    expect(Array.from({ length: 20 }, (_, i) => e.ledger(`g${i}`).writtenMB)).toEqual(Array.from({ length: 20 }, (_, i) => 2 * (i + 1)));
+    expect(Array.from({ length: 17 }, (_, i) => e.ledger(`g${i}`).writtenMB)).toEqual(Array.from({ length: 17 }, (_, i) => 2 * (i + 1)));
     const back = Engine.restore(JSON.parse(JSON.stringify(e.snapshot())));
     run(back, 1);
-    expect(Array.from({ length: 20 }, (_, i) => back.ledger(`g${i}`).writtenMB)).toEqual(Array.from({ length: 20 }, (_, i) => 3 * (i + 1)));
+    expect(Array.from({ length: 17 }, (_, i) => back.ledger(`g${i}`).writtenMB)).toEqual(Array.from({ length: 17 }, (_, i) => 3 * (i + 1)));
   });
 
   it('a removed group no longer takes a share, and a group created in its place writes only its own VMs', () => {
@@ -117,6 +126,15 @@ describe('faults and modes', () => {
     expect(e.ledger('g').writtenMB).toBe(30);
   });
 
+  it('a test failover keeps what has not shipped yet', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('w', 1)] }));
+    e.setLinkDown('london--zurich', true);
+    run(e, 10);
+    e.setGroupMode('g', 'testing');
+    expect(e.ledger('g')).toMatchObject({ backlogMB: 10, discardedMB: 0 });
+  });
+
   it('a failover discards what had not shipped, and the ledger still balances', () => {
     const e = engine();
     e.upsertGroup(group('g', { members: [steady('w', 1)] }));
@@ -132,7 +150,9 @@ describe('faults and modes', () => {
     const e = engine();
     e.setSiteDown('zurich', true);
     e.setLinkDown('jersey--london', true);
-    expect(e.openAlerts().map((x) => x.message)).toEqual(['Site Zurich is offline', 'Link Jersey–London is down']);
+    e.setSiteDown('paris', true);
+    expect(e.openAlerts().map((x) => [x.code, x.message])).toEqual([['site-down', 'Site Zurich is offline'], ['link-down', 'Link Jersey–London is down'], ['site-down', 'Site paris is offline']]);
+    e.setSiteDown('paris', false);
     e.setSiteDown('zurich', false);
     e.setLinkDown('jersey--london', false);
     expect(e.openAlerts()).toEqual([]);
@@ -227,11 +247,32 @@ describe('reverse protection', () => {
     const f = failedOver(20);
     f.upsertGroup(group('g', { sourceSiteId: 'zurich', targetSiteId: 'london', members: [steady('a', 1), steady('b', 2)] }));
     f.setGroupMode('g', 'failed-over');
+    run(f, 1);
     f.reverseProtection('g');
     expect(f.view('g')).toMatchObject({ mode: 'replicating', sourceSiteId: 'zurich' });
     const written = f.ledger('g').writtenMB;
     run(f, 1);
     expect(f.ledger('g').writtenMB).toBe(written + 3);
+  });
+
+  it('adopts the direction the operation gives, whichever side of it changed', () => {
+    for (const [source, target] of [['jersey', 'zurich'], ['london', 'jersey']]) {
+      const e = failedOver(20);
+      e.reverseProtection('g', { sourceSiteId: source, targetSiteId: target });
+      expect(e.view('g')).toMatchObject({ sourceSiteId: source, targetSiteId: target });
+    }
+  });
+
+  it('reversing throws away what had not shipped the old way', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('w', 1)] }));
+    e.setLinkDown('london--zurich', true);
+    run(e, 10);
+    e.setLinkDown('london--zurich', false);
+    e.reverseProtection('g');
+    // Never stopped: just 2% of the disk to compare.
+    expect(e.view('g')).toMatchObject({ sourceSiteId: 'zurich', backlogMB: 2048 });
+    expect(e.ledger('g')).toMatchObject({ writtenMB: 10, backlogMB: 0, discardedMB: 10 });
   });
 
   it('a tag needs a consistent copy: not during an initial or delta sync', () => {
@@ -298,6 +339,50 @@ describe('reconfiguration', () => {
     e.setLinkDown('jersey--london', true);
     run(e, 1);
     expect(e.view('g').subStatus).toBe('link London–Jersey down');
+  });
+
+  it('a configuration reload keeps the app-consistent markers on their way', () => {
+    const e = engine({ tenantMbps: 8 });
+    const cfg = group('g', { appCheckpointMinutes: 1, members: [steady('w', 2, { agentInstalled: true })] });
+    e.upsertGroup(cfg);
+    run(e, 70);
+    e.upsertGroup({ ...cfg, name: 'renamed' });
+    expect(ofType(run(e, 50), 'checkpoint').filter((c) => c.kind === 'app').map((c) => c.timeMs - T0)).toEqual([60_000]);
+  });
+
+  it('a group still in its initial sync has no history, whatever its history setting', () => {
+    const e = engine();
+    const cfg = group('g', { members: [steady('n', 0, { synced: false })] });
+    e.upsertGroup(cfg);
+    run(e, 10);
+    e.upsertGroup({ ...cfg, journalHistoryHours: 1 });
+    run(e, 10);
+    expect(e.view('g').historyCoveredSeconds).toBe(0);
+  });
+
+  it('a new source in the configuration also starts a delta sync', () => {
+    const e = engine();
+    const cfg = group('g');
+    e.upsertGroup(cfg);
+    run(e, 10);
+    e.upsertGroup({ ...cfg, sourceSiteId: 'jersey' });
+    expect(e.view('g')).toMatchObject({ sourceSiteId: 'jersey', targetSiteId: 'zurich', backlogMB: 2 * 2048 });
+  });
+
+  it('a VM added during an initial sync joins the same round', () => {
+    const e = engine({ tenantMbps: 80 }); // 10 MB/s
+    const a = steady('a', 0, { synced: false, diskGb: 1 });
+    e.upsertGroup(group('g', { members: [a] }));
+    run(e, 50);
+    e.upsertGroup(group('g', { members: [a, steady('b', 0, { synced: false, diskGb: 1 })] }));
+    // 500 of 2,048 MB.
+    expect(e.view('g').subStatus).toMatch(/^initial sync 0 of 2 VMs, 24%, /);
+  });
+
+  it('shows a VM that was at the target from the start as synced', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [vm('a')] }));
+    expect(e.view('g').members).toEqual([{ vmId: 'a', syncState: 'synced', syncProgress: 1 }]);
   });
 
   it('a VM resuming its initial sync shows where it left off', () => {
@@ -421,11 +506,11 @@ describe('time', () => {
   it('eases the displayed rates toward the real ones over 10 s (throughput) and 60 s (sync)', () => {
     const e = engine({ tenantMbps: 80 });
     e.upsertGroup(group('g', { members: [steady('w', 2), steady('n', 0, { synced: false })] }));
-    run(e, 10, 5);
-    // After one time constant: 1 - 1/e of the way there.
-    expect(e.view('g').throughputMBps).toBeCloseTo(2 * (1 - Math.exp(-1)), 9);
-    expect(e.view('g').wanMBps).toBeCloseTo(10 * (1 - Math.exp(-1)), 9);
-    run(e, 50, 5);
+    run(e, 15, 5);
+    // After one and a half time constants: 1 - e^-1.5 of the way there.
+    expect(e.view('g').throughputMBps).toBeCloseTo(2 * (1 - Math.exp(-1.5)), 9);
+    expect(e.view('g').wanMBps).toBeCloseTo(10 * (1 - Math.exp(-1.5)), 9);
+    run(e, 45, 5);
     // Sync at 8 MB/s for 60 s: 101,920 MB left at a displayed 8 (1 - 1/e) = 5.057 MB/s: 20,155 s.
     expect(e.view('g').subStatus).toBe('initial sync 1 of 2 VMs, 0%, ETA 5 h 36 min');
   });
@@ -439,6 +524,8 @@ describe('time', () => {
     run(e, 10);
     e.setLinkDown('london--zurich', false);
     const target = T0 + 2 * 3_600_000 + 2_000;
+    e.skipTo(e.nowMs);
+    expect(e.view('g').backlogMB).toBe(10);
     e.skipTo(target);
     e.skipTo(T0);
     expect(e.nowMs).toBe(target);
@@ -451,6 +538,9 @@ describe('time', () => {
     expect(ofType(events, 'rpo-sample').map((s) => s.timeMs - T0).filter((t) => t < 7_200_000)).toEqual([]);
     expect(e.view('g').historyCoveredSeconds).toBe(10);
     expect(e.view('n').rpoSeconds).toBeNull();
+    // App-consistent checkpoints carry on at their next boundary.
+    const later = ofType(run(e, 15 * 60, 5), 'checkpoint').filter((c) => c.kind === 'app');
+    expect(later.map((c) => c.timeMs - T0)).toEqual([2 * 3_600_000 + 15 * 60_000]);
     // The still-syncing group is not stalled for the gap.
     expect(codes(e)).toEqual([]);
   });
@@ -508,6 +598,14 @@ describe('snapshots', () => {
     run(e, 120);
     const b = Engine.restore(s);
     expect(run(b, 120)).toEqual(evA);
+  });
+
+  it('a snapshot that lists no tenant gives its groups the default 100 Mbit/s', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { members: [steady('n', 0, { synced: false })] }));
+    const back = Engine.restore({ ...e.snapshot(), tenants: [] });
+    run(back, 10);
+    expect(back.ledger('g').syncShippedMB).toBe(125);
   });
 
   it('a restored engine continues exactly as the original: writes, sharing, faults, modes, alerts', () => {

@@ -308,6 +308,8 @@ describe('checkpoints', () => {
     expect(e.openAlerts().map((x) => [x.code, x.groupId])).toEqual([['history-not-met', 'short']]);
     expect(e.view('near').status).toBe('meeting-sla');
     expect(e.view('near').historyCoveredSeconds).toBe(3570);
+    // The journal shown starts where the limit cut it.
+    expect(e.view('short').journalFloorMs).toBe(e.nowMs - e.view('short').historyCoveredSeconds * 1000);
   });
 
   it('keeps only the checkpoints inside the history window', () => {
