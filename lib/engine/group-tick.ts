@@ -86,7 +86,6 @@ function shipSync(e: Engine, g: GroupState, budgetMB: number, t1: number): numbe
         }
       } else still++;
     }
-    if (still === active) break;
     active = still;
   }
   let left = 0;
@@ -122,7 +121,7 @@ function writeCheckpoints(e: Engine, g: GroupState, t1: number): void {
   // Slot boundaries are compared, not divided for, on every tick.
   const crashDue = t1 >= (g.lastCrashSlot + 1) * CRASH_EVERY_MS;
   if (!g.flowing || g.consistentMs === null || g.deltaSync) {
-    if (crashDue) g.lastCrashSlot = Math.floor(t1 / CRASH_EVERY_MS);
+    g.lastCrashSlot = Math.floor(t1 / CRASH_EVERY_MS);
     return;
   }
   const log = g.checkpoints;
