@@ -156,7 +156,8 @@ export class GroupState {
 
   snapshot(withCheckpoints: boolean): GroupSnapshot {
     const s = {} as GroupSnapshot;
-    for (const f of FIELDS) s[f] = f === 'members' ? [...this.members] : f === 'pendingAppMs' ? [...this.pendingAppMs] : this[f];
+    // members is replaced, never changed in place, so it is shared; the marker queue changes in place.
+    for (const f of FIELDS) s[f] = f === 'pendingAppMs' ? [...this.pendingAppMs] : this[f];
     s.backlog = this.backlog.snapshot();
     s.journal = this.journal.snapshot();
     s.samples = this.samples.snapshot();
@@ -170,7 +171,7 @@ export class GroupState {
   static restore(s: GroupSnapshot, checkpoints: CheckpointLog | undefined): GroupState {
     const g = Object.create(GroupState.prototype) as GroupState;
     Object.assign(g, { consistent: NaN, rpo: NaN, cut: NaN, flowing: false, demand: 0, allocation: 0, tickWriteMB: 0, faultMaskNow: 0, linkVersion: -1, linkId: '', linkLatencyMs: 0, linkCapacityMBps: Infinity });
-    for (const f of FIELDS) (g as unknown as Record<string, unknown>)[f] = f === 'members' ? [...(s.members as number[])] : s[f];
+    for (const f of FIELDS) (g as unknown as Record<string, unknown>)[f] = s[f];
     // Snapshots before markers queued held one marker or null.
     const marks = s.pendingAppMs;
     g.pendingAppMs = Array.isArray(marks) ? [...(marks as number[])] : typeof marks === 'number' ? [marks] : [];
