@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { engine, group, run, T0, vm } from './fixtures';
+import { engine, group, ofType as of, run, steady, T0, vm } from './fixtures';
 import type { EngineEvent } from './types';
 
-const of = <K extends EngineEvent['type']>(events: EngineEvent[], type: K) => events.filter((e): e is Extract<EngineEvent, { type: K }> => e.type === type);
 const codes = (e: ReturnType<typeof engine>) => e.openAlerts().map((a) => a.code).sort();
-/** A steady writer: no daily cycle, no bursts. */
-const steady = (id: string, mbps: number, extra = {}) => vm(id, { writeMeanMBps: mbps, writePeakFactor: 1, burstiness: 0, ...extra });
 
 describe('a healthy group', () => {
   it('meets its SLA with an RPO of a few seconds and a crash checkpoint every 5 s', () => {

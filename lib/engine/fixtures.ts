@@ -1,6 +1,6 @@
 /** Small, explicit engine set-ups for tests and benchmarks (no database). */
 import { Engine } from './engine';
-import type { GroupConfig, LinkConfig, SiteConfig, VmConfig } from './types';
+import type { EngineEvent, GroupConfig, LinkConfig, SiteConfig, VmConfig } from './types';
 
 export const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 
@@ -24,6 +24,11 @@ export function vm(id: string, extra: Partial<VmConfig> = {}): VmConfig {
   };
 }
 
+/** A VM writing exactly its mean (no daily cycle, no jitter, no bursts), so volumes can be worked out by hand. */
+export function steady(id: string, mbps: number, extra: Partial<VmConfig> = {}): VmConfig {
+  return vm(id, { writeMeanMBps: mbps, writePeakFactor: 1, burstiness: 0, ...extra });
+}
+
 export function group(id: string, extra: Partial<GroupConfig> = {}): GroupConfig {
   return {
     id, tenantId: 'ten_a', name: id, sourceSiteId: 'london', targetSiteId: 'zurich', priority: 'medium', rpoTargetSeconds: 300,
@@ -36,9 +41,12 @@ export function engine({ seed = 1, startMs = T0, tenantMbps = 400 } = {}): Engin
   return new Engine({ seed, startMs, sites: SITES, links: LINKS, tenants: [{ id: 'ten_a', interSiteMbps: tenantMbps }, { id: 'ten_b', interSiteMbps: tenantMbps }] });
 }
 
+/** Events of one type, typed. */
+export const ofType = <K extends EngineEvent['type']>(events: EngineEvent[], type: K) => events.filter((e): e is Extract<EngineEvent, { type: K }> => e.type === type);
+
 /** Runs `seconds` in steps of `dt`, returning every event. */
-export function run(e: Engine, seconds: number, dt = 1) {
-  const events = [];
+export function run(e: Engine, seconds: number, dt = 1): EngineEvent[] {
+  const events: EngineEvent[] = [];
   for (let t = 0; t < seconds; t += dt) events.push(...e.step(dt));
   return events;
 }

@@ -30,13 +30,11 @@ export type CycleShape = { base: number; amp: number; shapeIndex: number };
 
 export function cycleShape(peakFactor: number): CycleShape {
   const p = Math.max(1, peakFactor);
-  if (p === 1) return { base: 1, amp: 0, shapeIndex: 0 };
-  for (let i = 0; i < K; i++) {
-    const amp = (p - 1) / (1 - SHAPE_MEANS[i]);
-    const base = p - amp;
-    if (base >= MIN_BASE || i === K - 1) return { base: Math.max(0, base), amp, shapeIndex: i };
-  }
-  throw new Error('unreachable');
+  // The widest peak that keeps the quiet hours at MIN_BASE, else the narrowest (a flat day, p = 1, is the widest with amp 0).
+  let i = 0;
+  while (i < K - 1 && p - (p - 1) / (1 - SHAPE_MEANS[i]) < MIN_BASE) i++;
+  const amp = (p - 1) / (1 - SHAPE_MEANS[i]);
+  return { base: Math.max(0, p - amp), amp, shapeIndex: i };
 }
 
 /** Index into the per-tick cycle table for a VM. */
