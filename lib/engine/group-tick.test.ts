@@ -272,6 +272,23 @@ describe('checkpoints', () => {
     expect(times(run(resumed, 120), 'app')).toEqual([240_000]);
   });
 
+  it('keeps no more app-consistent markers than the history window holds during a long link outage', () => {
+    const e = engine();
+    e.upsertGroup(group('g', { journalHistoryHours: 1, appCheckpointMinutes: 1, members: [steady('w', 0.1, { agentInstalled: true })] }));
+    e.setLinkDown('london--zurich', true);
+    run(e, 3 * 3600, 10);
+    // One marker a minute for three hours, but only the last hour's (60, or 61 on the boundary) are
+    // still worth delivering; the rest would be pruned the moment they landed.
+    const queued = (JSON.parse(JSON.stringify(e.snapshot())).groups as { id: string; pendingAppMs: number[] }[]).find((g) => g.id === 'g')!.pendingAppMs;
+    expect(queued.length).toBeGreaterThanOrEqual(60);
+    expect(queued.length).toBeLessThanOrEqual(61);
+    expect(queued[0]).toBeGreaterThanOrEqual(T0 + 2 * 3600_000);
+    e.setLinkDown('london--zurich', false);
+    const after = run(e, 120, 10);
+    expect(times(after, 'app').every((t) => t >= 2 * 3600_000)).toBe(true);
+    expect(times(after, 'app').length).toBeGreaterThanOrEqual(60);
+  });
+
   it('takes no app-consistent checkpoint for a slot in which the source site was down', () => {
     const e = engine();
     e.upsertGroup(group('g', { appCheckpointMinutes: 1, members: [steady('w', 1, { agentInstalled: true })] }));

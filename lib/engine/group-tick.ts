@@ -115,7 +115,12 @@ function writeCheckpoints(e: Engine, g: GroupState, t1: number): void {
     if (slot > g.lastAppSlot) {
       g.lastAppSlot = slot;
       // The agent quiesces the applications at the source; the marker reaches the target later.
-      if (e.writesAccepted(g)) g.pendingAppMs.push(slot * g.appEveryMs);
+      if (e.writesAccepted(g)) {
+        g.pendingAppMs.push(slot * g.appEveryMs);
+        // A marker older than the history window would be pruned the moment it lands: during a
+        // long outage the queue (kept in every snapshot) stays within one window's markers.
+        while (g.pendingAppMs[0] < t1 - g.historyMs) g.pendingAppMs.shift();
+      }
     }
   }
   // Slot boundaries are compared, not divided for, on every tick.
