@@ -263,6 +263,12 @@ describe('reverse protection', () => {
     }
   });
 
+  it('given the direction it already replicates in, keeps it: the database has the last word', () => {
+    const e = failedOver(20);
+    e.reverseProtection('g', { sourceSiteId: 'london', targetSiteId: 'zurich' });
+    expect(e.view('g')).toMatchObject({ sourceSiteId: 'london', targetSiteId: 'zurich', mode: 'replicating' });
+  });
+
   it('reversing throws away what had not shipped the old way', () => {
     const e = engine();
     e.upsertGroup(group('g', { members: [steady('w', 1)] }));

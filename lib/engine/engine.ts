@@ -315,9 +315,12 @@ export class Engine {
    */
   reverseProtection(groupId: string, direction?: { sourceSiteId: string; targetSiteId: string }): void {
     const g = this.mustGroup(groupId);
-    if (direction && (direction.sourceSiteId !== g.sourceSiteId || direction.targetSiteId !== g.targetSiteId)) {
+    // A direction given is adopted, never contradicted: when the engine already replicates that
+    // way, swapping on its own would put it against the database.
+    const given = direction && (direction.sourceSiteId !== g.sourceSiteId || direction.targetSiteId !== g.targetSiteId);
+    if (given) {
       this.redirect(g, direction.sourceSiteId, direction.targetSiteId);
-    } else if (!(g.redirectedAtMs !== null && g.lastStopMs !== null && g.redirectedAtMs >= g.lastStopMs)) {
+    } else if (!direction && !(g.redirectedAtMs !== null && g.lastStopMs !== null && g.redirectedAtMs >= g.lastStopMs)) {
       this.redirect(g, g.targetSiteId, g.sourceSiteId);
     } else {
       g.mode = 'replicating';
