@@ -1,7 +1,7 @@
 import { and, between, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
-import { alerts, rpoSamples } from '@/db/schema';
+import { alerts, protectionGroups, rpoSamples } from '@/db/schema';
 import { createSimulator } from '@/lib/sim/runtime';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
@@ -133,6 +133,9 @@ describe('a reverse-replicating group over its RPO target', () => {
       sim.setGroupMode('grp_acme_web', 'failing-over');
       sim.advance(120);
       sim.setGroupMode('grp_acme_web', 'replicating');
+      // As the operation does (lib/operations/effects.ts): swap the direction in the database, then the engine follows it.
+      const dir = own.select({ from: protectionGroups.sourceSiteId, to: protectionGroups.targetSiteId }).from(protectionGroups).where(eq(protectionGroups.id, 'grp_acme_web')).get()!;
+      own.update(protectionGroups).set({ sourceSiteId: dir.to, targetSiteId: dir.from }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
       sim.reverseProtection('grp_acme_web');
       sim.advance(420, 5);
 
