@@ -12,3 +12,4 @@ export * from './service-requests';
 export * from './users';
 export * from './audit';
 export * from './sim-state';
+export * from './recovery-runs';

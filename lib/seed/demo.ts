@@ -100,6 +100,8 @@ export const DEMO_TENANTS: TenantSpec[] = [
     users: [
       { email: 'admin@acme.test', name: 'Dana Whitfield', role: 'client_admin' },
       { email: 'user@acme.test', name: 'Sam Okafor', role: 'user' },
+      // A second administrator: who decides when Dana is away (and, later, who approves her failovers).
+      { email: 'admin2@acme.test', name: 'Marcus Lindqvist', role: 'client_admin' },
     ],
   },
   {
