@@ -6,6 +6,7 @@ import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/c
 import { createGroupSchema, listGroupsQuerySchema, updateGroupSchema } from '@/lib/schemas/groups';
 import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, rollbackSchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
 import { tenantFilterSchema } from '@/lib/schemas/common';
+import { recoveryPlanPatchSchema, recoveryPlanSchema } from '@/lib/schemas/recovery-runs';
 import { recoveryReportQuerySchema, slaQuerySchema } from '@/lib/schemas/reports';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
@@ -35,6 +36,11 @@ const GROUP_FIELDS =
   'Each group carries lastTestedAt (when the last *passed* test failover ended; null when none passed — the annual test duty runs from it), ' +
   'lastTestResult (passed/failed: the outcome of the last test that ended, a test whose operation failed counting as failed; null when never tested) ' +
   'and lastTestEndedAt (when that last test ended).';
+
+const PLAN_FIELDS =
+  'A plan is { id, tenantId, name, description, tiers: [{ tier (1-based), delayAfterSeconds, groups: [{ id, name, sourceSiteId, targetSiteId, vmCount, rtoTargetMinutes }] }], groupCount, vmCount, updatedAt }. ' +
+  'Tier 2 starts when the VMs of tier 1 are up, then after tier 1\'s delayAfterSeconds; inside a tier each group keeps its own boot order. ' +
+  'Every group must be a group of the plan\'s tenant and appear once (400 naming tiers.<i>.groupIds.<j> otherwise). A group deleted since the plan was saved is left out of its tiers, and a tier it leaves empty.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -80,6 +86,12 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/operations/{id}/stop-test', tag: 'Operations', summary: 'End a test failover with its result', roles: ADMIN, body: stopTestSchema, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/commit', tag: 'Operations', summary: 'Commit a live failover (409 while the recovery site is offline)', roles: ADMIN, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/rollback', tag: 'Operations', summary: 'Roll a live failover back (409 while production is offline, unless breakGlass with a reason)', roles: ADMIN, body: rollbackSchema, success: 200 },
+
+  { method: 'get', path: '/api/v1/recovery-plans', tag: 'Recovery plans', summary: 'Saved multi-group recovery plans, by name (staff: every tenant, or tenantId)', roles: ANY, query: tenantFilterSchema, success: 200, returns: `{ items: [plan] }. ${PLAN_FIELDS}` },
+  { method: 'post', path: '/api/v1/recovery-plans', tag: 'Recovery plans', summary: 'Save a recovery plan: ordered tiers of protection groups (staff name the tenant with ?tenantId=); 409 when the name is taken', roles: ADMIN, query: tenantFilterSchema, body: recoveryPlanSchema, success: 201, returns: PLAN_FIELDS },
+  { method: 'get', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'One recovery plan with its tiers and their groups', roles: ANY, success: 200, returns: PLAN_FIELDS },
+  { method: 'patch', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'Rename, describe or change the tiers of a plan (tiers replaces them all); 409 when the name is taken', roles: ADMIN, body: recoveryPlanPatchSchema, success: 200, returns: PLAN_FIELDS },
+  { method: 'delete', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'Delete a recovery plan (runs started from it keep their own copy)', roles: ADMIN, success: 204 },
 
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts and audit', summary: 'Open and recent alerts', roles: ANY, query: listAlertsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/alerts/{id}/ack', tag: 'Alerts and audit', summary: 'Acknowledge an alert', roles: ADMIN, success: 200 },

@@ -6,6 +6,7 @@ import { ROUTES, type RouteDoc } from '@/lib/api/openapi-routes';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createServiceRequest } from '@/lib/domain/staff/service-requests';
+import { createPlan } from '@/lib/domain/recovery/plans';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
@@ -28,11 +29,11 @@ const CALLERS: Caller[] = ['anonymous', 'user', 'admin', 'otherAdmin', 'staff'];
 const ROLE_OF = { user: 'user', admin: 'client_admin', otherAdmin: 'client_admin', staff: 'staff' } as const;
 const USER_IDS = { user: 'usr_user_acme', admin: 'usr_admin_acme', otherAdmin: 'usr_admin_globex', staff: 'usr_staff_calligo' } as const;
 /** Path parameters that name a tenant's resource: another tenant's caller must get 404. */
-const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}'];
+const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}', '/recovery-plans/{id}'];
 /** Tables whose rows a refused call must not touch (the audit trail grows on purpose; tokens record their use). */
 const DOMAIN_TABLES = [
   'tenants', 'vdcs', 'storage_volumes', 'sites', 'site_links', 'outages', 'maintenance_windows', 'vms', 'protection_groups', 'group_members',
-  'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users',
+  'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users', 'recovery_plans',
 ];
 
 const modules = import.meta.glob('./**/route.ts');
@@ -49,6 +50,7 @@ beforeAll(async () => {
   db.insert(alerts).values({ id: 'al_matrix', tenantId: 'ten_acme', groupId: 'grp_acme_web', code: 'rpo-warning', level: 'warning', message: 'RPO near target', raisedAt: new Date() }).run();
   const request = await createServiceRequest(db, ACME_ADMIN, { kind: 'other', priority: 'P3', title: 'Matrix request', description: 'For the role matrix' });
   const acmeToken = insertApiToken(db, { userId: 'usr_admin_acme', name: 'acme script', expiresAt });
+  const plan = await createPlan(db, ACME_ADMIN, { name: 'Matrix plan', tiers: [{ groupIds: ['grp_acme_sql'] }, { groupIds: ['grp_acme_web'] }] });
   Object.assign(ids, {
     group: 'grp_acme_web',
     operation: db.$client.prepare("SELECT id FROM operations WHERE tenant_id = 'ten_acme' LIMIT 1").pluck().get() as string,
@@ -56,6 +58,7 @@ beforeAll(async () => {
     request: request.id,
     token: db.$client.prepare('SELECT id FROM api_tokens WHERE token_hash = (SELECT token_hash FROM api_tokens WHERE prefix = ?)').pluck().get(acmeToken.token.slice(0, 9)) as string,
     user: 'usr_user_acme',
+    'recovery-plan': plan.id,
   });
 });
 
@@ -63,7 +66,7 @@ beforeAll(async () => {
 function pathFor(route: RouteDoc, missing: boolean): { url: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   const url = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const resource = /\/(\w+)\/\{id\}/.exec(route.path)?.[1] ?? '';
+    const resource = /\/([\w-]+)\/\{id\}/.exec(route.path)?.[1] ?? '';
     let value: string;
     if (missing) value = `zz_missing_${name}`;
     else if (name === 'vdcId') value = 'vdc_acme_zurich_recovery';

@@ -92,14 +92,15 @@ function liveTiers(row: Pick<PlanRow, 'tenantId' | 'tiers'>, groups: Map<string,
     .filter((t) => t.groupIds.length > 0);
 }
 
+const groupDto = (g: RecoveryPlanGroupDto): RecoveryPlanGroupDto => ({
+  id: g.id, name: g.name, sourceSiteId: g.sourceSiteId, targetSiteId: g.targetSiteId, vmCount: g.vmCount, rtoTargetMinutes: g.rtoTargetMinutes,
+});
+
 function toDto(row: PlanRow, groups: Map<string, RecoveryPlanGroupDto & { tenantId: string }>): RecoveryPlanDto {
   const tiers = liveTiers(row, groups).map((t, i) => ({
     tier: i + 1,
     delayAfterSeconds: t.delayAfterSeconds,
-    groups: t.groupIds.map((id) => {
-      const { tenantId: _tenant, ...g } = groups.get(id)!;
-      return g;
-    }),
+    groups: t.groupIds.map((id) => groupDto(groups.get(id)!)),
   }));
   const all = tiers.flatMap((t) => t.groups);
   return {
@@ -175,8 +176,8 @@ export async function listPlanGroupOptions(db: Executor, actor: Actor, query: { 
     .groupBy(bootGroups.id)
     .orderBy(asc(bootGroups.groupId), asc(bootGroups.position))
     .all();
-  return groups.map(({ tenantId: _tenant, ...g }) => ({
-    ...g,
+  return groups.map((g) => ({
+    ...groupDto(g),
     bootOrder: boots.filter((b) => b.groupId === g.id).map((b) => ({ name: b.name, vmCount: Number(b.vmCount), delayAfterSeconds: b.delayAfterSeconds })),
   }));
 }
