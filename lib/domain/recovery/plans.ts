@@ -13,6 +13,7 @@ import { iso, simDate } from '@/lib/domain/core/clock';
 import { parseBody, peekString } from '@/lib/domain/core/input';
 import { tenantFilter } from '@/lib/domain/core/scope';
 import { parseInput } from '@/lib/domain/core/validate';
+import type { PlanGroupOptionDto, PlanTiers, RecoveryPlanDto, RecoveryPlanGroupDto, StoredTier } from './plan-dto';
 
 /*
  * Saved multi-group recovery plans: ordered tiers of one tenant's protection groups. Tier 2
@@ -23,43 +24,7 @@ import { parseInput } from '@/lib/domain/core/validate';
 
 const TARGET = 'recovery-plan';
 
-type StoredTier = { groupIds: string[]; delayAfterSeconds: number };
-
-export type RecoveryPlanGroupDto = {
-  id: string;
-  name: string;
-  sourceSiteId: string;
-  targetSiteId: string;
-  vmCount: number;
-  rtoTargetMinutes: number;
-};
-
-export type RecoveryPlanTierDto = {
-  /** 1-based, in start order. */
-  tier: number;
-  /** Wait this long after the tier's VMs are up before the next tier starts. */
-  delayAfterSeconds: number;
-  groups: RecoveryPlanGroupDto[];
-};
-
-export type RecoveryPlanDto = {
-  id: string;
-  tenantId: string;
-  name: string;
-  description: string | null;
-  tiers: RecoveryPlanTierDto[];
-  groupCount: number;
-  vmCount: number;
-  updatedAt: string;
-};
-
-/** A plan's tiers as a run starts them: existing groups of the tenant only, empty tiers dropped. */
-export type PlanTiers = { id: string; name: string; tiers: StoredTier[] };
-
-/** A group a plan may hold, with its own boot order (shown as a hint in the plan editor). */
-export type PlanGroupOptionDto = RecoveryPlanGroupDto & {
-  bootOrder: { name: string; vmCount: number; delayAfterSeconds: number }[];
-};
+export type { PlanGroupOptionDto, PlanTiers, RecoveryPlanDto, RecoveryPlanGroupDto, RecoveryPlanTierDto } from './plan-dto';
 
 type PlanRow = typeof recoveryPlans.$inferSelect;
 
