@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { deletePlanAction } from '@/app/(portal)/recovery/plans/actions';
 import type { PlanGroupOptionDto, RecoveryPlanDto } from '@/lib/domain/recovery/plan-dto';
 import { Button } from '@/components/ui/button';
@@ -16,7 +16,19 @@ type Props = { plan: RecoveryPlanDto; options: PlanGroupOptionDto[]; sites: Site
 /** A saved plan: read-only for everyone; administrators switch to the editor and may delete it. */
 export function PlanDetail({ plan, options, sites, mayEdit, startEditing = false }: Props) {
   const [editing, setEditing] = useState(mayEdit && startEditing);
-  if (editing) return <PlanEditor plan={plan} options={options} sites={sites} onClose={() => setEditing(false)} />;
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [closed, setClosed] = useState(false);
+  // Back from the editor: focus returns to the button that opened it.
+  useEffect(() => {
+    if (closed && !editing) editButton.current?.focus();
+  }, [closed, editing]);
+  if (editing) {
+    const close = () => {
+      setEditing(false);
+      setClosed(true);
+    };
+    return <PlanEditor plan={plan} options={options} sites={sites} onClose={close} />;
+  }
   return (
     <div className="space-y-4">
       <PlanView
@@ -25,7 +37,7 @@ export function PlanDetail({ plan, options, sites, mayEdit, startEditing = false
         sites={sites}
         actions={
           mayEdit && (
-            <Button size="sm" icon="pencil" onClick={() => setEditing(true)}>
+            <Button ref={editButton} size="sm" icon="pencil" onClick={() => setEditing(true)}>
               Edit plan
             </Button>
           )

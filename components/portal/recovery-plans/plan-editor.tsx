@@ -2,13 +2,14 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 import { createPlanAction, updatePlanAction } from '@/app/(portal)/recovery/plans/actions';
 import type { PlanGroupOptionDto, RecoveryPlanDto } from '@/lib/domain/recovery/plan-dto';
 import { RUN_LIMITS } from '@/lib/schemas/recovery-runs';
 import { fieldError, type ActionResult } from '@/components/portal/action-result';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
 import { Field, fieldAria, Input, Select, Textarea } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { formatDuration } from '@/lib/format';
@@ -41,6 +42,11 @@ export function PlanEditor({ plan, options, sites, onClose }: Props) {
   const { toast } = useToast();
   const router = useRouter();
   const err = (k: string) => fieldError(result, k);
+  // Opened from a saved plan's view ("Edit plan" is gone): keyboard focus goes to the first field.
+  const openedInPlace = Boolean(onClose);
+  useEffect(() => {
+    if (openedInPlace) document.getElementById('plan-name')?.focus();
+  }, [openedInPlace]);
   const byId = new Map(options.map((o) => [o.id, o]));
   const free = unplacedGroups(options, f.tiers);
   const placed = f.tiers.flatMap((t) => t.groupIds);
@@ -163,18 +169,18 @@ export function PlanEditor({ plan, options, sites, onClose }: Props) {
                       </ul>
                     )}
 
-                    <div className="grid gap-3 border-t border-slate-100 px-3 py-3 md:grid-cols-[1fr_auto] dark:border-slate-800">
-                      <AddGroup inputId={addId} tier={n} free={free} onAdd={(groupId) => setF((x) => ({ ...x, tiers: placeGroup(x.tiers, groupId, t.key) }))} />
+                    <div className={cn('grid gap-3 border-t border-slate-100 px-3 py-3 dark:border-slate-800', free.length > 0 && 'md:grid-cols-[1fr_auto]')}>
+                      {free.length > 0 && <AddGroup inputId={addId} tier={n} free={free} onAdd={(groupId) => setF((x) => ({ ...x, tiers: placeGroup(x.tiers, groupId, t.key) }))} />}
                       <Field
                         htmlFor={delayId}
                         label="Delay after this tier (seconds)"
                         hint={
                           i === f.tiers.length - 1
-                            ? 'Last tier: a delay only matters once another tier follows.'
-                            : `${delaySeconds !== null && delaySeconds > 0 ? `${formatDuration(delaySeconds)} after` : 'Right after'} every VM of tier ${n} is up, tier ${n + 1} starts. 0–3,600 s.`
+                            ? 'Last tier: a delay only matters once another tier follows it.'
+                            : `Tier ${n + 1} starts ${delaySeconds !== null && delaySeconds > 0 ? `${formatDuration(delaySeconds)} after` : 'as soon as'} every VM of tier ${n} is up. Up to 3,600 s.`
                         }
                         error={delayErr}
-                        className="md:w-72"
+                        className="md:w-80"
                       >
                         <Input id={delayId} inputMode="numeric" value={t.delay} onChange={(e) => setF((x) => ({ ...x, tiers: setDelay(x.tiers, i, e.target.value) }))} {...fieldAria(delayId, delayErr, true)} />
                       </Field>
@@ -194,6 +200,7 @@ export function PlanEditor({ plan, options, sites, onClose }: Props) {
             Add tier
           </Button>
           {f.tiers.length >= RUN_LIMITS.tiers && <p className="text-xs text-slate-500 dark:text-slate-400">A plan has at most {RUN_LIMITS.tiers} tiers.</p>}
+          {free.length === 0 && <p className="text-xs text-slate-500 dark:text-slate-400">Every protection group of yours is in this plan: remove one from a tier to place it elsewhere, or use its Tier select.</p>}
         </CardBody>
       </Card>
 
@@ -230,9 +237,6 @@ export function PlanEditor({ plan, options, sites, onClose }: Props) {
 function AddGroup({ inputId, tier, free, onAdd }: { inputId: string; tier: number; free: PlanGroupOptionDto[]; onAdd: (groupId: string) => void }) {
   const [choice, setChoice] = useState('');
   const chosen = free.some((g) => g.id === choice) ? choice : '';
-  if (free.length === 0) {
-    return <p className="self-end text-xs text-slate-500 dark:text-slate-400">Every protection group of yours is in a tier of this plan.</p>;
-  }
   return (
     <div className="space-y-1">
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
