@@ -177,7 +177,7 @@ export function PlanEditor({ plan, options, sites, onClose }: Props) {
                         hint={
                           i === f.tiers.length - 1
                             ? 'Last tier: a delay only matters once another tier follows it.'
-                            : `Tier ${n + 1} starts ${delaySeconds !== null && delaySeconds > 0 ? `${formatDuration(delaySeconds)} after` : 'as soon as'} every VM of tier ${n} is up. Up to 3,600 s.`
+                            : `Tier ${n + 1} starts ${delaySeconds !== null && delaySeconds > 0 ? `${formatDuration(delaySeconds)} after` : 'as soon as'} every VM of tier ${n} is up (at most 1 h).`
                         }
                         error={delayErr}
                         className="md:w-80"
