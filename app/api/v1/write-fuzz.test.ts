@@ -6,6 +6,7 @@ import { ROUTES, type RouteDoc } from '@/lib/api/openapi-routes';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createServiceRequest } from '@/lib/domain/staff/service-requests';
+import { createPlan } from '@/lib/domain/recovery/plans';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
@@ -19,7 +20,7 @@ process.env.AUTH_SECRET ??= 'test-secret-for-vitest-0123456789';
 
 const DOMAIN_TABLES = [
   'tenants', 'vdcs', 'storage_volumes', 'sites', 'site_links', 'outages', 'maintenance_windows', 'vms', 'protection_groups', 'group_members',
-  'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users',
+  'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users', 'recovery_plans',
 ];
 const PARAMS: Record<string, string> = { id: 'grp_acme_web', vdcId: 'vdc_acme_zurich_recovery' };
 const RESOURCE_IDS: Record<string, string> = { tenants: 'ten_acme', sites: 'london', links: 'london--zurich', users: 'usr_user_acme', groups: 'grp_acme_web' };
@@ -37,6 +38,7 @@ beforeAll(async () => {
   adminToken = insertApiToken(db, { userId: 'usr_admin_acme', name: 'fuzz', expiresAt }).token;
   staffToken = insertApiToken(db, { userId: 'usr_staff_calligo', name: 'fuzz', expiresAt }).token;
   RESOURCE_IDS.operations = db.$client.prepare("SELECT id FROM operations WHERE tenant_id = 'ten_acme' LIMIT 1").pluck().get() as string;
+  RESOURCE_IDS['recovery-plans'] = (await createPlan(db, ACME_ADMIN, { name: 'Fuzz plan', tiers: [{ groupIds: ['grp_acme_sql'] }, { groupIds: ['grp_acme_web'] }] })).id;
   RESOURCE_IDS.requests = (await createServiceRequest(db, ACME_ADMIN, { kind: 'other', priority: 'P3', title: 'Fuzz target', description: 'For the fuzz test' })).id;
 });
 
