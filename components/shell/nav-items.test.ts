@@ -7,6 +7,10 @@ describe('navigation', () => {
     expect(portalNav('user').map((i) => i.href)).not.toContain('/audit');
   });
 
+  it('offers recovery plans to every client role', () => {
+    for (const role of ['user', 'client_admin'] as const) expect(portalNav(role).find((i) => i.label === 'Recovery')?.href).toBe('/recovery/plans');
+  });
+
   it('keeps every staff section under /staff', () => {
     expect(STAFF_NAV.every((i) => i.href === '/staff' || i.href.startsWith('/staff/'))).toBe(true);
   });

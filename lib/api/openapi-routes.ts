@@ -6,6 +6,7 @@ import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/c
 import { createGroupSchema, listGroupsQuerySchema, updateGroupSchema } from '@/lib/schemas/groups';
 import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, rollbackSchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
 import { tenantFilterSchema } from '@/lib/schemas/common';
+import { recoveryPlanPatchSchema, recoveryPlanSchema } from '@/lib/schemas/recovery-runs';
 import { recoveryReportQuerySchema, slaQuerySchema } from '@/lib/schemas/reports';
 import { listRunsQuerySchema, startRunSchema, stopRunTestsSchema } from '@/lib/schemas/recovery-runs';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
@@ -36,6 +37,11 @@ const GROUP_FIELDS =
   'Each group carries lastTestedAt (when the last *passed* test failover ended; null when none passed — the annual test duty runs from it), ' +
   'lastTestResult (passed/failed: the outcome of the last test that ended, a test whose operation failed counting as failed; null when never tested) ' +
   'and lastTestEndedAt (when that last test ended).';
+
+const PLAN_FIELDS =
+  'A plan is { id, tenantId, name, description, tiers: [{ tier (1-based), delayAfterSeconds, groups: [{ id, name, sourceSiteId, targetSiteId, vmCount, rtoTargetMinutes }] }], groupCount, vmCount, updatedAt }. ' +
+  'Tier 2 starts when the VMs of tier 1 are up, then after tier 1\'s delayAfterSeconds; inside a tier each group keeps its own boot order. ' +
+  'Every group must be a group of the plan\'s tenant and appear once (400 naming tiers.<i>.groupIds.<j> otherwise). A group deleted since the plan was saved is left out of its tiers, and a tier it leaves empty.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -96,6 +102,12 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/recovery-runs/{id}/commit', tag: 'Recovery runs', summary: 'Commit every group awaiting its decision', roles: ADMIN, success: 200, returns: '{ run, results: [{ groupId, groupName, ok, message }] }: each group decided on its own; one refused does not stop the others.' },
   { method: 'post', path: '/api/v1/recovery-runs/{id}/rollback', tag: 'Recovery runs', summary: 'Roll back every group awaiting its decision; cancel tiers not yet started', roles: ADMIN, success: 200 },
   { method: 'post', path: '/api/v1/recovery-runs/{id}/stop-test', tag: 'Recovery runs', summary: 'Stop every test of the run with one result', roles: ADMIN, body: stopRunTestsSchema, success: 200 },
+
+  { method: 'get', path: '/api/v1/recovery-plans', tag: 'Recovery plans', summary: 'Saved multi-group recovery plans, by name (staff: every tenant, or tenantId)', roles: ANY, query: tenantFilterSchema, success: 200, returns: `{ items: [plan] }. ${PLAN_FIELDS}` },
+  { method: 'post', path: '/api/v1/recovery-plans', tag: 'Recovery plans', summary: 'Save a recovery plan: ordered tiers of protection groups (staff name the tenant with ?tenantId=); 409 when the name is taken', roles: ADMIN, query: tenantFilterSchema, body: recoveryPlanSchema, success: 201, returns: PLAN_FIELDS },
+  { method: 'get', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'One recovery plan with its tiers and their groups', roles: ANY, success: 200, returns: PLAN_FIELDS },
+  { method: 'patch', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'Rename, describe or change the tiers of a plan (tiers replaces them all); 409 when the name is taken', roles: ADMIN, body: recoveryPlanPatchSchema, success: 200, returns: PLAN_FIELDS },
+  { method: 'delete', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'Delete a recovery plan (runs started from it keep their own copy)', roles: ADMIN, success: 204 },
 
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts and audit', summary: 'Open and recent alerts', roles: ANY, query: listAlertsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/alerts/{id}/ack', tag: 'Alerts and audit', summary: 'Acknowledge an alert', roles: ADMIN, success: 200 },
