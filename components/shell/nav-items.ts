@@ -17,6 +17,7 @@ export function portalNav(role: Role): NavItem[] {
     { href: '/groups', label: 'Protection groups', icon: 'shield' },
     { href: '/vms', label: 'Virtual machines', icon: 'server' },
     { href: '/operations', label: 'Operations', icon: 'activity' },
+    { href: '/what-if', label: 'What if', icon: 'hourglass' },
     { href: '/alerts', label: 'Alerts', icon: 'bell' },
     { href: '/reports', label: 'Reports', icon: 'report' },
     { href: '/requests', label: 'Service requests', icon: 'ticket' },

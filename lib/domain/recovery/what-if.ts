@@ -332,3 +332,36 @@ export async function getWhatIf(db: Executor, actor: Actor, query: Record<string
 function memberCount(db: Executor, groupId: string): number {
   return db.select({ n: count() }).from(groupMembers).where(eq(groupMembers.groupId, groupId)).get()?.n ?? 0;
 }
+
+export type WhatIfChoicesDto = {
+  /** The sites where the tenant's production runs (where a failure would hurt), most groups first, with how many. */
+  sites: { id: string; name: string; status: SiteStatus; groupCount: number }[];
+  /** The tenant's saved recovery plans (their tiers order the forecast). */
+  plans: { id: string; name: string }[];
+};
+
+/** What the what-if page offers to pick: the tenant's production sites and its saved plans (staff: of the tenant acted for, or every tenant). */
+export function whatIfChoices(db: Executor, actor: Actor, tenantId?: string): WhatIfChoicesDto {
+  authorize(db, actor, 'tenant:read', { type: 'site' });
+  const scope = tenantScope(actor, tenantId);
+  const rows = db
+    .select({ status: protectionGroups.status, sourceSiteId: protectionGroups.sourceSiteId, targetSiteId: protectionGroups.targetSiteId })
+    .from(protectionGroups)
+    .where(tenantFilter(protectionGroups.tenantId, scope))
+    .all();
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const at = r.status === 'failed-over' ? r.targetSiteId : r.sourceSiteId;
+    counts.set(at, (counts.get(at) ?? 0) + 1);
+  }
+  const siteRows = counts.size ? db.select({ id: sites.id, name: sites.name, status: sites.status }).from(sites).where(inArray(sites.id, [...counts.keys()])).orderBy(asc(sites.name)).all() : [];
+  const plans = db
+    .select({ id: recoveryPlans.id, name: recoveryPlans.name })
+    .from(recoveryPlans)
+    .where(tenantFilter(recoveryPlans.tenantId, scope))
+    .orderBy(asc(recoveryPlans.name))
+    .all();
+  const withCounts = siteRows.map((s) => ({ ...s, groupCount: counts.get(s.id) ?? 0 }));
+  // The site carrying most of the tenant's production first: the default pick.
+  return { sites: withCounts.sort((a, b) => b.groupCount - a.groupCount || a.name.localeCompare(b.name)), plans };
+}
