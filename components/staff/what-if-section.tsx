@@ -85,8 +85,8 @@ export function WhatIfSection({ whatIf }: { whatIf: WhatIfDto }) {
                       <div className="text-xs text-slate-500 dark:text-slate-400">{n(s.physicalMemoryGb)} GB</div>
                     </Td>
                     <Td className="space-y-2">
-                      <ClaimMeter label="vCPU" need={s.claimGhz} free={s.physicalGhz} total={s.physicalGhz} unit="GHz" />
-                      <ClaimMeter label="Memory" need={s.claimMemoryGb} free={s.physicalMemoryGb} total={s.physicalMemoryGb} unit="GB" />
+                      <ClaimMeter label="vCPU" need={s.claimGhz} free={s.physicalGhz} total={s.physicalGhz} unit="GHz" of="physical" />
+                      <ClaimMeter label="Memory" need={s.claimMemoryGb} free={s.physicalMemoryGb} total={s.physicalMemoryGb} unit="GB" of="physical" />
                     </Td>
                     <Td>
                       {s.siteStatus === 'offline' ? (

@@ -107,7 +107,7 @@ export const ROUTES: RouteDoc[] = [
       'tierWaitSeconds (earlier tiers of planId), predictedRtoSeconds, rtoTargetMinutes, recoverySiteId, recoverySiteName, recoverySiteDown, capacityOk, meetsRpoTarget, meetsRtoTarget, recoverable, blockers }], ' +
       'capacity: per recovery vDC for all affected groups together [{ tenantId, tenantName, siteId, siteName, vdcId, vdcName, groupIds, requiredGhz, requiredMemoryGb, availableGhz, availableMemoryGb, totalGhz, totalMemoryGb, ok, message }], ' +
       'recoverySites (staff only): [{ siteId, siteName, siteStatus, physicalGhz, physicalMemoryGb, reservedGhz, reservedMemoryGb, claimGhz, claimMemoryGb, tenantCount, ok }], ' +
-      'unprotected: groups failed over without reverse protection running at the site, missing: [{ groupId, groupName, tenantName, marginSeconds (null: cannot recover), why }] worst first }. ' +
+      'unprotected: groups failed over without reverse protection running at the site, losingProtection: groups recovering to the site (left without a replica), missing: [{ groupId, groupName, tenantName, marginSeconds (null: cannot recover), why }] worst first }. ' +
       'planId of another tenant, an unknown siteId or tenantId: 404; a malformed id: 400 naming the field.',
   },
 

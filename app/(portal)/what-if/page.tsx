@@ -102,6 +102,12 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
             {whatIf.unprotected.map((u) => `${u.groupName} (${plural(u.vmCount, 'VM')})`).join(', ')}.
           </p>
         )}
+        {whatIf.losingProtection.length > 0 && (
+          <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300">
+            Recovering to {whatIf.siteName}, these groups keep running but would be left without a replica until the site is back:{' '}
+            {whatIf.losingProtection.map((l) => l.groupName).join(', ')}.
+          </p>
+        )}
       </Card>
 
       {whatIf.groups.length > 0 && (

@@ -147,7 +147,7 @@ export function WhatIfGroupsTable({ groups, showTenant = false, showTier = false
                 {g.recoverable ? formatDuration(g.predictedRtoSeconds) : '—'}
               </span>
               <div className="text-xs text-slate-500 dark:text-slate-400">target {formatMinutes(g.rtoTargetMinutes)}</div>
-              {g.recoverable && <div className="text-xs text-slate-500 dark:text-slate-400">{rtoParts(g)}</div>}
+              {g.recoverable && (g.overheadSeconds > 0 || g.tierWaitSeconds > 0) && <div className="text-xs text-slate-500 dark:text-slate-400">{rtoParts(g)}</div>}
             </Td>
             <Td>
               {g.recoverySiteName}
@@ -168,14 +168,14 @@ export function WhatIfGroupsTable({ groups, showTenant = false, showTier = false
 }
 
 /** One meter: what the failure would claim against what is free; red when it does not fit. */
-export function ClaimMeter({ label, need, free, total, unit }: { label: string; need: number; free: number; total: number; unit: string }) {
+export function ClaimMeter({ label, need, free, total, unit, of = 'free' }: { label: string; need: number; free: number; total: number; unit: string; of?: 'free' | 'physical' }) {
   const ok = need <= free + 1e-9;
   return (
     <div className="min-w-0">
       <div className="flex items-baseline justify-between gap-2 text-xs">
         <span className="text-slate-500 dark:text-slate-400">{label}</span>
         <span className={cn('tabular-nums', ok ? 'text-slate-700 dark:text-slate-300' : 'font-semibold text-red-700 dark:text-red-400')}>
-          needs {formatNumber(need, Number.isInteger(need) ? 0 : 1)} of {formatNumber(free, Number.isInteger(free) ? 0 : 1)} {unit} free
+          {of === 'free' ? 'needs' : 'claims'} {formatNumber(need, Number.isInteger(need) ? 0 : 1)} of {formatNumber(free, Number.isInteger(free) ? 0 : 1)} {unit}{of === 'free' ? ' free' : ''}
           {total !== free && <span className="font-normal text-slate-500 dark:text-slate-400"> ({formatNumber(total)} {unit} reserved)</span>}
         </span>
       </div>

@@ -159,7 +159,8 @@ describe('what-if: access', () => {
     db.insert(recoveryPlans).values({ id: 'rpl_acme', tenantId: 'ten_acme', name: 'P', tiers: [{ groupIds: [WEB], delayAfterSeconds: 0 }], createdAt: new Date(NOW), updatedAt: new Date(NOW) }).run();
     const globex = await getWhatIf(db, GLOBEX_ADMIN, { siteId: 'london', tenantId: 'ten_acme' });
     expect(globex.groups).toEqual([]);
-    expect(globex.summary).toBe('If London failed now: no protection group of Globex Logistics replicates from it.');
+    expect(globex.summary).toBe('If London failed now: no protection group of Globex Logistics replicates from it. 1 group recovering to London would be left without protection: Customer portal.');
+    expect(globex.losingProtection).toEqual([{ groupId: 'grp_globex_web', groupName: 'Customer portal', tenantName: 'Globex Logistics', sourceSiteId: 'singapore' }]);
     await expect(getWhatIf(db, GLOBEX_ADMIN, { siteId: 'london', planId: 'rpl_acme' })).rejects.toMatchObject({ status: 404 });
     await expect(getWhatIf(db, ACME_ADMIN, { siteId: 'atlantis' })).rejects.toMatchObject({ status: 404 });
     await expect(getWhatIf(db, STAFF, { siteId: 'london', tenantId: 'ten_nobody' })).rejects.toMatchObject({ status: 404 });

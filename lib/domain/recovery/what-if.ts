@@ -100,6 +100,8 @@ export type WhatIfDto = {
   recoverySites: RecoverySiteLoadDto[];
   /** Groups that run at the site failed over without reverse protection: no replica, they would be lost. */
   unprotected: { groupId: string; groupName: string; tenantName: string; vmCount: number }[];
+  /** Groups that recover *to* the site: their production keeps running, but they would lose their replica and protection. */
+  losingProtection: { groupId: string; groupName: string; tenantName: string; sourceSiteId: string }[];
   summary: string;
   /** Groups that would miss a target, those that cannot recover first, then worst margin first. */
   missing: WhatIfMissDto[];
@@ -165,6 +167,17 @@ function groupsAt(db: Executor, scope: string | null, siteId: string) {
 
 type Row = ReturnType<typeof groupsAt>['replicating'][number];
 
+/** Replicating groups whose recovery site is this one: a failure leaves them without a replica. */
+function groupsProtectedAt(db: Executor, scope: string | null, siteId: string) {
+  return db
+    .select({ groupId: protectionGroups.id, groupName: protectionGroups.name, tenantName: tenants.name, sourceSiteId: protectionGroups.sourceSiteId })
+    .from(protectionGroups)
+    .innerJoin(tenants, eq(tenants.id, protectionGroups.tenantId))
+    .where(and(tenantFilter(protectionGroups.tenantId, scope), ne(protectionGroups.status, 'failed-over'), eq(protectionGroups.targetSiteId, siteId)))
+    .orderBy(asc(tenants.name), asc(protectionGroups.name))
+    .all();
+}
+
 /** Tiers for the affected groups: the plan's order (groups not in it form a last tier), or one tier. */
 function tiersFor(rows: Row[], plan: { tiers: { groupIds: string[]; delayAfterSeconds: number }[] } | null) {
   const ids = new Set(rows.map((r) => r.id));
@@ -199,10 +212,14 @@ function marginOf(g: WhatIfGroupDto): number | null {
   return round(Math.min(rpo, rto));
 }
 
-function summarise(siteName: string, who: string, groups: WhatIfGroupDto[], missing: WhatIfMissDto[], unprotected: WhatIfDto['unprotected']): string {
-  const lost = unprotected.length
-    ? ` ${plural(unprotected.length, 'group')} (${plural(unprotected.reduce((n, u) => n + u.vmCount, 0), 'VM')}) ${unprotected.length === 1 ? 'runs' : 'run'} there failed over without protection and would be lost: ${andList(unprotected.map((u) => u.groupName))}.`
-    : '';
+function summarise(siteName: string, who: string, groups: WhatIfGroupDto[], missing: WhatIfMissDto[], unprotected: WhatIfDto['unprotected'], losing: WhatIfDto['losingProtection']): string {
+  const lost =
+    (unprotected.length
+      ? ` ${plural(unprotected.length, 'group')} (${plural(unprotected.reduce((n, u) => n + u.vmCount, 0), 'VM')}) ${unprotected.length === 1 ? 'runs' : 'run'} there failed over without protection and would be lost: ${andList(unprotected.map((u) => u.groupName))}.`
+      : '') +
+    (losing.length
+      ? ` ${plural(losing.length, 'group')} recovering to ${siteName} would be left without protection: ${andList(losing.map((l) => l.groupName))}.`
+      : '');
   if (!groups.length) return `If ${siteName} failed now: no protection group of ${who} replicates from it.${lost}`;
   const vms = groups.reduce((n, g) => n + g.vmCount, 0);
   const dests = andList([...new Set(groups.map((g) => g.recoverySiteName))]);
@@ -313,6 +330,7 @@ export async function getWhatIf(db: Executor, actor: Actor, query: Record<string
     .sort((a, b) => (a.marginSeconds ?? -Infinity) - (b.marginSeconds ?? -Infinity) || a.groupName.localeCompare(b.groupName));
 
   const lost = unprotected.map((u) => ({ groupId: u.id, groupName: u.name, tenantName: u.tenantName, vmCount: memberCount(db, u.id) }));
+  const losing = groupsProtectedAt(db, scope, site.id);
   const tenantNames = [...new Set([...replicating, ...unprotected].map((r) => r.tenantName))];
   const who = tenantNames.length === 1 ? tenantNames[0] : scope === null ? (tenantNames.length ? plural(tenantNames.length, 'tenant') : 'any tenant') : (db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, scope)).get()?.name ?? 'the tenant');
   const cannot = groups.some((g) => !g.recoverable || !g.capacityOk) || lost.length > 0;
@@ -322,8 +340,8 @@ export async function getWhatIf(db: Executor, actor: Actor, query: Record<string
     verdict: !groups.length && !lost.length ? 'none' : cannot ? 'cannot-recover' : missing.length ? 'missed' : 'met',
     groups, capacity,
     recoverySites: actor.role === 'staff' ? recoverySiteLoads(db, capacity, groups) : [],
-    unprotected: lost,
-    summary: summarise(site.name, who, groups, missing, lost),
+    unprotected: lost, losingProtection: losing,
+    summary: summarise(site.name, who, groups, missing, lost, losing),
     missing, evaluatedAt: iso(nowMs),
   };
 }
