@@ -118,6 +118,7 @@ describe('what-if: the hand-worked scenario', () => {
     const web = w.groups.find((g) => g.groupId === WEB)!;
     expect([web.tier, web.tierWaitSeconds, web.predictedRtoSeconds, web.meetsRtoTarget]).toEqual([2, 511, 737, true]);
     expect(w.planName).toBe('Database first');
+    expect(w.groups.map((g) => [g.groupId, g.tier])).toEqual([[SQL, 1], [WEB, 2]]); // in the plan's order
   });
 
   it('a recovery site that is down too, and a vDC too small for the claim', async () => {
@@ -132,7 +133,7 @@ describe('what-if: the hand-worked scenario', () => {
     expect(w.verdict).toBe('cannot-recover');
     expect(w.summary).toBe(
       'If London failed now: 2 groups (7 VMs) of Acme Insurance would fail over to Zurich and Jersey; 2 could not recover: ' +
-        'Customer web tier (Zurich is offline too: it cannot recover), Policy database (not enough capacity at Jersey, RTO 8 m 1 s > 5 m target).',
+        'Customer web tier (its recovery site Zurich is offline), Policy database (not enough capacity at Jersey, RTO 8 m 1 s > 5 m target).',
     );
   });
 
@@ -149,7 +150,7 @@ describe('what-if: the hand-worked scenario', () => {
 
     const sing = await getWhatIf(db, STAFF, { siteId: 'singapore' });
     expect(sing.groups.map((g) => [g.tenantName, g.groupName, g.recoverySiteDown, g.recoverable])).toEqual([['Globex Logistics', 'Customer portal', true, false]]);
-    expect(sing.summary).toMatch(/^If Singapore failed now: 1 group \(\d+ VMs?\) of Globex Logistics would fail over to London; 1 could not recover: Customer portal \(London is offline too: it cannot recover\)\.$/);
+    expect(sing.summary).toMatch(/^If Singapore failed now: 1 group \(\d+ VMs?\) of Globex Logistics would fail over to London; 1 could not recover: Customer portal \(its recovery site London is offline\)\.$/);
   });
 });
 

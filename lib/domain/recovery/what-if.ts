@@ -197,7 +197,7 @@ function blockersOf(f: GroupForecast): string[] {
 }
 
 function missWhy(g: WhatIfGroupDto): string {
-  if (!g.recoverable) return g.recoverySiteDown ? `${g.recoverySiteName} is offline too: it cannot recover` : `it cannot recover: ${g.blockers[0] ?? 'not enough capacity'}`;
+  if (!g.recoverable) return g.recoverySiteDown ? `its recovery site ${g.recoverySiteName} is offline` : `it cannot recover: ${g.blockers[0] ?? 'not enough capacity'}`;
   const parts: string[] = [];
   if (!g.capacityOk) parts.push(`not enough capacity at ${g.recoverySiteName}`);
   if (!g.meetsRpoTarget) parts.push(`data loss ${formatDuration(g.dataLossSeconds)} > ${formatDuration(g.rpoTargetSeconds)} target`);
@@ -304,7 +304,7 @@ export async function getWhatIf(db: Executor, actor: Actor, query: Record<string
     groups: t.groupIds.filter(recoverable).map((id) => ({ id, rtoSeconds: forecasts.get(id)!.predictedRtoSeconds })),
   })));
 
-  const groups: WhatIfGroupDto[] = replicating.map((r) => {
+  const groups: WhatIfGroupDto[] = [...replicating].sort((a, b) => (tierOf.get(a.id) ?? 1) - (tierOf.get(b.id) ?? 1)).map((r) => {
     const f = forecasts.get(r.id)!;
     const canRecover = recoverable(r.id);
     const capacityOk = canRecover ? (claimOk.get(r.id) ?? false) : !f.toSiteOffline && !!f.capacity && f.capacity.requiredGhz <= f.capacity.availableGhz && f.capacity.requiredMemoryGb <= f.capacity.availableMemoryGb;
