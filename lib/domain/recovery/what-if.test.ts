@@ -135,6 +135,13 @@ describe('what-if: the hand-worked scenario', () => {
       'If London failed now: 2 groups (7 VMs) of Acme Insurance would fail over to Zurich and Jersey; 2 could not recover: ' +
         'Customer web tier (its recovery site Zurich is offline), Policy database (not enough capacity at Jersey, RTO 8 m 1 s > 5 m target).',
     );
+    // Staff see what the failure would claim at Zurich even though nothing can start there now. Reserved for
+    // recovery: only Acme has recovery vDCs at Zurich (60 GHz) and Jersey (shrunk to 40 GHz above).
+    const staff = await getWhatIf(db, STAFF, { siteId: 'london' });
+    expect(staff.recoverySites.map((s) => [s.siteName, s.siteStatus, s.claimGhz, s.claimMemoryGb, s.reservedGhz, s.ok])).toEqual([
+      ['Zurich', 'offline', 19.2, 32, 60, false],
+      ['Jersey', 'online', 43.2, 136, 40, false],
+    ]);
   });
 
   it('staff see every tenant with a site, and each recovery site against its physical capacity', async () => {

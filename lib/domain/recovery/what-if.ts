@@ -234,8 +234,12 @@ function summarise(siteName: string, who: string, groups: WhatIfGroupDto[], miss
   return `${head}; ${parts.join('; ')}.${lost}`;
 }
 
-/** Staff view: per recovery site, physical capacity and every tenant's reservations there against the claim. */
-function recoverySiteLoads(db: Executor, capacity: WhatIfDto['capacity'], groups: WhatIfGroupDto[]): RecoverySiteLoadDto[] {
+/**
+ * Staff view: per recovery site, physical capacity and every tenant's recovery reservations
+ * there against what the failure would claim: every affected group's VMs, including groups
+ * that could not start now (a site that is down still shows what it would have had to hold).
+ */
+function recoverySiteLoads(db: Executor, groups: WhatIfGroupDto[], forecasts: Map<string, GroupForecast>, claimOk: Map<string, boolean>): RecoverySiteLoadDto[] {
   const siteIds = [...new Set(groups.map((g) => g.recoverySiteId))];
   if (!siteIds.length) return [];
   const siteRows = db.select().from(sites).where(inArray(sites.id, siteIds)).all();
@@ -243,16 +247,18 @@ function recoverySiteLoads(db: Executor, capacity: WhatIfDto['capacity'], groups
   return siteIds.flatMap((id) => {
     const s = siteRows.find((r) => r.id === id);
     if (!s) return [];
-    const claims = capacity.filter((c) => c.siteId === id);
-    const claimGhz = round(claims.reduce((n, c) => n + c.requiredGhz, 0));
-    const claimMemoryGb = round(claims.reduce((n, c) => n + c.requiredMemoryGb, 0));
+    const here = groups.filter((g) => g.recoverySiteId === id);
+    // A group's own capacity check sums its VMs; a tenant without a vDC there has none: count its VMs' size from the plan.
+    const need = here.map((g) => forecasts.get(g.groupId)!.preflight.plan.flatMap((bg) => bg.vms)).map((v) => ({ ghz: v.reduce((n, x) => n + x.cpuGhz, 0), mem: v.reduce((n, x) => n + x.memoryGb, 0) }));
+    const claimGhz = round(need.reduce((n, c) => n + c.ghz, 0));
+    const claimMemoryGb = round(need.reduce((n, c) => n + c.mem, 0));
     const mine = reserved.filter((r) => r.siteId === id);
     return [{
       siteId: id, siteName: s.name, siteStatus: s.status,
       physicalGhz: s.capacityVcpuGhz, physicalMemoryGb: s.capacityMemoryGb,
       reservedGhz: round(mine.reduce((n, r) => n + r.ghz, 0)), reservedMemoryGb: round(mine.reduce((n, r) => n + r.mem, 0)),
-      claimGhz, claimMemoryGb, tenantCount: new Set(claims.map((c) => c.tenantId)).size,
-      ok: s.status !== 'offline' && claimGhz <= s.capacityVcpuGhz && claimMemoryGb <= s.capacityMemoryGb && claims.every((c) => c.ok),
+      claimGhz, claimMemoryGb, tenantCount: new Set(here.map((g) => g.tenantId)).size,
+      ok: s.status !== 'offline' && claimGhz <= s.capacityVcpuGhz && claimMemoryGb <= s.capacityMemoryGb && here.every((g) => !g.recoverable || (claimOk.get(g.groupId) ?? false)),
     }];
   });
 }
@@ -339,7 +345,7 @@ export async function getWhatIf(db: Executor, actor: Actor, query: Record<string
     planId: plan?.id ?? null, planName: plan?.name ?? null,
     verdict: !groups.length && !lost.length ? 'none' : cannot ? 'cannot-recover' : missing.length ? 'missed' : 'met',
     groups, capacity,
-    recoverySites: actor.role === 'staff' ? recoverySiteLoads(db, capacity, groups) : [],
+    recoverySites: actor.role === 'staff' ? recoverySiteLoads(db, groups, forecasts, claimOk) : [],
     unprotected: lost, losingProtection: losing,
     summary: summarise(site.name, who, groups, missing, lost, losing),
     missing, evaluatedAt: iso(nowMs),
