@@ -10,6 +10,7 @@ import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { operations, tenants } from '@/db/schema';
 import type { OperationType } from '@/lib/schemas/operations';
+import { SHUTDOWN_GRACE_SECONDS } from '@/lib/schemas/operation-limits';
 import { measuredOverheadSeconds, plannedRtoSeconds } from '@/lib/operations/rto-forecast';
 import { operationOptionsSchema, type OperationOptions } from '@/lib/operations/types';
 import type { CapacityDto } from '@/lib/domain/operations/operation-capacity';
@@ -28,7 +29,7 @@ export type ForecastOptions = {
    * is up passes true (with its shutdown settings) to forecast what it will really do.
    */
   sourceSiteOnline?: boolean;
-  /** Live only, as the start request's: shut the source VMs down (default true) and the grace period. */
+  /** Live only, as the start request's: shut the source VMs down (default true) and the grace period (default the request's, 300 s). */
   shutdownSource?: boolean;
   shutdownGraceSeconds?: number;
 };
@@ -106,7 +107,8 @@ function forecastOptions(db: Executor, group: GroupForOperation, pf: PreflightRe
     v: 1, fromSiteName: pf.fromSiteName, toSiteName: pf.toSiteName,
     sourceSiteOnline: opts.sourceSiteOnline ?? false,
     shutdownSource, reverseProtection: false,
-    ...(shutdownSource && opts.shutdownGraceSeconds !== undefined ? { shutdownGraceSeconds: opts.shutdownGraceSeconds } : {}),
+    // The start request's default grace period when none is given (lib/schemas/operations).
+    ...(shutdownSource ? { shutdownGraceSeconds: opts.shutdownGraceSeconds ?? SHUTDOWN_GRACE_SECONDS.default } : {}),
     commitPolicy: 'manual', commitTimeoutMinutes: 60,
     finalSyncSeconds: move ? finalSyncSeconds(db, group) : 0,
     network: { kind: test ? 'test' : 'live', mode: net.mode, network: net.network, mappings: net.mappings.map((m) => ({ sourceSubnet: m.sourceSubnet, targetSubnet: m.targetSubnet })) },

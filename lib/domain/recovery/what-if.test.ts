@@ -201,4 +201,17 @@ describe('what-if agrees with a real failover', () => {
     expect(done.rtoSeconds).toBe(forecast.predictedRtoSeconds);
     expect(done.dataLossSeconds).toBe(forecast.dataLossSeconds);
   });
+
+  it('with the source up, the forecast of a run that shuts it down agrees too', async () => {
+    const db = await seededTestDb(new Date(NOW));
+    const sim = new FakeSimulator(NOW);
+    setSimulatorForTests(sim);
+    writeJournal(db, WEB, NOW);
+    // Graceful shutdown 29 s (the slowest guest, acme-app-01, within the default 300 s grace) + 216 s = 245 s.
+    const forecast = forecastGroup(db, loadGroupForOperation(db, ACME_ADMIN, WEB), NOW, { sourceSiteOnline: true });
+    expect(forecast.predictedRtoSeconds).toBe(245);
+    const op = await startFailover(db, ACME_ADMIN, WEB, {});
+    for (let t = 10; t <= 400; t += 10) advanceOpenOperations(db, NOW + t * 1000, sim);
+    expect((await getOperation(db, ACME_ADMIN, op.id)).rtoSeconds).toBe(245);
+  });
 });
