@@ -212,7 +212,7 @@ function marginOf(g: WhatIfGroupDto): number | null {
   return round(Math.min(rpo, rto));
 }
 
-function summarise(siteName: string, who: string, groups: WhatIfGroupDto[], missing: WhatIfMissDto[], unprotected: WhatIfDto['unprotected'], losing: WhatIfDto['losingProtection']): string {
+function summarise(siteName: string, siteDown: boolean, who: string, groups: WhatIfGroupDto[], missing: WhatIfMissDto[], unprotected: WhatIfDto['unprotected'], losing: WhatIfDto['losingProtection']): string {
   const lost =
     (unprotected.length
       ? ` ${plural(unprotected.length, 'group')} (${plural(unprotected.reduce((n, u) => n + u.vmCount, 0), 'VM')}) ${unprotected.length === 1 ? 'runs' : 'run'} there failed over without protection and would be lost: ${andList(unprotected.map((u) => u.groupName))}.`
@@ -220,10 +220,12 @@ function summarise(siteName: string, who: string, groups: WhatIfGroupDto[], miss
     (losing.length
       ? ` ${plural(losing.length, 'group')} recovering to ${siteName} would be left without protection: ${andList(losing.map((l) => l.groupName))}.`
       : '');
-  if (!groups.length) return `If ${siteName} failed now: no protection group of ${who} replicates from it.${lost}`;
+  // Once the site is down the forecast is no longer hypothetical: say so.
+  const lead = siteDown ? `${siteName} is offline now` : `If ${siteName} failed now`;
+  if (!groups.length) return `${lead}: no protection group of ${who} replicates from it.${lost}`;
   const vms = groups.reduce((n, g) => n + g.vmCount, 0);
   const dests = andList([...new Set(groups.map((g) => g.recoverySiteName))]);
-  const head = `If ${siteName} failed now: ${plural(groups.length, 'group')} (${plural(vms, 'VM')}) of ${who} would fail over to ${dests}`;
+  const head = `${lead}: ${plural(groups.length, 'group')} (${plural(vms, 'VM')}) of ${who} would fail over to ${dests}`;
   const cannot = missing.filter((m) => m.marginSeconds === null);
   const late = missing.filter((m) => m.marginSeconds !== null);
   const parts: string[] = [];
@@ -347,7 +349,7 @@ export async function getWhatIf(db: Executor, actor: Actor, query: Record<string
     groups, capacity,
     recoverySites: actor.role === 'staff' ? recoverySiteLoads(db, groups, forecasts, claimOk) : [],
     unprotected: lost, losingProtection: losing,
-    summary: summarise(site.name, who, groups, missing, lost, losing),
+    summary: summarise(site.name, site.status === 'offline', who, groups, missing, lost, losing),
     missing, evaluatedAt: iso(nowMs),
   };
 }

@@ -47,7 +47,7 @@ describe('GET /api/v1/what-if', () => {
     const res = await get('siteId=london&tenantId=ten_globex', who); // a client's tenantId is ignored
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ siteId: 'london', siteName: 'London', tenantId: 'ten_acme', summary: expect.stringMatching(/^If London failed now: 2 groups \(7 VMs\) of Acme Insurance/) });
+    expect(body).toMatchObject({ siteId: 'london', siteName: 'London', tenantId: 'ten_acme', summary: expect.stringMatching(/^London is offline now: 2 groups \(7 VMs\) of Acme Insurance/) });
     expect(body.groups.map((g: { groupId: string }) => g.groupId)).toEqual(['grp_acme_web', 'grp_acme_sql']);
     expect(body.groups[0]).toMatchObject({
       groupId: 'grp_acme_web', tenantName: 'Acme Insurance', plannedRtoSeconds: 216, predictedRtoSeconds: 216, recoverySiteName: 'Zurich',
