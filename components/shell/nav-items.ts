@@ -18,6 +18,7 @@ export function portalNav(role: Role): NavItem[] {
     { href: '/vms', label: 'Virtual machines', icon: 'server' },
     { href: '/operations', label: 'Operations', icon: 'activity' },
     { href: '/recovery/plans', label: 'Recovery', icon: 'switch' },
+    { href: '/what-if', label: 'What if', icon: 'hourglass' },
     { href: '/alerts', label: 'Alerts', icon: 'bell' },
     { href: '/reports', label: 'Reports', icon: 'report' },
     { href: '/requests', label: 'Service requests', icon: 'ticket' },

@@ -14,6 +14,7 @@ import { rpoQuerySchema } from '@/lib/schemas/rpo';
 import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
+import { whatIfQuerySchema } from '@/lib/schemas/recovery-runs';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
 
@@ -124,6 +125,19 @@ export const ROUTES: RouteDoc[] = [
       'from/to are UTC days, inclusive. At most 1,000 operations (truncated: true when more matched).',
   },
   { method: 'get', path: '/api/v1/reports/sla', tag: 'Reports', summary: 'Monthly availability and service credit', roles: ANY, query: slaQuerySchema, success: 200 },
+  {
+    method: 'get', path: '/api/v1/what-if', tag: 'Operations', roles: ANY, query: whatIfQuerySchema, success: 200,
+    summary: 'If a site failed now: per group of the caller\'s tenant (staff: every tenant, or ?tenantId) whose production runs there, the data it would lose and its predicted RTO, capacity and target verdicts. Read-only',
+    returns:
+      '{ siteId, siteName, siteStatus, tenantId, planId, planName, verdict (met/missed/cannot-recover/none), summary, evaluatedAt, ' +
+      'groups: [{ groupId, groupName, tenantId, tenantName, type (failover, or failback for a reversed group), tier, vmCount, dataLossSeconds (current RPO; null without a checkpoint), rpoTargetSeconds, ' +
+      'plannedRtoSeconds (the operation\'s own steps with the source down: create 5 s + 3 s per VM, each boot group\'s slowest VM, the delays between them), overheadSeconds (median of measured − planned over the group\'s last 10 recoveries), ' +
+      'tierWaitSeconds (earlier tiers of planId), predictedRtoSeconds, rtoTargetMinutes, recoverySiteId, recoverySiteName, recoverySiteDown, capacityOk, meetsRpoTarget, meetsRtoTarget, recoverable, blockers }], ' +
+      'capacity: per recovery vDC for all affected groups together [{ tenantId, tenantName, siteId, siteName, vdcId, vdcName, groupIds, requiredGhz, requiredMemoryGb, availableGhz, availableMemoryGb, totalGhz, totalMemoryGb, ok, message }], ' +
+      'recoverySites (staff only): [{ siteId, siteName, siteStatus, physicalGhz, physicalMemoryGb, reservedGhz, reservedMemoryGb, claimGhz, claimMemoryGb, tenantCount, ok }], ' +
+      'unprotected: groups failed over without reverse protection running at the site, losingProtection: groups recovering to the site (left without a replica), missing: [{ groupId, groupName, tenantName, marginSeconds (null: cannot recover), why }] worst first }. ' +
+      'planId of another tenant, an unknown siteId or tenantId: 404; a malformed id: 400 naming the field.',
+  },
 
   { method: 'get', path: '/api/v1/requests', tag: 'Service requests', summary: 'Service requests (own tenant; staff: all)', roles: ANY, query: requestListSchema, success: 200 },
   { method: 'post', path: '/api/v1/requests', tag: 'Service requests', summary: 'Raise a service request', roles: ADMIN, body: requestCreateSchema, success: 201 },

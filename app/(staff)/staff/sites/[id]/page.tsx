@@ -15,6 +15,8 @@ import { listSitesWithLoad, siteFaultView } from '@/lib/domain/staff/sites-fault
 import { staffActor } from '../../_lib/staff-actor';
 import { setLinkOutageAction, setSiteOutageAction } from '../actions';
 import { orNotFound } from '@/app/_lib/or-not-found';
+import { WhatIfSection } from '@/components/staff/what-if-section';
+import { getWhatIf } from '@/lib/domain/recovery/what-if';
 
 export const metadata: Metadata = { title: 'Site' };
 
@@ -23,6 +25,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
   const db = getDb();
   const actor = await staffActor();
   const { site, affectedGroups, links } = await orNotFound(() => siteFaultView(db, actor, id));
+  const whatIf = await getWhatIf(db, actor, { siteId: site.id });
   const siteName = Object.fromEntries(listSitesWithLoad(db, actor).map((s) => [s.id, s.name]));
   const storageTb = { ...site.load.storageGb, allocated: site.load.storageGb.allocated / 1000, capacity: site.load.storageGb.capacity / 1000 };
 
@@ -58,6 +61,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
         />
         <AffectedGroupsTable groups={affectedGroups} siteName={siteName} />
       </Card>
+      <WhatIfSection whatIf={whatIf} />
       <Card id="links">
         <CardHeader title="Inter-site links" description="Cutting a link pauses only the groups replicating between its two sites." />
         <Table caption="Inter-site links">
