@@ -8,11 +8,12 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { operations, tenants } from '@/db/schema';
+import { operations } from '@/db/schema';
 import type { OperationType } from '@/lib/schemas/operations';
 import { SHUTDOWN_GRACE_SECONDS } from '@/lib/schemas/operation-limits';
 import { measuredOverheadSeconds, plannedRtoSeconds } from '@/lib/operations/rto-forecast';
-import { operationOptionsSchema, type OperationOptions } from '@/lib/operations/types';
+import { operationOptionsSchema } from '@/lib/operations/types';
+import { buildOptions, type StartInput } from '@/lib/domain/operations/open-operation';
 import type { CapacityDto } from '@/lib/domain/operations/operation-capacity';
 import type { GroupForOperation } from '@/lib/domain/operations/operation-plan';
 import { evaluatePreflight, type PreflightCheckDto, type PreflightResult } from '@/lib/domain/operations/operation-preflight';
@@ -63,13 +64,6 @@ export type GroupForecast = {
   preflight: PreflightResult;
 };
 
-/** Seconds to ship the backlog over the tenant's inter-site bandwidth: the same formula a move's start uses (operations.ts). */
-function finalSyncSeconds(db: Executor, group: GroupForOperation): number {
-  const tenant = db.select({ mbps: tenants.interSiteBandwidthMbps }).from(tenants).where(eq(tenants.id, group.tenantId)).get();
-  const mbPerSecond = Math.max(1, (tenant?.mbps ?? 100) / 8);
-  return Math.min(3600, Math.max(5, Math.ceil(group.backlogMB / mbPerSecond)));
-}
-
 /** Past test failovers and failovers of the group that measured an RTO, newest first, with what their own plan said. */
 export function pastRecoveries(db: Executor, groupId: string): { measuredSeconds: number; plannedSeconds: number }[] {
   const rows = db
@@ -94,27 +88,18 @@ export function pastRecoveries(db: Executor, groupId: string): { measuredSeconds
 }
 
 /**
- * The options the operation would be started with, as far as they change its timing: the
- * plan from the pre-flight, the source's reachability and shutdown, a move's final sync.
- * Network and commit settings do not move the RTO (the network step comes after the last boot).
+ * The RTO an operation started with `start` would reach, built with the very options its start
+ * would store (buildOptions), so a forecast and the operation cannot drift apart: planned from
+ * the plan's steps, plus the overhead past recoveries measured beyond their own plans.
+ * `sourceSiteOnline` false forecasts a failed source (no shutdown step).
  */
-function forecastOptions(db: Executor, group: GroupForOperation, pf: PreflightResult, opts: ForecastOptions): OperationOptions {
-  const test = pf.type === 'test-failover';
-  const move = pf.type === 'move';
-  const shutdownSource = test ? false : move ? true : (opts.shutdownSource ?? true);
-  const net = test ? group.testNetwork : group.liveNetwork;
-  return {
-    v: 1, fromSiteName: pf.fromSiteName, toSiteName: pf.toSiteName,
-    sourceSiteOnline: opts.sourceSiteOnline ?? false,
-    shutdownSource, reverseProtection: false,
-    // The start request's default grace period when none is given (lib/schemas/operations).
-    ...(shutdownSource ? { shutdownGraceSeconds: opts.shutdownGraceSeconds ?? SHUTDOWN_GRACE_SECONDS.default } : {}),
-    commitPolicy: 'manual', commitTimeoutMinutes: 60,
-    finalSyncSeconds: move ? finalSyncSeconds(db, group) : 0,
-    network: { kind: test ? 'test' : 'live', mode: net.mode, network: net.network, mappings: net.mappings.map((m) => ({ sourceSubnet: m.sourceSubnet, targetSubnet: m.targetSubnet })) },
-    plan: pf.plan.map((bg) => ({ name: bg.name, delayAfterSeconds: bg.delayAfterSeconds, vms: bg.vms.map((v) => ({ id: v.id, name: v.name, bootSeconds: v.bootSeconds })) })),
-    groupStatusBefore: group.status, stopRequestedAtMs: null, decision: null,
-  };
+export function predictRto(db: Executor, group: GroupForOperation, pf: PreflightResult, start: StartInput, sourceSiteOnline = pf.sourceSiteOnline) {
+  const options = { ...buildOptions(db, group, pf, start), sourceSiteOnline };
+  // The machine's step list needs at least one boot group; an empty group only creates nothing.
+  const planned = options.plan.length ? plannedRtoSeconds({ type: pf.type, options }) : 0;
+  const past = pastRecoveries(db, group.id);
+  const overhead = measuredOverheadSeconds(past);
+  return { plannedRtoSeconds: planned, overheadSeconds: overhead, overheadSamples: past.length, predictedRtoSeconds: planned + overhead };
 }
 
 /**
@@ -131,18 +116,19 @@ function forecastOptions(db: Executor, group: GroupForOperation, pf: PreflightRe
  */
 export function forecastGroup(db: Executor, group: GroupForOperation, nowMs: number, opts: ForecastOptions = {}): GroupForecast {
   const pf = evaluatePreflight(db, group, opts.type ?? 'failover', {}, nowMs);
-  const options = forecastOptions(db, group, pf, opts);
-  // The machine's step list needs at least one boot group; an empty group only creates nothing.
-  const planned = options.plan.length ? plannedRtoSeconds({ type: pf.type, options }) : 0;
-  const past = pastRecoveries(db, group.id);
-  const overhead = measuredOverheadSeconds(past);
+  const test = pf.type === 'test-failover';
+  const shutdownSource = test ? false : pf.type === 'move' ? true : (opts.shutdownSource ?? true);
+  const start: StartInput = {
+    shutdownSource, shutdownGraceSeconds: opts.shutdownGraceSeconds ?? SHUTDOWN_GRACE_SECONDS.default,
+    reverseProtection: false, commitPolicy: 'manual', commitTimeoutMinutes: 60,
+  };
+  const rto = predictRto(db, group, pf, start, opts.sourceSiteOnline ?? false);
   return {
     groupId: group.id, groupName: group.name, type: pf.type,
     fromSiteId: pf.fromSiteId, fromSiteName: pf.fromSiteName, toSiteId: pf.toSiteId, toSiteName: pf.toSiteName,
     toSiteOffline: pf.checks.some((c) => c.check === 'target-site' && !c.ok),
     dataLossSeconds: pf.dataLossSeconds,
-    plannedRtoSeconds: planned, overheadSeconds: overhead, overheadSamples: past.length,
-    predictedRtoSeconds: planned + overhead,
+    ...rto,
     vmCount: pf.vmCount, capacity: pf.capacity, checks: pf.checks, preflight: pf,
   };
 }

@@ -14,7 +14,7 @@ import { audit } from '@/lib/core/audit';
 import { ConflictError, NotFoundError, PreflightError, ValidationError, type FailedCheck } from '@/lib/core/errors';
 import { newId } from '@/lib/ids';
 import { runSimCalls, type SimCall } from '@/lib/operations/effects';
-import { plannedRtoSeconds, tieredRtoSeconds } from '@/lib/operations/rto-forecast';
+import { tieredRtoSeconds } from '@/lib/operations/rto-forecast';
 import { listRunsQuerySchema, startRunSchema, type RunType, type StartRunInput } from '@/lib/schemas/recovery-runs';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { iso } from '@/lib/domain/core/clock';
@@ -24,10 +24,11 @@ import { parseBody } from '@/lib/domain/core/input';
 import { cachedRead } from '@/lib/domain/core/read-cache';
 import { tenantFilter } from '@/lib/domain/core/scope';
 import { parseInput } from '@/lib/domain/core/validate';
-import { buildOptions, openOperation, type StartInput } from '@/lib/domain/operations/open-operation';
+import { openOperation, type StartInput } from '@/lib/domain/operations/open-operation';
 import { loadGroupForOperation, type GroupForOperation } from '@/lib/domain/operations/operation-plan';
 import { evaluatePreflight, type PreflightResult } from '@/lib/domain/operations/operation-preflight';
 import { assertEngineLive, simulator } from '@/lib/sim/bridge';
+import { predictRto } from './forecast';
 import { loadPlanTiers } from './plans';
 import { claimsBySite } from './run-capacity';
 import type { RunDto, RunPreflightDto } from './run-dto';
@@ -101,7 +102,8 @@ function evaluateAll(db: Executor, actor: Actor, resolved: Resolved, type: RunTy
     t.groupIds.map((id) => {
       const group = loadGroupForOperation(db, scoped, id);
       const pf = evaluatePreflight(db, group, type, {}, nowMs);
-      const plannedRto = pf.plan.length ? plannedRtoSeconds({ type: pf.type, options: buildOptions(db, group, pf, start) }) : null;
+      // The forecast kept on the run: what this start will do with the source as it is now.
+      const plannedRto = pf.plan.length ? predictRto(db, group, pf, start).predictedRtoSeconds : null;
       return { group, tier, pf, plannedRto };
     }),
   );
