@@ -10,6 +10,12 @@ export async function simNow(): Promise<number> {
   return sim ? sim.now() : Date.now();
 }
 
+/** The running simulator (to act on) with its now; null and the wall clock when none runs. */
+export async function simClock() {
+  const sim = await simulator();
+  return { sim, nowMs: sim ? sim.now() : Date.now() };
+}
+
 export async function simDate(): Promise<Date> {
   return new Date(await simNow());
 }

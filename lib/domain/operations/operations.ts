@@ -5,7 +5,7 @@
  * simulated clock in lib/operations/driver.
  */
 import 'server-only';
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { operations, operationSteps, sites } from '@/db/schema';
 import type { OperationType } from '@/lib/schemas/operations';
@@ -21,7 +21,8 @@ import {
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
-import { decodeCursor, encodeCursor } from '@/lib/domain/core/cursor';
+import { simClock } from '@/lib/domain/core/clock';
+import { startedAfter, startedPage } from '@/lib/domain/core/cursor';
 import type { Page } from '@/lib/domain/core/dto';
 import { ConflictError, NotFoundError, PreflightError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
@@ -30,17 +31,12 @@ import { loadGroupForOperation } from './operation-plan';
 import { openOperation, type StartInput } from './open-operation';
 import { evaluatePreflight, type PreflightDto } from './operation-preflight';
 import { tenantFilter } from '@/lib/domain/core/scope';
-import { assertEngineLive, simulator } from '@/lib/sim/bridge';
+import { assertEngineLive } from '@/lib/sim/bridge';
 import { cachedRead } from '@/lib/domain/core/read-cache';
 import { parseInput } from '@/lib/domain/core/validate';
 
 export type { OperationDto } from './operation-dto';
 export type { PreflightDto } from './operation-preflight';
-
-async function clock() {
-  const sim = await simulator();
-  return { sim, nowMs: sim ? sim.now() : Date.now() };
-}
 
 function parseStart(type: OperationType, input: unknown): StartInput {
   if (type === 'test-failover') {
@@ -55,7 +51,7 @@ async function startOperation(db: DB, actor: Actor, groupId: string, requested: 
   authorize(db, actor, 'operation:run', { type: 'protection-group', id: groupId });
   const group = loadGroupForOperation(db, actor, groupId);
   const parsed = parseStart(requested, input);
-  const { sim, nowMs } = await clock();
+  const { sim, nowMs } = await simClock();
   assertEngineLive(sim);
   const opId = newId('op');
   let calls: SimCall[];
@@ -116,7 +112,7 @@ async function actOn(db: DB, actor: Actor, opId: string, action: Action, input: 
   if (!found) throw new NotFoundError('operation', opId);
   const stop = action === 'stop-test' ? parseBody(stopTestSchema, input) : null;
   const rollback = action === 'rollback' ? parseBody(rollbackSchema, input) : null;
-  const { sim, nowMs } = await clock();
+  const { sim, nowMs } = await simClock();
   assertEngineLive(sim);
   let calls: SimCall[];
   try {
@@ -191,22 +187,18 @@ function readOne(db: Executor, id: string, nowMs: number): OperationDto {
 /** One operation of the actor's tenant (staff: any). */
 export async function getOperation(db: Executor, actor: Actor, id: string): Promise<OperationDto> {
   authorize(db, actor, 'tenant:read', { type: 'operation', id });
-  const { nowMs } = await clock();
+  const { nowMs } = await simClock();
   const [dto] = readOperationDtos(db, and(eq(operations.id, id), tenantFilter(operations.tenantId, tenantScope(actor))), nowMs);
   if (!dto) throw new NotFoundError('operation', id);
   return dto;
 }
-
-type Cursor = { t: number; id: string };
-const isCursor = (v: unknown): v is Cursor => !!v && typeof v === 'object' && typeof (v as Cursor).t === 'number' && typeof (v as Cursor).id === 'string';
 
 /** Operations newest first, keyset-paged on (startedAt, id). */
 export async function listOperations(db: Executor, actor: Actor, query: Record<string, unknown> = {}): Promise<Page<OperationDto>> {
   authorize(db, actor, 'tenant:read', { type: 'operation' });
   const scope = tenantScope(actor, typeof query.tenantId === 'string' ? query.tenantId : undefined);
   const q = parseInput(listOperationsQuerySchema, query);
-  const after = decodeCursor(q.cursor, isCursor);
-  const { nowMs } = await clock();
+  const { nowMs } = await simClock();
   // Running operations show their elapsed time: a page of them lives for one simulated second at most.
   const key = `operations:${scope ?? '*'}:${JSON.stringify(q)}:${Math.floor(nowMs / 1000)}`;
   return cachedRead(db, key, () => {
@@ -215,12 +207,10 @@ export async function listOperations(db: Executor, actor: Actor, query: Record<s
       q.groupId ? eq(operations.groupId, q.groupId) : undefined,
       q.type ? eq(operations.type, q.type) : undefined,
       q.status ? eq(operations.status, q.status) : undefined,
-      after ? or(lt(operations.startedAt, new Date(after.t)), and(eq(operations.startedAt, new Date(after.t)), lt(operations.id, after.id))) : undefined,
+      startedAfter(q.cursor, operations.startedAt, operations.id),
     );
     const rows = readOperationDtos(db, where, nowMs, { orderBy: [desc(operations.startedAt), desc(operations.id)], limit: q.limit + 1 });
-    const items = rows.slice(0, q.limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > q.limit ? encodeCursor({ t: Date.parse(last.startedAt), id: last.id } satisfies Cursor) : null };
+    return startedPage(rows, q.limit);
   });
 }
 
@@ -229,7 +219,7 @@ export async function preflight(db: Executor, actor: Actor, groupId: string, que
   authorize(db, actor, 'operation:run', { type: 'protection-group', id: groupId });
   const group = loadGroupForOperation(db, actor, groupId);
   const q = parseInput(preflightQuerySchema, query);
-  const { nowMs } = await clock();
+  const { nowMs } = await simClock();
   const { plan, checkpointTimeMs, ...dto } = evaluatePreflight(db, group, q.type, q, nowMs);
   void plan;
   void checkpointTimeMs;

@@ -14,10 +14,10 @@ import { audit } from '@/lib/core/audit';
 import { ConflictError, DomainError, NotFoundError } from '@/lib/core/errors';
 import { stopRunTestsSchema } from '@/lib/schemas/recovery-runs';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
+import { simClock } from '@/lib/domain/core/clock';
 import { parseBody } from '@/lib/domain/core/input';
 import { tenantFilter } from '@/lib/domain/core/scope';
 import { commitOperation, rollbackOperation, stopTest } from '@/lib/domain/operations/operations';
-import { simulator } from '@/lib/sim/bridge';
 import type { RunDto } from './run-dto';
 import { findRun } from './run-read';
 import { readRun } from './runs';
@@ -36,8 +36,7 @@ async function decideAll(db: DB, actor: Actor, runId: string, kind: Kind, input:
   const test = run.type === 'test-failover';
   if (kind === 'stop-test' && !test) throw new ConflictError('Only a run of test failovers is stopped; commit or roll back a live run.');
   if (kind !== 'stop-test' && test) throw new ConflictError('A run of test failovers is stopped, not committed or rolled back.');
-  const sim = await simulator();
-  const nowMs = sim ? sim.now() : Date.now();
+  const { nowMs } = await simClock();
   const before = readRun(db, runId, nowMs);
   // A rollback or a stop ends the run: groups whose tier has not come are not started any more.
   const cancelled = kind === 'commit' ? [] : before.groups.filter((g) => g.state === 'waiting');

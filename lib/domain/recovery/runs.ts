@@ -6,7 +6,7 @@
  * for all its groups (run-decisions).
  */
 import 'server-only';
-import { and, asc, desc, eq, inArray, lt, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { protectionGroups, recoveryRunGroups, recoveryRuns, sites } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
@@ -17,8 +17,8 @@ import { runSimCalls, type SimCall } from '@/lib/operations/effects';
 import { tieredRtoSeconds } from '@/lib/operations/rto-forecast';
 import { listRunsQuerySchema, startRunSchema, type RunType, type StartRunInput } from '@/lib/schemas/recovery-runs';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
-import { iso } from '@/lib/domain/core/clock';
-import { decodeCursor, encodeCursor } from '@/lib/domain/core/cursor';
+import { iso, simClock } from '@/lib/domain/core/clock';
+import { startedAfter, startedPage } from '@/lib/domain/core/cursor';
 import type { Page } from '@/lib/domain/core/dto';
 import { parseBody } from '@/lib/domain/core/input';
 import { cachedRead } from '@/lib/domain/core/read-cache';
@@ -27,7 +27,7 @@ import { parseInput } from '@/lib/domain/core/validate';
 import { openOperation, type StartInput } from '@/lib/domain/operations/open-operation';
 import { loadGroupForOperation, type GroupForOperation } from '@/lib/domain/operations/operation-plan';
 import { evaluatePreflight, type PreflightResult } from '@/lib/domain/operations/operation-preflight';
-import { assertEngineLive, simulator } from '@/lib/sim/bridge';
+import { assertEngineLive } from '@/lib/sim/bridge';
 import { predictRto } from './forecast';
 import { loadPlanTiers } from './plans';
 import { claimsBySite } from './run-capacity';
@@ -35,11 +35,6 @@ import type { RunDto, RunPreflightDto } from './run-dto';
 import { readRunDtos } from './run-read';
 
 export type { RunDto, RunPreflightDto } from './run-dto';
-
-async function clock() {
-  const sim = await simulator();
-  return { sim, nowMs: sim ? sim.now() : Date.now() };
-}
 
 type Tier = { groupIds: string[]; delayAfterSeconds: number };
 type Resolved = { tenantId: string; tiers: Tier[]; plan: { id: string; name: string } | null };
@@ -142,7 +137,7 @@ export async function previewRun(db: Executor, actor: Actor, input: unknown, que
   const parsed = parseBody(startRunSchema, input);
   const tenantId = runTenant(db, actor, parsed, query);
   const resolved = resolveGroups(db, tenantId, parsed);
-  const { nowMs } = await clock();
+  const { nowMs } = await simClock();
   return review(resolved, parsed.type, evaluateAll(db, actor, resolved, parsed.type, runStartInput(parsed.type, parsed), nowMs), nowMs);
 }
 
@@ -166,7 +161,7 @@ export async function startRun(db: DB, actor: Actor, input: unknown, query: { te
   const tenantId = runTenant(db, actor, parsed, query);
   const resolved = resolveGroups(db, tenantId, parsed);
   const start = runStartInput(parsed.type, parsed);
-  const { sim, nowMs } = await clock();
+  const { sim, nowMs } = await simClock();
   assertEngineLive(sim);
   const runId = newId('run');
   let calls: SimCall[];
@@ -233,32 +228,26 @@ export function readRun(db: Executor, id: string, nowMs: number): RunDto {
 /** One run of the actor's tenant (staff: any); another tenant's is "not found". */
 export async function getRun(db: Executor, actor: Actor, id: string): Promise<RunDto> {
   authorize(db, actor, 'tenant:read', { type: 'recovery-run', id });
-  const { nowMs } = await clock();
+  const { nowMs } = await simClock();
   const [dto] = readRunDtos(db, and(eq(recoveryRuns.id, id), tenantFilter(recoveryRuns.tenantId, tenantScope(actor))), nowMs);
   if (!dto) throw new NotFoundError('recovery run', id);
   return dto;
 }
-
-type Cursor = { t: number; id: string };
-const isCursor = (v: unknown): v is Cursor => !!v && typeof v === 'object' && typeof (v as Cursor).t === 'number' && typeof (v as Cursor).id === 'string';
 
 /** Runs newest first, keyset-paged on (startedAt, id). */
 export async function listRuns(db: Executor, actor: Actor, query: Record<string, unknown> = {}): Promise<Page<RunDto>> {
   authorize(db, actor, 'tenant:read', { type: 'recovery-run' });
   const scope = tenantScope(actor, typeof query.tenantId === 'string' ? query.tenantId : undefined);
   const q = parseInput(listRunsQuerySchema, query);
-  const after = decodeCursor(q.cursor, isCursor);
-  const { nowMs } = await clock();
+  const { nowMs } = await simClock();
   const key = `recovery-runs:${scope ?? '*'}:${JSON.stringify(q)}:${Math.floor(nowMs / 1000)}`;
   return cachedRead(db, key, () => {
     const where = and(
       tenantFilter(recoveryRuns.tenantId, scope),
       q.status ? eq(recoveryRuns.status, q.status) : undefined,
-      after ? or(lt(recoveryRuns.startedAt, new Date(after.t)), and(eq(recoveryRuns.startedAt, new Date(after.t)), lt(recoveryRuns.id, after.id))) : undefined,
+      startedAfter(q.cursor, recoveryRuns.startedAt, recoveryRuns.id),
     );
     const rows = readRunDtos(db, where, nowMs, { orderBy: [desc(recoveryRuns.startedAt), desc(recoveryRuns.id)], limit: q.limit + 1 });
-    const items = rows.slice(0, q.limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > q.limit ? encodeCursor({ t: Date.parse(last.startedAt), id: last.id } satisfies Cursor) : null };
+    return startedPage(rows, q.limit);
   });
 }
