@@ -7,6 +7,11 @@ describe('navigation', () => {
     expect(portalNav('user').map((i) => i.href)).not.toContain('/audit');
   });
 
+  it('offers Recovery (runs, plans) to every client role', () => {
+    expect(portalNav('user').map((i) => i.href)).toContain('/recovery');
+    expect(portalNav('client_admin').filter((i) => i.href.startsWith('/recovery'))).toHaveLength(1);
+  });
+
   it('keeps every staff section under /staff', () => {
     expect(STAFF_NAV.every((i) => i.href === '/staff' || i.href.startsWith('/staff/'))).toBe(true);
   });
