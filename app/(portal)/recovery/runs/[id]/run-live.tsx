@@ -65,7 +65,7 @@ export function RunLive({ initial, canAct, canReadAudit }: { initial: RunDto; ca
             </li>
             {canReadAudit && (
               <li>
-                <Link className="font-medium text-sky-700 hover:underline dark:text-sky-400" href={`/audit?target=${encodeURIComponent(run.id)}`} data-testid="run-audit-link">
+                <Link className="font-medium text-sky-700 hover:underline dark:text-sky-400" href={`/audit?targetId=${encodeURIComponent(run.id)}`} data-testid="run-audit-link">
                   Audit entries of this run
                 </Link>
               </li>
