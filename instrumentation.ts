@@ -11,6 +11,9 @@ export async function register() {
   // Open operations resume from the database on the first tick (or fail with a reason).
   const { startOperationsDriver } = await import('@/lib/operations/driver');
   await startOperationsDriver();
+  // Recovery runs start their later tiers once the tick's operations have advanced.
+  const { startRecoveryRunsDriver } = await import('@/lib/domain/recovery/run-driver');
+  await startRecoveryRunsDriver();
 
   const { persistOnExit } = await import('@/lib/server/shutdown');
   persistOnExit();

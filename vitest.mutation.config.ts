@@ -13,6 +13,7 @@ const CORE_TESTS = [
   'lib/operations/**/*.test.ts',
   'lib/domain/operations/*.test.ts',
   'lib/domain/core/*.test.ts',
+  'lib/domain/recovery/run-capacity.test.ts',
   'lib/domain/reports/sla-math.test.ts',
   'lib/domain/reports/compliance.test.ts',
   'lib/domain/reports/test-duty.test.ts',

@@ -7,6 +7,7 @@ import { createGroupSchema, listGroupsQuerySchema, updateGroupSchema } from '@/l
 import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, rollbackSchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
 import { tenantFilterSchema } from '@/lib/schemas/common';
 import { recoveryReportQuerySchema, slaQuerySchema } from '@/lib/schemas/reports';
+import { listRunsQuerySchema, startRunSchema, stopRunTestsSchema } from '@/lib/schemas/recovery-runs';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
 import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
@@ -80,6 +81,21 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/operations/{id}/stop-test', tag: 'Operations', summary: 'End a test failover with its result', roles: ADMIN, body: stopTestSchema, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/commit', tag: 'Operations', summary: 'Commit a live failover (409 while the recovery site is offline)', roles: ADMIN, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/rollback', tag: 'Operations', summary: 'Roll a live failover back (409 while production is offline, unless breakGlass with a reason)', roles: ADMIN, body: rollbackSchema, success: 200 },
+  {
+    method: 'get', path: '/api/v1/recovery-runs', tag: 'Recovery runs', summary: 'Recovery runs (many groups at once), newest first', roles: ANY, query: listRunsQuerySchema, success: 200,
+    returns: 'A page of runs: { items: [{ id, type, status, tiers, groups: [{ groupId, tier, state, operationId, operationStatus, progress, dataLossSeconds, rtoSeconds, forecast, error }], counts, actions, progress, elapsedSeconds, worstRtoTargetMinutes }], nextCursor }.',
+  },
+  {
+    method: 'post', path: '/api/v1/recovery-runs', tag: 'Recovery runs', summary: 'Start a test failover, live failover or move of several groups', roles: ADMIN, body: startRunSchema, success: 202,
+    returns:
+      'The run. Groups by groupIds (one tier), every group replicating from sourceSiteId (one tier) or a saved planId (its tiers: tier 2 starts when tier 1\'s VMs are up, plus the delay). ' +
+      'Latest checkpoints. 422 lists every failed pre-flight check, each with its groupId (null for the capacity of a recovery site, checked for all groups together); 409 when a group is in an operation or held by another run. Staff act for a tenant with ?tenantId=.',
+  },
+  { method: 'post', path: '/api/v1/recovery-runs/preflight', tag: 'Recovery runs', summary: 'Pre-flight review of a run (nothing starts)', roles: ADMIN, body: startRunSchema, success: 200 },
+  { method: 'get', path: '/api/v1/recovery-runs/{id}', tag: 'Recovery runs', summary: 'One run with each group\'s progress, data loss, RTO and forecast', roles: ANY, success: 200 },
+  { method: 'post', path: '/api/v1/recovery-runs/{id}/commit', tag: 'Recovery runs', summary: 'Commit every group awaiting its decision', roles: ADMIN, success: 200, returns: '{ run, results: [{ groupId, groupName, ok, message }] }: each group decided on its own; one refused does not stop the others.' },
+  { method: 'post', path: '/api/v1/recovery-runs/{id}/rollback', tag: 'Recovery runs', summary: 'Roll back every group awaiting its decision; cancel tiers not yet started', roles: ADMIN, success: 200 },
+  { method: 'post', path: '/api/v1/recovery-runs/{id}/stop-test', tag: 'Recovery runs', summary: 'Stop every test of the run with one result', roles: ADMIN, body: stopRunTestsSchema, success: 200 },
 
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts and audit', summary: 'Open and recent alerts', roles: ANY, query: listAlertsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/alerts/{id}/ack', tag: 'Alerts and audit', summary: 'Acknowledge an alert', roles: ADMIN, success: 200 },

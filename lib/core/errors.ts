@@ -54,7 +54,8 @@ export class ValidationError extends DomainError {
   }
 }
 
-export type FailedCheck = { check: string; message: string };
+/** A failed check; in a recovery run each names its group (or none for the run's capacity). */
+export type FailedCheck = { check: string; message: string; groupId?: string | null; groupName?: string | null };
 
 /** A well-formed request refused by pre-flight checks. */
 export class PreflightError extends DomainError {

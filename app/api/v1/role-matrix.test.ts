@@ -28,11 +28,12 @@ const CALLERS: Caller[] = ['anonymous', 'user', 'admin', 'otherAdmin', 'staff'];
 const ROLE_OF = { user: 'user', admin: 'client_admin', otherAdmin: 'client_admin', staff: 'staff' } as const;
 const USER_IDS = { user: 'usr_user_acme', admin: 'usr_admin_acme', otherAdmin: 'usr_admin_globex', staff: 'usr_staff_calligo' } as const;
 /** Path parameters that name a tenant's resource: another tenant's caller must get 404. */
-const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}'];
+const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/recovery-runs/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}'];
 /** Tables whose rows a refused call must not touch (the audit trail grows on purpose; tokens record their use). */
 const DOMAIN_TABLES = [
   'tenants', 'vdcs', 'storage_volumes', 'sites', 'site_links', 'outages', 'maintenance_windows', 'vms', 'protection_groups', 'group_members',
   'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users',
+  'recovery_runs', 'recovery_run_groups', 'recovery_plans',
 ];
 
 const modules = import.meta.glob('./**/route.ts');
@@ -49,7 +50,10 @@ beforeAll(async () => {
   db.insert(alerts).values({ id: 'al_matrix', tenantId: 'ten_acme', groupId: 'grp_acme_web', code: 'rpo-warning', level: 'warning', message: 'RPO near target', raisedAt: new Date() }).run();
   const request = await createServiceRequest(db, ACME_ADMIN, { kind: 'other', priority: 'P3', title: 'Matrix request', description: 'For the role matrix' });
   const acmeToken = insertApiToken(db, { userId: 'usr_admin_acme', name: 'acme script', expiresAt });
+  // A finished run of Acme's: the run paths' real id (resource "recovery-runs").
+  db.$client.prepare("INSERT INTO recovery_runs (id, tenant_id, type, status, tier_delays, options, started_by, started_by_email, started_at) VALUES ('run_matrix', 'ten_acme', 'test-failover', 'cancelled', '[0]', '{}', 'usr_admin_acme', 'admin@acme.test', ?)").run(Date.now());
   Object.assign(ids, {
+    'recovery-run': 'run_matrix',
     group: 'grp_acme_web',
     operation: db.$client.prepare("SELECT id FROM operations WHERE tenant_id = 'ten_acme' LIMIT 1").pluck().get() as string,
     alert: 'al_matrix',
@@ -63,7 +67,7 @@ beforeAll(async () => {
 function pathFor(route: RouteDoc, missing: boolean): { url: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   const url = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const resource = /\/(\w+)\/\{id\}/.exec(route.path)?.[1] ?? '';
+    const resource = /\/([\w-]+)\/\{id\}/.exec(route.path)?.[1] ?? '';
     let value: string;
     if (missing) value = `zz_missing_${name}`;
     else if (name === 'vdcId') value = 'vdc_acme_zurich_recovery';

@@ -3,9 +3,9 @@
  * and for the start itself (which refuses with 422 listing each failed check).
  */
 import 'server-only';
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { checkpoints, operations } from '@/db/schema';
+import { checkpoints, operations, recoveryRunGroups } from '@/db/schema';
 import type { CheckpointKind } from '@/lib/schemas/checkpoints';
 import type { OperationType } from '@/lib/schemas/operations';
 import { formatDateTime, formatDuration } from '@/lib/format';
@@ -46,6 +46,8 @@ export type PreflightDto = {
   bootGroupCount: number;
   rtoTargetMinutes: number;
   openOperationId: string | null;
+  /** A recovery run holds the group for one of its later tiers. */
+  waitingInRunId: string | null;
   ok: boolean;
   checks: PreflightCheckDto[];
   evaluatedAt: string;
@@ -105,8 +107,11 @@ function groupStateCheck(group: GroupForOperation, type: OperationType, reversed
   return { check: 'group-state', label, ok: true, message: type === 'failback' ? 'The group was failed over and reversed: this returns it home.' : `The group is ready (${GROUP_STATUS_LABEL[group.status]}).` };
 }
 
-/** Evaluates every check; never throws for a failed check (the caller decides). */
-export function evaluatePreflight(db: Executor, group: GroupForOperation, requested: OperationType, point: RecoveryPoint, nowMs: number): PreflightResult {
+/**
+ * Evaluates every check; never throws for a failed check (the caller decides). `forRunId`: a
+ * run starting its own waiting group (its claim on the group is not a conflict).
+ */
+export function evaluatePreflight(db: Executor, group: GroupForOperation, requested: OperationType, point: RecoveryPoint, nowMs: number, forRunId?: string): PreflightResult {
   const reversed = isReversed(db, group);
   const type: OperationType = requested === 'failover' && reversed ? 'failback' : requested;
   const from = siteInfo(db, group.sourceSiteId);
@@ -118,6 +123,11 @@ export function evaluatePreflight(db: Executor, group: GroupForOperation, reques
     .from(operations)
     .where(and(eq(operations.groupId, group.id), isOpenOperation))
     .get();
+  const waiting = db
+    .select({ runId: recoveryRunGroups.runId })
+    .from(recoveryRunGroups)
+    .where(and(eq(recoveryRunGroups.groupId, group.id), eq(recoveryRunGroups.state, 'waiting'), forRunId ? ne(recoveryRunGroups.runId, forRunId) : undefined))
+    .get();
   const capacity = capacityAt(db, { tenantId: group.tenantId, groupId: group.id, siteId: to.id, type, vmIds: members.map((m) => m.id) });
   const { cp, check: cpCheck } = checkpointCheck(db, group, type, point, nowMs);
   const syncing = members.filter((m) => !m.synced).length;
@@ -127,7 +137,9 @@ export function evaluatePreflight(db: Executor, group: GroupForOperation, reques
     groupStateCheck(group, type, reversed),
     open
       ? { check: 'no-open-operation', label: 'No other operation on the group', ok: false, message: `A ${OPERATION_TYPE_LABEL[open.type].toLowerCase()} is already open on this group; another can start once it has ended.` }
-      : { check: 'no-open-operation', label: 'No other operation on the group', ok: true, message: 'No other operation is open on the group.' },
+      : waiting
+        ? { check: 'no-open-operation', label: 'No other operation on the group', ok: false, message: 'A recovery run holds this group for one of its later tiers; act on it in that run.' }
+        : { check: 'no-open-operation', label: 'No other operation on the group', ok: true, message: 'No other operation is open on the group.' },
     { check: 'members', label: 'Group has VMs', ok: members.length > 0, message: members.length ? `${members.length} VMs in ${plan.length} boot group(s).` : 'The group has no VMs to recover.' },
     {
       check: 'synced', label: 'Initial sync finished', ok: syncing === 0,
@@ -147,7 +159,7 @@ export function evaluatePreflight(db: Executor, group: GroupForOperation, reques
     fromSiteId: from.id, fromSiteName: from.name, toSiteId: to.id, toSiteName: to.name, sourceSiteOnline: sourceOnline,
     checkpoint: cp ? { id: cp.id, time: iso(cp.timeMs), kind: cp.kind, tag: cp.tag } : null,
     dataLossSeconds, capacity, vmCount: members.length, bootGroupCount: plan.length, rtoTargetMinutes: group.rtoTargetMinutes,
-    openOperationId: open?.id ?? null,
+    openOperationId: open?.id ?? null, waitingInRunId: waiting?.runId ?? null,
     ok: checks.every((c) => c.ok), checks, evaluatedAt: iso(nowMs), plan, checkpointTimeMs: cp?.timeMs ?? null,
   };
 }

@@ -7,14 +7,14 @@
 import 'server-only';
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { operations, operationSteps, sites, tenants } from '@/db/schema';
+import { operations, operationSteps, sites } from '@/db/schema';
 import type { OperationType } from '@/lib/schemas/operations';
 import { newId } from '@/lib/ids';
 import { decisionBlock, type SiteReach } from '@/lib/operations/decision-guard';
 import { applyTransition, runSimCalls, type SimCall } from '@/lib/operations/effects';
-import { advance, createOperationState, requestDecision, requestStop, UnresumableError } from '@/lib/operations/machine';
-import { isOpenOperation, stateFromRows } from '@/lib/operations/store';
-import type { Decision, OperationOptions, OperationState } from '@/lib/operations/types';
+import { advance, requestDecision, requestStop, UnresumableError } from '@/lib/operations/machine';
+import { stateFromRows } from '@/lib/operations/store';
+import type { Decision, OperationState } from '@/lib/operations/types';
 import {
   failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, rollbackSchema, stopTestSchema, testFailoverSchema,
 } from '@/lib/schemas/operations';
@@ -26,8 +26,9 @@ import type { Page } from '@/lib/domain/core/dto';
 import { ConflictError, NotFoundError, PreflightError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import { readOperationDtos, type OperationDto } from './operation-dto';
-import { loadGroupForOperation, type GroupForOperation } from './operation-plan';
-import { evaluatePreflight, type PreflightDto, type PreflightResult, type RecoveryPoint } from './operation-preflight';
+import { loadGroupForOperation } from './operation-plan';
+import { openOperation, type StartInput } from './open-operation';
+import { evaluatePreflight, type PreflightDto } from './operation-preflight';
 import { tenantFilter } from '@/lib/domain/core/scope';
 import { assertEngineLive, simulator } from '@/lib/sim/bridge';
 import { cachedRead } from '@/lib/domain/core/read-cache';
@@ -35,14 +36,6 @@ import { parseInput } from '@/lib/domain/core/validate';
 
 export type { OperationDto } from './operation-dto';
 export type { PreflightDto } from './operation-preflight';
-
-type StartInput = RecoveryPoint & {
-  shutdownSource: boolean;
-  shutdownGraceSeconds?: number;
-  reverseProtection: boolean;
-  commitPolicy: OperationOptions['commitPolicy'];
-  commitTimeoutMinutes: number;
-};
 
 async function clock() {
   const sim = await simulator();
@@ -58,46 +51,6 @@ function parseStart(type: OperationType, input: unknown): StartInput {
   return parseBody(failoverSchema, input);
 }
 
-/** Seconds to ship the backlog left at the source over the tenant's inter-site bandwidth. */
-function finalSyncSeconds(db: Executor, group: GroupForOperation): number {
-  const tenant = db.select({ mbps: tenants.interSiteBandwidthMbps }).from(tenants).where(eq(tenants.id, group.tenantId)).get();
-  const mbPerSecond = Math.max(1, (tenant?.mbps ?? 100) / 8);
-  return Math.min(3600, Math.max(5, Math.ceil(group.backlogMB / mbPerSecond)));
-}
-
-function buildOptions(db: Executor, group: GroupForOperation, pf: PreflightResult, input: StartInput): OperationOptions {
-  const test = pf.type === 'test-failover';
-  const net = test ? group.testNetwork : group.liveNetwork;
-  return {
-    v: 1, fromSiteName: pf.fromSiteName, toSiteName: pf.toSiteName, sourceSiteOnline: pf.sourceSiteOnline,
-    shutdownSource: input.shutdownSource, reverseProtection: input.reverseProtection,
-    ...(input.shutdownSource && input.shutdownGraceSeconds !== undefined ? { shutdownGraceSeconds: input.shutdownGraceSeconds } : {}),
-    commitPolicy: input.commitPolicy, commitTimeoutMinutes: input.commitTimeoutMinutes,
-    finalSyncSeconds: pf.type === 'move' ? finalSyncSeconds(db, group) : 0,
-    network: { kind: test ? 'test' : 'live', mode: net.mode, network: net.network, mappings: net.mappings.map((m) => ({ sourceSubnet: m.sourceSubnet, targetSubnet: m.targetSubnet })) },
-    plan: pf.plan.map((bg) => ({ name: bg.name, delayAfterSeconds: bg.delayAfterSeconds, vms: bg.vms.map((v) => ({ id: v.id, name: v.name, bootSeconds: v.bootSeconds })) })),
-    groupStatusBefore: group.status, stopRequestedAtMs: null, decision: null,
-  };
-}
-
-/** The partial unique index refused a second open operation on the group. */
-function isOpenOperationConflict(error: unknown): boolean {
-  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message?.includes('operations.group_id')) return true;
-  }
-  return false;
-}
-
-function openConflict(db: Executor, groupId: string): ConflictError {
-  const open = db.select({ id: operations.id, type: operations.type, status: operations.status }).from(operations)
-    .where(and(eq(operations.groupId, groupId), isOpenOperation))
-    .get();
-  return new ConflictError(
-    open ? `A ${open.type} (${open.status}) is already open on this group; one operation at a time.` : 'Another operation is already open on this group.',
-    { openOperationId: open?.id ?? null },
-  );
-}
-
 async function startOperation(db: DB, actor: Actor, groupId: string, requested: OperationType, input: unknown): Promise<OperationDto> {
   authorize(db, actor, 'operation:run', { type: 'protection-group', id: groupId });
   const group = loadGroupForOperation(db, actor, groupId);
@@ -109,36 +62,11 @@ async function startOperation(db: DB, actor: Actor, groupId: string, requested: 
   try {
     calls = db.transaction((tx) => {
       const pf = evaluatePreflight(tx, group, requested, parsed, nowMs);
+      if (pf.waitingInRunId) throw new ConflictError('The group waits for its tier in a recovery run; act on it there.', { runId: pf.waitingInRunId });
       // An open operation is the database's call (409 below), whoever gets there first.
       const failed = pf.checks.filter((c) => !c.ok && c.check !== 'no-open-operation');
       if (failed.length) throw new PreflightError(failed.map((c) => ({ check: c.check, message: c.message })));
-      const options = buildOptions(tx, group, pf, parsed);
-      const created = createOperationState({
-        type: pf.type, nowMs, checkpointTimeMs: pf.checkpointTimeMs, options,
-        preflightDetail: `${pf.checks.length} checks passed${pf.checks.some((c) => c.warning) ? ` (${pf.checks.filter((c) => c.warning).map((c) => c.message).join(' ')})` : ''}`,
-      });
-      let row;
-      try {
-        row = tx.insert(operations).values({
-          id: opId, tenantId: group.tenantId, groupId, type: pf.type, status: created.state.status,
-          fromSiteId: pf.fromSiteId, toSiteId: pf.toSiteId, checkpointId: pf.checkpoint?.id ?? null, checkpointTimeMs: pf.checkpointTimeMs,
-          dataLossSeconds: pf.dataLossSeconds, options: options as unknown as Record<string, unknown>,
-          startedBy: actor.userId, startedByEmail: actor.email, actingAsStaff: actor.role === 'staff', startedAt: new Date(nowMs),
-        }).returning().get();
-      } catch (error) {
-        if (isOpenOperationConflict(error)) throw openConflict(tx, groupId);
-        throw error;
-      }
-      const empty: OperationState = { ...created.state, steps: [] };
-      const out = applyTransition(tx, row, empty, created, actor);
-      audit(tx, actor, {
-        action: 'operation.start', tenantId: group.tenantId, targetType: 'operation', targetId: opId, simulatedTime: nowMs,
-        details: {
-          groupId, type: pf.type, checkpointId: pf.checkpoint?.id ?? null, dataLossSeconds: pf.dataLossSeconds,
-          shutdownSource: options.shutdownSource, shutdownGraceSeconds: options.shutdownGraceSeconds ?? null, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
-        },
-      });
-      return out;
+      return openOperation(tx, actor, group, pf, parsed, { opId, nowMs });
     });
   } catch (error) {
     if (error instanceof PreflightError || error instanceof ConflictError) {

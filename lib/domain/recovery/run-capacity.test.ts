@@ -16,7 +16,7 @@ describe('claimsBySite', () => {
   it('keeps vDCs apart and passes a claim that fits', () => {
     const claims = claimsBySite([claim('web', 'zurich', cap('z', 40, 100)), claim('file', 'guernsey', cap('g', 10, 20, 24, 96))]);
     expect(claims.map((c) => [c.siteId, c.ok, c.requiredGhz])).toEqual([['zurich', true, 40], ['guernsey', true, 10]]);
-    expect(claims[1].message).toBe('vDC g at guernsey: FILE need 10 GHz and 20 GB together; 24 GHz and 96 GB free of 60 GHz and 256 GB.');
+    expect(claims[1].message).toBe('vDC g at guernsey: FILE needs 10 GHz and 20 GB; 24 GHz and 96 GB free of 60 GHz and 256 GB.');
   });
 
   it('takes the least that any member sees free, and fails on memory alone', () => {

@@ -49,7 +49,7 @@ export function claimsBySite(groups: GroupClaim[]): SiteClaimDto[] {
     const requiredGhz = round(members.reduce((n, m) => n + m.capacity!.requiredGhz, 0));
     const requiredMemoryGb = round(members.reduce((n, m) => n + m.capacity!.requiredMemoryGb, 0));
     const ok = requiredGhz <= availableGhz + 1e-9 && requiredMemoryGb <= availableMemoryGb + 1e-9;
-    const need = `${members.length === 1 ? names : `${members.length} groups (${names})`} need ${requiredGhz} GHz and ${requiredMemoryGb} GB together; ${availableGhz} GHz and ${availableMemoryGb} GB free of ${c.totalGhz} GHz and ${c.totalMemoryGb} GB`;
+    const need = `${members.length === 1 ? `${names} needs` : `${members.length} groups (${names}) need`} ${requiredGhz} GHz and ${requiredMemoryGb} GB${members.length === 1 ? '' : ' together'}; ${availableGhz} GHz and ${availableMemoryGb} GB free of ${c.totalGhz} GHz and ${c.totalMemoryGb} GB`;
     return {
       siteId: first.siteId, siteName: first.siteName, vdcId: c.vdcId, vdcName: c.vdcName, groupIds: members.map((m) => m.groupId),
       requiredGhz, requiredMemoryGb, availableGhz, availableMemoryGb, totalGhz: c.totalGhz, totalMemoryGb: c.totalMemoryGb, ok,

@@ -1,0 +1,109 @@
+/**
+ * Opening an operation once its pre-flight has passed: the row (the database refuses a second
+ * open one on the group), its first steps, and the audit entry, in the caller's transaction.
+ * Shared by a single group's start and a recovery run's tiers.
+ */
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { operations, tenants } from '@/db/schema';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
+import { ConflictError } from '@/lib/core/errors';
+import { applyTransition, type SimCall } from '@/lib/operations/effects';
+import { createOperationState } from '@/lib/operations/machine';
+import { isOpenOperation } from '@/lib/operations/store';
+import type { OperationOptions, OperationState } from '@/lib/operations/types';
+import type { GroupForOperation } from './operation-plan';
+import type { PreflightResult, RecoveryPoint } from './operation-preflight';
+
+export type StartInput = RecoveryPoint & {
+  shutdownSource: boolean;
+  shutdownGraceSeconds?: number;
+  reverseProtection: boolean;
+  commitPolicy: OperationOptions['commitPolicy'];
+  commitTimeoutMinutes: number;
+};
+
+/** Seconds to ship the backlog left at the source over the tenant's inter-site bandwidth. */
+function finalSyncSeconds(db: Executor, group: GroupForOperation): number {
+  const tenant = db.select({ mbps: tenants.interSiteBandwidthMbps }).from(tenants).where(eq(tenants.id, group.tenantId)).get();
+  const mbPerSecond = Math.max(1, (tenant?.mbps ?? 100) / 8);
+  return Math.min(3600, Math.max(5, Math.ceil(group.backlogMB / mbPerSecond)));
+}
+
+export function buildOptions(db: Executor, group: GroupForOperation, pf: PreflightResult, input: StartInput): OperationOptions {
+  const test = pf.type === 'test-failover';
+  const net = test ? group.testNetwork : group.liveNetwork;
+  return {
+    v: 1, fromSiteName: pf.fromSiteName, toSiteName: pf.toSiteName, sourceSiteOnline: pf.sourceSiteOnline,
+    shutdownSource: input.shutdownSource, reverseProtection: input.reverseProtection,
+    ...(input.shutdownSource && input.shutdownGraceSeconds !== undefined ? { shutdownGraceSeconds: input.shutdownGraceSeconds } : {}),
+    commitPolicy: input.commitPolicy, commitTimeoutMinutes: input.commitTimeoutMinutes,
+    finalSyncSeconds: pf.type === 'move' ? finalSyncSeconds(db, group) : 0,
+    network: { kind: test ? 'test' : 'live', mode: net.mode, network: net.network, mappings: net.mappings.map((m) => ({ sourceSubnet: m.sourceSubnet, targetSubnet: m.targetSubnet })) },
+    plan: pf.plan.map((bg) => ({ name: bg.name, delayAfterSeconds: bg.delayAfterSeconds, vms: bg.vms.map((v) => ({ id: v.id, name: v.name, bootSeconds: v.bootSeconds })) })),
+    groupStatusBefore: group.status, stopRequestedAtMs: null, decision: null,
+  };
+}
+
+/** The partial unique index refused a second open operation on the group. */
+function isOpenOperationConflict(error: unknown): boolean {
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message?.includes('operations.group_id')) return true;
+  }
+  return false;
+}
+
+function openConflict(db: Executor, groupId: string): ConflictError {
+  const open = db.select({ id: operations.id, type: operations.type, status: operations.status }).from(operations)
+    .where(and(eq(operations.groupId, groupId), isOpenOperation))
+    .get();
+  return new ConflictError(
+    open ? `A ${open.type} (${open.status}) is already open on this group; one operation at a time.` : 'Another operation is already open on this group.',
+    { openOperationId: open?.id ?? null },
+  );
+}
+
+/**
+ * Creates the operation `opId` at `startMs` (a run's later tier starts at its scheduled time,
+ * which may be a tick ago) and returns the simulator calls to make after the commit.
+ */
+export function openOperation(
+  tx: Executor,
+  actor: Actor,
+  group: GroupForOperation,
+  pf: PreflightResult,
+  input: StartInput,
+  at: { opId: string; nowMs: number; runId?: string },
+): SimCall[] {
+  const { opId, nowMs } = at;
+  const options = buildOptions(tx, group, pf, input);
+  const created = createOperationState({
+    type: pf.type, nowMs, checkpointTimeMs: pf.checkpointTimeMs, options,
+    preflightDetail: `${pf.checks.length} checks passed${pf.checks.some((c) => c.warning) ? ` (${pf.checks.filter((c) => c.warning).map((c) => c.message).join(' ')})` : ''}`,
+  });
+  let row;
+  try {
+    row = tx.insert(operations).values({
+      id: opId, tenantId: group.tenantId, groupId: group.id, type: pf.type, status: created.state.status,
+      fromSiteId: pf.fromSiteId, toSiteId: pf.toSiteId, checkpointId: pf.checkpoint?.id ?? null, checkpointTimeMs: pf.checkpointTimeMs,
+      dataLossSeconds: pf.dataLossSeconds, options: options as unknown as Record<string, unknown>,
+      startedBy: actor.userId, startedByEmail: actor.email, actingAsStaff: actor.role === 'staff', startedAt: new Date(nowMs),
+    }).returning().get();
+  } catch (error) {
+    if (isOpenOperationConflict(error)) throw openConflict(tx, group.id);
+    throw error;
+  }
+  const empty: OperationState = { ...created.state, steps: [] };
+  const out = applyTransition(tx, row, empty, created, actor);
+  audit(tx, actor, {
+    action: 'operation.start', tenantId: group.tenantId, targetType: 'operation', targetId: opId, simulatedTime: nowMs,
+    details: {
+      groupId: group.id, type: pf.type, checkpointId: pf.checkpoint?.id ?? null, dataLossSeconds: pf.dataLossSeconds,
+      shutdownSource: options.shutdownSource, shutdownGraceSeconds: options.shutdownGraceSeconds ?? null, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
+      ...(at.runId ? { runId: at.runId } : {}),
+    },
+  });
+  return out;
+}

@@ -1,0 +1,263 @@
+/**
+ * Recovery runs: one test failover, live failover or move over several protection groups, in
+ * tiers. A run is the parent of one ordinary operation per group (lib/domain/operations), so
+ * each group's steps, decisions and audit stay what they are for a single group; the run adds
+ * the whole-run pre-flight, the tier schedule (lib/domain/recovery/run-driver) and decisions
+ * for all its groups (run-decisions).
+ */
+import 'server-only';
+import { and, asc, desc, eq, inArray, lt, ne, or } from 'drizzle-orm';
+import type { DB, Executor } from '@/db';
+import { protectionGroups, recoveryPlans, recoveryRunGroups, recoveryRuns, sites } from '@/db/schema';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
+import { ConflictError, NotFoundError, PreflightError, ValidationError, type FailedCheck } from '@/lib/core/errors';
+import { newId } from '@/lib/ids';
+import { runSimCalls, type SimCall } from '@/lib/operations/effects';
+import { plannedRtoSeconds, tieredRtoSeconds } from '@/lib/operations/rto-forecast';
+import { listRunsQuerySchema, startRunSchema, type RunType, type StartRunInput } from '@/lib/schemas/recovery-runs';
+import { authorize, tenantScope } from '@/lib/domain/core/authorize';
+import { iso } from '@/lib/domain/core/clock';
+import { decodeCursor, encodeCursor } from '@/lib/domain/core/cursor';
+import type { Page } from '@/lib/domain/core/dto';
+import { parseBody } from '@/lib/domain/core/input';
+import { cachedRead } from '@/lib/domain/core/read-cache';
+import { tenantFilter } from '@/lib/domain/core/scope';
+import { parseInput } from '@/lib/domain/core/validate';
+import { buildOptions, openOperation, type StartInput } from '@/lib/domain/operations/open-operation';
+import { loadGroupForOperation, type GroupForOperation } from '@/lib/domain/operations/operation-plan';
+import { evaluatePreflight, type PreflightResult } from '@/lib/domain/operations/operation-preflight';
+import { assertEngineLive, simulator } from '@/lib/sim/bridge';
+import { claimsBySite } from './run-capacity';
+import type { RunDto, RunPreflightDto } from './run-dto';
+import { readRunDtos } from './run-read';
+
+export type { RunDto, RunPreflightDto } from './run-dto';
+
+async function clock() {
+  const sim = await simulator();
+  return { sim, nowMs: sim ? sim.now() : Date.now() };
+}
+
+type Tier = { groupIds: string[]; delayAfterSeconds: number };
+type Resolved = { tenantId: string; tiers: Tier[]; plan: { id: string; name: string } | null };
+
+/** The start options every group's operation gets (latest checkpoint; a test has no live options). */
+export function runStartInput(type: RunType, input: Pick<StartRunInput, 'shutdownSource' | 'shutdownGraceSeconds' | 'reverseProtection' | 'commitPolicy' | 'commitTimeoutMinutes'>): StartInput {
+  if (type === 'test-failover') return { shutdownSource: false, reverseProtection: false, commitPolicy: 'manual', commitTimeoutMinutes: 0 };
+  return {
+    shutdownSource: type === 'move' ? true : input.shutdownSource,
+    ...(input.shutdownGraceSeconds !== undefined ? { shutdownGraceSeconds: input.shutdownGraceSeconds } : {}),
+    // A move reverses protection by default (as a single move does); a failover does not.
+    reverseProtection: input.reverseProtection ?? type === 'move',
+    commitPolicy: input.commitPolicy,
+    commitTimeoutMinutes: input.commitTimeoutMinutes,
+  };
+}
+
+/** The tenant the run is for: the client's own; staff name it, or it follows from the groups named. */
+function runTenant(db: Executor, actor: Actor, input: StartRunInput, query: { tenantId?: string }): string {
+  const scope = tenantScope(actor, query.tenantId);
+  if (scope) return scope;
+  if (input.groupIds) {
+    const owners = db.select({ tenantId: protectionGroups.tenantId }).from(protectionGroups).where(inArray(protectionGroups.id, input.groupIds)).all();
+    const tenantIds = [...new Set(owners.map((o) => o.tenantId))];
+    if (tenantIds.length === 1) return tenantIds[0];
+    if (tenantIds.length > 1) throw new ValidationError([{ field: 'groupIds', message: 'A run recovers the groups of one tenant.' }]);
+  }
+  throw new ValidationError([{ field: 'tenantId', message: 'Choose the tenant to act for (?tenantId=).' }]);
+}
+
+function resolveGroups(db: Executor, tenantId: string, input: StartRunInput): Resolved {
+  if (input.groupIds) return { tenantId, tiers: [{ groupIds: input.groupIds, delayAfterSeconds: 0 }], plan: null };
+  if (input.planId) {
+    const plan = db.select().from(recoveryPlans).where(and(eq(recoveryPlans.id, input.planId), eq(recoveryPlans.tenantId, tenantId))).get();
+    if (!plan) throw new NotFoundError('recovery plan', input.planId);
+    const existing = new Set(db.select({ id: protectionGroups.id }).from(protectionGroups).where(eq(protectionGroups.tenantId, tenantId)).all().map((g) => g.id));
+    // A group deleted since the plan was saved is left out, and a tier left empty with it.
+    const tiers = plan.tiers.map((t) => ({ ...t, groupIds: t.groupIds.filter((id) => existing.has(id)) })).filter((t) => t.groupIds.length);
+    if (!tiers.length) throw new ValidationError([{ field: 'planId', message: `The plan "${plan.name}" has no groups left.` }]);
+    return { tenantId, tiers, plan: { id: plan.id, name: plan.name } };
+  }
+  const siteId = input.sourceSiteId!;
+  const site = db.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.id, siteId)).get();
+  if (!site) throw new ValidationError([{ field: 'sourceSiteId', message: `No site has the id "${siteId}".` }]);
+  // The groups replicating from there now: a reversed group replicates from where it landed (its
+  // source was swapped); a group failed over without reverse protection replicates from nowhere.
+  const groups = db
+    .select({ id: protectionGroups.id })
+    .from(protectionGroups)
+    .where(and(eq(protectionGroups.tenantId, tenantId), eq(protectionGroups.sourceSiteId, siteId), ne(protectionGroups.status, 'failed-over')))
+    .orderBy(asc(protectionGroups.name))
+    .all();
+  if (!groups.length) throw new ValidationError([{ field: 'sourceSiteId', message: `No protection group replicates from ${site.name}.` }]);
+  return { tenantId, tiers: [{ groupIds: groups.map((g) => g.id), delayAfterSeconds: 0 }], plan: null };
+}
+
+type Evaluated = { group: GroupForOperation; tier: number; pf: PreflightResult; plannedRto: number | null };
+
+function evaluateAll(db: Executor, actor: Actor, resolved: Resolved, type: RunType, start: StartInput, nowMs: number): Evaluated[] {
+  const scoped: Actor = { ...actor, tenantId: resolved.tenantId };
+  return resolved.tiers.flatMap((t, tier) =>
+    t.groupIds.map((id) => {
+      const group = loadGroupForOperation(db, scoped, id);
+      const pf = evaluatePreflight(db, group, type, {}, nowMs);
+      const plannedRto = pf.plan.length ? plannedRtoSeconds({ type: pf.type, options: buildOptions(db, group, pf, start) }) : null;
+      return { group, tier, pf, plannedRto };
+    }),
+  );
+}
+
+function review(resolved: Resolved, type: RunType, evaluated: Evaluated[], nowMs: number): RunPreflightDto {
+  const capacity = claimsBySite(evaluated.map((e) => ({ groupId: e.group.id, groupName: e.group.name, siteId: e.pf.toSiteId, siteName: e.pf.toSiteName, capacity: e.pf.capacity })));
+  const rto = tieredRtoSeconds(resolved.tiers.map((t, i) => ({
+    delayAfterSeconds: t.delayAfterSeconds,
+    groups: evaluated.filter((e) => e.tier === i).map((e) => ({ id: e.group.id, rtoSeconds: e.plannedRto ?? 0 })),
+  })));
+  const groups = evaluated.map((e) => {
+    // The group's own capacity check is replaced by the run's (all groups at a site together).
+    const problems = e.pf.checks.filter((c) => c.check !== 'capacity' && (!c.ok || c.warning));
+    return {
+      groupId: e.group.id, groupName: e.group.name, tier: e.tier + 1, type: e.pf.type, fromSiteName: e.pf.fromSiteName, toSiteName: e.pf.toSiteName,
+      vmCount: e.pf.vmCount, dataLossSeconds: e.pf.dataLossSeconds, rtoTargetMinutes: e.pf.rtoTargetMinutes,
+      predictedRtoSeconds: e.plannedRto === null ? null : (rto.get(e.group.id) ?? null),
+      ok: problems.every((c) => c.ok), problems, openOperationId: e.pf.openOperationId, waitingInRunId: e.pf.waitingInRunId,
+    };
+  });
+  const problems = [
+    ...evaluated.flatMap((e) => e.pf.checks.filter((c) => !c.ok && c.check !== 'capacity').map((c) => ({ groupId: e.group.id, groupName: e.group.name, check: c.check, message: c.message }))),
+    ...capacity.filter((c) => !c.ok).map((c) => ({ groupId: null, groupName: null, check: 'capacity', message: c.message })),
+  ];
+  return {
+    type, ok: problems.length === 0, groups, capacity,
+    tiers: resolved.tiers.map((t, i) => ({ tier: i + 1, delayAfterSeconds: t.delayAfterSeconds, groupIds: t.groupIds })),
+    problems, evaluatedAt: iso(nowMs),
+  };
+}
+
+/** The pre-flight review of a run, read-only: every group's checks and the capacity of all of them together. */
+export async function previewRun(db: Executor, actor: Actor, input: unknown, query: { tenantId?: string } = {}): Promise<RunPreflightDto> {
+  authorize(db, actor, 'operation:run', { type: 'recovery-run' });
+  const parsed = parseBody(startRunSchema, input);
+  const tenantId = runTenant(db, actor, parsed, query);
+  const resolved = resolveGroups(db, tenantId, parsed);
+  const { nowMs } = await clock();
+  return review(resolved, parsed.type, evaluateAll(db, actor, resolved, parsed.type, runStartInput(parsed.type, parsed), nowMs), nowMs);
+}
+
+/** The unique index refused a group that another run already holds for a later tier. */
+function isWaitingConflict(error: unknown): boolean {
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message?.includes('recovery_run_groups.group_id')) return true;
+  }
+  return false;
+}
+
+/**
+ * Starts a run: the whole run is checked first (a run never starts half-checked), then, in
+ * one transaction, the run, its groups (later tiers held as "waiting", which the database
+ * lets only one run do) and the first tier's operations. 409 when a group is busy (another
+ * operation or run got there first), 422 with every failed check otherwise.
+ */
+export async function startRun(db: DB, actor: Actor, input: unknown, query: { tenantId?: string } = {}): Promise<RunDto> {
+  authorize(db, actor, 'operation:run', { type: 'recovery-run' });
+  const parsed = parseBody(startRunSchema, input);
+  const tenantId = runTenant(db, actor, parsed, query);
+  const resolved = resolveGroups(db, tenantId, parsed);
+  const start = runStartInput(parsed.type, parsed);
+  const { sim, nowMs } = await clock();
+  assertEngineLive(sim);
+  const runId = newId('run');
+  let calls: SimCall[];
+  try {
+    calls = db.transaction((tx) => {
+      const evaluated = evaluateAll(tx, actor, resolved, parsed.type, start, nowMs);
+      const pre = review(resolved, parsed.type, evaluated, nowMs);
+      const busy = pre.groups.filter((g) => g.openOperationId || g.waitingInRunId);
+      if (busy.length) {
+        throw new ConflictError(`Already in an operation: ${busy.map((g) => g.groupName).join(', ')}. A group runs one operation at a time.`, {
+          groups: busy.map((g) => ({ groupId: g.groupId, groupName: g.groupName, openOperationId: g.openOperationId, runId: g.waitingInRunId })),
+        });
+      }
+      if (!pre.ok) throw new PreflightError(pre.problems satisfies FailedCheck[]);
+      const forecast = new Map(pre.groups.map((g) => [g.groupId, g]));
+      tx.insert(recoveryRuns).values({
+        id: runId, tenantId, type: parsed.type, status: 'in-progress', sourceSiteId: parsed.sourceSiteId ?? null,
+        planId: resolved.plan?.id ?? null, planName: resolved.plan?.name ?? null, reason: parsed.reason || null,
+        tierDelays: resolved.tiers.map((t) => t.delayAfterSeconds), options: start as unknown as Record<string, unknown>,
+        startedBy: actor.userId, startedByEmail: actor.email, actingAsStaff: actor.role === 'staff', startedAt: new Date(nowMs),
+      }).run();
+      const out: SimCall[] = [];
+      evaluated.forEach((e, position) => {
+        const opId = e.tier === 0 ? newId('op') : null;
+        try {
+          tx.insert(recoveryRunGroups).values({
+            runId, groupId: e.group.id, tier: e.tier, position, state: e.tier === 0 ? 'started' : 'waiting', operationId: null,
+            forecastDataLossSeconds: forecast.get(e.group.id)?.dataLossSeconds ?? null, forecastRtoSeconds: forecast.get(e.group.id)?.predictedRtoSeconds ?? null,
+          }).run();
+        } catch (error) {
+          if (isWaitingConflict(error)) throw new ConflictError(`${e.group.name} is held by another recovery run.`, { groupId: e.group.id });
+          throw error;
+        }
+        if (opId) {
+          out.push(...openOperation(tx, actor, e.group, e.pf, start, { opId, nowMs, runId }));
+          tx.update(recoveryRunGroups).set({ operationId: opId }).where(and(eq(recoveryRunGroups.runId, runId), eq(recoveryRunGroups.groupId, e.group.id))).run();
+        }
+      });
+      audit(tx, actor, {
+        action: 'recovery-run.start', tenantId, targetType: 'recovery-run', targetId: runId, simulatedTime: nowMs,
+        details: {
+          type: parsed.type, groupIds: evaluated.map((e) => e.group.id), tiers: resolved.tiers.length, planId: resolved.plan?.id ?? null,
+          sourceSiteId: parsed.sourceSiteId ?? null, reason: parsed.reason ?? null, ...start,
+        },
+      });
+      return out;
+    });
+  } catch (error) {
+    if (error instanceof PreflightError || error instanceof ConflictError) {
+      audit(db, actor, { action: 'recovery-run.start', tenantId, targetType: 'recovery-run', outcome: 'failed', simulatedTime: nowMs, details: { type: parsed.type, reason: error.message } });
+    }
+    throw error;
+  }
+  runSimCalls(sim, calls);
+  return readRun(db, runId, nowMs);
+}
+
+export function readRun(db: Executor, id: string, nowMs: number): RunDto {
+  const [dto] = readRunDtos(db, eq(recoveryRuns.id, id), nowMs);
+  if (!dto) throw new NotFoundError('recovery run', id);
+  return dto;
+}
+
+/** One run of the actor's tenant (staff: any); another tenant's is "not found". */
+export async function getRun(db: Executor, actor: Actor, id: string): Promise<RunDto> {
+  authorize(db, actor, 'tenant:read', { type: 'recovery-run', id });
+  const { nowMs } = await clock();
+  const [dto] = readRunDtos(db, and(eq(recoveryRuns.id, id), tenantFilter(recoveryRuns.tenantId, tenantScope(actor))), nowMs);
+  if (!dto) throw new NotFoundError('recovery run', id);
+  return dto;
+}
+
+type Cursor = { t: number; id: string };
+const isCursor = (v: unknown): v is Cursor => !!v && typeof v === 'object' && typeof (v as Cursor).t === 'number' && typeof (v as Cursor).id === 'string';
+
+/** Runs newest first, keyset-paged on (startedAt, id). */
+export async function listRuns(db: Executor, actor: Actor, query: Record<string, unknown> = {}): Promise<Page<RunDto>> {
+  authorize(db, actor, 'tenant:read', { type: 'recovery-run' });
+  const scope = tenantScope(actor, typeof query.tenantId === 'string' ? query.tenantId : undefined);
+  const q = parseInput(listRunsQuerySchema, query);
+  const after = decodeCursor(q.cursor, isCursor);
+  const { nowMs } = await clock();
+  const key = `recovery-runs:${scope ?? '*'}:${JSON.stringify(q)}:${Math.floor(nowMs / 1000)}`;
+  return cachedRead(db, key, () => {
+    const where = and(
+      tenantFilter(recoveryRuns.tenantId, scope),
+      q.status ? eq(recoveryRuns.status, q.status) : undefined,
+      after ? or(lt(recoveryRuns.startedAt, new Date(after.t)), and(eq(recoveryRuns.startedAt, new Date(after.t)), lt(recoveryRuns.id, after.id))) : undefined,
+    );
+    const rows = readRunDtos(db, where, nowMs, { orderBy: [desc(recoveryRuns.startedAt), desc(recoveryRuns.id)], limit: q.limit + 1 });
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > q.limit ? encodeCursor({ t: Date.parse(last.startedAt), id: last.id } satisfies Cursor) : null };
+  });
+}
