@@ -24,7 +24,7 @@ export function SiteOutageRecovery({ siteId, siteName, impact }: Props) {
         title={`Recovery of the tenants hit by ${siteName}`}
         description={
           tenants.length
-            ? `${tenants.length} tenant${tenants.length === 1 ? '' : 's'} replicate from ${siteName}${tenants[0].outage.since ? `, down since ${formatDateTime(tenants[0].outage.since)}` : ''}. Start a recovery run for a tenant when it asks you to: you act on its behalf, and the audit trail says so.`
+            ? `${tenants.length === 1 ? '1 tenant replicates' : `${tenants.length} tenants replicate`} from ${siteName}${tenants[0].outage.since ? `, down since ${formatDateTime(tenants[0].outage.since)}` : ''}. Start a recovery run for a tenant when it asks you to: you act on its behalf, and the audit trail says so.`
             : `No tenant replicates from ${siteName}: nothing to recover.`
         }
       />

@@ -20,8 +20,8 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
   const { cursor } = await searchParams;
   const page = await listRuns(getDb(), actor, { limit: 50, cursor });
   const canRun = can(actor.role, 'operation:run');
-  const newRun = canRun && (
-    <Link href="/recovery/new" className={buttonClasses({ variant: 'primary' })} data-testid="new-run">
+  const newRun = (testId: string) => canRun && (
+    <Link href="/recovery/new" className={buttonClasses({ variant: 'primary' })} data-testid={testId}>
       <Icon name="switch" className="size-4" />
       New run
     </Link>
@@ -31,7 +31,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Recovery"
         description="Recovery runs: a test failover, live failover or move of several protection groups as one action, with one page to follow and decide for all of them."
-        actions={newRun || undefined}
+        actions={newRun('new-run') || undefined}
       />
       <AutoRefresh seconds={3} active={page.items.some((r) => r.status === 'in-progress')} />
       <Card>
@@ -46,7 +46,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
                 ? 'Start one to test or recover several groups at once, for example every group replicating from one site. When a site you replicate from goes down, the dashboard offers it directly.'
                 : 'Runs started by your administrators appear here, with their progress and outcome.'
             }
-            action={newRun || undefined}
+            action={newRun('new-run-empty') || undefined}
           />
         )}
       </Card>

@@ -174,7 +174,7 @@ export function RunReview({ type, body, options, data, error, loading, onRerun, 
           {data.tiers.length > 1 ? `, in ${data.tiers.length} tiers` : ''}.
         </li>
         <li>Recovery point: {type === 'move' ? 'a clean checkpoint after the final sync (no data loss)' : 'the latest checkpoint of each group'}.</li>
-        {disruptive && <li>Source VMs: {options.shutdownSource || type === 'move' ? `shut down gracefully, forced off after ${formatDuration(options.shutdownGraceSeconds)}` : 'left running'}.</li>}
+        {disruptive && <li>Source VMs: {options.shutdownSource || type === 'move' ? `shut down gracefully, forced off after ${formatDuration(options.shutdownGraceSeconds)} (skipped where their site is down)` : 'left running'}.</li>}
         {disruptive && <li>Reverse protection: {options.reverseProtection ? 'yes' : 'no'}. Commit: {POLICY[options.commitPolicy]}{options.commitPolicy === 'manual' ? '' : ` after ${formatMinutes(options.commitTimeoutMinutes)}`}.</li>}
         {options.reason.trim() && <li>Reason: “{options.reason.trim()}”</li>}
       </ul>
@@ -241,7 +241,7 @@ function CapacityMeter({ claim: c }: { claim: SiteClaimDto }) {
             <p className="mb-1 flex justify-between text-xs text-slate-600 dark:text-slate-400">
               <span>vCPU</span>
               <span className="tabular-nums">
-                {c.requiredGhz} of {c.availableGhz} GHz free
+                needs {c.requiredGhz} of {c.availableGhz} GHz free
               </span>
             </p>
             <Meter share={share(c.requiredGhz, c.availableGhz)} tone={c.requiredGhz <= c.availableGhz ? 'success' : 'danger'} />
@@ -250,7 +250,7 @@ function CapacityMeter({ claim: c }: { claim: SiteClaimDto }) {
             <p className="mb-1 flex justify-between text-xs text-slate-600 dark:text-slate-400">
               <span>Memory</span>
               <span className="tabular-nums">
-                {c.requiredMemoryGb} of {c.availableMemoryGb} GB free
+                needs {c.requiredMemoryGb} of {c.availableMemoryGb} GB free
               </span>
             </p>
             <Meter share={share(c.requiredMemoryGb, c.availableMemoryGb)} tone={c.requiredMemoryGb <= c.availableMemoryGb ? 'success' : 'danger'} />

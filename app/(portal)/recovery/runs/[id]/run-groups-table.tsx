@@ -32,7 +32,7 @@ export function RunGroupsTable({ run }: { run: RunDto }) {
           <tr>
             <Th>Group</Th>
             <Th>Status</Th>
-            <Th className="w-32">Progress</Th>
+            <Th className="w-28">Progress</Th>
             <Th numeric>Data loss</Th>
             <Th numeric>RTO</Th>
             <Th>
@@ -72,11 +72,11 @@ function GroupRow({ g }: { g: RunGroupDto }) {
   const tone = g.operationStatus ? (OPERATION_STATUS[g.operationStatus]?.tone ?? 'progress') : g.state === 'not-started' ? 'danger' : 'neutral';
   return (
     <Tr data-testid={`run-group-${g.groupId}`} data-state={g.state} data-status={g.operationStatus ?? g.state}>
-      <Td>
+      <Td className="min-w-44">
         <Link href={`/groups/${g.groupId}`} className="font-medium text-slate-900 hover:underline dark:text-slate-100">
           {g.groupName}
         </Link>
-        <span className="block text-xs text-slate-500 dark:text-slate-400">
+        <span className="block whitespace-nowrap text-xs text-slate-500 dark:text-slate-400">
           {g.fromSiteName} → {g.toSiteName}
         </span>
         {g.error && (
