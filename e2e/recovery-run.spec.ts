@@ -44,7 +44,11 @@ test('from the outage on the dashboard to a committed recovery run of both group
     const staffPage = await consoleCtx.newPage();
     await staffPage.goto('/staff/sites/london');
     await expect(staffPage.getByTestId('site-outage-tenant-ten_acme')).toContainText('Customer web tier');
-    await expect(staffPage.getByRole('button', { name: 'Recover for Acme Insurance' })).toBeVisible();
+    // "Recover for Acme Insurance" opens Acme's portal on its behalf, straight in the run wizard.
+    await staffPage.getByRole('button', { name: 'Recover for Acme Insurance' }).click();
+    await expect(staffPage).toHaveURL(/\/recovery\/new\?type=failover&sourceSiteId=london/);
+    await expect(staffPage.getByTestId('acting-for-banner')).toContainText('Acme Insurance');
+    await expect(staffPage.getByTestId('run-site-groups')).toContainText('Customer web tier');
     await consoleCtx.close();
 
     await banner.getByRole('link', { name: 'Recover' }).click();
