@@ -209,7 +209,7 @@ test.describe('a client admin', () => {
     await expect(page.getByRole('table', { name: 'Boot order of Policy database' })).toContainText('acme-dc-01');
   });
 
-  for (const path of ['/', '/groups', `/groups/${GROUP}`, '/groups/new', '/vms', '/alerts', '/reports', '/reports/runbook', '/audit', '/settings', '/api-reference']) {
+  for (const path of ['/', '/groups', `/groups/${GROUP}`, '/groups/new', '/vms', '/alerts', '/reports', '/reports/runbook', '/audit', '/settings', '/api-reference', '/what-if']) {
     test(`axe: ${path} has no serious or critical violations`, async ({ page }) => {
       await page.goto(path);
       await page.waitForLoadState('networkidle');

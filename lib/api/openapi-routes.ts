@@ -6,6 +6,7 @@ import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/c
 import { createGroupSchema, listGroupsQuerySchema, updateGroupSchema } from '@/lib/schemas/groups';
 import { failoverSchema, listOperationsQuerySchema, moveSchema, preflightQuerySchema, rollbackSchema, stopTestSchema, testFailoverSchema } from '@/lib/schemas/operations';
 import { tenantFilterSchema } from '@/lib/schemas/common';
+import { recoveryPlanPatchSchema, recoveryPlanSchema } from '@/lib/schemas/recovery-runs';
 import { recoveryReportQuerySchema, slaQuerySchema } from '@/lib/schemas/reports';
 import { listRunsQuerySchema, startRunSchema, stopRunTestsSchema } from '@/lib/schemas/recovery-runs';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
@@ -13,6 +14,7 @@ import { rpoQuerySchema } from '@/lib/schemas/rpo';
 import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
+import { whatIfQuerySchema } from '@/lib/schemas/recovery-runs';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
 
@@ -36,6 +38,11 @@ const GROUP_FIELDS =
   'Each group carries lastTestedAt (when the last *passed* test failover ended; null when none passed — the annual test duty runs from it), ' +
   'lastTestResult (passed/failed: the outcome of the last test that ended, a test whose operation failed counting as failed; null when never tested) ' +
   'and lastTestEndedAt (when that last test ended).';
+
+const PLAN_FIELDS =
+  'A plan is { id, tenantId, name, description, tiers: [{ tier (1-based), delayAfterSeconds, groups: [{ id, name, sourceSiteId, targetSiteId, vmCount, rtoTargetMinutes }] }], groupCount, vmCount, updatedAt }. ' +
+  'Tier 2 starts when the VMs of tier 1 are up, then after tier 1\'s delayAfterSeconds; inside a tier each group keeps its own boot order. ' +
+  'Every group must be a group of the plan\'s tenant and appear once (400 naming tiers.<i>.groupIds.<j> otherwise). A group deleted since the plan was saved is left out of its tiers, and a tier it leaves empty.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -97,6 +104,12 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/recovery-runs/{id}/rollback', tag: 'Recovery runs', summary: 'Roll back every group awaiting its decision; cancel tiers not yet started', roles: ADMIN, success: 200 },
   { method: 'post', path: '/api/v1/recovery-runs/{id}/stop-test', tag: 'Recovery runs', summary: 'Stop every test of the run with one result', roles: ADMIN, body: stopRunTestsSchema, success: 200 },
 
+  { method: 'get', path: '/api/v1/recovery-plans', tag: 'Recovery plans', summary: 'Saved multi-group recovery plans, by name (staff: every tenant, or tenantId)', roles: ANY, query: tenantFilterSchema, success: 200, returns: `{ items: [plan] }. ${PLAN_FIELDS}` },
+  { method: 'post', path: '/api/v1/recovery-plans', tag: 'Recovery plans', summary: 'Save a recovery plan: ordered tiers of protection groups (staff name the tenant with ?tenantId=); 409 when the name is taken', roles: ADMIN, query: tenantFilterSchema, body: recoveryPlanSchema, success: 201, returns: PLAN_FIELDS },
+  { method: 'get', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'One recovery plan with its tiers and their groups', roles: ANY, success: 200, returns: PLAN_FIELDS },
+  { method: 'patch', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'Rename, describe or change the tiers of a plan (tiers replaces them all); 409 when the name is taken', roles: ADMIN, body: recoveryPlanPatchSchema, success: 200, returns: PLAN_FIELDS },
+  { method: 'delete', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'Delete a recovery plan (runs started from it keep their own copy)', roles: ADMIN, success: 204 },
+
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts and audit', summary: 'Open and recent alerts', roles: ANY, query: listAlertsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/alerts/{id}/ack', tag: 'Alerts and audit', summary: 'Acknowledge an alert', roles: ADMIN, success: 200 },
   {
@@ -112,6 +125,19 @@ export const ROUTES: RouteDoc[] = [
       'from/to are UTC days, inclusive. At most 1,000 operations (truncated: true when more matched).',
   },
   { method: 'get', path: '/api/v1/reports/sla', tag: 'Reports', summary: 'Monthly availability and service credit', roles: ANY, query: slaQuerySchema, success: 200 },
+  {
+    method: 'get', path: '/api/v1/what-if', tag: 'Operations', roles: ANY, query: whatIfQuerySchema, success: 200,
+    summary: 'If a site failed now: per group of the caller\'s tenant (staff: every tenant, or ?tenantId) whose production runs there, the data it would lose and its predicted RTO, capacity and target verdicts. Read-only',
+    returns:
+      '{ siteId, siteName, siteStatus, tenantId, planId, planName, verdict (met/missed/cannot-recover/none), summary, evaluatedAt, ' +
+      'groups: [{ groupId, groupName, tenantId, tenantName, type (failover, or failback for a reversed group), tier, vmCount, dataLossSeconds (current RPO; null without a checkpoint), rpoTargetSeconds, ' +
+      'plannedRtoSeconds (the operation\'s own steps with the source down: create 5 s + 3 s per VM, each boot group\'s slowest VM, the delays between them), overheadSeconds (median of measured − planned over the group\'s last 10 recoveries), ' +
+      'tierWaitSeconds (earlier tiers of planId), predictedRtoSeconds, rtoTargetMinutes, recoverySiteId, recoverySiteName, recoverySiteDown, capacityOk, meetsRpoTarget, meetsRtoTarget, recoverable, blockers }], ' +
+      'capacity: per recovery vDC for all affected groups together [{ tenantId, tenantName, siteId, siteName, vdcId, vdcName, groupIds, requiredGhz, requiredMemoryGb, availableGhz, availableMemoryGb, totalGhz, totalMemoryGb, ok, message }], ' +
+      'recoverySites (staff only): [{ siteId, siteName, siteStatus, physicalGhz, physicalMemoryGb, reservedGhz, reservedMemoryGb, claimGhz, claimMemoryGb, tenantCount, ok }], ' +
+      'unprotected: groups failed over without reverse protection running at the site, losingProtection: groups recovering to the site (left without a replica), missing: [{ groupId, groupName, tenantName, marginSeconds (null: cannot recover), why }] worst first }. ' +
+      'planId of another tenant, an unknown siteId or tenantId: 404; a malformed id: 400 naming the field.',
+  },
 
   { method: 'get', path: '/api/v1/requests', tag: 'Service requests', summary: 'Service requests (own tenant; staff: all)', roles: ANY, query: requestListSchema, success: 200 },
   { method: 'post', path: '/api/v1/requests', tag: 'Service requests', summary: 'Raise a service request', roles: ADMIN, body: requestCreateSchema, success: 201 },

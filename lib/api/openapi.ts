@@ -54,6 +54,7 @@ function responses(route: RouteDoc) {
   if ((route.tag === 'Operations' || route.tag === 'Journal') && route.method === 'post') {
     out[503] = { ...problem, description: 'The replication engine is catching up after a restart; retry after Retry-After seconds' };
   }
+  if (route.tag === 'Recovery plans' && (route.method === 'post' || route.method === 'patch')) out[409] = problem;
   if (route.tag === 'Users' && route.method !== 'get') Object.assign(out, route.method === 'post' ? { 409: problem } : { 422: problem });
   if (route.path === '/api/v1/auth/token' && route.method === 'post') out[429] = problem;
   if (route.body) out[415] = { ...problem, description: 'The body was not sent as Content-Type: application/json' };

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '@/db';
-import { alerts, apiTokens, maintenanceWindows, operations, protectionGroups, serviceRequests, siteLinks, sites, tenants, users, vdcs, vms } from '@/db/schema';
+import { alerts, apiTokens, maintenanceWindows, operations, protectionGroups, recoveryPlans, serviceRequests, siteLinks, sites, tenants, users, vdcs, vms } from '@/db/schema';
 import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 
 /** An audit entry's target, and the tenant whose trail the entry is in (null: service-wide, staff only). */
@@ -17,6 +17,8 @@ const siteB = alias(sites, 'site_b');
 const LOOKUPS: Record<string, (db: Executor, ids: string[]) => Named[]> = {
   'protection-group': (db, ids) =>
     db.select({ id: protectionGroups.id, name: protectionGroups.name, tenantId: protectionGroups.tenantId }).from(protectionGroups).where(inArray(protectionGroups.id, ids)).all(),
+  'recovery-plan': (db, ids) =>
+    db.select({ id: recoveryPlans.id, name: recoveryPlans.name, tenantId: recoveryPlans.tenantId }).from(recoveryPlans).where(inArray(recoveryPlans.id, ids)).all(),
   // An operation is known by its group and kind ("Web tier — Test failover"), not by op_….
   operation: (db, ids) =>
     db

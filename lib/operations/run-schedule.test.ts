@@ -37,9 +37,19 @@ describe('tier scheduling', () => {
     expect(dueGroups(T0, [20, 0, 0], groups, s(99_999))).toEqual([{ groupId: 'b', atMs: s(120) }]);
   });
 
-  it('returns waiting groups in the order their tier came', () => {
+  it('returns the waiting groups of the tier that came, in the run\'s order', () => {
     const groups = [g('late', 0), g('early', 0)];
     expect(dueGroups(T0, [0], groups, T0).map((d) => d.groupId)).toEqual(['late', 'early']);
+  });
+
+  it('a tier after one whose start is unknown has no start either, even if that one started nothing', () => {
+    const groups = [started('a', 0), g('b', 1, { state: 'not-started' }), g('c', 2)];
+    expect(tierStartTimes(T0, [0, 0, 0], groups)).toEqual([T0, null, null]);
+    expect(dueGroups(T0, [0, 0, 0], groups, s(99_999))).toEqual([]);
+  });
+
+  it('a group whose tier is beyond the stored delays (a damaged run) never starts', () => {
+    expect(dueGroups(T0, [0], [g('x', 3)], s(99_999))).toEqual([]);
   });
 });
 
@@ -59,6 +69,9 @@ describe('runStatus', () => {
     expect(runStatus([ended('a', 'rolled-back'), ended('b', 'rolled-back'), g('c', 1, { state: 'cancelled' })])).toBe('rolled-back');
     expect(runStatus([g('a', 0, { state: 'cancelled' })])).toBe('cancelled');
     expect(runStatus([ended('a', 'rolled-back'), ended('b', 'failed')])).toBe('failed');
+    // Nothing started because nothing could (not because it was cancelled): failed.
+    expect(runStatus([g('a', 0, { state: 'not-started' }), g('b', 1, { state: 'not-started' })])).toBe('failed');
+    expect(runStatus([g('a', 0, { state: 'not-started' }), g('b', 1, { state: 'cancelled' })])).toBe('failed');
   });
 });
 

@@ -28,7 +28,8 @@ function tierDoneAtMs(groups: RunGroupProgress[], startMs: number): number | nul
   for (const g of groups) {
     if (g.state === 'waiting') return null;
     if (g.state !== 'started') continue;
-    const at = g.upAtMs ?? (g.opStatus === 'failed' || g.opStatus === 'rolled-back' ? g.finishedAtMs : null);
+    // Up, or ended without coming up (failed): either way the next tier need not wait for it.
+    const at = g.upAtMs ?? g.finishedAtMs;
     if (at === null) return null;
     done = Math.max(done, at);
   }
@@ -51,16 +52,18 @@ export function tierStartTimes(runStartMs: number, tierDelays: number[], groups:
   return starts;
 }
 
-/** Waiting groups whose tier has come by `nowMs`, with the time it came (in tier order). */
+/**
+ * Waiting groups whose tier has come by `nowMs`, with the time it came. They are always of one
+ * tier: a tier with a waiting group is not done, so the tiers after it have no start yet.
+ */
 export function dueGroups(runStartMs: number, tierDelays: number[], groups: RunGroupProgress[], nowMs: number): { groupId: string; atMs: number }[] {
   const starts = tierStartTimes(runStartMs, tierDelays, groups);
   return groups
     .filter((g) => g.state === 'waiting')
     .flatMap((g) => {
       const at = starts[g.tier];
-      return at !== null && at !== undefined && at <= nowMs ? [{ groupId: g.groupId, atMs: at }] : [];
-    })
-    .sort((a, b) => a.atMs - b.atMs);
+      return typeof at === 'number' && at <= nowMs ? [{ groupId: g.groupId, atMs: at }] : [];
+    });
 }
 
 const OPEN: readonly (OperationStatus | null)[] = ['pending', 'running', 'testing', 'awaiting-commit'];
@@ -71,7 +74,8 @@ const OPEN: readonly (OperationStatus | null)[] = ['pending', 'running', 'testin
  * (none recovered), cancelled (stopped before anything started) or partially completed.
  */
 export function runStatus(groups: RunGroupProgress[]): RunStatus {
-  if (groups.some((g) => g.state === 'waiting' || (g.state === 'started' && OPEN.includes(g.opStatus)))) return 'in-progress';
+  // Only a started group has an operation status.
+  if (groups.some((g) => g.state === 'waiting' || OPEN.includes(g.opStatus))) return 'in-progress';
   const started = groups.filter((g) => g.state === 'started');
   const completed = started.filter((g) => g.opStatus === 'completed').length;
   if (completed === groups.length) return 'completed';

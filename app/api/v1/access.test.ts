@@ -4,6 +4,7 @@ import { alerts, auditLog } from '@/db/schema';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createGroup } from '@/lib/domain/groups/groups';
+import { createPlan } from '@/lib/domain/recovery/plans';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
@@ -14,6 +15,8 @@ import * as checkpointsRoute from './groups/[id]/checkpoints/route';
 import * as groupRoute from './groups/[id]/route';
 import * as rpoRoute from './groups/[id]/rpo/route';
 import * as groupsRoute from './groups/route';
+import * as recoveryPlanRoute from './recovery-plans/[id]/route';
+import * as recoveryPlansRoute from './recovery-plans/route';
 import * as recoveryReportRoute from './reports/recovery/route';
 import * as slaRoute from './reports/sla/route';
 import * as sitesRoute from './sites/route';
@@ -64,6 +67,12 @@ const newThrowawayGroup = async () => {
   return { params: { id: g.id }, path: `/api/v1/groups/${g.id}` };
 };
 
+const planTiers = [{ groupIds: ['grp_acme_sql'], delayAfterSeconds: 60 }, { groupIds: ['grp_acme_web'] }];
+const newThrowawayPlan = async () => {
+  const p = await createPlan(db, ACME_ADMIN, { name: `Throwaway plan ${++throwaway}`, tiers: planTiers });
+  return { params: { id: p.id }, path: `/api/v1/recovery-plans/${p.id}` };
+};
+
 const all = (status: number): Record<Caller, number> => ({ anonymous: 401, user: status, admin: status, otherAdmin: status, staff: status });
 const CASES: Case[] = [
   { name: 'GET /sites', handler: sitesRoute.GET, method: 'GET', path: '/api/v1/sites', expected: all(200) },
@@ -90,6 +99,22 @@ const CASES: Case[] = [
     body: { tag: 'before change' }, expected: { anonymous: 401, user: 403, admin: 201, otherAdmin: 404, staff: 201 },
   },
   { name: 'GET /groups/{id}/rpo', handler: rpoRoute.GET, method: 'GET', path: `/api/v1/groups/${group}/rpo`, params: { id: group }, expected: { ...all(200), otherAdmin: 404 } },
+  { name: 'GET /recovery-plans', handler: recoveryPlansRoute.GET, method: 'GET', path: '/api/v1/recovery-plans', expected: all(200) },
+  {
+    // Naming Acme in the query: another tenant's admin gets 404 whatever the body.
+    name: 'POST /recovery-plans', handler: recoveryPlansRoute.POST, method: 'POST', path: '/api/v1/recovery-plans?tenantId=ten_acme',
+    body: () => ({ name: `Plan via the API ${++throwaway}`, tiers: planTiers }),
+    expected: { anonymous: 401, user: 403, admin: 201, otherAdmin: 404, staff: 201 },
+  },
+  { name: 'GET /recovery-plans/{id}', handler: recoveryPlanRoute.GET, method: 'GET', path: '', setup: newThrowawayPlan, expected: { ...all(200), otherAdmin: 404 } },
+  {
+    name: 'PATCH /recovery-plans/{id}', handler: recoveryPlanRoute.PATCH, method: 'PATCH', path: '', setup: newThrowawayPlan,
+    body: { description: 'Reviewed' }, expected: { anonymous: 401, user: 403, admin: 200, otherAdmin: 404, staff: 200 },
+  },
+  {
+    name: 'DELETE /recovery-plans/{id}', handler: recoveryPlanRoute.DELETE, method: 'DELETE', path: '', setup: newThrowawayPlan,
+    expected: { anonymous: 401, user: 403, admin: 204, otherAdmin: 404, staff: 204 },
+  },
   { name: 'GET /alerts', handler: alertList.GET, method: 'GET', path: '/api/v1/alerts', expected: all(200) },
   {
     name: 'POST /alerts/{id}/ack', handler: alertAck.POST, method: 'POST', path: '/api/v1/alerts/al_acme/ack', params: { id: 'al_acme' },
@@ -100,7 +125,7 @@ const CASES: Case[] = [
   { name: 'GET /reports/recovery', handler: recoveryReportRoute.GET, method: 'GET', path: '/api/v1/reports/recovery', expected: all(200) },
 ];
 
-const TABLES = ['protection_groups', 'group_members', 'boot_groups', 'checkpoints', 'alerts', 'vms'];
+const TABLES = ['protection_groups', 'group_members', 'boot_groups', 'checkpoints', 'alerts', 'vms', 'recovery_plans'];
 const snapshot = () => TABLES.map((t) => JSON.stringify(db.$client.prepare(`select * from ${t} order by rowid`).all())).join('\n');
 const deniedCount = () => db.select().from(auditLog).all().filter((e) => e.outcome === 'denied').length;
 

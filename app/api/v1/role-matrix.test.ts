@@ -6,6 +6,7 @@ import { ROUTES, type RouteDoc } from '@/lib/api/openapi-routes';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createServiceRequest } from '@/lib/domain/staff/service-requests';
+import { createPlan } from '@/lib/domain/recovery/plans';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
@@ -28,7 +29,7 @@ const CALLERS: Caller[] = ['anonymous', 'user', 'admin', 'otherAdmin', 'staff'];
 const ROLE_OF = { user: 'user', admin: 'client_admin', otherAdmin: 'client_admin', staff: 'staff' } as const;
 const USER_IDS = { user: 'usr_user_acme', admin: 'usr_admin_acme', otherAdmin: 'usr_admin_globex', staff: 'usr_staff_calligo' } as const;
 /** Path parameters that name a tenant's resource: another tenant's caller must get 404. */
-const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/recovery-runs/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}'];
+const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/recovery-runs/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}', '/recovery-plans/{id}'];
 /** Tables whose rows a refused call must not touch (the audit trail grows on purpose; tokens record their use). */
 const DOMAIN_TABLES = [
   'tenants', 'vdcs', 'storage_volumes', 'sites', 'site_links', 'outages', 'maintenance_windows', 'vms', 'protection_groups', 'group_members',
@@ -52,6 +53,7 @@ beforeAll(async () => {
   const acmeToken = insertApiToken(db, { userId: 'usr_admin_acme', name: 'acme script', expiresAt });
   // A finished run of Acme's: the run paths' real id (resource "recovery-runs").
   db.$client.prepare("INSERT INTO recovery_runs (id, tenant_id, type, status, tier_delays, options, started_by, started_by_email, started_at) VALUES ('run_matrix', 'ten_acme', 'test-failover', 'cancelled', '[0]', '{}', 'usr_admin_acme', 'admin@acme.test', ?)").run(Date.now());
+  const plan = await createPlan(db, ACME_ADMIN, { name: 'Matrix plan', tiers: [{ groupIds: ['grp_acme_sql'] }, { groupIds: ['grp_acme_web'] }] });
   Object.assign(ids, {
     'recovery-run': 'run_matrix',
     group: 'grp_acme_web',
@@ -60,6 +62,7 @@ beforeAll(async () => {
     request: request.id,
     token: db.$client.prepare('SELECT id FROM api_tokens WHERE token_hash = (SELECT token_hash FROM api_tokens WHERE prefix = ?)').pluck().get(acmeToken.token.slice(0, 9)) as string,
     user: 'usr_user_acme',
+    'recovery-plan': plan.id,
   });
 });
 

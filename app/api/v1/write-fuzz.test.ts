@@ -6,6 +6,7 @@ import { ROUTES, type RouteDoc } from '@/lib/api/openapi-routes';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createServiceRequest } from '@/lib/domain/staff/service-requests';
+import { createPlan } from '@/lib/domain/recovery/plans';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
@@ -40,6 +41,7 @@ beforeAll(async () => {
   RESOURCE_IDS.operations = db.$client.prepare("SELECT id FROM operations WHERE tenant_id = 'ten_acme' LIMIT 1").pluck().get() as string;
   db.$client.prepare("INSERT INTO recovery_runs (id, tenant_id, type, status, tier_delays, options, started_by, started_by_email, started_at) VALUES ('run_fuzz', 'ten_acme', 'test-failover', 'cancelled', '[0]', '{}', 'usr_admin_acme', 'admin@acme.test', ?)").run(Date.now());
   RESOURCE_IDS['recovery-runs'] = 'run_fuzz';
+  RESOURCE_IDS['recovery-plans'] = (await createPlan(db, ACME_ADMIN, { name: 'Fuzz plan', tiers: [{ groupIds: ['grp_acme_sql'] }, { groupIds: ['grp_acme_web'] }] })).id;
   RESOURCE_IDS.requests = (await createServiceRequest(db, ACME_ADMIN, { kind: 'other', priority: 'P3', title: 'Fuzz target', description: 'For the fuzz test' })).id;
 });
 

@@ -28,7 +28,7 @@ const rejects = (status: number, extra: Record<string, unknown> = {}) => expect.
 describe('listTenantUsers', () => {
   it("lists the administrator's own tenant only, without secrets", () => {
     const acme = listTenantUsers(db, ACME_ADMIN);
-    expect(acme.map((u) => u.email).sort()).toEqual(['admin@acme.test', 'user@acme.test']);
+    expect(acme.map((u) => u.email).sort()).toEqual(['admin2@acme.test', 'admin@acme.test', 'user@acme.test']);
     expect(Object.keys(acme[0]).sort()).toEqual(['disabled', 'email', 'id', 'lastSignInAt', 'name', 'role', 'totpEnabled']);
     expect(listTenantUsers(db, GLOBEX_ADMIN).every((u) => u.email.endsWith('@globex.test'))).toBe(true);
     // A client admin naming another tenant is still pinned to theirs.
@@ -38,7 +38,7 @@ describe('listTenantUsers', () => {
   it('refuses a user (403) and staff outside a tenant (400); staff act for one or name it', () => {
     expect(() => listTenantUsers(db, ACME_USER)).toThrow(rejects(403));
     expect(() => listTenantUsers(db, STAFF)).toThrow(rejects(400));
-    expect(listTenantUsers(db, STAFF_FOR_ACME)).toHaveLength(2);
+    expect(listTenantUsers(db, STAFF_FOR_ACME)).toHaveLength(3);
     expect(listTenantUsers(db, STAFF, { tenantId: 'ten_globex' }).every((u) => u.email.endsWith('@globex.test'))).toBe(true);
     expect(() => listTenantUsers(db, STAFF, { tenantId: 'ten_nope' })).toThrow(rejects(404));
   });

@@ -3,10 +3,10 @@
  * operations: the operations joined to their group, then all their steps.
  */
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { operations, protectionGroups, sites } from '@/db/schema';
+import { operations, protectionGroups, recoveryRunGroups, sites } from '@/db/schema';
 import type { OperationStatus, OperationType } from '@/lib/schemas/operations';
 import { decisionBlock } from '@/lib/operations/decision-guard';
 import { progressOf } from '@/lib/operations/machine';
@@ -72,6 +72,8 @@ export type OperationDto = {
    */
   blocked: { commit: string | null; rollback: string | null; rollbackBreakGlass: boolean } | null;
   progress: number;
+  /** The recovery run this operation is part of (null for a single-group operation). */
+  runId: string | null;
 };
 
 export const operationDtoColumns = { op: operations, groupName: protectionGroups.name, rtoTargetMinutes: protectionGroups.rtoTargetMinutes };
@@ -95,7 +97,14 @@ export function readOperationDtos(db: Executor, where: SQL | undefined, nowMs: n
   const rows = q.all();
   const steps = loadSteps(db, rows.map((r) => r.op.id));
   const offline = rows.some((r) => r.op.status === 'awaiting-commit') ? offlineSiteIds(db) : new Set<string>();
-  return rows.map((r) => toOperationDto(r.op, r.groupName, r.rtoTargetMinutes, steps.get(r.op.id) ?? [], nowMs, offline));
+  const runs = runIdsOf(db, rows.map((r) => r.op.id));
+  return rows.map((r) => ({ ...toOperationDto(r.op, r.groupName, r.rtoTargetMinutes, steps.get(r.op.id) ?? [], nowMs, offline), runId: runs.get(r.op.id) ?? null }));
+}
+
+function runIdsOf(db: Executor, opIds: string[]): Map<string, string> {
+  if (!opIds.length) return new Map();
+  const rows = db.select({ runId: recoveryRunGroups.runId, operationId: recoveryRunGroups.operationId }).from(recoveryRunGroups).where(inArray(recoveryRunGroups.operationId, opIds)).all();
+  return new Map(rows.map((r) => [r.operationId!, r.runId]));
 }
 
 function offlineSiteIds(db: Executor): Set<string> {
@@ -112,7 +121,7 @@ function blockedDecisions(op: OperationRow, offline: Set<string>): OperationDto[
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: number, stepRows: Parameters<typeof rawState>[1], nowMs: number, offline: Set<string>): OperationDto {
+function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: number, stepRows: Parameters<typeof rawState>[1], nowMs: number, offline: Set<string>): Omit<OperationDto, 'runId'> {
   const state = rawState(op, stepRows);
   let progress: number;
   try {

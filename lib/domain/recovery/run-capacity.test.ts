@@ -24,6 +24,18 @@ describe('claimsBySite', () => {
     expect([z.availableGhz, z.availableMemoryGb, z.ok]).toEqual([50, 150, false]);
   });
 
+  it('a claim exactly equal to what is free fits (GHz and memory)', () => {
+    const [z] = claimsBySite([claim('a', 'zurich', cap('z', 20, 100, 50, 200)), claim('b', 'zurich', cap('z', 30, 100, 50, 200))]);
+    expect([z.requiredGhz, z.requiredMemoryGb, z.ok]).toEqual([50, 200, true]);
+    const [over] = claimsBySite([claim('a', 'zurich', cap('z', 50.1, 100, 50, 200))]);
+    expect(over.ok).toBe(false);
+  });
+
+  it('keeps sites without a vDC apart, each naming its own groups', () => {
+    const claims = claimsBySite([claim('web', 'zurich', null), claim('file', 'guernsey', null), claim('db', 'zurich', null)]);
+    expect(claims.map((c) => [c.siteId, c.groupIds])).toEqual([['zurich', ['web', 'db']], ['guernsey', ['file']]]);
+  });
+
   it('names a site where the tenant has no vDC', () => {
     const [n] = claimsBySite([claim('web', 'zurich', null)]);
     expect(n.ok).toBe(false);

@@ -10,6 +10,8 @@ export type RunGroupDto = {
   /** 1-based, as people count tiers. */
   tier: number;
   state: RunGroupState;
+  /** API.md's one word for the group: its operation's status once started, else its state. */
+  status: OperationStatus | Exclude<RunGroupState, 'started'>;
   operationId: string | null;
   /** The operation's own status once started (what a person acts on). */
   operationStatus: OperationStatus | null;

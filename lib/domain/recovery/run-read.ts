@@ -66,6 +66,7 @@ function toRunDto(
     const gi = info.get(g.groupId);
     return {
       groupId: g.groupId, groupName: op?.groupName ?? gi?.name ?? g.groupId, tier: g.tier + 1, state: g.state,
+      status: g.state === 'started' ? (op?.status ?? 'pending') : g.state,
       operationId: g.operationId, operationStatus: op?.status ?? null, operationType: op?.type ?? null,
       progress: g.state === 'started' ? (op?.progress ?? 0) : g.state === 'waiting' ? 0 : 1,
       fromSiteName: op?.fromSiteName ?? siteNames.get(gi?.sourceSiteId ?? '') ?? '',

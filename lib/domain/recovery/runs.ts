@@ -8,7 +8,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { protectionGroups, recoveryPlans, recoveryRunGroups, recoveryRuns, sites } from '@/db/schema';
+import { protectionGroups, recoveryRunGroups, recoveryRuns, sites } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { ConflictError, NotFoundError, PreflightError, ValidationError, type FailedCheck } from '@/lib/core/errors';
@@ -28,6 +28,7 @@ import { buildOptions, openOperation, type StartInput } from '@/lib/domain/opera
 import { loadGroupForOperation, type GroupForOperation } from '@/lib/domain/operations/operation-plan';
 import { evaluatePreflight, type PreflightResult } from '@/lib/domain/operations/operation-preflight';
 import { assertEngineLive, simulator } from '@/lib/sim/bridge';
+import { loadPlanTiers } from './plans';
 import { claimsBySite } from './run-capacity';
 import type { RunDto, RunPreflightDto } from './run-dto';
 import { readRunDtos } from './run-read';
@@ -71,13 +72,11 @@ function runTenant(db: Executor, actor: Actor, input: StartRunInput, query: { te
 function resolveGroups(db: Executor, tenantId: string, input: StartRunInput): Resolved {
   if (input.groupIds) return { tenantId, tiers: [{ groupIds: input.groupIds, delayAfterSeconds: 0 }], plan: null };
   if (input.planId) {
-    const plan = db.select().from(recoveryPlans).where(and(eq(recoveryPlans.id, input.planId), eq(recoveryPlans.tenantId, tenantId))).get();
+    const plan = loadPlanTiers(db, tenantId, input.planId);
     if (!plan) throw new NotFoundError('recovery plan', input.planId);
-    const existing = new Set(db.select({ id: protectionGroups.id }).from(protectionGroups).where(eq(protectionGroups.tenantId, tenantId)).all().map((g) => g.id));
-    // A group deleted since the plan was saved is left out, and a tier left empty with it.
-    const tiers = plan.tiers.map((t) => ({ ...t, groupIds: t.groupIds.filter((id) => existing.has(id)) })).filter((t) => t.groupIds.length);
-    if (!tiers.length) throw new ValidationError([{ field: 'planId', message: `The plan "${plan.name}" has no groups left.` }]);
-    return { tenantId, tiers, plan: { id: plan.id, name: plan.name } };
+    // Groups deleted since the plan was saved are already left out, and tiers left empty with them.
+    if (!plan.tiers.length) throw new ValidationError([{ field: 'planId', message: `The plan "${plan.name}" has no groups left.` }]);
+    return { tenantId, tiers: plan.tiers, plan: { id: plan.id, name: plan.name } };
   }
   const siteId = input.sourceSiteId!;
   const site = db.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.id, siteId)).get();

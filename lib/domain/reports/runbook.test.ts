@@ -20,7 +20,7 @@ describe('getRunbook', () => {
     expect(sql).toMatchObject({ name: 'Policy database', sourceSiteName: 'London', targetSiteName: 'Jersey' });
     expect(sql.recoveryPlan.bootGroups.map((b) => [b.name, b.delayAfterSeconds])).toEqual([['Directory', 120], ['Database', 0]]);
     expect(rb.groups.every((g) => g.tenantId === 'ten_acme')).toBe(true);
-    expect(rb.administrators).toEqual([{ name: 'Dana Whitfield', email: 'admin@acme.test' }]);
+    expect(rb.administrators).toEqual([{ name: 'Dana Whitfield', email: 'admin@acme.test' }, { name: 'Marcus Lindqvist', email: 'admin2@acme.test' }]);
   });
 
   it('names who decides and who performs a failover', () => {
@@ -33,7 +33,7 @@ describe('getRunbook', () => {
   it('lists only active administrators', () => {
     db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, 'usr_admin_acme')).run();
     try {
-      expect(getRunbook(db, ACME_USER).administrators).toEqual([]);
+      expect(getRunbook(db, ACME_USER).administrators).toEqual([{ name: 'Marcus Lindqvist', email: 'admin2@acme.test' }]);
     } finally {
       db.update(users).set({ disabledAt: null }).where(eq(users.id, 'usr_admin_acme')).run();
     }

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Card, CardBody, Stat } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Icon } from '@/components/ui/icons';
@@ -48,6 +49,11 @@ export function OperationSummary({ op }: { op: OperationDto }) {
           <span className="flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300" data-testid="operation-direction">
             {op.fromSiteName} <Icon name="arrowRight" className="size-4 text-slate-400" /> {op.toSiteName}
           </span>
+          {op.runId && (
+            <Link href={`/recovery/runs/${op.runId}`} className="text-sm font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400" data-testid="operation-run-link">
+              Part of a recovery run
+            </Link>
+          )}
         </div>
         <div>
           <div className="mb-1 flex justify-between text-xs text-slate-500 dark:text-slate-400">

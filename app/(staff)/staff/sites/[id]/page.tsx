@@ -17,6 +17,8 @@ import { SiteOutageRecovery } from '@/components/staff/site-outage-recovery';
 import { staffActor } from '../../_lib/staff-actor';
 import { setLinkOutageAction, setSiteOutageAction } from '../actions';
 import { orNotFound } from '@/app/_lib/or-not-found';
+import { WhatIfSection } from '@/components/staff/what-if-section';
+import { getWhatIf } from '@/lib/domain/recovery/what-if';
 
 export const metadata: Metadata = { title: 'Site' };
 
@@ -25,6 +27,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
   const db = getDb();
   const actor = await staffActor();
   const { site, affectedGroups, links } = await orNotFound(() => siteFaultView(db, actor, id));
+  const whatIf = await getWhatIf(db, actor, { siteId: site.id });
   const siteName = Object.fromEntries(listSitesWithLoad(db, actor).map((s) => [s.id, s.name]));
   const outageImpact = site.down ? getOutageImpact(db, actor) : [];
   const storageTb = { ...site.load.storageGb, allocated: site.load.storageGb.allocated / 1000, capacity: site.load.storageGb.capacity / 1000 };
@@ -62,6 +65,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
         />
         <AffectedGroupsTable groups={affectedGroups} siteName={siteName} />
       </Card>
+      <WhatIfSection whatIf={whatIf} />
       <Card id="links">
         <CardHeader title="Inter-site links" description="Cutting a link pauses only the groups replicating between its two sites." />
         <Table caption="Inter-site links">
