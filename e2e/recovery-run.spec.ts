@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { DEMO_PASSWORD, storageStateFor } from './support/users';
 
 /**
@@ -30,6 +31,7 @@ test('from the outage on the dashboard to a committed recovery run of both group
     const banner = page.getByTestId('outage-site-london');
     await expect(banner).toContainText('London is down since');
     await expect(banner).toContainText('2 of your groups replicate from it: Customer web tier, Policy database');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // A user sees the same outage, without the action.
     const viewer = await browser.newContext({ storageState: storageStateFor('acmeUser') });
@@ -66,6 +68,7 @@ test('from the outage on the dashboard to a committed recovery run of both group
     await expect(page.getByTestId('run-preflight-grp_acme_web')).toContainText('London → Zurich');
     await expect(page.getByTestId('run-preflight-grp_acme_sql')).toContainText('London → Jersey');
     await expect(page.getByTestId('run-capacity')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Start live failover' }).click();
     const confirm = page.getByRole('dialog');
@@ -85,10 +88,12 @@ test('from the outage on the dashboard to a committed recovery run of both group
     await expect(page.getByTestId('run-action-results')).toContainText('Customer web tier');
     await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', { timeout: 60_000 });
     await expect(page.getByTestId('run-counts')).toContainText('2 of 2');
+    expect(await seriousViolations(page)).toEqual([]);
     for (const id of ['grp_acme_web', 'grp_acme_sql']) await expect(page.getByTestId(`run-group-${id}`)).toHaveAttribute('data-status', 'completed');
 
     await page.goto('/recovery');
     await expect(page.getByTestId('run-row').first()).toContainText('Customer web tier, Policy database');
+    expect(await seriousViolations(page)).toEqual([]);
   } finally {
     await request.post(OUTAGE, { headers, data: { down: false } });
   }

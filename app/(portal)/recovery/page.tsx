@@ -31,7 +31,14 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Recovery"
         description="Recovery runs: a test failover, live failover or move of several protection groups as one action, with one page to follow and decide for all of them."
-        actions={newRun('new-run') || undefined}
+        actions={
+          <>
+            <Link href="/recovery/plans" className={buttonClasses()}>
+              Recovery plans
+            </Link>
+            {newRun('new-run')}
+          </>
+        }
       />
       <AutoRefresh seconds={3} active={page.items.some((r) => r.status === 'in-progress')} />
       <Card>

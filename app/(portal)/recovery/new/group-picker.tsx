@@ -5,20 +5,24 @@ import { Select } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { GroupDto, SiteDto } from '@/lib/domain/core/dto';
+import type { RecoveryPlanDto } from '@/lib/domain/recovery/plan-dto';
+import { formatDuration } from '@/lib/format';
 import type { GroupChoice } from './run-wizard-state';
 
-type Props = { groups: GroupDto[]; sites: SiteDto[]; value: GroupChoice; onChange: (c: GroupChoice) => void };
+type Props = { groups: GroupDto[]; sites: SiteDto[]; plans: RecoveryPlanDto[]; value: GroupChoice; onChange: (c: GroupChoice) => void };
 
 /**
  * Which groups the run covers: every group replicating from a site (what a site outage calls
- * for) or a hand-picked set. The groups are shown either way, with their direction and status.
+ * for), a hand-picked set, or a saved recovery plan (its tiers). The groups are shown each way,
+ * with their direction and status.
  */
-export function GroupPicker({ groups, sites, value, onChange }: Props) {
+export function GroupPicker({ groups, sites, plans, value, onChange }: Props) {
   const siteOf = (id: string) => sites.find((s) => s.id === id);
   const sources = sites.filter((s) => groups.some((g) => g.sourceSiteId === s.id));
   const picked = value.by === 'groups' ? value.groupIds : [];
   const toggle = (id: string, on: boolean) => onChange({ by: 'groups', groupIds: on ? [...picked, id] : picked.filter((x) => x !== id) });
   const fromSite = value.by === 'site' ? groups.filter((g) => g.sourceSiteId === value.siteId) : [];
+  const plan = value.by === 'plan' ? plans.find((p) => p.id === value.planId) : undefined;
 
   return (
     <div className="space-y-4">
@@ -82,6 +86,39 @@ export function GroupPicker({ groups, sites, value, onChange }: Props) {
               </label>
             ))}
           </fieldset>
+        )}
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="run-groups-by" className="mt-1" checked={value.by === 'plan'} disabled={plans.length === 0} onChange={() => onChange({ by: 'plan', planId: plans[0]?.id ?? '' })} />
+          <span>
+            <span className="font-medium">A saved recovery plan</span>
+            <span className="block text-xs text-slate-500 dark:text-slate-400">
+              {plans.length ? 'Its groups in tiers: each tier starts when the VMs of the tier before are up, after its delay.' : 'No recovery plans yet: create one under Recovery plans.'}
+            </span>
+          </span>
+        </label>
+        {value.by === 'plan' && (
+          <div className="ml-6 space-y-2">
+            <label htmlFor="run-plan" className="sr-only">
+              Recovery plan
+            </label>
+            <Select id="run-plan" className="max-w-xs" value={value.planId} onChange={(e) => onChange({ by: 'plan', planId: e.target.value })}>
+              {plans.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} — {plural(p.groupCount, 'group')}
+                </option>
+              ))}
+            </Select>
+            {plan && (
+              <ol className="space-y-1 text-sm" data-testid="run-plan-tiers">
+                {plan.tiers.map((t, i) => (
+                  <li key={t.tier}>
+                    <span className="font-semibold">Tier {t.tier}:</span> {t.groups.map((g) => `${g.name} (${siteOf(g.sourceSiteId)?.name ?? g.sourceSiteId} → ${siteOf(g.targetSiteId)?.name ?? g.targetSiteId})`).join(', ')}
+                    {t.delayAfterSeconds > 0 && i < plan.tiers.length - 1 && <span className="text-xs text-slate-500">, then wait {formatDuration(t.delayAfterSeconds)}</span>}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
         )}
       </fieldset>
       <p className="text-xs text-slate-500 dark:text-slate-400">

@@ -8,13 +8,14 @@ import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
 import { listGroups } from '@/lib/domain/groups/groups';
 import { listSites } from '@/lib/domain/inventory/sites';
+import { listPlans } from '@/lib/domain/recovery/plans';
 import { RUN_TYPES, type RunType } from '@/lib/schemas/recovery-runs';
 import { RunWizard } from './run-wizard';
 import type { GroupChoice } from './run-wizard-state';
 
 export const metadata: Metadata = { title: 'New recovery run' };
 
-type Search = { type?: string; sourceSiteId?: string; groupIds?: string; reason?: string };
+type Search = { type?: string; sourceSiteId?: string; groupIds?: string; planId?: string; reason?: string };
 
 /**
  * The recovery-run wizard: one test failover, live failover or move over several groups. The
@@ -40,11 +41,16 @@ export default async function NewRunPage({ searchParams }: { searchParams: Promi
     );
   }
   const db = getDb();
-  const [groups, sites] = await Promise.all([listGroups(db, actor), listSites(db, actor)]);
+  const [groups, sites, plans] = await Promise.all([listGroups(db, actor), listSites(db, actor), listPlans(db, actor)]);
   const type: RunType = RUN_TYPES.find((t) => t === search.type) ?? 'test-failover';
   const known = new Set(groups.map((g) => g.id));
   const picked = (search.groupIds ?? '').split(',').filter((id) => known.has(id));
-  const choice: GroupChoice = picked.length ? { by: 'groups', groupIds: picked } : { by: 'site', siteId: sites.some((s) => s.id === search.sourceSiteId) ? search.sourceSiteId! : '' };
+  const plan = plans.find((p) => p.id === search.planId);
+  const choice: GroupChoice = plan
+    ? { by: 'plan', planId: plan.id }
+    : picked.length
+      ? { by: 'groups', groupIds: picked }
+      : { by: 'site', siteId: sites.some((s) => s.id === search.sourceSiteId) ? search.sourceSiteId! : '' };
   return (
     <>
       <PageHeader
@@ -52,7 +58,7 @@ export default async function NewRunPage({ searchParams }: { searchParams: Promi
         breadcrumbs={[{ label: 'Recovery', href: '/recovery' }, { label: 'New run' }]}
         description="Recover several protection groups as one action: choose the kind of run and the groups, review the pre-flight checks for all of them together, then start. Each group recovers to its latest checkpoint."
       />
-      <RunWizard groups={groups} sites={sites} initialType={type} initialChoice={choice} initialReason={search.reason?.slice(0, 500) ?? ''} />
+      <RunWizard groups={groups} sites={sites} plans={plans} initialType={type} initialChoice={choice} initialReason={search.reason?.slice(0, 500) ?? ''} />
     </>
   );
 }

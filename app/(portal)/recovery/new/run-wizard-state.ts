@@ -1,8 +1,8 @@
 import { SHUTDOWN_GRACE_SECONDS, type CommitPolicy } from '@/lib/schemas/operation-limits';
 import type { RunType } from '@/lib/schemas/recovery-runs';
 
-/** How the run names its groups: every group replicating from a site, or a hand-picked set. */
-export type GroupChoice = { by: 'site'; siteId: string } | { by: 'groups'; groupIds: string[] };
+/** How the run names its groups: every group replicating from a site, a hand-picked set, or a saved plan (its tiers). */
+export type GroupChoice = { by: 'site'; siteId: string } | { by: 'groups'; groupIds: string[] } | { by: 'plan'; planId: string };
 
 export type RunOptions = {
   shutdownSource: boolean;
@@ -25,11 +25,11 @@ export function defaultRunOptions(type: RunType, reason = ''): RunOptions {
   };
 }
 
-export const choiceReady = (c: GroupChoice) => (c.by === 'site' ? c.siteId !== '' : c.groupIds.length > 0);
+export const choiceReady = (c: GroupChoice) => (c.by === 'site' ? c.siteId !== '' : c.by === 'plan' ? c.planId !== '' : c.groupIds.length > 0);
 
 /** The body of POST /api/v1/recovery-runs and of its pre-flight review (startRunSchema). */
 export function startRunBody(type: RunType, choice: GroupChoice, o: RunOptions): Record<string, unknown> {
-  const groups = choice.by === 'site' ? { sourceSiteId: choice.siteId } : { groupIds: choice.groupIds };
+  const groups = choice.by === 'site' ? { sourceSiteId: choice.siteId } : choice.by === 'plan' ? { planId: choice.planId } : { groupIds: choice.groupIds };
   const reason = o.reason.trim() ? { reason: o.reason.trim() } : {};
   if (type === 'test-failover') return { type, ...groups, ...reason };
   const { shutdownSource, shutdownGraceSeconds, reverseProtection, commitPolicy, commitTimeoutMinutes } = o;

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import type { GroupDto, SiteDto } from '@/lib/domain/core/dto';
+import type { RecoveryPlanDto } from '@/lib/domain/recovery/plan-dto';
 import type { RunPreflightDto } from '@/lib/domain/recovery/run-dto';
 import type { RunType } from '@/lib/schemas/recovery-runs';
 import { GroupPicker } from './group-picker';
@@ -19,14 +20,14 @@ import { choiceReady, defaultRunOptions, startRunBody, type GroupChoice, type Ru
 
 const STEPS = ['Groups', 'Options', 'Pre-flight review and start'] as const;
 
-type Props = { groups: GroupDto[]; sites: SiteDto[]; initialType: RunType; initialChoice: GroupChoice; initialReason: string };
+type Props = { groups: GroupDto[]; sites: SiteDto[]; plans: RecoveryPlanDto[]; initialType: RunType; initialChoice: GroupChoice; initialReason: string };
 
 /**
  * TEST / LIVE / MOVE for several groups: choose them (by source site or by hand), set the live
  * options and a reason, then review the pre-flight of the whole run and start it. Live modes
  * wear the red frame of the single-group wizard.
  */
-export function RunWizard({ groups, sites, initialType, initialChoice, initialReason }: Props) {
+export function RunWizard({ groups, sites, plans, initialType, initialChoice, initialReason }: Props) {
   const router = useRouter();
   const [type, setTypeState] = useState<RunType>(initialType);
   const [choice, setChoice] = useState<GroupChoice>(initialChoice);
@@ -52,7 +53,9 @@ export function RunWizard({ groups, sites, initialType, initialChoice, initialRe
     stepHeading.current?.focus();
   }, [step]);
 
-  const chosen = choice.by === 'site' ? groups.filter((g) => g.sourceSiteId === choice.siteId) : groups.filter((g) => choice.groupIds.includes(g.id));
+  const planIds = choice.by === 'plan' ? new Set(plans.find((p) => p.id === choice.planId)?.tiers.flatMap((t) => t.groups.map((g) => g.id)) ?? []) : null;
+  const chosen =
+    choice.by === 'site' ? groups.filter((g) => g.sourceSiteId === choice.siteId) : choice.by === 'plan' ? groups.filter((g) => planIds?.has(g.id)) : groups.filter((g) => choice.groupIds.includes(g.id));
   const vmCount = chosen.reduce((n, g) => n + g.vmIds.length, 0);
   const siteName = (id: string) => sites.find((s) => s.id === id)?.name ?? id;
   const live = type === 'failover';
@@ -79,7 +82,7 @@ export function RunWizard({ groups, sites, initialType, initialChoice, initialRe
           </ol>
         </nav>
         <CardBody>
-          {step === 0 && <GroupPicker groups={groups} sites={sites} value={choice} onChange={setChoice} />}
+          {step === 0 && <GroupPicker groups={groups} sites={sites} plans={plans} value={choice} onChange={setChoice} />}
           {step === 1 && <RunOptionsStep type={type} value={options} onChange={setOptions} sourceDown={chosen.some((g) => sites.find((s) => s.id === g.sourceSiteId)?.status === 'offline')} />}
           {step === 2 && (
             <RunReview
@@ -102,7 +105,7 @@ export function RunWizard({ groups, sites, initialType, initialChoice, initialRe
             {plural(chosen.length, 'group')}, {plural(vmCount, 'VM')}
           </span>
           {step < STEPS.length - 1 ? (
-            <Button variant="primary" onClick={() => setStep((s) => s + 1)} disabled={!choiceReady(choice) || (choice.by === 'site' && chosen.length === 0)}>
+            <Button variant="primary" onClick={() => setStep((s) => s + 1)} disabled={!choiceReady(choice) || chosen.length === 0}>
               Next
             </Button>
           ) : (
