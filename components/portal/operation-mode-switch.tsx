@@ -29,7 +29,7 @@ export function ModeSwitch({ liveLabel, mode, onChange, name = 'operation-mode' 
           <Icon name={m.icon} className="mt-0.5 size-4 shrink-0" />
           <span>
             <span className="block text-sm font-semibold uppercase tracking-wide">{m.label}</span>
-            <span className={cn('block text-xs', mode === m.id ? 'opacity-90' : 'text-slate-500 dark:text-slate-400')}>{m.hint}</span>
+            <span className={cn('block text-xs', mode === m.id ? '' : 'text-slate-500 dark:text-slate-400')}>{m.hint}</span>
           </span>
         </label>
       ))}
