@@ -28,7 +28,7 @@ export function RunsTable({ items }: { items: RunDto[] }) {
             </Td>
             <Td>
               <RunTypeBadge type={r.type} />
-              {(r.sourceSiteName || r.planName) && <span className="block text-xs text-slate-500">{r.planName ? `plan ${r.planName}` : `from ${r.sourceSiteName}`}</span>}
+              {(r.sourceSiteName || r.planName) && <span className="block text-xs text-slate-500">{r.planName ? `plan “${r.planName}”` : `from ${r.sourceSiteName}`}</span>}
             </Td>
             <Td className="min-w-36">
               <RunStatusBadge status={r.status} />

@@ -5,7 +5,7 @@ type RunNaming = { type: RunType; sourceSiteName: string | null; planName: strin
 
 /** "Live failover from London · 2 groups · 7 Dec 2026, 09:14 UTC": titles, breadcrumbs, lists. */
 export function runLabel(run: RunNaming, { withDate = true } = {}): string {
-  const scope = run.planName ? `plan ${run.planName}` : run.sourceSiteName ? `from ${run.sourceSiteName}` : null;
+  const scope = run.planName ? `of plan “${run.planName}”` : run.sourceSiteName ? `from ${run.sourceSiteName}` : null;
   const n = run.groups.length;
   const head = [`${RUN_TYPE_LABEL[run.type]}${scope ? ` ${scope}` : ''}`, `${n} group${n === 1 ? '' : 's'}`];
   return (withDate ? [...head, formatDateTime(run.startedAt)] : head).join(' · ');

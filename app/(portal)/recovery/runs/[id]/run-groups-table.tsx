@@ -9,14 +9,12 @@ import type { RunDto, RunGroupDto } from '@/lib/domain/recovery/run-dto';
 import { formatDateTime, formatDuration, formatMinutes } from '@/lib/format';
 
 /** "actual (forecast …)": what happened beside what the forecast said at the start. */
-function Figure({ actual, forecast, suffix }: { actual: number | null; forecast: number | null; suffix?: string }) {
+function Figure({ actual, forecast, target }: { actual: number | null; forecast: number | null; target?: string }) {
   return (
     <>
       <span className="font-medium">{formatDuration(actual)}</span>
-      <span className="block text-xs text-slate-500 dark:text-slate-400">
-        forecast {formatDuration(forecast)}
-        {suffix}
-      </span>
+      <span className="block whitespace-nowrap text-xs text-slate-500 dark:text-slate-400">forecast {formatDuration(forecast)}</span>
+      {target && <span className="block whitespace-nowrap text-xs text-slate-500 dark:text-slate-400">target {target}</span>}
     </>
   );
 }
@@ -32,12 +30,9 @@ export function RunGroupsTable({ run }: { run: RunDto }) {
           <tr>
             <Th>Group</Th>
             <Th>Status</Th>
-            <Th className="w-28">Progress</Th>
+            <Th className="w-24">Progress</Th>
             <Th numeric>Data loss</Th>
             <Th numeric>RTO</Th>
-            <Th>
-              <span className="sr-only">Operation</span>
-            </Th>
           </tr>
         </THead>
         {tiers.map((t, i) => {
@@ -46,7 +41,7 @@ export function RunGroupsTable({ run }: { run: RunDto }) {
             <TBody key={t.tier} data-testid={`run-tier-${t.tier}`}>
               {tiers.length > 1 && (
                 <tr className="bg-slate-50 dark:bg-slate-800/40">
-                  <th scope="colgroup" colSpan={6} className="px-4 py-1.5 text-left text-xs font-semibold text-slate-600 dark:text-slate-300">
+                  <th scope="colgroup" colSpan={5} className="px-4 py-1.5 text-left text-xs font-semibold text-slate-600 dark:text-slate-300">
                     Tier {t.tier}
                     <span className="font-normal text-slate-500">
                       {t.startsAt ? ` · starts ${formatDateTime(t.startsAt, { seconds: true })}` : i > 0 ? ' · starts when the tier before is up' : ''}
@@ -89,6 +84,11 @@ function GroupRow({ g }: { g: RunGroupDto }) {
         <RunGroupBadge group={g} />
         {g.testResult && <span className="block text-xs text-slate-500">Test {g.testResult}</span>}
         {g.commitDeadline && g.operationStatus === 'awaiting-commit' && <span className="block text-xs text-slate-500">policy acts {formatDateTime(g.commitDeadline, { seconds: true })}</span>}
+        {g.operationId && (
+          <Link href={`/operations/${g.operationId}`} className="mt-1 block whitespace-nowrap text-xs font-medium text-sky-700 hover:underline dark:text-sky-400" aria-label={`Operation of ${g.groupName}`}>
+            Open its operation
+          </Link>
+        )}
       </Td>
       <Td>
         <ProgressBar value={g.progress} label={`Progress of ${g.groupName}`} tone={tone} />
@@ -98,16 +98,7 @@ function GroupRow({ g }: { g: RunGroupDto }) {
         <Figure actual={g.dataLossSeconds} forecast={g.forecast.dataLossSeconds} />
       </Td>
       <Td numeric className={cn(rtoOver && 'text-red-700 dark:text-red-400')}>
-        <Figure actual={g.rtoSeconds} forecast={g.forecast.rtoSeconds} suffix={` · target ${formatMinutes(g.rtoTargetMinutes)}`} />
-      </Td>
-      <Td className="text-right">
-        {g.operationId ? (
-          <Link href={`/operations/${g.operationId}`} className="whitespace-nowrap text-sm font-medium text-sky-700 hover:underline dark:text-sky-400">
-            Operation
-          </Link>
-        ) : (
-          <span className="text-xs text-slate-400">—</span>
-        )}
+        <Figure actual={g.rtoSeconds} forecast={g.forecast.rtoSeconds} target={formatMinutes(g.rtoTargetMinutes)} />
       </Td>
     </Tr>
   );
