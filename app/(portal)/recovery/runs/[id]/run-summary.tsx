@@ -31,7 +31,7 @@ export function RunSummary({ run }: { run: RunDto }) {
           <span className="flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300">
             {from} <Icon name="arrowRight" className="size-4 text-slate-400" /> {to}
           </span>
-          {run.planName && <span className="text-sm text-slate-500">Plan {run.planName}</span>}
+          {run.planName && <span className="text-sm text-slate-500">Plan “{run.planName}”</span>}
         </div>
         <div>
           <div className="mb-1 flex justify-between text-xs text-slate-500 dark:text-slate-400">
