@@ -19,7 +19,9 @@ test.describe('a client admin', () => {
     // Many steps, two axe passes, on a two-core machine that also runs the simulator.
     test.setTimeout(120_000);
     await page.goto('/');
-    await page.getByRole('link', { name: 'Recovery' }).click();
+    await page.getByRole('link', { name: 'Recovery', exact: true }).click();
+    await expect(page).toHaveURL(/\/recovery$/);
+    await page.getByRole('link', { name: 'Recovery plans' }).click();
     await expect(page).toHaveURL(/\/recovery\/plans$/);
     await page.getByRole('link', { name: 'New plan' }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('New recovery plan');

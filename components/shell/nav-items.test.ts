@@ -7,8 +7,11 @@ describe('navigation', () => {
     expect(portalNav('user').map((i) => i.href)).not.toContain('/audit');
   });
 
-  it('offers recovery plans to every client role', () => {
-    for (const role of ['user', 'client_admin'] as const) expect(portalNav(role).find((i) => i.label === 'Recovery')?.href).toBe('/recovery/plans');
+  it('offers Recovery (runs, with plans under it) to every client role, once', () => {
+    for (const role of ['user', 'client_admin'] as const) {
+      expect(portalNav(role).find((i) => i.label === 'Recovery')?.href).toBe('/recovery');
+      expect(portalNav(role).filter((i) => i.href.startsWith('/recovery'))).toHaveLength(1);
+    }
   });
 
   it('keeps every staff section under /staff', () => {

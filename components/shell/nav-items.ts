@@ -17,7 +17,8 @@ export function portalNav(role: Role): NavItem[] {
     { href: '/groups', label: 'Protection groups', icon: 'shield' },
     { href: '/vms', label: 'Virtual machines', icon: 'server' },
     { href: '/operations', label: 'Operations', icon: 'activity' },
-    { href: '/recovery/plans', label: 'Recovery', icon: 'switch' },
+    // Runs, and under /recovery/plans the saved multi-group plans: one entry, its page links both.
+    { href: '/recovery', label: 'Recovery', icon: 'switch' },
     { href: '/what-if', label: 'What if', icon: 'hourglass' },
     { href: '/alerts', label: 'Alerts', icon: 'bell' },
     { href: '/reports', label: 'Reports', icon: 'report' },

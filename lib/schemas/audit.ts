@@ -3,10 +3,16 @@ import { pagingSchema, tenantFilterSchema, timeRangeSchema } from './common';
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
 
-/** GET /audit: the trail newest first; `action` matches exactly or as a prefix ("group" → group.*). */
+/**
+ * GET /audit: the trail newest first; `action` matches exactly or as a prefix ("group" → group.*);
+ * `targetId` the entries about one thing (a group, an operation, a recovery run).
+ */
 export const listAuditQuerySchema = pagingSchema
   .extend(tenantFilterSchema.shape)
-  .extend({ action: z.string({ error: 'action must be text.' }).trim().min(1).max(100, { error: 'action must be at most 100 characters.' }).optional() })
+  .extend({
+    action: z.string({ error: 'action must be text.' }).trim().min(1).max(100, { error: 'action must be at most 100 characters.' }).optional(),
+    targetId: z.string({ error: 'targetId must be text.' }).trim().min(1).max(100, { error: 'targetId must be at most 100 characters.' }).optional(),
+  })
   .and(timeRangeSchema);
 
 /** Who can appear as an entry's actor role. */

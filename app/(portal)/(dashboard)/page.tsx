@@ -5,6 +5,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/current-actor';
 import { getDashboard } from '@/lib/domain/reports/dashboard';
+import { getTenantOutages } from '@/lib/domain/recovery/outages';
+import { OutageBanner } from '@/components/portal/dashboard/outage-banner';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -12,8 +14,11 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const actor = await requireActor('/');
   const dashboard = await getDashboard(getDb(), actor);
+  const outages = getTenantOutages(getDb(), actor);
   return (
     <>
+      {/* First thing on the page: a site or link the tenant replicates from is down, and what to do. */}
+      <OutageBanner outages={outages} canRecover={can(actor.role, 'operation:run')} nowIso={dashboard.at} />
       <PageHeader title="Dashboard" description="Replication health of your protection groups, updated live." />
       <DashboardLive initial={dashboard} canCreate={can(actor.role, 'group:write')} />
     </>

@@ -4,7 +4,7 @@ import { FilterDates, FilterField, FilterForm, FilterSelect } from '@/components
 /** Common action families, offered as suggestions; any exact action or dotted prefix works. */
 const ACTIONS = ['group', 'operation', 'checkpoint', 'alert', 'token', 'auth', 'service-request', 'site', 'link', 'maintenance', 'tenant', 'vdc'];
 
-type Value = { action: string; from: string; to: string; tenantId: string };
+type Value = { action: string; targetId: string; from: string; to: string; tenantId: string };
 
 /** The audit trail's filters; `tenants` (staff) adds a tenant choice to the service-wide trail. */
 export function AuditFilters({ value, path, csvHref, tenants }: { value: Value; path: string; csvHref: string; tenants?: { value: string; label: string }[] }) {
@@ -18,6 +18,9 @@ export function AuditFilters({ value, path, csvHref, tenants }: { value: Value; 
             <option key={a} value={a} />
           ))}
         </datalist>
+      </FilterField>
+      <FilterField id="audit-target" label="Target id (a run, an operation…)" width="w-48">
+        <Input id="audit-target" name="targetId" defaultValue={value.targetId} />
       </FilterField>
       <FilterDates idPrefix="audit" value={value} />
     </FilterForm>

@@ -8,7 +8,7 @@ import { AuditTable } from './audit-table';
 type Props = {
   /** The page's path: the client portal's /audit or the console's /staff/audit. */
   path: string;
-  filters: { action: string; from: string; to: string; tenantId: string };
+  filters: { action: string; targetId: string; from: string; to: string; tenantId: string };
   /** The filters as a query string (no cursor). */
   qs: string;
   entries: AuditEntryDto[];

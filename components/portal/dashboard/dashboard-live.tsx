@@ -1,5 +1,7 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 import type { DashboardDto } from '@/lib/domain/reports/dashboard';
 import { UpcomingMaintenance } from '@/components/staff/upcoming-maintenance';
 import { LiveFreshness } from '../live/live-freshness';
@@ -20,6 +22,7 @@ export function DashboardLive({ initial, canCreate }: { initial: DashboardDto; c
   const query = useDashboard(initial);
   const d = query.data ?? initial;
   const nowMs = Date.parse(d.at);
+  useOutageRefresh(d);
   return (
     <>
       <div className="-mt-2 mb-2 flex justify-end">
@@ -48,4 +51,19 @@ export function DashboardLive({ initial, canCreate }: { initial: DashboardDto; c
       </div>
     </>
   );
+}
+
+/**
+ * The outage banner above is rendered by the server: when a site this tenant uses goes down or
+ * comes back (or an outage alert opens or resolves), re-render the page so the banner follows.
+ */
+function useOutageRefresh(d: DashboardDto) {
+  const router = useRouter();
+  const key = `${d.sites.map((s) => `${s.id}:${s.status}`).join(',')}|${d.alerts.latest.filter((a) => a.code === 'site-down' || a.code === 'link-down').map((a) => a.id).join(',')}`;
+  const seen = useRef(key);
+  useEffect(() => {
+    if (seen.current === key) return;
+    seen.current = key;
+    router.refresh();
+  }, [key, router]);
 }

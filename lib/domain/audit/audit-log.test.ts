@@ -47,6 +47,12 @@ describe('listAudit', () => {
     expect(ranged.items.map((e) => e.action)).toEqual(['checkpoint.tag', 'groupie.thing', 'group.update']);
   });
 
+  it('narrows to the entries about one target, within the tenant', async () => {
+    expect((await listAudit(db, ACME_ADMIN, { targetId: 'g1' })).items.map((e) => e.action)).toEqual(['group.update']);
+    expect((await listAudit(db, GLOBEX_ADMIN, { targetId: 'g1' })).items).toEqual([]);
+    await expect(listAudit(db, ACME_ADMIN, { targetId: 'x'.repeat(101) })).rejects.toMatchObject({ status: 400 });
+  });
+
   it('lets staff read everything or one tenant', async () => {
     expect((await listAudit(db, STAFF)).items.map((e) => e.action)).toContain('tenant.create');
     expect((await listAudit(db, STAFF, { ...FROM, tenantId: 'ten_globex' })).items.map((e) => e.tenantId)).toEqual(['ten_globex']);

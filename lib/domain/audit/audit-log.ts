@@ -76,12 +76,12 @@ function toDtos(db: Executor, rows: Row[]): AuditEntryDto[] {
  * GET /audit: the trail newest first, in the order it was written (by id, which the cursor
  * follows too: entries of the same millisecond never swap or repeat across pages). A client
  * admin reads their tenant's entries; staff read everything or one tenant's. `action` matches
- * exactly or as a dotted prefix ("group" → group.*); `from`/`to` are real times.
+ * exactly or as a dotted prefix ("group" → group.*); `targetId` exactly; `from`/`to` are real times.
  */
 export async function listAudit(
   db: Executor,
   actor: Actor,
-  query: { limit?: number | string; cursor?: string; action?: string; from?: string; to?: string; tenantId?: string } = {},
+  query: { limit?: number | string; cursor?: string; action?: string; targetId?: string; from?: string; to?: string; tenantId?: string } = {},
 ): Promise<Page<AuditEntryDto>> {
   authorize(db, actor, 'audit:read', { type: 'audit-log' });
   const scope = tenantScope(actor, query.tenantId);
@@ -94,6 +94,7 @@ export async function listAudit(
       and(
         tenantFilter(auditLog.tenantId, scope),
         q.action ? or(eq(auditLog.action, q.action), sql`${auditLog.action} like ${`${escapeLike(q.action)}.%`} escape '\\'`) : undefined,
+        q.targetId ? eq(auditLog.targetId, q.targetId) : undefined,
         q.from ? gte(auditLog.time, q.from) : undefined,
         q.to ? lte(auditLog.time, q.to) : undefined,
         before ? lt(auditLog.id, before) : undefined,

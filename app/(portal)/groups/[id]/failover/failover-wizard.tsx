@@ -11,11 +11,11 @@ import { cn } from '@/components/ui/cn';
 import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
 import type { PreflightDto } from '@/lib/domain/operations/operation-preflight';
 import { CheckpointPicker } from './checkpoint-picker';
-import { ModeSwitch } from './mode-switch';
+import { ModeSwitch } from '@/components/portal/operation-mode-switch';
 import { PreflightReview } from './preflight-review';
 import { StartStep } from './start-step';
 import { WizardOptions } from './wizard-options';
-import { defaultOptions, pointParams, type LiveOptions, type RecoveryPoint, type WizardMode } from './wizard-state';
+import { defaultOptions, liveLabel, pointParams, type LiveOptions, type RecoveryPoint, type WizardMode } from './wizard-state';
 
 export type { WizardMode } from './wizard-state';
 
@@ -62,7 +62,7 @@ export function FailoverWizard({ context, initialMode }: { context: FailoverCont
           ; another can start once it has ended.
         </p>
       )}
-      <ModeSwitch context={context} mode={mode} onChange={setMode} />
+      <ModeSwitch liveLabel={liveLabel(context)} mode={mode} onChange={setMode} />
       <Card className={cn(frame)} data-testid="failover-wizard" data-mode={mode} data-now={context.now}>
         {live && (
           <div className="rounded-t-md bg-red-600 px-4 py-2 text-sm font-semibold text-white" role="note">

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button';
 import { getDb } from '@/lib/domain/core/database';
 import { FlashToast } from '@/components/portal/flash-toast';
 import { plural } from '@/components/portal/labels';
@@ -25,7 +27,15 @@ export default async function RecoveryPlanPage({ params, searchParams }: { param
       {query.saved === 'created' && <FlashToast param="saved" toast={{ tone: 'success', title: 'Recovery plan created' }} />}
       <PageHeader
         title={plan.name}
-        breadcrumbs={[{ label: 'Recovery plans', href: '/recovery/plans' }, { label: plan.name }]}
+        breadcrumbs={[{ label: 'Recovery', href: '/recovery' }, { label: 'Recovery plans', href: '/recovery/plans' }, { label: plan.name }]}
+        actions={
+          can(actor.role, 'operation:run') &&
+          plan.groupCount > 0 && (
+            <Link href={`/recovery/new?${new URLSearchParams({ planId: plan.id })}`} className={buttonClasses({ variant: 'primary' })} data-testid="plan-start-run">
+              Start a run of this plan
+            </Link>
+          )
+        }
         description={
           <>
             {plan.description && <span className="block whitespace-pre-wrap">{plan.description}</span>}

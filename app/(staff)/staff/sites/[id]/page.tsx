@@ -12,6 +12,8 @@ import { SiteStatusBadge } from '@/components/ui/status-badge';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatMbps } from '@/lib/format';
 import { listSitesWithLoad, siteFaultView } from '@/lib/domain/staff/sites-faults';
+import { getOutageImpact } from '@/lib/domain/recovery/outages';
+import { SiteOutageRecovery } from '@/components/staff/site-outage-recovery';
 import { staffActor } from '../../_lib/staff-actor';
 import { setLinkOutageAction, setSiteOutageAction } from '../actions';
 import { orNotFound } from '@/app/_lib/or-not-found';
@@ -27,6 +29,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
   const { site, affectedGroups, links } = await orNotFound(() => siteFaultView(db, actor, id));
   const whatIf = await getWhatIf(db, actor, { siteId: site.id });
   const siteName = Object.fromEntries(listSitesWithLoad(db, actor).map((s) => [s.id, s.name]));
+  const outageImpact = site.down ? getOutageImpact(db, actor) : [];
   const storageTb = { ...site.load.storageGb, allocated: site.load.storageGb.allocated / 1000, capacity: site.load.storageGb.capacity / 1000 };
 
   return (
@@ -47,6 +50,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
           />
         }
       />
+      {site.down && <SiteOutageRecovery siteId={site.id} siteName={site.name} impact={outageImpact} />}
       <Card className="mb-5">
         <CardBody className="grid gap-4 py-4 sm:grid-cols-3">
           <LoadBar label="vCPU allocated" load={site.load.vcpuGhz} unit="GHz" />

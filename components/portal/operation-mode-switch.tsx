@@ -2,14 +2,17 @@
 
 import { cn } from '@/components/ui/cn';
 import { Icon, type IconName } from '@/components/ui/icons';
-import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
-import { liveLabel, type WizardMode } from './wizard-state';
 
-/** The TEST / LIVE / MOVE switch: a radio group, so arrows and screen readers work. */
-export function ModeSwitch({ context, mode, onChange }: { context: FailoverContextDto; mode: WizardMode; onChange: (m: WizardMode) => void }) {
-  const modes: { id: WizardMode; label: string; hint: string; icon: IconName; on: string }[] = [
+export type OperationMode = 'test-failover' | 'failover' | 'move';
+
+/**
+ * The TEST / LIVE / MOVE switch of the failover wizard and the recovery-run wizard: a radio
+ * group, so arrows and screen readers work. `liveLabel` is "Live failover" (or "Failback").
+ */
+export function ModeSwitch({ liveLabel, mode, onChange, name = 'operation-mode' }: { liveLabel: string; mode: OperationMode; onChange: (m: OperationMode) => void; name?: string }) {
+  const modes: { id: OperationMode; label: string; hint: string; icon: IconName; on: string }[] = [
     { id: 'test-failover', label: 'Test', hint: 'Non-disruptive: production keeps running', icon: 'flask', on: 'bg-blue-600 text-white' },
-    { id: 'failover', label: liveLabel(context), hint: 'Disaster: recover at the target now', icon: 'switch', on: 'bg-red-600 text-white' },
+    { id: 'failover', label: liveLabel, hint: 'Disaster: recover at the target now', icon: 'switch', on: 'bg-red-600 text-white' },
     { id: 'move', label: 'Move', hint: 'Planned migration: no data loss', icon: 'arrowRight', on: 'bg-amber-500 text-slate-950' },
   ];
   return (
@@ -22,11 +25,11 @@ export function ModeSwitch({ context, mode, onChange }: { context: FailoverConte
             mode === m.id ? cn(m.on, 'border-transparent') : 'border-slate-200 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900',
           )}
         >
-          <input type="radio" name="operation-mode" value={m.id} checked={mode === m.id} onChange={() => onChange(m.id)} className="sr-only" />
+          <input type="radio" name={name} value={m.id} checked={mode === m.id} onChange={() => onChange(m.id)} className="sr-only" />
           <Icon name={m.icon} className="mt-0.5 size-4 shrink-0" />
           <span>
             <span className="block text-sm font-semibold uppercase tracking-wide">{m.label}</span>
-            <span className={cn('block text-xs', mode === m.id ? 'opacity-90' : 'text-slate-500 dark:text-slate-400')}>{m.hint}</span>
+            <span className={cn('block text-xs', mode === m.id ? '' : 'text-slate-500 dark:text-slate-400')}>{m.hint}</span>
           </span>
         </label>
       ))}
