@@ -10,13 +10,13 @@ describe('claimsBySite', () => {
   it('sums the groups going to one vDC: each fits alone, together they do not', () => {
     const [z] = claimsBySite([claim('web', 'zurich', cap('z', 40, 100)), claim('sql', 'zurich', cap('z', 30, 140))]);
     expect(z).toMatchObject({ siteId: 'zurich', groupIds: ['web', 'sql'], requiredGhz: 70, requiredMemoryGb: 240, availableGhz: 60, ok: false });
-    expect(z.message).toBe('vDC z at zurich: 2 groups (WEB, SQL) need 70 GHz and 240 GB together; 60 GHz and 256 GB free of 60 GHz and 256 GB. Recover fewer groups at once, or ask for more resources with a service request.');
+    expect(z.message).toBe('vDC z: 2 groups (WEB, SQL) need 70 GHz and 240 GB together; 60 GHz and 256 GB free of 60 GHz and 256 GB. Recover fewer groups at once, or ask for more resources with a service request.');
   });
 
   it('keeps vDCs apart and passes a claim that fits', () => {
     const claims = claimsBySite([claim('web', 'zurich', cap('z', 40, 100)), claim('file', 'guernsey', cap('g', 10, 20, 24, 96))]);
     expect(claims.map((c) => [c.siteId, c.ok, c.requiredGhz])).toEqual([['zurich', true, 40], ['guernsey', true, 10]]);
-    expect(claims[1].message).toBe('vDC g at guernsey: FILE needs 10 GHz and 20 GB; 24 GHz and 96 GB free of 60 GHz and 256 GB.');
+    expect(claims[1].message).toBe('vDC g: FILE needs 10 GHz and 20 GB; 24 GHz and 96 GB free of 60 GHz and 256 GB.');
   });
 
   it('takes the least that any member sees free, and fails on memory alone', () => {

@@ -53,7 +53,7 @@ export function claimsBySite(groups: GroupClaim[]): SiteClaimDto[] {
     return {
       siteId: first.siteId, siteName: first.siteName, vdcId: c.vdcId, vdcName: c.vdcName, groupIds: members.map((m) => m.groupId),
       requiredGhz, requiredMemoryGb, availableGhz, availableMemoryGb, totalGhz: c.totalGhz, totalMemoryGb: c.totalMemoryGb, ok,
-      message: `${c.vdcName} at ${first.siteName}: ${need}.${ok ? '' : ' Recover fewer groups at once, or ask for more resources with a service request.'}`,
+      message: `${c.vdcName}: ${need}.${ok ? '' : ' Recover fewer groups at once, or ask for more resources with a service request.'}`,
     };
   });
 }

@@ -222,7 +222,7 @@ describe('pre-flight of the whole run', () => {
     const { db } = await seeded();
     setSite(db, 'guernsey', 'offline');
     const e = await rejection(startRun(db, ACME_ADMIN, { type: 'failover', groupIds: [WEB, FILE] }));
-    expect((e as PreflightError).checks).toEqual([{ groupId: FILE, groupName: 'File and backup', check: 'target-site', message: 'Target site Guernsey is offline.' }]);
+    expect((e as PreflightError).checks).toEqual([{ groupId: FILE, groupName: 'File and backup', check: 'target-site', message: 'File and backup: Target site Guernsey is offline. Recover it once its recovery site is back, or leave the group out.' }]);
     expect((await listRuns(db, ACME_ADMIN)).items).toHaveLength(0);
     expect(db.select().from(recoveryRunGroups).all()).toHaveLength(0);
   });

@@ -26,7 +26,7 @@ import { tenantFilter } from '@/lib/domain/core/scope';
 import { parseInput } from '@/lib/domain/core/validate';
 import { openOperation, type StartInput } from '@/lib/domain/operations/open-operation';
 import { loadGroupForOperation, type GroupForOperation } from '@/lib/domain/operations/operation-plan';
-import { evaluatePreflight, type PreflightResult } from '@/lib/domain/operations/operation-preflight';
+import { evaluatePreflight, type PreflightCheckDto, type PreflightResult } from '@/lib/domain/operations/operation-preflight';
 import { assertEngineLive } from '@/lib/sim/bridge';
 import { predictRto } from './forecast';
 import { loadPlanTiers } from './plans';
@@ -104,6 +104,18 @@ function evaluateAll(db: Executor, actor: Actor, resolved: Resolved, type: RunTy
   );
 }
 
+/** What a person can do about a group's failed check in a run: fix it, or run without the group. */
+const WHAT_TO_DO: Record<PreflightCheckDto['check'], string> = {
+  'group-state': 'Leave the group out of the run.',
+  'no-open-operation': 'Let its open operation end (or end it), or leave the group out.',
+  members: 'Add its VMs to the group, or leave the group out.',
+  synced: 'Wait for its initial sync to finish, or leave the group out.',
+  'target-site': 'Recover it once its recovery site is back, or leave the group out.',
+  'source-site': 'A move needs its source: use a live failover instead.',
+  capacity: 'Recover fewer groups at once, or ask for more resources with a service request.',
+  checkpoint: 'Wait for a checkpoint in its journal, or leave the group out.',
+};
+
 function review(resolved: Resolved, type: RunType, evaluated: Evaluated[], nowMs: number): RunPreflightDto {
   const capacity = claimsBySite(evaluated.map((e) => ({ groupId: e.group.id, groupName: e.group.name, siteId: e.pf.toSiteId, siteName: e.pf.toSiteName, capacity: e.pf.capacity })));
   const rto = tieredRtoSeconds(resolved.tiers.map((t, i) => ({
@@ -121,7 +133,9 @@ function review(resolved: Resolved, type: RunType, evaluated: Evaluated[], nowMs
     };
   });
   const problems = [
-    ...evaluated.flatMap((e) => e.pf.checks.filter((c) => !c.ok && c.check !== 'capacity').map((c) => ({ groupId: e.group.id, groupName: e.group.name, check: c.check, message: c.message }))),
+    ...evaluated.flatMap((e) => e.pf.checks.filter((c) => !c.ok && c.check !== 'capacity').map((c) => ({
+      groupId: e.group.id, groupName: e.group.name, check: c.check, message: `${e.group.name}: ${c.message} ${WHAT_TO_DO[c.check]}`,
+    }))),
     ...capacity.filter((c) => !c.ok).map((c) => ({ groupId: null, groupName: null, check: 'capacity', message: c.message })),
   ];
   return {

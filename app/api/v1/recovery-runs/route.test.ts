@@ -72,7 +72,7 @@ describe('POST /api/v1/recovery-runs', () => {
     const res = await send(start, '/api/v1/recovery-runs', 'admin', { type: 'failover', groupIds: ['grp_acme_web', 'grp_acme_file'] });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect((await res.json()).checks).toEqual([{ groupId: 'grp_acme_file', groupName: 'File and backup', check: 'target-site', message: 'Target site Guernsey is offline.' }]);
+    expect((await res.json()).checks).toEqual([{ groupId: 'grp_acme_file', groupName: 'File and backup', check: 'target-site', message: 'File and backup: Target site Guernsey is offline. Recover it once its recovery site is back, or leave the group out.' }]);
     const review = await send(preflight, '/api/v1/recovery-runs/preflight', 'admin', { type: 'failover', groupIds: ['grp_acme_web', 'grp_acme_file'] });
     expect(review.status).toBe(200);
     expect((await review.json()).ok).toBe(false);
