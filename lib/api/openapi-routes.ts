@@ -101,7 +101,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/recovery-runs/preflight', tag: 'Recovery runs', summary: 'Pre-flight review of a run (nothing starts)', roles: ADMIN, body: startRunSchema, success: 200 },
   { method: 'get', path: '/api/v1/recovery-runs/{id}', tag: 'Recovery runs', summary: 'One run with each group\'s progress, data loss, RTO and forecast', roles: ANY, success: 200 },
   { method: 'post', path: '/api/v1/recovery-runs/{id}/commit', tag: 'Recovery runs', summary: 'Commit every group awaiting its decision', roles: ADMIN, success: 200, returns: '{ run, results: [{ groupId, groupName, ok, message }] }: each group decided on its own; one refused does not stop the others.' },
-  { method: 'post', path: '/api/v1/recovery-runs/{id}/rollback', tag: 'Recovery runs', summary: 'Roll back every group awaiting its decision; cancel tiers not yet started', roles: ADMIN, success: 200 },
+  { method: 'post', path: '/api/v1/recovery-runs/{id}/rollback', tag: 'Recovery runs', summary: 'Roll back every group awaiting its decision; cancel tiers not yet started (breakGlass with a reason where production is offline)', roles: ADMIN, body: rollbackSchema, success: 200 },
   { method: 'post', path: '/api/v1/recovery-runs/{id}/stop-test', tag: 'Recovery runs', summary: 'Stop every test of the run with one result', roles: ADMIN, body: stopRunTestsSchema, success: 200 },
 
   { method: 'get', path: '/api/v1/recovery-plans', tag: 'Recovery plans', summary: 'Saved multi-group recovery plans, by name (staff: every tenant, or tenantId)', roles: ANY, query: tenantFilterSchema, success: 200, returns: `{ items: [plan] }. ${PLAN_FIELDS}` },

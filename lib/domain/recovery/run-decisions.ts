@@ -12,6 +12,7 @@ import { recoveryRunGroups, recoveryRuns } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { ConflictError, DomainError, NotFoundError } from '@/lib/core/errors';
+import { rollbackSchema } from '@/lib/schemas/operations';
 import { stopRunTestsSchema } from '@/lib/schemas/recovery-runs';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { simClock } from '@/lib/domain/core/clock';
@@ -33,6 +34,7 @@ async function decideAll(db: DB, actor: Actor, runId: string, kind: Kind, input:
   const run = findRun(db, runId, tenantFilter(recoveryRuns.tenantId, tenantScope(actor)));
   if (!run) throw new NotFoundError('recovery run', runId);
   const stop = kind === 'stop-test' ? parseBody(stopRunTestsSchema, input) : null;
+  const rollback = kind === 'rollback' ? parseBody(rollbackSchema, input) : null;
   const test = run.type === 'test-failover';
   if (kind === 'stop-test' && !test) throw new ConflictError('Only a run of test failovers is stopped; commit or roll back a live run.');
   if (kind !== 'stop-test' && test) throw new ConflictError('A run of test failovers is stopped, not committed or rolled back.');
@@ -56,7 +58,8 @@ async function decideAll(db: DB, actor: Actor, runId: string, kind: Kind, input:
     }
     try {
       if (kind === 'commit') await commitOperation(db, actor, g.operationId);
-      else if (kind === 'rollback') await rollbackOperation(db, actor, g.operationId, {});
+      // Break-glass counts only where production is offline; elsewhere the operation ignores it.
+      else if (kind === 'rollback') await rollbackOperation(db, actor, g.operationId, rollback);
       else await stopTest(db, actor, g.operationId, stop);
       results.push({ groupId: g.groupId, groupName: g.groupName, ok: true, message: kind === 'commit' ? 'Committing.' : kind === 'rollback' ? 'Rolling back.' : 'Stopping the test.' });
     } catch (error) {
@@ -76,7 +79,11 @@ async function decideAll(db: DB, actor: Actor, runId: string, kind: Kind, input:
 
 /** Commits every group of the run awaiting its decision. */
 export const commitRun = (db: DB, actor: Actor, runId: string) => decideAll(db, actor, runId, 'commit', {});
-/** Rolls back every group awaiting its decision and cancels the tiers not yet started. */
-export const rollbackRun = (db: DB, actor: Actor, runId: string) => decideAll(db, actor, runId, 'rollback', {});
+/**
+ * Rolls back every group awaiting its decision and cancels the tiers not yet started. With
+ * `{ breakGlass: true, reason }` the groups whose production is offline are rolled back too
+ * (audited as break-glass on each operation), as a single group's rollback would be.
+ */
+export const rollbackRun = (db: DB, actor: Actor, runId: string, input: unknown = {}) => decideAll(db, actor, runId, 'rollback', input);
 /** Stops every running test of the run with one result and note; cancels the tiers not yet started. */
 export const stopRunTests = (db: DB, actor: Actor, runId: string, input: unknown) => decideAll(db, actor, runId, 'stop-test', input);

@@ -178,6 +178,23 @@ describe('tiers of a saved plan', () => {
   });
 });
 
+describe('roll back all while production is offline', () => {
+  it('refuses each group (their recovered VMs are the only copy) unless break-glass with a reason', async () => {
+    const { db, sim } = await seeded();
+    setSite(db, 'london', 'offline');
+    const run = await startRun(db, ACME_ADMIN, { type: 'failover', sourceSiteId: 'london' });
+    tick(db, sim, SQL_UP + 10);
+    const refused = await rollbackRun(db, ACME_ADMIN, run.id);
+    expect(refused.results.map((r) => r.ok)).toEqual([false, false]);
+    expect(refused.results[0].message).toMatch(/London is offline/);
+    await expect(rollbackRun(db, ACME_ADMIN, run.id, { breakGlass: true })).rejects.toBeInstanceOf(ValidationError);
+    const forced = await rollbackRun(db, ACME_ADMIN, run.id, { breakGlass: true, reason: 'Zurich copy is corrupt, London back in 1 h' });
+    expect(forced.results.map((r) => r.ok)).toEqual([true, true]);
+    tick(db, sim, SQL_UP + 100);
+    expect((await getRun(db, ACME_ADMIN, run.id)).status).toBe('rolled-back');
+  });
+});
+
 describe('a restart in the middle of a run', () => {
   it('resumes from the stored state: the next tier starts at its scheduled time, not at the restart', async () => {
     const { db, sim } = await seeded();
