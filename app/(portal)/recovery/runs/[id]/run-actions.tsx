@@ -100,7 +100,7 @@ export function RunActions({ run, busy, onAct, last }: Props) {
         open={dialog === 'stop-test'}
         onOpenChange={close}
         title="Stop all tests"
-        description="Every test VM of the run is powered off and deleted; the result and notes are kept for each group as test evidence."
+        description={`Every test VM of the run is powered off and deleted; the result and notes are kept for each group as test evidence.${run.counts.waiting ? ` ${run.counts.waiting} group${run.counts.waiting === 1 ? ' still waits' : 's still wait'} for its tier and will not be tested.` : ''}`}
         confirmLabel="Stop all tests"
         onConfirm={() => onAct('stop-test', { result, notes: notes.trim() || undefined })}
       >
