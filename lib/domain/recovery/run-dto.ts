@@ -33,6 +33,8 @@ export type RunGroupDto = {
   startsAt: string | null;
   commitDeadline: string | null;
   testResult: TestResult | null;
+  /** Awaiting its decision, but a rollback is refused now (production offline), with why; null otherwise. */
+  blockedRollback: string | null;
 };
 
 export type RunDto = {

@@ -76,6 +76,7 @@ function toRunDto(
       forecast: { dataLossSeconds: g.forecastDataLossSeconds, rtoSeconds: g.forecastRtoSeconds },
       error: g.error ?? op?.error ?? null,
       startsAt: isoOrNull(starts[g.tier] ?? null), commitDeadline: op?.commitDeadline ?? null, testResult: op?.result ?? null,
+      blockedRollback: op?.blocked?.rollback ?? null,
     };
   });
   const count = (f: (g: RunGroupDto) => boolean) => dtos.filter(f).length;

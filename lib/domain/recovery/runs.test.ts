@@ -184,6 +184,8 @@ describe('roll back all while production is offline', () => {
     setSite(db, 'london', 'offline');
     const run = await startRun(db, ACME_ADMIN, { type: 'failover', sourceSiteId: 'london' });
     tick(db, sim, SQL_UP + 10);
+    // The run page says which groups a plain rollback would refuse, and why.
+    expect((await getRun(db, ACME_ADMIN, run.id)).groups.map((g) => g.blockedRollback)).toEqual([expect.stringMatching(/London is offline/), expect.stringMatching(/London is offline/)]);
     const refused = await rollbackRun(db, ACME_ADMIN, run.id);
     expect(refused.results.map((r) => r.ok)).toEqual([false, false]);
     expect(refused.results[0].message).toMatch(/London is offline/);

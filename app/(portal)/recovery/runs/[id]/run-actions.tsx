@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Textarea } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
 import type { RunDto } from '@/lib/domain/recovery/run-dto';
+import { BREAK_GLASS_REASON } from '@/lib/schemas/operation-limits';
 
 export type RunAction = 'commit' | 'rollback' | 'stop-test';
 export type RunActionResult = { action: RunAction; results: { groupId: string; groupName: string; ok: boolean; message: string }[] };
@@ -24,6 +25,9 @@ export function RunActions({ run, busy, onAct, last }: Props) {
   const [dialog, setDialog] = useState<RunAction | null>(null);
   const [result, setResult] = useState<'passed' | 'failed'>('passed');
   const [notes, setNotes] = useState('');
+  const [reason, setReason] = useState('');
+  // Groups whose production is offline: their recovered VMs are the only running copy.
+  const blocked = run.groups.filter((g) => g.blockedRollback);
   const close = (open: boolean) => !open && setDialog(null);
   const { commitAll, rollbackAll, stopAllTests } = run.actions;
   const waiting = run.counts.awaitingDecision;
@@ -94,8 +98,20 @@ export function RunActions({ run, busy, onAct, last }: Props) {
         title="Roll back all groups"
         description="The recovered VMs are removed and the source VMs restarted where their site is up; replication resumes as before. Groups still waiting for their tier are cancelled. Changes made in the recovered VMs are lost."
         confirmLabel="Roll back all"
-        onConfirm={() => onAct('rollback')}
-      />
+        onConfirm={() => onAct('rollback', reason.trim() ? { breakGlass: true, reason: reason.trim() } : {})}
+        confirmDisabled={reason.trim().length > 0 && reason.trim().length < BREAK_GLASS_REASON.min}
+      >
+        {blocked.length > 0 && (
+          <div className="space-y-2" data-testid="run-break-glass">
+            <p className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+              {blocked.map((g) => g.groupName).join(', ')}: {blocked[0].blockedRollback} Without a reason they stay recovered; the other groups roll back.
+            </p>
+            <Field htmlFor="run-break-glass-reason" label="Break-glass reason (optional)" hint={`${BREAK_GLASS_REASON.min}–${BREAK_GLASS_REASON.max} characters; audited on each group rolled back this way.`}>
+              <Textarea id="run-break-glass-reason" aria-describedby="run-break-glass-reason-hint" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </Field>
+          </div>
+        )}
+      </ConfirmDialog>
       <ConfirmDialog
         open={dialog === 'stop-test'}
         onOpenChange={close}
