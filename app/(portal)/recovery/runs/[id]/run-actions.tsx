@@ -103,9 +103,16 @@ export function RunActions({ run, busy, onAct, last }: Props) {
       >
         {blocked.length > 0 && (
           <div className="space-y-2" data-testid="run-break-glass">
-            <p className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-              {blocked.map((g) => g.groupName).join(', ')}: {blocked[0].blockedRollback} Without a reason they stay recovered; the other groups roll back.
-            </p>
+            <div className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+              <ul className="space-y-1">
+                {blocked.map((g) => (
+                  <li key={g.groupId}>
+                    <strong>{g.groupName}</strong>: {g.blockedRollback}
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-1 font-medium">Without a break-glass reason {blocked.length === 1 ? 'this group stays' : 'these groups stay'} recovered{blocked.length < run.counts.awaitingDecision ? '; the others roll back' : ''}.</p>
+            </div>
             <Field htmlFor="run-break-glass-reason" label="Break-glass reason (optional)" hint={`${BREAK_GLASS_REASON.min}–${BREAK_GLASS_REASON.max} characters; audited on each group rolled back this way.`}>
               <Textarea id="run-break-glass-reason" aria-describedby="run-break-glass-reason-hint" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
             </Field>
