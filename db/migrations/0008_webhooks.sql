@@ -13,6 +13,7 @@ CREATE TABLE `webhook_deliveries` (
 	`next_attempt_at` integer,
 	`first_attempt_at` integer NOT NULL,
 	`created_at` integer NOT NULL,
+	`attempted_at` integer,
 	`delivered_at` integer,
 	FOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -54,7 +54,10 @@ export const webhookDeliveries = sqliteTable(
     nextAttemptAt: timestamp('next_attempt_at'),
     /** When the first attempt of this event to this endpoint was due: retries stop 24 h after it. */
     firstAttemptAt: timestamp('first_attempt_at').notNull(),
+    /** When the row was written (an attempt scheduled or made). */
     createdAt: timestamp('created_at').notNull(),
+    /** When the attempt was made; null while pending. */
+    attemptedAt: timestamp('attempted_at'),
     deliveredAt: timestamp('delivered_at'),
   },
   (t) => [
