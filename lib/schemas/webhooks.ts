@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wholeNumber } from './fields';
+import { displayText, wholeNumber } from './fields';
 
 /**
  * The event types a webhook endpoint may subscribe to. The notifications outbox has its own list
@@ -53,7 +53,7 @@ const eventsField = z
   .max(WEBHOOK_EVENT_TYPES.length, { error: 'Name each event type once.' })
   .refine((list) => new Set(list).size === list.length, { error: 'Name each event type once.' });
 
-const descriptionField = z.string({ error: 'description must be text.' }).trim().max(200, { error: 'description is at most 200 characters.' });
+const descriptionField = displayText('Description', 0, 200);
 
 export const createWebhookSchema = z.object(
   {
