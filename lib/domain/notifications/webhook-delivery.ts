@@ -10,7 +10,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
-import type { DB, Executor } from '@/db';
+import { getDb, type DB, type Executor } from '@/db';
 import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { webhookAllowPrivate } from '@/lib/config';
 import { SYSTEM_ACTOR } from '@/lib/core/actor';
@@ -291,7 +291,7 @@ type LoopState = { timer: ReturnType<typeof setInterval> | null; running: boolea
 const g = globalThis as unknown as { __cloudshieldWebhookLoop?: LoopState };
 
 /** Starts the delivery loop once per process (idempotent); returns a stop function. */
-export function startWebhookDelivery(getDb: () => DB, intervalMs = 2_000): () => void {
+export function startWebhookDelivery(intervalMs = 2_000): () => void {
   const state = (g.__cloudshieldWebhookLoop ??= { timer: null, running: false });
   if (!state.timer) {
     state.timer = setInterval(() => {
