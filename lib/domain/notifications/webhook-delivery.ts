@@ -8,6 +8,10 @@
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { getDb, type DB, type Executor } from '@/db';
@@ -17,7 +21,7 @@ import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { newId } from '@/lib/ids';
 import type { WebhookDeliveryTrigger } from '@/lib/schemas/webhooks';
-import { checkWebhookUrl, type Resolver } from './url-guard';
+import { checkWebhookUrl, isForbiddenAddress, type Resolver } from './url-guard';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -72,6 +76,63 @@ export function signedHeaders(secret: string, messageId: string, body: string, a
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * The connection's own DNS answer is checked too: the address connected to is one the guard
+ * has seen, so a name that resolves to a public address for the check and to a private one a
+ * moment later (DNS rebinding) is refused at connect time.
+ */
+function guardedLookup(allowPrivate: boolean): LookupFunction {
+  return ((hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error);
+      const bad = allowPrivate ? undefined : addresses.find((a) => isForbiddenAddress(a.address));
+      if (bad) return callback(Object.assign(new Error(`${hostname} now resolves to ${bad.address}, a private or reserved address.`), { code: 'EADDRFORBIDDEN' }));
+      if (options.all) return callback(null, addresses);
+      return callback(null, addresses[0].address, addresses[0].family);
+    });
+  }) as unknown as LookupFunction;
+}
+
+/**
+ * The default sender: a POST over node:http(s) whose DNS lookups go through the guard (see
+ * guardedLookup), honouring the abort signal, never following a redirect, reading at most
+ * 4 KiB of the answer. Answers with the status only (the body is of no use).
+ */
+export function guardedFetch(allowPrivate: boolean): FetchLike {
+  return (input, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const url = new URL(input);
+      const body = typeof init.body === 'string' ? init.body : '';
+      const request = (url.protocol === 'https:' ? https : http).request(
+        url,
+        { method: init.method ?? 'POST', headers: { ...(init.headers as Record<string, string>), 'content-length': String(Buffer.byteLength(body)) }, lookup: guardedLookup(allowPrivate) },
+        (res) => {
+          let read = 0;
+          const done = () => {
+            const status = res.statusCode ?? 0;
+            resolve(status >= 200 && status <= 599 ? new Response(null, { status }) : Response.error());
+          };
+          res.on('data', (chunk: Buffer) => {
+            read += chunk.length;
+            if (read > 4096) {
+              res.destroy();
+              done();
+            }
+          });
+          res.on('end', done);
+          res.on('error', done);
+        },
+      );
+      const signal = init.signal;
+      if (signal) {
+        if (signal.aborted) request.destroy(signal.reason as Error);
+        signal.addEventListener('abort', () => request.destroy(signal.reason as Error), { once: true });
+      }
+      request.on('error', (error) => reject(signal?.aborted ? signal.reason : error));
+      request.end(body);
+    });
+}
+
 export type DeliveryOptions = {
   fetchImpl?: FetchLike;
   /** DNS for the re-check before sending (tests inject one). */
@@ -114,7 +175,8 @@ export async function attemptDelivery(endpoint: Pick<EndpointRow, 'url' | 'secre
   // The signature's timestamp is the real time of sending: receivers check it against their clock.
   const headers = signedHeaders(endpoint.secret, messageId, text, new Date());
   try {
-    const res = await (options.fetchImpl ?? fetch)(check.url.toString(), {
+    const allowPrivate = options.allowPrivate ?? webhookAllowPrivate();
+    const res = await (options.fetchImpl ?? guardedFetch(allowPrivate))(check.url.toString(), {
       method: 'POST',
       headers,
       body: text,
@@ -268,7 +330,7 @@ export type DeliveryStepResult = { attempted: number; delivered: number; failed:
 /**
  * One step of the delivery loop: sends (in parallel, at most `limit`) the pending attempts due
  * by `nowMs` to enabled endpoints, records each and schedules retries. `fetchImpl` defaults to
- * the global fetch. A failing or slow receiver costs this step at most the timeout.
+ * guardedFetch (node:http(s) with the SSRF guard on its own DNS lookups). A failing or slow receiver costs this step at most the timeout.
  */
 export async function deliverDueWebhooks(db: DB, nowMs: number, fetchImpl?: FetchLike, options: Omit<DeliveryOptions, 'fetchImpl'> & { limit?: number } = {}): Promise<DeliveryStepResult> {
   const due = db

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { DB } from '@/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
-import { deliverDueWebhooks, enqueueWebhook, nextAttemptTime, RETRY_WINDOW_MS } from './webhook-delivery';
+import { attemptDelivery, deliverDueWebhooks, enqueueWebhook, nextAttemptTime, RETRY_WINDOW_MS } from './webhook-delivery';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, redeliver, sendTestEvent, updateWebhook } from './webhooks';
 
 /*
@@ -224,6 +224,14 @@ describe('SSRF guard', () => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE;
     const delivery = await sendTestEvent(db, ACME_ADMIN, endpoint.id);
     expect(delivery).toMatchObject({ status: 'failed', statusCode: null, error: expect.stringMatching(/^Refused: /) });
+    expect(received).toHaveLength(0);
+  });
+
+  it('refuses at connect time a name that resolved to a public address for the check and to loopback for the connection (DNS rebinding)', async () => {
+    const port = new URL(base).port;
+    const publicForTheCheck = async () => [{ address: '93.184.216.34', family: 4 }];
+    const result = await attemptDelivery({ url: `https://localhost:${port}/hook`, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }, 'msg_rebind', { type: 'webhook.test', timestamp: new Date().toISOString(), data: {} }, { allowPrivate: false, resolve: publicForTheCheck });
+    expect(result).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/localhost now resolves to (127\.0\.0\.1|::1)/) });
     expect(received).toHaveLength(0);
   });
 });
