@@ -15,6 +15,10 @@ export async function register() {
   const { startRecoveryRunsDriver } = await import('@/lib/domain/recovery/run-driver');
   await startRecoveryRunsDriver();
 
+  // Signed webhooks: sends the attempts that are due (first ones and retries), off the request path.
+  const { startWebhookDelivery } = await import('@/lib/domain/notifications/webhook-delivery');
+  startWebhookDelivery();
+
   const { persistOnExit } = await import('@/lib/server/shutdown');
   persistOnExit();
 }

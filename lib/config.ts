@@ -13,6 +13,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
+  /** Set to 1 to let webhook endpoints use http:// and loopback or private addresses (local testing only). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;
@@ -33,4 +35,13 @@ export function serverConfig(): ServerConfig {
 
 export function databasePath(url = serverConfig().DATABASE_URL): string {
   return url.replace(/^file:/, '');
+}
+
+/**
+ * Whether webhook endpoints may be plain http:// and resolve to loopback or private addresses
+ * (WEBHOOK_ALLOW_PRIVATE=1). Read each time rather than from the cached config, so a test can
+ * turn it on and off; validated like the rest (a value other than 0/1 is refused).
+ */
+export function webhookAllowPrivate(): boolean {
+  return envSchema.shape.WEBHOOK_ALLOW_PRIVATE.parse(process.env.WEBHOOK_ALLOW_PRIVATE || undefined) === '1';
 }

@@ -15,6 +15,7 @@ import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, ou
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
 import { whatIfQuerySchema } from '@/lib/schemas/recovery-runs';
+import { createWebhookSchema, listDeliveriesQuerySchema, updateWebhookSchema } from '@/lib/schemas/webhooks';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
 
@@ -43,6 +44,14 @@ const PLAN_FIELDS =
   'A plan is { id, tenantId, name, description, tiers: [{ tier (1-based), delayAfterSeconds, groups: [{ id, name, sourceSiteId, targetSiteId, vmCount, rtoTargetMinutes }] }], groupCount, vmCount, updatedAt }. ' +
   'Tier 2 starts when the VMs of tier 1 are up, then after tier 1\'s delayAfterSeconds; inside a tier each group keeps its own boot order. ' +
   'Every group must be a group of the plan\'s tenant and appear once (400 naming tiers.<i>.groupIds.<j> otherwise). A group deleted since the plan was saved is left out of its tiers, and a tier it leaves empty.';
+
+const WEBHOOK_FIELDS =
+  'An endpoint is { id, tenantId (null: a provider endpoint, which receives every tenant\'s events), url, events, description, enabled, disabledReason, failingSince, createdBy, createdAt, ' +
+  'lastDelivery: { id, eventType, status, statusCode, attemptedAt, trigger } | null }. Deliveries are Standard Webhooks signed POSTs (webhook-id, webhook-timestamp, webhook-signature) ' +
+  'whose JSON body is { type, timestamp, data }; a failed one is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, the last at 24 h after the first; an endpoint failing for 24 h is disabled (disabledReason says why).';
+const DELIVERY_FIELDS =
+  'A delivery is one attempt: { id, endpointId, messageId (the webhook-id: the same for every attempt and redelivery of an event), eventType, trigger (event/test/redeliver), attempt, ' +
+  'status (pending/delivered/failed), statusCode, latencyMs, error, nextAttemptAt (pending), createdAt, attemptedAt, deliveredAt, payload }.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -109,6 +118,18 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'One recovery plan with its tiers and their groups', roles: ANY, success: 200, returns: PLAN_FIELDS },
   { method: 'patch', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'Rename, describe or change the tiers of a plan (tiers replaces them all); 409 when the name is taken', roles: ADMIN, body: recoveryPlanPatchSchema, success: 200, returns: PLAN_FIELDS },
   { method: 'delete', path: '/api/v1/recovery-plans/{id}', tag: 'Recovery plans', summary: 'Delete a recovery plan (runs started from it keep their own copy)', roles: ADMIN, success: 204 },
+
+  { method: 'get', path: '/api/v1/webhooks', tag: 'Webhooks', summary: 'Webhook endpoints of your organisation (staff: every endpoint, provider ones included, or one tenant\'s with tenantId); never their secrets', roles: ADMIN, query: tenantFilterSchema, success: 200, returns: `{ items: [endpoint] }. ${WEBHOOK_FIELDS}` },
+  {
+    method: 'post', path: '/api/v1/webhooks', tag: 'Webhooks', roles: ADMIN, query: tenantFilterSchema, body: createWebhookSchema, success: 201,
+    summary: 'Add a webhook endpoint: an https:// URL resolving to public addresses only (400 on url otherwise, unless WEBHOOK_ALLOW_PRIVATE=1) and its event types. Staff add a provider endpoint, or a tenant\'s with ?tenantId=; at most 10 each (409)',
+    returns: `The endpoint with "secret" (whsec_…), shown this once. ${WEBHOOK_FIELDS}`,
+  },
+  { method: 'patch', path: '/api/v1/webhooks/{id}', tag: 'Webhooks', summary: 'Re-enable ({ enabled: true }) or pause an endpoint; change its events or description', roles: ADMIN, body: updateWebhookSchema, success: 200, returns: WEBHOOK_FIELDS },
+  { method: 'delete', path: '/api/v1/webhooks/{id}', tag: 'Webhooks', summary: 'Delete an endpoint and its delivery log', roles: ADMIN, success: 204 },
+  { method: 'get', path: '/api/v1/webhooks/{id}/deliveries', tag: 'Webhooks', summary: 'The endpoint\'s delivery attempts, newest first (limit, cursor)', roles: ADMIN, query: listDeliveriesQuerySchema, success: 200, returns: `{ items: [delivery], nextCursor }. ${DELIVERY_FIELDS}` },
+  { method: 'post', path: '/api/v1/webhooks/{id}/test', tag: 'Webhooks', summary: 'Send a signed webhook.test event now (waits at most 10 s) and answer with the attempt', roles: ADMIN, success: 200, returns: DELIVERY_FIELDS },
+  { method: 'post', path: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', tag: 'Webhooks', summary: 'Send a delivery\'s event again now, with the same webhook-id, and answer with the attempt', roles: ADMIN, success: 200, returns: DELIVERY_FIELDS },
 
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts and audit', summary: 'Open and recent alerts', roles: ANY, query: listAlertsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/alerts/{id}/ack', tag: 'Alerts and audit', summary: 'Acknowledge an alert', roles: ADMIN, success: 200 },

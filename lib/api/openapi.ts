@@ -55,6 +55,7 @@ function responses(route: RouteDoc) {
     out[503] = { ...problem, description: 'The replication engine is catching up after a restart; retry after Retry-After seconds' };
   }
   if (route.tag === 'Recovery plans' && (route.method === 'post' || route.method === 'patch')) out[409] = problem;
+  if (route.path === '/api/v1/webhooks' && route.method === 'post') out[409] = { ...problem, description: 'The organisation (or the provider) already has the most endpoints allowed' };
   if (route.tag === 'Users' && route.method !== 'get') Object.assign(out, route.method === 'post' ? { 409: problem } : { 422: problem });
   if (route.path === '/api/v1/auth/token' && route.method === 'post') out[429] = problem;
   if (route.body) out[415] = { ...problem, description: 'The body was not sent as Content-Type: application/json' };

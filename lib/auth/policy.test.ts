@@ -20,6 +20,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'users:manage',
     'tokens:manage',
     'request:create',
+    'webhooks:manage',
   ],
   staff: Object.keys(PERMISSIONS) as Permission[],
 };

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'users:manage': ['client_admin', 'staff'],
   'tokens:manage': ['user', 'client_admin', 'staff'],
   'request:create': ['client_admin', 'staff'],
+  'webhooks:manage': ['client_admin', 'staff'],
   // provider staff only
   'tenants:manage': ['staff'],
   'sites:manage': ['staff'],

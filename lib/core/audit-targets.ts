@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '@/db';
-import { alerts, apiTokens, maintenanceWindows, operations, protectionGroups, recoveryPlans, serviceRequests, siteLinks, sites, tenants, users, vdcs, vms } from '@/db/schema';
+import { alerts, apiTokens, maintenanceWindows, operations, protectionGroups, recoveryPlans, serviceRequests, siteLinks, sites, tenants, users, vdcs, vms, webhookEndpoints } from '@/db/schema';
 import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 
 /** An audit entry's target, and the tenant whose trail the entry is in (null: service-wide, staff only). */
@@ -49,6 +49,9 @@ const LOOKUPS: Record<string, (db: Executor, ids: string[]) => Named[]> = {
       .where(inArray(siteLinks.id, ids))
       .all()
       .map((l) => ({ id: l.id, name: `${l.a} ↔ ${l.b}` })),
+  'webhook-endpoint': (db, ids) =>
+    db.select({ id: webhookEndpoints.id, url: webhookEndpoints.url, description: webhookEndpoints.description, tenantId: webhookEndpoints.tenantId }).from(webhookEndpoints).where(inArray(webhookEndpoints.id, ids)).all()
+      .map((e) => ({ id: e.id, name: e.description ? `${e.description} (${e.url})` : e.url, tenantId: e.tenantId })),
   'maintenance-window': (db, ids) =>
     db.select({ id: maintenanceWindows.id, name: maintenanceWindows.description }).from(maintenanceWindows).where(inArray(maintenanceWindows.id, ids)).all(),
 };

@@ -11,6 +11,7 @@ import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/accou
 import { changeOwnPassword } from '@/lib/domain/accounts/password';
 import type { PasswordChangeInput } from '@/lib/auth/schemas';
 import { runAction } from '@/app/_lib/run-action';
+import { createWebhook, deleteWebhook, listDeliveries, redeliver, sendTestEvent, updateWebhook, type WebhookDeliveryDto } from '@/lib/domain/notifications/webhooks';
 
 /** The new token's plaintext comes back here once; it is never stored or shown again. */
 export async function createTokenAction(input: { name: string; expiresInDays?: string }): Promise<ActionResult & { token?: string }> {
@@ -100,4 +101,62 @@ export async function changePasswordAction(input: PasswordChangeInput): Promise<
     await changeOwnPassword(getDb(), await requireActor(), input);
     return 'Password changed. Sign in again with your new password.';
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webhooks (client administrators; staff acting for the tenant)
+
+/** The new endpoint's signing secret comes back here once; reads never show it again. */
+export async function createWebhookAction(input: { url: string; events: string[]; description?: string }): Promise<ActionResult & { secret?: string }> {
+  let secret: string | undefined;
+  const result = await runAction(async () => {
+    secret = (await createWebhook(getDb(), await requireActor(), input)).secret;
+    return 'Webhook endpoint added.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return { ...result, secret };
+}
+
+export async function deleteWebhookAction(id: string): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await deleteWebhook(getDb(), await requireActor(), id);
+    return 'Webhook endpoint deleted.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return result;
+}
+
+export async function setWebhookEnabledAction(id: string, enabled: boolean): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await updateWebhook(getDb(), await requireActor(), id, { enabled });
+    return enabled ? 'Webhook endpoint enabled.' : 'Webhook endpoint paused.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return result;
+}
+
+export async function testWebhookAction(id: string): Promise<ActionResult & { delivery?: WebhookDeliveryDto }> {
+  let delivery: WebhookDeliveryDto | undefined;
+  const result = await runAction(async () => {
+    delivery = await sendTestEvent(getDb(), await requireActor(), id);
+  });
+  if (result.ok) revalidatePath('/settings');
+  return { ...result, delivery };
+}
+
+export async function redeliverWebhookAction(id: string, deliveryId: string): Promise<ActionResult & { delivery?: WebhookDeliveryDto }> {
+  let delivery: WebhookDeliveryDto | undefined;
+  const result = await runAction(async () => {
+    delivery = await redeliver(getDb(), await requireActor(), id, deliveryId);
+  });
+  if (result.ok) revalidatePath('/settings');
+  return { ...result, delivery };
+}
+
+export async function webhookDeliveriesAction(id: string, cursor?: string): Promise<ActionResult & { items?: WebhookDeliveryDto[]; nextCursor?: string | null }> {
+  let page: { items: WebhookDeliveryDto[]; nextCursor: string | null } | undefined;
+  const result = await runAction(async () => {
+    page = await listDeliveries(getDb(), await requireActor(), id, { limit: '20', ...(cursor ? { cursor } : {}) });
+  });
+  return { ...result, ...page };
 }

@@ -11,6 +11,8 @@ import { can } from '@/lib/auth/policy';
 import { getMe } from '@/lib/domain/accounts/me';
 import { listTenantUsers } from '@/lib/domain/accounts/tenant-users';
 import { listTokens } from '@/lib/domain/accounts/tokens';
+import { listWebhooks } from '@/lib/domain/notifications/webhooks';
+import { WebhooksCard } from '@/components/portal/settings/webhooks-card';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -24,16 +26,19 @@ export default async function SettingsPage() {
   // Staff acting for the tenant manage its users too (tokens stay their own).
   const manageUsers = can(actor.role, 'users:manage') && actor.tenantId != null;
   const users = manageUsers ? listTenantUsers(db, actor) : null;
+  // The tenant's webhook endpoints: its administrators (and staff acting for it).
+  const webhooks = can(actor.role, 'webhooks:manage') && actor.tenantId != null ? await listWebhooks(db, actor) : null;
 
   return (
     <>
-      <PageHeader title="Settings" description="Your account, its password and second factor, API tokens for automation and, for administrators, your organisation's users." />
+      <PageHeader title="Settings" description="Your account, its password and second factor, API tokens for automation and, for administrators, your organisation's users and webhooks." />
       <div className="space-y-4">
         <AccountCard me={me} />
         {actor.role !== 'staff' && <PasswordCard />}
         {actor.role !== 'staff' && <TwoFactorCard enabled={me.totpEnabled} />}
         <TokensCard tokens={tokens} showOwner={admin} />
         {users && <UsersCard users={users} currentUserId={actor.userId} />}
+        {webhooks && <WebhooksCard endpoints={webhooks} />}
       </div>
     </>
   );

@@ -1,0 +1,374 @@
+/**
+ * Signed webhook delivery (Standard Webhooks). Deliveries are rows: enqueueWebhook writes one
+ * pending attempt per subscribed endpoint in the caller's transaction; deliverDueWebhooks sends
+ * the attempts that are due, records each outcome on its row and schedules the next attempt
+ * (exponential backoff for 24 h after the first). An endpoint whose attempts have all failed for
+ * 24 h is disabled, with the reason, and its owner told (an audit entry; e-mail comes with the
+ * outbox). A slow receiver costs at most the timeout, off the request path.
+ */
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
+import { getDb, type DB, type Executor } from '@/db';
+import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { webhookAllowPrivate } from '@/lib/config';
+import { SYSTEM_ACTOR } from '@/lib/core/actor';
+import { audit } from '@/lib/core/audit';
+import { newId } from '@/lib/ids';
+import type { WebhookDeliveryTrigger } from '@/lib/schemas/webhooks';
+import { checkWebhookUrl, isForbiddenAddress, type Resolver } from './url-guard';
+
+export type EndpointRow = typeof webhookEndpoints.$inferSelect;
+export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type WebhookBody = { type: string; timestamp: string; data: unknown };
+
+// ---------------------------------------------------------------------------------------------
+// Schedule (pure)
+
+/** The wait after each failed attempt: 5 s, 5 min, 30 min, 2 h, 5 h, then 10 h. */
+export const RETRY_DELAYS_MS = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5 * 3_600_000, 10 * 3_600_000] as const;
+/** Retries stop this long after the first attempt; the last one is made at exactly this point. */
+export const RETRY_WINDOW_MS = 24 * 3_600_000;
+/** An endpoint whose every attempt failed for this long is disabled. */
+export const DISABLE_AFTER_MS = 24 * 3_600_000;
+/** How long a receiver has to answer. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+
+/**
+ * When the attempt after failed attempt number `attempt` (1-based) is due, or null when the
+ * 24 h window is over. Attempts fall at 0, 5 s, ~5 min, ~35 min, ~2.6 h, ~7.6 h, ~17.6 h and a
+ * last one at exactly 24 h after the first.
+ */
+export function nextAttemptTime(attempt: number, firstAttemptMs: number, failedAtMs: number): number | null {
+  const deadline = firstAttemptMs + RETRY_WINDOW_MS;
+  if (failedAtMs >= deadline) return null;
+  const delay = RETRY_DELAYS_MS[Math.min(Math.max(attempt, 1), RETRY_DELAYS_MS.length) - 1];
+  return Math.min(failedAtMs + delay, deadline);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing
+
+/** A new signing secret: `whsec_` and 32 random bytes in base64, as Standard Webhooks has it. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+/** The headers of one signed delivery of `body` (the exact bytes sent). */
+export function signedHeaders(secret: string, messageId: string, body: string, at: Date): Record<string, string> {
+  const signature = new Webhook(secret).sign(messageId, at, body);
+  return {
+    'content-type': 'application/json',
+    'user-agent': 'CloudShield-Webhooks/1',
+    'webhook-id': messageId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': signature,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One HTTP attempt
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * The connection's own DNS answer is checked too: the address connected to is one the guard
+ * has seen, so a name that resolves to a public address for the check and to a private one a
+ * moment later (DNS rebinding) is refused at connect time.
+ */
+function guardedLookup(allowPrivate: boolean): LookupFunction {
+  return ((hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error);
+      const bad = allowPrivate ? undefined : addresses.find((a) => isForbiddenAddress(a.address));
+      if (bad) return callback(Object.assign(new Error(`${hostname} now resolves to ${bad.address}, a private or reserved address.`), { code: 'EADDRFORBIDDEN' }));
+      if (options.all) return callback(null, addresses);
+      return callback(null, addresses[0].address, addresses[0].family);
+    });
+  }) as unknown as LookupFunction;
+}
+
+/**
+ * The default sender: a POST over node:http(s) whose DNS lookups go through the guard (see
+ * guardedLookup), honouring the abort signal, never following a redirect, reading at most
+ * 4 KiB of the answer. Answers with the status only (the body is of no use).
+ */
+export function guardedFetch(allowPrivate: boolean): FetchLike {
+  return (input, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const url = new URL(input);
+      const body = typeof init.body === 'string' ? init.body : '';
+      const request = (url.protocol === 'https:' ? https : http).request(
+        url,
+        { method: init.method ?? 'POST', headers: { ...(init.headers as Record<string, string>), 'content-length': String(Buffer.byteLength(body)) }, lookup: guardedLookup(allowPrivate) },
+        (res) => {
+          let read = 0;
+          const done = () => {
+            const status = res.statusCode ?? 0;
+            resolve(status >= 200 && status <= 599 ? new Response(null, { status }) : Response.error());
+          };
+          res.on('data', (chunk: Buffer) => {
+            read += chunk.length;
+            if (read > 4096) {
+              res.destroy();
+              done();
+            }
+          });
+          res.on('end', done);
+          res.on('error', done);
+        },
+      );
+      const signal = init.signal;
+      if (signal) {
+        if (signal.aborted) request.destroy(signal.reason as Error);
+        signal.addEventListener('abort', () => request.destroy(signal.reason as Error), { once: true });
+      }
+      request.on('error', (error) => reject(signal?.aborted ? signal.reason : error));
+      request.end(body);
+    });
+}
+
+export type DeliveryOptions = {
+  fetchImpl?: FetchLike;
+  /** DNS for the re-check before sending (tests inject one). */
+  resolve?: Resolver;
+  /** Defaults to WEBHOOK_ALLOW_PRIVATE. */
+  allowPrivate?: boolean;
+  timeoutMs?: number;
+};
+
+export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null };
+
+/** Reads and drops at most a few KiB of the answer, so a receiver cannot make us hold a large body. */
+async function drain(res: Response, limit = 4096): Promise<void> {
+  const reader = res.body?.getReader();
+  if (!reader) return;
+  let read = 0;
+  try {
+    while (read < limit) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+  } catch {
+    // the answer's body does not matter
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+}
+
+/**
+ * POSTs one signed body to the endpoint: the URL is checked again first (the name may resolve
+ * elsewhere now), redirects are not followed (a 3xx is a failure), 10 s at most. Never throws.
+ */
+export async function attemptDelivery(endpoint: Pick<EndpointRow, 'url' | 'secret'>, messageId: string, body: WebhookBody, options: DeliveryOptions = {}): Promise<AttemptResult> {
+  const started = performance.now();
+  const latency = () => Math.round(performance.now() - started);
+  const check = await checkWebhookUrl(endpoint.url, { allowPrivate: options.allowPrivate ?? webhookAllowPrivate(), resolve: options.resolve });
+  if (!check.ok) return { ok: false, statusCode: null, latencyMs: latency(), error: `Refused: ${check.reason}` };
+  const text = JSON.stringify(body);
+  // The signature's timestamp is the real time of sending: receivers check it against their clock.
+  const headers = signedHeaders(endpoint.secret, messageId, text, new Date());
+  try {
+    const allowPrivate = options.allowPrivate ?? webhookAllowPrivate();
+    const res = await (options.fetchImpl ?? guardedFetch(allowPrivate))(check.url.toString(), {
+      method: 'POST',
+      headers,
+      body: text,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs ?? DELIVERY_TIMEOUT_MS),
+    });
+    await drain(res);
+    const ok = res.status >= 200 && res.status < 300;
+    const error = ok ? null : res.status >= 300 && res.status < 400 ? `Redirect (HTTP ${res.status}) not followed.` : `HTTP ${res.status}`;
+    return { ok, statusCode: res.status || null, latencyMs: latency(), error };
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    const message =
+      name === 'TimeoutError' || name === 'AbortError'
+        ? `No answer within ${Math.round((options.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000)} s.`
+        : `Could not connect: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}`;
+    return { ok: false, statusCode: null, latencyMs: latency(), error: message.slice(0, 500) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recording outcomes
+
+/**
+ * Records an attempt's outcome on its row; on failure schedules the next attempt (events only:
+ * a test or a redelivery is one attempt) and disables the endpoint once it has failed for 24 h.
+ */
+function recordOutcome(tx: Executor, endpointId: string, row: DeliveryRow, result: AttemptResult, nowMs: number): void {
+  const now = new Date(nowMs);
+  tx.update(webhookDeliveries)
+    .set({
+      status: result.ok ? 'delivered' : 'failed',
+      statusCode: result.statusCode,
+      latencyMs: result.latencyMs,
+      error: result.error,
+      nextAttemptAt: null,
+      attemptedAt: now,
+      deliveredAt: result.ok ? now : null,
+    })
+    .where(eq(webhookDeliveries.id, row.id))
+    .run();
+  const endpoint = tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)).get();
+  if (!endpoint) return;
+  if (result.ok) {
+    if (endpoint.failingSince) tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, endpointId)).run();
+    return;
+  }
+  const failingSince = endpoint.failingSince ?? now;
+  if (!endpoint.failingSince) tx.update(webhookEndpoints).set({ failingSince }).where(eq(webhookEndpoints.id, endpointId)).run();
+  if (row.trigger === 'event' && endpoint.enabled) {
+    const next = nextAttemptTime(row.attempt, row.firstAttemptAt.getTime(), nowMs);
+    if (next !== null) {
+      tx.insert(webhookDeliveries)
+        .values({
+          id: newId('whd'), endpointId, messageId: row.messageId, eventType: row.eventType, payload: row.payload, trigger: 'event',
+          attempt: row.attempt + 1, status: 'pending', nextAttemptAt: new Date(next), firstAttemptAt: row.firstAttemptAt, createdAt: now,
+        })
+        .run();
+    }
+  }
+  if (endpoint.enabled && nowMs - failingSince.getTime() >= DISABLE_AFTER_MS) disableFailingEndpoint(tx, endpoint, failingSince, nowMs, result.error);
+}
+
+function disableFailingEndpoint(tx: Executor, endpoint: EndpointRow, failingSince: Date, nowMs: number, lastError: string | null): void {
+  const reason = `Every delivery failed for 24 hours (since ${failingSince.toISOString()}; last: ${lastError ?? 'failed'}).`;
+  tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason }).where(eq(webhookEndpoints.id, endpoint.id)).run();
+  // What was still waiting will not be sent to a disabled endpoint.
+  tx.update(webhookDeliveries)
+    .set({ status: 'failed', error: 'Endpoint disabled.', nextAttemptAt: null })
+    .where(and(eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.status, 'pending')))
+    .run();
+  // The owner is told through the trail now (and by e-mail once the outbox sends it).
+  audit(tx, SYSTEM_ACTOR, {
+    action: 'webhook.disabled', tenantId: endpoint.tenantId, targetType: 'webhook-endpoint', targetId: endpoint.id, outcome: 'failed',
+    details: { url: endpoint.url, reason, failingSince: failingSince.toISOString(), disabledAt: new Date(nowMs).toISOString(), createdBy: endpoint.createdBy },
+  });
+}
+
+/** Makes one attempt of a row now and records it: what the loop, "send a test event" and "redeliver" share. */
+export async function sendDelivery(db: DB, endpoint: EndpointRow, row: DeliveryRow, nowMs: number, options: DeliveryOptions = {}): Promise<DeliveryRow> {
+  const result = await attemptDelivery(endpoint, row.messageId, row.payload, options);
+  db.transaction((tx) => recordOutcome(tx, endpoint.id, row, result, nowMs));
+  return db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, row.id)).get()!;
+}
+
+/** Writes a one-off attempt (test or redelivery) of a body to one endpoint, pending until sent. */
+export function insertManualDelivery(
+  tx: Executor,
+  endpointId: string,
+  input: { messageId: string; trigger: Exclude<WebhookDeliveryTrigger, 'event'>; payload: WebhookBody; attempt: number },
+  nowMs: number,
+): DeliveryRow {
+  const now = new Date(nowMs);
+  const row = {
+    id: newId('whd'), endpointId, messageId: input.messageId, eventType: input.payload.type, payload: input.payload, trigger: input.trigger,
+    attempt: input.attempt, status: 'pending' as const, nextAttemptAt: null, firstAttemptAt: now, createdAt: now,
+  };
+  tx.insert(webhookDeliveries).values(row).run();
+  return tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, row.id)).get()!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enqueue and the loop step
+
+export type WebhookEventInput = {
+  /** The `webhook-id`: the outbox event's id, the same for every attempt and redelivery. */
+  messageId: string;
+  type: string;
+  /** The tenant the event is about; null for a provider-wide event (a site down...). */
+  tenantId: string | null;
+  payload: unknown;
+  occurredAt: Date | number | string;
+};
+
+/**
+ * Writes a pending delivery of the event for every enabled endpoint subscribed to its type:
+ * the tenant's own endpoints for a tenant's event, and every provider endpoint (staff see every
+ * event). Call it in the transaction that records the event. Idempotent per (endpoint,
+ * messageId): a second call for the same event writes nothing. Returns how many were written.
+ */
+export function enqueueWebhook(tx: Executor, event: WebhookEventInput, nowMs: number = Date.now()): number {
+  const candidates = tx
+    .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.enabled, true), event.tenantId ? or(isNull(webhookEndpoints.tenantId), eq(webhookEndpoints.tenantId, event.tenantId)) : isNull(webhookEndpoints.tenantId)))
+    .all()
+    .filter((e) => e.events.includes(event.type));
+  if (candidates.length === 0) return 0;
+  const already = new Set(
+    tx
+      .select({ endpointId: webhookDeliveries.endpointId })
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.messageId, event.messageId), eq(webhookDeliveries.trigger, 'event'), inArray(webhookDeliveries.endpointId, candidates.map((c) => c.id))))
+      .all()
+      .map((r) => r.endpointId),
+  );
+  const now = new Date(nowMs);
+  const body: WebhookBody = { type: event.type, timestamp: new Date(event.occurredAt).toISOString(), data: event.payload };
+  const rows = candidates
+    .filter((c) => !already.has(c.id))
+    .map((c) => ({
+      id: newId('whd'), endpointId: c.id, messageId: event.messageId, eventType: event.type, payload: body, trigger: 'event' as const,
+      attempt: 1, status: 'pending' as const, nextAttemptAt: now, firstAttemptAt: now, createdAt: now,
+    }));
+  if (rows.length) tx.insert(webhookDeliveries).values(rows).run();
+  return rows.length;
+}
+
+export type DeliveryStepResult = { attempted: number; delivered: number; failed: number };
+
+/**
+ * One step of the delivery loop: sends (in parallel, at most `limit`) the pending attempts due
+ * by `nowMs` to enabled endpoints, records each and schedules retries. `fetchImpl` defaults to
+ * guardedFetch (node:http(s) with the SSRF guard on its own DNS lookups). A failing or slow receiver costs this step at most the timeout.
+ */
+export async function deliverDueWebhooks(db: DB, nowMs: number, fetchImpl?: FetchLike, options: Omit<DeliveryOptions, 'fetchImpl'> & { limit?: number } = {}): Promise<DeliveryStepResult> {
+  const due = db
+    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, new Date(nowMs)), eq(webhookEndpoints.enabled, true)))
+    .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
+    .limit(options.limit ?? 50)
+    .all();
+  const results = await Promise.all(due.map(({ delivery, endpoint }) => sendDelivery(db, endpoint, delivery, nowMs, { ...options, fetchImpl })));
+  const delivered = results.filter((r) => r.status === 'delivered').length;
+  return { attempted: results.length, delivered, failed: results.length - delivered };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Background loop (started by instrumentation.ts)
+
+type LoopState = { timer: ReturnType<typeof setInterval> | null; running: boolean };
+const g = globalThis as unknown as { __cloudshieldWebhookLoop?: LoopState };
+
+/** Starts the delivery loop once per process (idempotent); returns a stop function. */
+export function startWebhookDelivery(intervalMs = 2_000): () => void {
+  const state = (g.__cloudshieldWebhookLoop ??= { timer: null, running: false });
+  if (!state.timer) {
+    state.timer = setInterval(() => {
+      if (state.running) return; // a slow step is never overlapped by the next
+      state.running = true;
+      deliverDueWebhooks(getDb(), Date.now())
+        .catch((error) => console.error('webhook delivery step failed', error))
+        .finally(() => {
+          state.running = false;
+        });
+    }, intervalMs);
+    state.timer.unref?.();
+  }
+  return () => {
+    if (state.timer) clearInterval(state.timer);
+    state.timer = null;
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { displayText, wholeNumber } from './fields';
+
+/**
+ * The event types a webhook endpoint may subscribe to. The notifications outbox has its own list
+ * (lib/schemas/notifications.ts); the two are unified when both have landed. `webhook.test` is
+ * what "send a test event" delivers, whatever the endpoint subscribed to.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'rpo.warning',
+  'rpo.breach',
+  'rpo.recovered',
+  'site.down',
+  'site.up',
+  'link.down',
+  'link.up',
+  'operation.started',
+  'operation.awaiting-decision',
+  'operation.finished',
+  'operation.failed',
+  'run.started',
+  'run.finished',
+  'run.failed',
+  'test.overdue',
+  'request.created',
+  'request.updated',
+  'maintenance.announced',
+  'token.created',
+  'webhook.test',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** Why a delivery row was written: an event (with retries), a test event, or a manual redelivery. */
+export const WEBHOOK_DELIVERY_TRIGGERS = ['event', 'test', 'redeliver'] as const;
+export type WebhookDeliveryTrigger = (typeof WEBHOOK_DELIVERY_TRIGGERS)[number];
+
+/** Most endpoints one tenant (or the provider) may have. */
+export const MAX_WEBHOOK_ENDPOINTS = 10;
+
+const urlField = z
+  .string({ error: 'url must be text.' })
+  .trim()
+  .min(1, { error: 'url is required.' })
+  .max(2000, { error: 'url is at most 2000 characters.' })
+  .pipe(z.url({ protocol: /^https?$/, error: 'url must be an absolute https:// URL.' }));
+
+const eventsField = z
+  .array(z.enum(WEBHOOK_EVENT_TYPES, { error: `Unknown event type; one of ${WEBHOOK_EVENT_TYPES.join(', ')}.` }), { error: 'events must be a list of event types.' })
+  .min(1, { error: 'Choose at least one event type.' })
+  .max(WEBHOOK_EVENT_TYPES.length, { error: 'Name each event type once.' })
+  .refine((list) => new Set(list).size === list.length, { error: 'Name each event type once.' });
+
+const descriptionField = displayText('Description', 0, 200);
+
+export const createWebhookSchema = z.object(
+  {
+    url: urlField,
+    events: eventsField,
+    description: descriptionField.optional(),
+  },
+  { error: 'Send a JSON object.' },
+);
+export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
+
+/** PATCH: re-enable (or pause) an endpoint, change its events or description. */
+export const updateWebhookSchema = z
+  .object(
+    {
+      enabled: z.boolean({ error: 'enabled must be true or false (a JSON boolean).' }).optional(),
+      events: eventsField.optional(),
+      description: descriptionField.optional(),
+    },
+    { error: 'Send a JSON object.' },
+  )
+  .refine((b) => b.enabled !== undefined || b.events !== undefined || b.description !== undefined, { error: 'Send enabled, events or description.', path: ['enabled'] });
+export type UpdateWebhookInput = z.infer<typeof updateWebhookSchema>;
+
+export const listDeliveriesQuerySchema = z.object({
+  limit: wholeNumber('limit', 1, 100).optional().default(25),
+  cursor: z.string({ error: 'cursor must be the nextCursor of a previous page.' }).max(200).optional(),
+});
