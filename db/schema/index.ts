@@ -13,3 +13,4 @@ export * from './users';
 export * from './audit';
 export * from './sim-state';
 export * from './recovery-runs';
+export * from './notifications';
