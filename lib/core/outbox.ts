@@ -41,11 +41,11 @@ export function emailRecipients(tx: Executor, event: Pick<OutboxEventInput, 'typ
   }
   const staff = tx.select(cols).from(users).where(and(eq(users.role, 'staff'), isNull(users.disabledAt))).all();
   if (event.tenantId === null) {
-    people = staff.filter((p) => roleReceives('staff', event.type));
+    people = roleReceives('staff', event.type) ? staff : [];
   } else {
     const own = tx.select(cols).from(users).where(and(eq(users.tenantId, event.tenantId), isNull(users.disabledAt))).all();
     const staffToo = !PROVIDER_WIDE_EVENT_TYPES.includes(event.type);
-    people = [...own.filter((p) => p.role !== 'staff' && roleReceives(p.role, event.type)), ...(staffToo ? staff.filter(() => roleReceives('staff', event.type)) : [])];
+    people = [...own.filter((p) => p.role !== 'staff' && roleReceives(p.role, event.type)), ...(staffToo && roleReceives('staff', event.type) ? staff : [])];
   }
   return [...new Set(people.map((p) => p.email))].sort();
 }

@@ -49,7 +49,7 @@ function url(portalUrl: string, path: string): string {
 /** Builds the message for one recipient from the events (oldest first); more than one makes a digest. */
 export function composeMessage(to: string, events: MessageEvent[], portalUrl: string): Message {
   if (!events.length) throw new Error('composeMessage: no events');
-  const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id));
+  const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   const tenants = [...new Set(sorted.map((e) => e.tenantName).filter((n): n is string => !!n))];
   const prefix = tenants.length === 1 ? `[${tenants[0]}] ` : '';
   const first = sorted[0];

@@ -8,7 +8,7 @@
  * backoff and given up, as failed, 24 hours after the event.
  */
 import 'server-only';
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db';
 import { outboxDeliveries, outboxEvents, tenants } from '@/db/schema';
 import { serverConfig } from '@/lib/config';
@@ -45,7 +45,7 @@ export async function sendDueEmails(db: DB, opts: SendOptions): Promise<SendSumm
   const due: Due[] = db.select({ id: outboxDeliveries.id, eventId: outboxDeliveries.eventId, recipient: outboxDeliveries.recipient, attempts: outboxDeliveries.attempts, createdAt: outboxDeliveries.createdAt })
     .from(outboxDeliveries)
     .where(and(eq(outboxDeliveries.channel, 'email'), eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now)))
-    .orderBy(asc(outboxDeliveries.createdAt))
+    .orderBy(asc(outboxDeliveries.createdAt), sql`rowid`)
     .all();
   const summary: SendSummary = { sent: 0, messages: 0, failed: 0, retrying: 0 };
   if (!due.length) return summary;
