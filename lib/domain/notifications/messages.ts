@@ -26,8 +26,8 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length ? 
 /** The portal page an event is about (its group, operation, run, request; the site for staff). */
 export function portalPath(e: Pick<MessageEvent, 'type' | 'tenantId' | 'payload'>): string {
   const p = e.payload;
-  if (str(p.runId)) return `/recovery/runs/${p.runId}`;
   if (str(p.operationId)) return `/operations/${p.operationId}`;
+  if (str(p.runId)) return `/recovery/runs/${p.runId}`;
   if (str(p.requestId)) return e.tenantId ? `/requests/${p.requestId}` : `/staff/requests/${p.requestId}`;
   if (str(p.groupId)) return `/groups/${p.groupId}`;
   if (PERSONAL_EVENT_TYPES.includes(e.type)) return '/settings';
