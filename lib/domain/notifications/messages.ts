@@ -50,8 +50,9 @@ function url(portalUrl: string, path: string): string {
 export function composeMessage(to: string, events: MessageEvent[], portalUrl: string): Message {
   if (!events.length) throw new Error('composeMessage: no events');
   const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
-  const tenants = [...new Set(sorted.map((e) => e.tenantName).filter((n): n is string => !!n))];
-  const prefix = tenants.length === 1 ? `[${tenants[0]}] ` : '';
+  // The tenant's name leads the subject when every event is that one tenant's (not the provider's own).
+  const tenants = [...new Set(sorted.map((e) => e.tenantName))];
+  const prefix = tenants.length === 1 && tenants[0] ? `[${tenants[0]}] ` : '';
   const first = sorted[0];
   const subject = sorted.length === 1
     ? `${prefix}${EVENT_TITLE[first.type]}${str(first.payload.subject) ? `: ${first.payload.subject}` : ''}`

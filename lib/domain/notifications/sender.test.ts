@@ -159,3 +159,14 @@ describe('the e-mail sender', () => {
     expect(db.select().from(outboxDeliveries).where(eq(outboxDeliveries.eventId, id)).get()?.status).toBe('sent');
   });
 });
+
+describe('message content', () => {
+  it('leads with the tenant only when every event is that tenant\'s', async () => {
+    const { composeMessage } = await import('./messages');
+    const e = (id: string, tenantName: string | null) => ({ id, type: 'site.down' as const, tenantId: tenantName ? 'ten_x' : null, tenantName, payload: { siteId: 'london' }, occurredAt: new Date(0) });
+    expect(composeMessage('a@b.test', [e('evt_1', 'Acme')], PORTAL).subject).toBe('[Acme] Site down');
+    expect(composeMessage('a@b.test', [e('evt_1', 'Acme'), e('evt_2', null)], PORTAL).subject).toBe('2 notifications: Site down');
+    expect(composeMessage('a@b.test', [e('evt_2', null)], PORTAL).text).toContain(`${PORTAL}/staff/sites/london`);
+    expect(composeMessage('a@b.test', [{ ...e('evt_3', 'Acme'), payload: { summary: '<script>x</script>' } }], PORTAL).html).toContain('&lt;script&gt;');
+  });
+});
