@@ -12,6 +12,7 @@ import { commitRun } from '@/lib/domain/recovery/run-decisions';
 import { advanceRecoveryRuns } from '@/lib/domain/recovery/run-driver';
 import { startRun } from '@/lib/domain/recovery/runs';
 import { commitOperation, startFailover, startTestFailover } from '@/lib/domain/operations/operations';
+import { createMaintenance } from '@/lib/domain/staff/maintenance';
 import { createServiceRequest } from '@/lib/domain/staff/service-requests';
 import { updateServiceRequest } from '@/lib/domain/staff/service-request-update';
 import { setLinkOutage, setSiteOutage, type FaultInjector } from '@/lib/domain/staff/sites-faults';
@@ -146,5 +147,16 @@ describe('events recorded where they happen', () => {
     const linkId = db.select({ id: siteLinks.id }).from(siteLinks).where(gte(siteLinks.id, '')).all()[0].id;
     setLinkOutage(db, STAFF, sim, linkId, { down: true });
     expect(events(db).filter((e) => e.type === 'link.down' && e.tenantId === null)).toHaveLength(1);
+  });
+
+  it('maintenance: announced to staff and to the tenants at the site', async () => {
+    const { db } = await seeded();
+    await createMaintenance(db, STAFF, { siteId: 'london', startsAt: new Date(NOW + 86_400_000).toISOString(), endsAt: new Date(NOW + 90_000_000).toISOString(), description: 'Storage firmware' }, new Date(NOW));
+    const announced = events(db);
+    expect(announced.every((e) => e.type === 'maintenance.announced')).toBe(true);
+    expect(announced.find((e) => e.tenantId === null)?.to).toEqual(['staff@calligo.test']);
+    const acme = announced.find((e) => e.tenantId === 'ten_acme')!;
+    expect(acme.to).toEqual(['admin2@acme.test', 'admin@acme.test']);
+    expect(String(acme.payload.summary)).toMatch(/^Maintenance at London from .*: Storage firmware$/);
   });
 });
