@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/db/client';
 import { outboxDeliveries, sentMail } from '@/db/schema';
 import { seedDemo } from '@/lib/seed/demo';
@@ -9,7 +9,7 @@ import { startTestSmtp } from '@/lib/testing/smtp';
 import { smtpMailer, storeMailer } from './mailer';
 import { EVENT_IDS_HEADER } from './messages';
 import { recordEvent } from './outbox';
-import { backoffMs, sendDueEmails } from './sender';
+import { backoffMs, sendDueEmails, startNotificationSender } from './sender';
 
 const PORTAL = 'https://portal.example.test';
 const FROM = 'CloudShield <notify@cloudshield.test>';
@@ -168,5 +168,25 @@ describe('message content', () => {
     expect(composeMessage('a@b.test', [e('evt_1', 'Acme'), e('evt_2', null)], PORTAL).subject).toBe('2 notifications: Site down');
     expect(composeMessage('a@b.test', [e('evt_2', null)], PORTAL).text).toContain(`${PORTAL}/staff/sites/london`);
     expect(composeMessage('a@b.test', [{ ...e('evt_3', 'Acme'), payload: { summary: '<script>x</script>' } }], PORTAL).html).toContain('&lt;script&gt;');
+  });
+});
+
+describe('the sender loop', () => {
+  it('starts once, sends in the background, and stops', async () => {
+    const db = await seededTestDb();
+    const stop = startNotificationSender({ db, mailer: storeMailer(db), portalUrl: PORTAL, intervalMs: 20, digestWindowMs: 0 });
+    cleanups.push(stop);
+    expect(startNotificationSender({ db })).toBe(stop);
+    const id = personal(db);
+    await vi.waitFor(() => expect(db.select().from(sentMail).all().map((m) => m.eventIds)).toEqual([[id]]), { timeout: 2000 });
+    stop();
+    personal(db);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(db.select().from(sentMail).all()).toHaveLength(1);
+    // Stopped: a new start gets a new loop.
+    const again = startNotificationSender({ db, mailer: storeMailer(db), portalUrl: PORTAL, intervalMs: 20, digestWindowMs: 0 });
+    cleanups.push(again);
+    expect(again).not.toBe(stop);
+    await vi.waitFor(() => expect(db.select().from(sentMail).all()).toHaveLength(2), { timeout: 2000 });
   });
 });
