@@ -6,7 +6,9 @@ import { and, eq, gte, isNull } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { outages, outboxDeliveries, outboxEvents, siteLinks, sites } from '@/db/schema';
+import { Secret, TOTP } from 'otpauth';
 import { changeOwnPassword } from '@/lib/domain/accounts/password';
+import { beginTotpEnrolment, confirmTotp } from '@/lib/domain/accounts/two-factor';
 import { createToken } from '@/lib/domain/accounts/tokens';
 import { commitRun } from '@/lib/domain/recovery/run-decisions';
 import { advanceRecoveryRuns } from '@/lib/domain/recovery/run-driver';
@@ -111,9 +113,12 @@ describe('events recorded where they happen', () => {
     const { db } = await seeded();
     createToken(db, ACME_USER, { name: 'CI pipeline', expiresInDays: 7 });
     await changeOwnPassword(db, { ...ACME_USER, sourceIp: '192.0.2.7' }, { currentPassword: 'demo-password', newPassword: 'correct horse battery staple' });
+    const { secret } = beginTotpEnrolment(db, ACME_USER);
+    confirmTotp(db, ACME_USER, { code: TOTP.generate({ secret: Secret.fromBase32(secret) }) });
     expect(events(db).map((e) => [e.type, e.to])).toEqual([
       ['token.created', ['user@acme.test']],
       ['account.password-changed', ['user@acme.test']],
+      ['account.2fa-changed', ['user@acme.test']],
     ]);
   });
 
