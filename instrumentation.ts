@@ -14,6 +14,9 @@ export async function register() {
   // Recovery runs start their later tiers once the tick's operations have advanced.
   const { startRecoveryRunsDriver } = await import('@/lib/domain/recovery/run-driver');
   await startRecoveryRunsDriver();
+  // E-mail notifications: a real-time loop off the request path and the simulator's tick.
+  const { startNotificationSender } = await import('@/lib/domain/notifications/sender');
+  startNotificationSender();
 
   // Signed webhooks: sends the attempts that are due (first ones and retries), off the request path.
   const { startWebhookDelivery } = await import('@/lib/domain/notifications/webhook-delivery');

@@ -15,6 +15,11 @@ const envSchema = z.object({
   TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
   /** Set to 1 to let webhook endpoints use http:// and loopback or private addresses (local testing only). */
   WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  /** E-mail notifications go out through this SMTP server (smtp://user:pass@host:port, smtps://…); unset: kept in the staff "Sent mail" view. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'SMTP_URL must start with smtp:// or smtps://' }).optional(),
+  MAIL_FROM: z.string().min(3).default('CloudShield <notifications@cloudshield.local>'),
+  /** The portal's address, for links in messages. */
+  PORTAL_URL: z.url().default('http://localhost:3000'),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

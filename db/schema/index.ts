@@ -14,3 +14,4 @@ export * from './audit';
 export * from './sim-state';
 export * from './recovery-runs';
 export * from './webhooks';
+export * from './notifications';

@@ -11,6 +11,7 @@ import { recoveryReportQuerySchema, slaQuerySchema } from '@/lib/schemas/reports
 import { listRunsQuerySchema, startRunSchema, stopRunTestsSchema } from '@/lib/schemas/recovery-runs';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
+import { listSentMailQuerySchema } from '@/lib/schemas/notifications';
 import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
@@ -178,6 +179,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/admin/sla', tag: 'Staff', summary: 'Availability and credits of every tenant for a month', roles: STAFF, query: adminSlaQuerySchema, success: 200 },
   { method: 'get', path: '/api/v1/requests/{id}/comments', tag: 'Service requests', summary: 'Comments on a request', roles: ANY, success: 200 },
   { method: 'get', path: '/api/v1/admin/overview', tag: 'Staff', summary: 'Every tenant\'s protection health at a glance', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/admin/mail', tag: 'Staff', summary: 'E-mail the offline mailer kept (no SMTP_URL), newest first', roles: STAFF, query: listSentMailQuerySchema, success: 200 },
   { method: 'get', path: '/api/v1/admin/pricing', tag: 'Staff', summary: 'Production usage and recovery vDC price (20%) per tenant', roles: STAFF, success: 200 },
   { method: 'get', path: '/api/v1/admin/tenants/{id}', tag: 'Staff', summary: 'One tenant with its vDCs and volumes', roles: STAFF, success: 200 },
   { method: 'get', path: '/api/v1/admin/tenants/{id}/vdcs', tag: 'Staff', summary: 'A tenant\'s vDCs', roles: STAFF, success: 200 },

@@ -9,6 +9,7 @@ import { alerts, checkpoints, operations, protectionGroups, vms } from '@/db/sch
 import type { GroupStatus } from '@/lib/schemas/groups';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/core/outbox';
 import { formatDateTime } from '@/lib/format';
 import { newId } from '@/lib/ids';
 import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
@@ -127,6 +128,7 @@ export function applyTransition(tx: Executor, row: OperationRow, prev: Operation
       }).run();
     }
   }
+  notifyTransition(tx, row, prev, result);
   // The hold ended (the policy or a person decided, or the operation failed): its alert is resolved.
   const next = result.state;
   const endedAt = next.options?.hold ? next.finishedAtMs : (next.options?.decision?.atMs ?? next.finishedAtMs);
@@ -136,6 +138,36 @@ export function applyTransition(tx: Executor, row: OperationRow, prev: Operation
       .run();
   }
   return calls;
+}
+
+const FINISHED = new Set(['completed', 'rolled-back']);
+
+/**
+ * The operation's e-mail events, in the transition's transaction (lib/core/outbox, the same
+ * layer as the audit writer: the machine sits below lib/domain and may not import it). Derived
+ * from the status change, so every path (the driver, a person's decision, a failure) notifies.
+ */
+function notifyTransition(tx: Executor, row: OperationRow, prev: OperationState, result: AdvanceResult): void {
+  const next = result.state;
+  if (prev.status === next.status) return;
+  const type = next.status === 'awaiting-commit' ? 'operation.awaiting-decision'
+    : next.status === 'failed' ? 'operation.failed'
+      : FINISHED.has(next.status) ? 'operation.finished' : null;
+  if (!type) return;
+  const group = tx.select({ name: protectionGroups.name }).from(protectionGroups).where(eq(protectionGroups.id, row.groupId)).get();
+  const label = OPERATION_TYPE_LABEL[row.type];
+  const groupName = group?.name ?? row.groupId;
+  const failedEvent = result.events.find((e) => e.action === 'failed');
+  const summary = type === 'operation.awaiting-decision'
+    ? `${label} of ${groupName} is awaiting a decision: commit or roll back (${next.options?.commitPolicy ?? 'manual'} policy).`
+    : type === 'operation.failed'
+      ? `${label} of ${groupName} failed: ${String(failedEvent?.details?.reason ?? 'unknown reason')}`
+      : `${label} of ${groupName} ${next.status === 'rolled-back' ? 'was rolled back' : 'completed'}.`;
+  const atMs = type === 'operation.awaiting-decision' ? Math.max(0, ...next.steps.map((st) => st.finishedAtMs ?? 0)) : (next.finishedAtMs ?? failedEvent?.atMs ?? Date.now());
+  recordEvent(tx, {
+    type, tenantId: row.tenantId, occurredAt: atMs,
+    payload: { operationId: row.id, operationType: row.type, groupId: row.groupId, groupName, status: next.status, subject: `${label} of ${groupName}`, summary },
+  });
 }
 
 /** Runs the deferred simulator calls; an engine hiccup must not undo what was committed. */

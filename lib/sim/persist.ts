@@ -8,6 +8,7 @@ import type { DB } from '@/db';
 import { RPO_TIERS } from '@/db/schema';
 import type { Engine } from '@/lib/engine';
 import { newId } from '@/lib/ids';
+import { recordAlertNotifications } from './alert-notifications';
 import type { PendingWrites } from './pending-writes';
 import { STATE_KEYS, writeStateStatement, type ClockState } from './state-store';
 
@@ -73,6 +74,7 @@ export class Persister {
         if (existing.has(r.groupId)) s.upsertSample.run(r.groupId, r.tier, r.timeMs, r.rpoSeconds, r.throughputMBps, r.wanMBps);
       }
       this.writeAlerts(batch, existing);
+      recordAlertNotifications(this.db, batch.alertOps, nowMs, existing);
       for (const groupId of engine.groups.keys()) {
         if (existing.has(groupId)) this.writeGroup(engine, groupId, nowMs);
       }

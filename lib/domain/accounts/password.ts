@@ -7,6 +7,7 @@ import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } fr
 import { passwordChangeSchema } from '@/lib/auth/schemas';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { iso } from '@/lib/domain/core/clock';
 import { ForbiddenError, ValidationError } from '@/lib/core/errors';
 import { ownAccount } from './own-account';
@@ -41,6 +42,10 @@ export async function changeOwnPassword(db: DB, actor: Actor, input: unknown): P
   const at = new Date();
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: false }).where(eq(users.id, user.id)).run();
+    recordEvent(tx, {
+      type: 'account.password-changed', tenantId: actor.role === 'staff' ? null : actor.tenantId, occurredAt: at,
+      payload: { userId: user.id, summary: 'The password of your CloudShield account was changed; every other session was signed out. If this was not you, contact your administrator.' },
+    });
     audit(tx, actor, { action: 'auth.password-changed', targetType: 'user', targetId: user.id });
   });
   return { passwordChangedAt: iso(at) };

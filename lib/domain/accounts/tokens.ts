@@ -8,6 +8,7 @@ import { createTokenSchema, type CreateTokenInput } from '@/lib/auth/schemas';
 import { serverConfig } from '@/lib/config';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { authorize } from '@/lib/domain/core/authorize';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/core/errors';
 import { parseInput } from '@/lib/domain/core/validate';
@@ -79,6 +80,10 @@ export function createToken(db: DB, actor: Actor, input: CreateTokenInput | unkn
       .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now))).all();
     if (live.length >= MAX_ACTIVE_TOKENS) throw new ConflictError(`You already have ${MAX_ACTIVE_TOKENS} active tokens. Revoke one first.`);
     const issued = insertApiToken(tx, { userId: actor.userId, name, expiresAt: new Date(now.getTime() + ttlMs), now });
+    recordEvent(tx, {
+      type: 'token.created', tenantId: actor.role === 'staff' ? null : actor.tenantId, occurredAt: now,
+      payload: { userId: actor.userId, tokenId: issued.id, subject: name, summary: `An API token "${name}" (${issued.prefix}…) was created for your account; it expires ${issued.expiresAt.toISOString().slice(0, 10)}. If this was not you, revoke it in Settings.` },
+    });
     audit(tx, actor, { action: 'token.created', targetType: 'api_token', targetId: issued.id, details: { name, prefix: issued.prefix, expiresAt: issued.expiresAt.toISOString() } });
     const item = toDto({ id: issued.id, name, prefix: issued.prefix, userId: actor.userId, userEmail: actor.email, createdAt: now, expiresAt: issued.expiresAt, lastUsedAt: null, revokedAt: null }, now);
     return { token: issued.token, item };

@@ -8,6 +8,7 @@ import { totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
 import { newTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { ConflictError, ValidationError } from '@/lib/core/errors';
 import { ownAccount } from './own-account';
 import { parseInput } from '@/lib/domain/core/validate';
@@ -42,6 +43,7 @@ export function confirmTotp(db: DB, actor: Actor, input: unknown): { totpEnabled
   }
   db.transaction((tx) => {
     tx.update(users).set({ totpEnabled: true }).where(eq(users.id, user.id)).run();
+    recordEvent(tx, { type: 'account.2fa-changed', tenantId: actor.role === 'staff' ? null : actor.tenantId, occurredAt: Date.now(), payload: { userId: user.id, enabled: true, summary: 'Two-factor authentication was turned on for your CloudShield account. If this was not you, contact your administrator.' } });
     audit(tx, actor, { action: 'auth.totp-enabled', targetType: 'user', targetId: user.id });
   });
   return { totpEnabled: true };
@@ -60,6 +62,7 @@ export async function disableTotp(db: DB, actor: Actor, input: unknown): Promise
   }
   db.transaction((tx) => {
     tx.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, user.id)).run();
+    recordEvent(tx, { type: 'account.2fa-changed', tenantId: actor.role === 'staff' ? null : actor.tenantId, occurredAt: Date.now(), payload: { userId: user.id, enabled: false, summary: 'Two-factor authentication was turned off for your CloudShield account. If this was not you, contact your administrator now.' } });
     audit(tx, actor, { action: 'auth.totp-disabled', targetType: 'user', targetId: user.id });
   });
   return { totpEnabled: false };

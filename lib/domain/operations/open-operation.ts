@@ -9,10 +9,12 @@ import type { Executor } from '@/db';
 import { operations, tenants } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/core/outbox';
 import { ConflictError } from '@/lib/core/errors';
 import { applyTransition, type SimCall } from '@/lib/operations/effects';
 import { createOperationState } from '@/lib/operations/machine';
 import { isOpenOperation } from '@/lib/operations/store';
+import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 import type { OperationOptions, OperationState } from '@/lib/operations/types';
 import type { GroupForOperation } from './operation-plan';
 import type { PreflightResult, RecoveryPoint } from './operation-preflight';
@@ -103,6 +105,14 @@ export function openOperation(
       groupId: group.id, type: pf.type, checkpointId: pf.checkpoint?.id ?? null, dataLossSeconds: pf.dataLossSeconds,
       shutdownSource: options.shutdownSource, shutdownGraceSeconds: options.shutdownGraceSeconds ?? null, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
       ...(at.runId ? { runId: at.runId } : {}),
+    },
+  });
+  const label = OPERATION_TYPE_LABEL[pf.type];
+  recordEvent(tx, {
+    type: 'operation.started', tenantId: group.tenantId, occurredAt: nowMs,
+    payload: {
+      operationId: opId, operationType: pf.type, groupId: group.id, groupName: group.name, startedBy: actor.email, ...(at.runId ? { runId: at.runId } : {}),
+      subject: `${label} of ${group.name}`, summary: `${actor.via === 'system' ? 'The system' : actor.email} started a ${label.toLowerCase()} of ${group.name}.`,
     },
   });
   return out;

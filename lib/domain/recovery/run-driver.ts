@@ -11,6 +11,7 @@ import { getDb, type DB, type Executor } from '@/db';
 import { operations, recoveryRunGroups, recoveryRuns } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { DomainError } from '@/lib/core/errors';
 import { newId } from '@/lib/ids';
 import { runSimCalls, type OpsSim, type SimCall } from '@/lib/operations/effects';
@@ -20,6 +21,7 @@ import { loadGroupForOperation } from '@/lib/domain/operations/operation-plan';
 import { evaluatePreflight } from '@/lib/domain/operations/operation-preflight';
 import { simulator } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
+import { RUN_STATUS_LABEL, RUN_TYPE_LABEL } from '@/lib/schemas/recovery-runs';
 import { loadRunGroups, progressOf, type RunGroupRow, type RunRow } from './run-read';
 
 /** Who a later tier is started by: the person who started the run (audited as such). */
@@ -96,6 +98,11 @@ export function settleRun(db: DB, runId: string, nowMs: number): void {
   const finishedAt = new Date(Math.min(nowMs, Math.max(run.startedAt.getTime(), ...ends)));
   db.transaction((tx) => {
     tx.update(recoveryRuns).set({ status, finishedAt }).where(and(eq(recoveryRuns.id, runId), eq(recoveryRuns.status, 'in-progress'))).run();
+    const what = `${RUN_TYPE_LABEL[run.type]} run${run.planName ? ` of the plan ${run.planName}` : ''}`;
+    recordEvent(tx, {
+      type: status === 'failed' ? 'run.failed' : 'run.finished', tenantId: run.tenantId, occurredAt: finishedAt,
+      payload: { runId, runType: run.type, status, subject: what, summary: `The ${what.toLowerCase()} ended: ${RUN_STATUS_LABEL[status].toLowerCase()}.` },
+    });
     audit(tx, runActor(run), {
       action: 'recovery-run.finished', tenantId: run.tenantId, targetType: 'recovery-run', targetId: runId, simulatedTime: finishedAt.getTime(),
       outcome: status === 'failed' ? 'failed' : 'success', details: { status },

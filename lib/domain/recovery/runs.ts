@@ -11,11 +11,12 @@ import type { DB, Executor } from '@/db';
 import { protectionGroups, recoveryRunGroups, recoveryRuns, sites } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { ConflictError, NotFoundError, PreflightError, ValidationError, type FailedCheck } from '@/lib/core/errors';
 import { newId } from '@/lib/ids';
 import { runSimCalls, type SimCall } from '@/lib/operations/effects';
 import { tieredRtoSeconds } from '@/lib/operations/rto-forecast';
-import { listRunsQuerySchema, startRunSchema, type RunType, type StartRunInput } from '@/lib/schemas/recovery-runs';
+import { listRunsQuerySchema, RUN_TYPE_LABEL, startRunSchema, type RunType, type StartRunInput } from '@/lib/schemas/recovery-runs';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { iso, simClock } from '@/lib/domain/core/clock';
 import { startedAfter, startedPage } from '@/lib/domain/core/cursor';
@@ -213,6 +214,11 @@ export async function startRun(db: DB, actor: Actor, input: unknown, query: { te
           out.push(...openOperation(tx, actor, e.group, e.pf, start, { opId, nowMs, runId }));
           tx.update(recoveryRunGroups).set({ operationId: opId }).where(and(eq(recoveryRunGroups.runId, runId), eq(recoveryRunGroups.groupId, e.group.id))).run();
         }
+      });
+      const what = `${RUN_TYPE_LABEL[parsed.type]} run${resolved.plan ? ` of the plan ${resolved.plan.name}` : ''}`;
+      recordEvent(tx, {
+        type: 'run.started', tenantId, occurredAt: nowMs,
+        payload: { runId, runType: parsed.type, planName: resolved.plan?.name ?? null, subject: what, summary: `${actor.email} started a ${what.toLowerCase()}: ${evaluated.length} group(s) in ${resolved.tiers.length} tier(s).${parsed.reason ? ` Reason: ${parsed.reason}` : ''}` },
       });
       audit(tx, actor, {
         action: 'recovery-run.start', tenantId, targetType: 'recovery-run', targetId: runId, simulatedTime: nowMs,

@@ -1,9 +1,11 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { maintenanceWindows, protectionGroups, sites, vdcs } from '@/db/schema';
+import { maintenanceWindows, protectionGroups, sites, tenants, vdcs } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/domain/notifications/outbox';
+import { formatDateTime } from '@/lib/format';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
@@ -65,6 +67,7 @@ export async function createMaintenance(db: DB, actor: Actor, input: unknown, at
     }
     const id = newId('mw');
     tx.insert(maintenanceWindows).values({ id, siteId: data.siteId ?? null, startsAt: data.startsAt, endsAt: data.endsAt, description: data.description, createdBy: actor.email, createdAt: now }).run();
+    announceMaintenance(tx, { id, siteId: data.siteId ?? null, startsAt: data.startsAt, endsAt: data.endsAt, description: data.description }, now);
     audit(tx, actor, {
       action: 'maintenance.schedule',
       tenantId: null,
@@ -75,6 +78,24 @@ export async function createMaintenance(db: DB, actor: Actor, input: unknown, at
     });
     return toDto(select(tx).where(eq(maintenanceWindows.id, id)).get()!, now);
   });
+}
+
+/** Tenants a window touches: every active one for a service-wide window; those with a vDC or a group at its site otherwise. */
+function tenantsTouched(db: Executor, siteId: string | null): string[] {
+  if (!siteId) return db.select({ id: tenants.id }).from(tenants).where(eq(tenants.status, 'active')).all().map((t) => t.id);
+  const ids = new Set(db.select({ t: vdcs.tenantId }).from(vdcs).where(eq(vdcs.siteId, siteId)).all().map((r) => r.t));
+  for (const g of db.select({ t: protectionGroups.tenantId }).from(protectionGroups).where(or(eq(protectionGroups.sourceSiteId, siteId), eq(protectionGroups.targetSiteId, siteId))).all()) ids.add(g.t);
+  return [...ids].sort();
+}
+
+/** E-mail events of a scheduled window: the provider's own for staff, one per tenant it touches. */
+function announceMaintenance(tx: Executor, w: { id: string; siteId: string | null; startsAt: Date; endsAt: Date; description: string }, now: Date): void {
+  const site = w.siteId ? tx.select({ name: sites.name }).from(sites).where(eq(sites.id, w.siteId)).get()?.name ?? w.siteId : null;
+  const where = site ? `at ${site}` : 'of the whole service';
+  const summary = `Maintenance ${where} from ${formatDateTime(w.startsAt)} to ${formatDateTime(w.endsAt)}: ${w.description}`;
+  const payload = { maintenanceId: w.id, siteId: w.siteId, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), subject: `${where}, ${formatDateTime(w.startsAt)}`, summary };
+  recordEvent(tx, { type: 'maintenance.announced', tenantId: null, occurredAt: now, payload });
+  for (const tenantId of tenantsTouched(tx, w.siteId)) recordEvent(tx, { type: 'maintenance.announced', tenantId, occurredAt: now, payload });
 }
 
 /**

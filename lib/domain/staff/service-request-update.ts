@@ -4,6 +4,7 @@ import type { DB, Executor } from '@/db';
 import { serviceRequestComments, serviceRequests, users } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { authorize } from '@/lib/domain/core/authorize';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
@@ -65,6 +66,17 @@ export async function updateServiceRequest(db: DB, actor: Actor, id: string, inp
       audit(tx, actor, { ...base, action, details: { from: row.status, to: patch.status, note: patch.note ?? null, resourceChange: resolving ? row.resourceChange : undefined } });
     } else if (patch.note) {
       audit(tx, actor, { ...base, action: 'service-request.comment', details: { length: patch.note.length } });
+    }
+    const changes = [
+      patch.status !== undefined && patch.status !== row.status ? `status ${row.status} → ${patch.status}` : null,
+      patch.assignedTo !== undefined && patch.assignedTo !== row.assignedTo ? (patch.assignedTo ? 'assigned' : 'unassigned') : null,
+      patch.note ? 'a note was added' : null,
+    ].filter((c): c is string => c !== null);
+    if (changes.length) {
+      recordEvent(tx, {
+        type: 'request.updated', tenantId: row.tenantId, occurredAt: now,
+        payload: { requestId: id, title: row.title, status: patch.status ?? row.status, subject: row.title, summary: `${actor.email} updated the service request "${row.title}": ${changes.join('; ')}.` },
+      });
     }
   });
   return getServiceRequest(db, actor, id, now);

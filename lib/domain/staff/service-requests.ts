@@ -5,6 +5,7 @@ import { serviceRequestComments, serviceRequests, tenants, users, vdcs } from '@
 import type { ResourceChange } from '@/lib/schemas/requests';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { NotFoundError, ValidationError } from '@/lib/core/errors';
 import { parseBody, peekString } from '@/lib/domain/core/input';
@@ -120,6 +121,10 @@ export async function createServiceRequest(db: DB, actor: Actor, input: unknown,
       })
       .returning()
       .get();
+    recordEvent(tx, {
+      type: 'request.created', tenantId, occurredAt: now,
+      payload: { requestId: id, title: data.title, priority: data.priority, subject: data.title, summary: `${actor.email} opened the ${data.priority}-priority service request "${data.title}".` },
+    });
     audit(tx, actor, { action: 'service-request.create', tenantId, targetType: 'service-request', targetId: id, simulatedTime: now, details: { kind: data.kind, priority: data.priority, title: data.title, resourceChange } });
     return toServiceRequestDtos(tx, [row], now)[0];
   });
@@ -141,6 +146,10 @@ export async function addRequestComment(db: DB, actor: Actor, id: string, input:
   return db.transaction((tx) => {
     const commentId = newId('src');
     tx.insert(serviceRequestComments).values({ id: commentId, requestId: id, authorId: actor.userId, authorEmail: actor.email, body, createdAt: now }).run();
+    recordEvent(tx, {
+      type: 'request.updated', tenantId: row.tenantId, occurredAt: now,
+      payload: { requestId: id, title: row.title, subject: row.title, summary: `${actor.email} commented on the service request "${row.title}".` },
+    });
     audit(tx, actor, { action: 'service-request.comment', tenantId: row.tenantId, targetType: 'service-request', targetId: id, simulatedTime: now, details: { length: body.length } });
     return { id: commentId, authorId: actor.userId, authorEmail: actor.email, body, createdAt: now.toISOString(), byStaff: actor.role === 'staff' };
   });

@@ -4,6 +4,7 @@ import type { DB, Executor } from '@/db';
 import { siteLinks, sites } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { authorize } from '@/lib/domain/core/authorize';
 import { NotFoundError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
@@ -71,6 +72,31 @@ export function linkFaultView(db: DB, actor: Actor, linkId: string) {
   return { link: withLiveState(db, [link])[0], affectedGroups: groupsAffectedByLink(db, link) };
 }
 
+function linkNameOf(db: Executor, link: { siteAId: string; siteBId: string }): string {
+  const names = new Map(db.select({ id: sites.id, name: sites.name }).from(sites).all().map((s) => [s.id, s.name]));
+  return `${names.get(link.siteAId)} ↔ ${names.get(link.siteBId)}`;
+}
+
+/**
+ * E-mail events of a site or link fault: the provider's own (for staff) and one per tenant with
+ * groups on it (for that tenant's people, naming its groups only).
+ */
+function notifyFault(tx: Executor, type: 'site.down' | 'site.up' | 'link.down' | 'link.up', ref: Record<string, string>, what: string, affected: AffectedGroupDto[], atMs: number): void {
+  const tenantNames = [...new Set(affected.map((g) => g.tenantName))];
+  recordEvent(tx, {
+    type, tenantId: null, occurredAt: atMs,
+    payload: { ...ref, subject: what, summary: `${what}. ${affected.length} protection group(s) of ${tenantNames.length} tenant(s) affected${tenantNames.length ? `: ${tenantNames.join(', ')}` : ''}.` },
+  });
+  const byTenant = new Map<string, AffectedGroupDto[]>();
+  for (const g of affected) byTenant.set(g.tenantId, [...(byTenant.get(g.tenantId) ?? []), g]);
+  for (const [tenantId, groups] of byTenant) {
+    recordEvent(tx, {
+      type, tenantId, occurredAt: atMs,
+      payload: { ...ref, groupIds: groups.map((g) => g.id), subject: what, summary: `${what}. Your protection groups affected: ${groups.map((g) => g.name).join(', ')}.` },
+    });
+  }
+}
+
 /**
  * Takes a site down or brings it back in the simulator. Idempotent: asking for the state the
  * site is already in changes nothing (and is not audited as a change).
@@ -83,13 +109,17 @@ export function setSiteOutage(db: DB, actor: Actor, sim: FaultInjector, siteId: 
   const affectedGroups = groupsAffectedBySite(db, siteId);
   if (wasDown !== down) {
     sim.setSiteDown(siteId, down, actor.userId);
-    audit(db, actor, {
-      action: down ? 'site.outage.start' : 'site.outage.end',
-      tenantId: null,
-      targetType: 'site',
-      targetId: siteId,
-      simulatedTime: sim.now(),
-      details: { site: site.name, affectedGroups: affectedGroups.length, tenants: [...new Set(affectedGroups.map((g) => g.tenantId))] },
+    const atMs = sim.now();
+    db.transaction((tx) => {
+      notifyFault(tx, down ? 'site.down' : 'site.up', { siteId, siteName: site.name }, `Site ${site.name} ${down ? 'is down' : 'is back up'}`, affectedGroups, atMs);
+      audit(tx, actor, {
+        action: down ? 'site.outage.start' : 'site.outage.end',
+        tenantId: null,
+        targetType: 'site',
+        targetId: siteId,
+        simulatedTime: atMs,
+        details: { site: site.name, affectedGroups: affectedGroups.length, tenants: [...new Set(affectedGroups.map((g) => g.tenantId))] },
+      });
     });
   }
   return { site: siteState(db, siteId), changed: wasDown !== down, affectedGroups: groupsAffectedBySite(db, siteId) };
@@ -102,18 +132,21 @@ export function setLinkOutage(db: DB, actor: Actor, sim: FaultInjector, linkId: 
   const { down } = parseBody(outageSchema, input);
   const wasDown = !withLiveState(db, [link])[0].up;
   const affectedGroups = groupsAffectedByLink(db, link);
+  const name = linkNameOf(db, link);
   if (wasDown !== down) {
     sim.setLinkDown(linkId, down, actor.userId);
-    audit(db, actor, {
-      action: down ? 'link.outage.start' : 'link.outage.end',
-      tenantId: null,
-      targetType: 'link',
-      targetId: linkId,
-      simulatedTime: sim.now(),
-      details: { sites: [link.siteAId, link.siteBId], affectedGroups: affectedGroups.length },
+    const atMs = sim.now();
+    db.transaction((tx) => {
+      notifyFault(tx, down ? 'link.down' : 'link.up', { linkId, linkName: name }, `The link ${name} ${down ? 'is down' : 'is back up'}`, affectedGroups, atMs);
+      audit(tx, actor, {
+        action: down ? 'link.outage.start' : 'link.outage.end',
+        tenantId: null,
+        targetType: 'link',
+        targetId: linkId,
+        simulatedTime: atMs,
+        details: { sites: [link.siteAId, link.siteBId], affectedGroups: affectedGroups.length },
+      });
     });
   }
-  const names = new Map(db.select({ id: sites.id, name: sites.name }).from(sites).all().map((s) => [s.id, s.name]));
-  const name = `${names.get(link.siteAId)} ↔ ${names.get(link.siteBId)}`;
   return { link: withLiveState(db, [findLink(db, linkId)])[0], name, changed: wasDown !== down, affectedGroups: groupsAffectedByLink(db, link) };
 }

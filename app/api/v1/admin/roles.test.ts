@@ -6,6 +6,7 @@ import { seededTestDb } from '@/lib/testing/db';
 import { GET as getLinks } from './links/route';
 import { POST as linkOutage } from './links/[id]/outage/route';
 import { GET as getWindows, POST as postWindow } from './maintenance-windows/route';
+import { GET as getMail } from './mail/route';
 import { GET as getOverview } from './overview/route';
 import { GET as getPricing } from './pricing/route';
 import { GET as getSites } from './sites/route';
@@ -52,6 +53,7 @@ const ENDPOINTS: [string, Handler, string, { method?: string; body?: unknown }, 
   ['GET pricing', getPricing, '/api/v1/admin/pricing', {}, {}],
   ['GET sla', getSla, '/api/v1/admin/sla', {}, {}],
   ['GET overview', getOverview, '/api/v1/admin/overview', {}, {}],
+  ['GET mail', getMail, '/api/v1/admin/mail', {}, {}],
 ];
 
 describe('staff endpoints by role', () => {

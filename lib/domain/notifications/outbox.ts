@@ -1,0 +1,6 @@
+/**
+ * The transactional outbox, for the use cases: `recordEvent(tx, …)` inside the transaction of
+ * the change that causes the event. The writer itself lives in lib/core/outbox.ts so that the
+ * operation machine (lib/operations, below the domain) can record operation events too.
+ */
+export { recordEvent, emailRecipients, type OutboxEventInput } from '@/lib/core/outbox';

@@ -1,0 +1,140 @@
+/**
+ * The e-mail sender: a loop off the request path that works through the outbox's due e-mail
+ * deliveries. A recipient's deliveries that arrive within a minute of each other go out as one
+ * digest (one plain message when there is only one). A delivery is marked sent, in a
+ * transaction, only after the mailer accepted the message: at least once, never lost. A crash
+ * between the two re-sends the message after a restart, with the same event ids, which the
+ * message carries for the receiver to de-duplicate. A failed send is retried with exponential
+ * backoff and given up, as failed, 24 hours after the event.
+ */
+import 'server-only';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { getDb, type DB } from '@/db';
+import { outboxDeliveries, outboxEvents, tenants } from '@/db/schema';
+import { serverConfig } from '@/lib/config';
+import { smtpMailer, storeMailer, type Mailer } from './mailer';
+import { composeMessage, type MessageEvent } from './messages';
+
+export const DIGEST_WINDOW_MS = 60_000;
+export const GIVE_UP_AFTER_MS = 24 * 3600_000;
+const BACKOFF_BASE_MS = 30_000;
+const BACKOFF_MAX_MS = 3600_000;
+
+/** The wait before attempt n+1 after n failed attempts: 30 s, 1 min, 2 min, … at most an hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export type SendOptions = {
+  mailer: Mailer;
+  portalUrl: string;
+  now?: Date;
+  digestWindowMs?: number;
+  /** Test hook: runs after a message was sent and before its deliveries are marked (a crash there). */
+  afterSend?: (eventIds: string[]) => void;
+};
+
+export type SendSummary = { sent: number; messages: number; failed: number; retrying: number };
+
+type Due = { id: string; eventId: string; recipient: string; attempts: number; createdAt: Date };
+
+/** One pass: sends every recipient's due deliveries whose minute of collecting is over. */
+export async function sendDueEmails(db: DB, opts: SendOptions): Promise<SendSummary> {
+  const now = opts.now ?? new Date();
+  const windowMs = opts.digestWindowMs ?? DIGEST_WINDOW_MS;
+  const due: Due[] = db.select({ id: outboxDeliveries.id, eventId: outboxDeliveries.eventId, recipient: outboxDeliveries.recipient, attempts: outboxDeliveries.attempts, createdAt: outboxDeliveries.createdAt })
+    .from(outboxDeliveries)
+    .where(and(eq(outboxDeliveries.channel, 'email'), eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now)))
+    .orderBy(asc(outboxDeliveries.createdAt), sql`rowid`)
+    .all();
+  const summary: SendSummary = { sent: 0, messages: 0, failed: 0, retrying: 0 };
+  if (!due.length) return summary;
+  const byRecipient = new Map<string, Due[]>();
+  for (const d of due) byRecipient.set(d.recipient, [...(byRecipient.get(d.recipient) ?? []), d]);
+  const events = loadEvents(db, [...new Set(due.map((d) => d.eventId))]);
+  for (const [recipient, all] of byRecipient) {
+    const first = all[0].createdAt.getTime();
+    // Still collecting: deliveries wait until a minute after the first, then go out together.
+    if (all[0].attempts === 0 && now.getTime() - first < windowMs) continue;
+    const batch = all.filter((d) => d.createdAt.getTime() <= first + windowMs || d.attempts > 0);
+    const batchEvents = batch.map((d) => events.get(d.eventId)).filter((e): e is MessageEvent => !!e);
+    const message = composeMessage(recipient, batchEvents, opts.portalUrl);
+    try {
+      await opts.mailer.send(message);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      const gaveUp = markFailed(db, batch, now, why);
+      summary.failed += gaveUp;
+      summary.retrying += batch.length - gaveUp;
+      continue;
+    }
+    opts.afterSend?.(message.eventIds);
+    db.transaction((tx) => {
+      for (const d of batch) {
+        tx.update(outboxDeliveries).set({ status: 'sent', sentAt: now, attempts: d.attempts + 1, lastError: null })
+          .where(and(eq(outboxDeliveries.id, d.id), eq(outboxDeliveries.status, 'pending'))).run();
+      }
+    });
+    summary.sent += batch.length;
+    summary.messages += 1;
+  }
+  return summary;
+}
+
+/** Records a failed attempt: retried after the backoff, or failed for good 24 h after it was recorded. Returns how many gave up. */
+function markFailed(db: DB, batch: Due[], now: Date, why: string): number {
+  let gaveUp = 0;
+  db.transaction((tx) => {
+    for (const d of batch) {
+      const attempts = d.attempts + 1;
+      const next = now.getTime() + backoffMs(attempts);
+      const giveUp = next - d.createdAt.getTime() > GIVE_UP_AFTER_MS;
+      if (giveUp) gaveUp += 1;
+      tx.update(outboxDeliveries)
+        .set({ attempts, lastError: why.slice(0, 500), status: giveUp ? 'failed' : 'pending', nextAttemptAt: new Date(next) })
+        .where(eq(outboxDeliveries.id, d.id)).run();
+    }
+  });
+  return gaveUp;
+}
+
+function loadEvents(db: DB, ids: string[]): Map<string, MessageEvent> {
+  const rows = db.select({ id: outboxEvents.id, type: outboxEvents.type, tenantId: outboxEvents.tenantId, payload: outboxEvents.payload, occurredAt: outboxEvents.occurredAt, tenantName: tenants.name })
+    .from(outboxEvents).leftJoin(tenants, eq(tenants.id, outboxEvents.tenantId)).where(inArray(outboxEvents.id, ids)).all();
+  return new Map(rows.map((r) => [r.id, { ...r, tenantName: r.tenantName ?? null }]));
+}
+
+/** The mailer the configuration asks for: SMTP with SMTP_URL, else the offline `sent_mail` store. */
+export function configuredMailer(db: DB): Mailer {
+  const cfg = serverConfig();
+  return cfg.SMTP_URL ? smtpMailer(cfg.SMTP_URL, cfg.MAIL_FROM) : storeMailer(db);
+}
+
+const globalForSender = globalThis as unknown as { __cloudshieldMailSender?: () => void };
+
+/**
+ * Starts the sender loop (every `intervalMs`, real time; never on a request or the simulator's
+ * tick). Idempotent; returns a function that stops it. A pass never overlaps the previous one.
+ */
+export function startNotificationSender(deps?: { db?: DB; mailer?: Mailer; portalUrl?: string; intervalMs?: number; digestWindowMs?: number }): () => void {
+  if (globalForSender.__cloudshieldMailSender) return globalForSender.__cloudshieldMailSender;
+  const db = deps?.db ?? getDb();
+  const mailer = deps?.mailer ?? configuredMailer(db);
+  const portalUrl = deps?.portalUrl ?? serverConfig().PORTAL_URL;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sendDueEmails(db, { mailer, portalUrl, digestWindowMs: deps?.digestWindowMs })
+      .catch((error) => console.error('[cloudshield] notification sender', error))
+      .finally(() => { running = false; });
+  }, deps?.intervalMs ?? 5_000);
+  timer.unref?.();
+  const stop = () => {
+    clearInterval(timer);
+    mailer.close?.();
+    if (globalForSender.__cloudshieldMailSender === stop) delete globalForSender.__cloudshieldMailSender;
+  };
+  globalForSender.__cloudshieldMailSender = stop;
+  return stop;
+}
