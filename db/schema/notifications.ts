@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTIFICATION_EVENT_TYPES } from '../../lib/schemas/notifications';
@@ -18,8 +19,13 @@ export const outboxEvents = sqliteTable(
     /** When it happened: the simulated clock for events about the estate, real time otherwise. */
     occurredAt: timestamp('occurred_at').notNull(),
     createdAt: timestamp('created_at').notNull(),
+    /** When the webhook loop fanned the event out to the subscribed endpoints; null until then. */
+    webhooksQueuedAt: timestamp('webhooks_queued_at'),
   },
-  (t) => [index('outbox_events_tenant_idx').on(t.tenantId, t.createdAt)],
+  (t) => [
+    index('outbox_events_tenant_idx').on(t.tenantId, t.createdAt),
+    index('outbox_events_webhooks_due_idx').on(t.createdAt).where(sql`webhooks_queued_at is null`),
+  ],
 );
 
 /** One delivery of an event over one channel to one recipient; the sender works through the pending ones. */

@@ -1,33 +1,15 @@
 import { z } from 'zod';
 import { displayText, wholeNumber } from './fields';
+import { NOTIFICATION_EVENT_TYPES, type NotificationEventType } from './notifications';
 
 /**
- * The event types a webhook endpoint may subscribe to. The notifications outbox has its own list
- * (lib/schemas/notifications.ts); the two are unified when both have landed. `webhook.test` is
- * what "send a test event" delivers, whatever the endpoint subscribed to.
+ * The event types a webhook endpoint may subscribe to: every event of the notifications outbox
+ * (lib/schemas/notifications.ts) except a person's own security events (sign-in, password,
+ * 2FA), which go to that person only. `webhook.test` is what "send a test event" delivers,
+ * whatever the endpoint subscribed to.
  */
-export const WEBHOOK_EVENT_TYPES = [
-  'rpo.warning',
-  'rpo.breach',
-  'rpo.recovered',
-  'site.down',
-  'site.up',
-  'link.down',
-  'link.up',
-  'operation.started',
-  'operation.awaiting-decision',
-  'operation.finished',
-  'operation.failed',
-  'run.started',
-  'run.finished',
-  'run.failed',
-  'test.overdue',
-  'request.created',
-  'request.updated',
-  'maintenance.announced',
-  'token.created',
-  'webhook.test',
-] as const;
+const PRIVATE_TO_A_PERSON: readonly NotificationEventType[] = ['signin.new-device', 'account.password-changed', 'account.2fa-changed'];
+export const WEBHOOK_EVENT_TYPES = [...NOTIFICATION_EVENT_TYPES.filter((t) => !PRIVATE_TO_A_PERSON.includes(t)), 'webhook.test'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;

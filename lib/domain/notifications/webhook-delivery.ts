@@ -15,12 +15,13 @@ import type { LookupFunction } from 'node:net';
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { getDb, type DB, type Executor } from '@/db';
-import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { outboxEvents, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { webhookAllowPrivate } from '@/lib/config';
 import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { newId } from '@/lib/ids';
-import type { WebhookDeliveryTrigger } from '@/lib/schemas/webhooks';
+import { PROVIDER_WIDE_EVENT_TYPES, type NotificationEventType } from '@/lib/schemas/notifications';
+import { WEBHOOK_EVENT_TYPES, type WebhookDeliveryTrigger } from '@/lib/schemas/webhooks';
 import { checkWebhookUrl, isForbiddenAddress, type Resolver } from './url-guard';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -297,11 +298,14 @@ export type WebhookEventInput = {
  * event). Call it in the transaction that records the event. Idempotent per (endpoint,
  * messageId): a second call for the same event writes nothing. Returns how many were written.
  */
-export function enqueueWebhook(tx: Executor, event: WebhookEventInput, nowMs: number = Date.now()): number {
+export function enqueueWebhook(tx: Executor, event: WebhookEventInput, nowMs: number = Date.now(), { providerEndpoints = true } = {}): number {
+  const tenantScope = event.tenantId
+    ? providerEndpoints ? or(isNull(webhookEndpoints.tenantId), eq(webhookEndpoints.tenantId, event.tenantId)) : eq(webhookEndpoints.tenantId, event.tenantId)
+    : isNull(webhookEndpoints.tenantId);
   const candidates = tx
     .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.enabled, true), event.tenantId ? or(isNull(webhookEndpoints.tenantId), eq(webhookEndpoints.tenantId, event.tenantId)) : isNull(webhookEndpoints.tenantId)))
+    .where(and(eq(webhookEndpoints.enabled, true), tenantScope))
     .all()
     .filter((e) => e.events.includes(event.type));
   if (candidates.length === 0) return 0;
@@ -323,6 +327,28 @@ export function enqueueWebhook(tx: Executor, event: WebhookEventInput, nowMs: nu
     }));
   if (rows.length) tx.insert(webhookDeliveries).values(rows).run();
   return rows.length;
+}
+
+/**
+ * Hands the outbox's events (lib/core/outbox.ts, written in the transaction of the change) to
+ * the webhook endpoints: each event not yet queued gets its deliveries and is marked, in one
+ * transaction. A crash in between only repeats enqueueWebhook, which is idempotent by message
+ * id. A provider-wide event (a site down) is recorded once for the provider and once per tenant
+ * it touches: provider endpoints take the provider's copy only, so they get it once.
+ */
+export function queueOutboxEvents(db: DB, nowMs: number, limit = 200): number {
+  const events = db.select().from(outboxEvents).where(isNull(outboxEvents.webhooksQueuedAt)).orderBy(asc(outboxEvents.createdAt)).limit(limit).all();
+  let queued = 0;
+  for (const e of events) {
+    db.transaction((tx) => {
+      if ((WEBHOOK_EVENT_TYPES as readonly string[]).includes(e.type)) {
+        const providerCopy = !e.tenantId || !PROVIDER_WIDE_EVENT_TYPES.includes(e.type as NotificationEventType);
+        queued += enqueueWebhook(tx, { messageId: e.id, type: e.type, tenantId: e.tenantId, payload: e.payload, occurredAt: e.occurredAt }, nowMs, { providerEndpoints: providerCopy });
+      }
+      tx.update(outboxEvents).set({ webhooksQueuedAt: new Date(nowMs) }).where(eq(outboxEvents.id, e.id)).run();
+    });
+  }
+  return queued;
 }
 
 export type DeliveryStepResult = { attempted: number; delivered: number; failed: number };
@@ -359,7 +385,11 @@ export function startWebhookDelivery(intervalMs = 2_000): () => void {
     state.timer = setInterval(() => {
       if (state.running) return; // a slow step is never overlapped by the next
       state.running = true;
-      deliverDueWebhooks(getDb(), Date.now())
+      Promise.resolve()
+        .then(() => {
+          queueOutboxEvents(getDb(), Date.now());
+          return deliverDueWebhooks(getDb(), Date.now());
+        })
         .catch((error) => console.error('webhook delivery step failed', error))
         .finally(() => {
           state.running = false;

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { DB } from '@/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
-import { attemptDelivery, deliverDueWebhooks, enqueueWebhook, nextAttemptTime, RETRY_WINDOW_MS } from './webhook-delivery';
+import { recordEvent } from '@/lib/core/outbox';
+import { attemptDelivery, deliverDueWebhooks, enqueueWebhook, nextAttemptTime, queueOutboxEvents, RETRY_WINDOW_MS } from './webhook-delivery';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, redeliver, sendTestEvent, updateWebhook } from './webhooks';
 
 /*
@@ -326,5 +327,41 @@ describe('who may', () => {
     await expect(sendTestEvent(db, ACME_ADMIN, provider.id)).rejects.toMatchObject({ status: 404 });
     expect(await sendTestEvent(db, STAFF, provider.id)).toMatchObject({ status: 'delivered' });
     expect(auditActions('webhook.create').map((e) => e.tenant_id)).toEqual([null, 'ten_acme']);
+  });
+});
+
+describe('events from the outbox', () => {
+  it('reach the subscribed endpoints signed with the event id; a provider endpoint gets a site outage once', async () => {
+    const acme = await acmeEndpoint(['site.down']);
+    const provider = await createWebhook(db, STAFF, { url: `${base}/provider`, events: ['site.down'], description: 'NOC' });
+    queueOutboxEvents(db, Date.now()); // whatever the seed recorded is handed over first
+    received = [];
+    // A site outage is recorded once for the provider and once per tenant it touches (lib/core/outbox).
+    const [providerCopy, acmeCopy] = db.transaction((tx) => [
+      recordEvent(tx, { type: 'site.down', tenantId: null, payload: { siteId: 'london' }, occurredAt: Date.now() }),
+      recordEvent(tx, { type: 'site.down', tenantId: 'ten_acme', payload: { siteId: 'london', groupIds: ['grp_acme_web'] }, occurredAt: Date.now() }),
+    ]);
+    expect(queueOutboxEvents(db, Date.now())).toBe(2);
+    expect(queueOutboxEvents(db, Date.now())).toBe(0); // each event is handed over once
+    expect(deliveries(acme.id).map((d) => d.message_id)).toEqual([acmeCopy]);
+    expect(deliveries(provider.id).map((d) => d.message_id)).toEqual([providerCopy]);
+
+    await deliverDueWebhooks(db, Date.now());
+    expect(received).toHaveLength(2);
+    const toAcme = received.find((r) => r.headers['webhook-id'] === acmeCopy)!;
+    expect(verify(acme.secret, toAcme)).toMatchObject({ type: 'site.down', data: { siteId: 'london', groupIds: ['grp_acme_web'] } });
+    expect(verify(provider.secret, received.find((r) => r.headers['webhook-id'] === providerCopy)!)).toMatchObject({ type: 'site.down' });
+  });
+
+  it('are handed over in the transaction that marks them, so a rolled-back change sends nothing', async () => {
+    await acmeEndpoint(['site.down']);
+    queueOutboxEvents(db, Date.now());
+    expect(() =>
+      db.transaction((tx) => {
+        recordEvent(tx, { type: 'site.down', tenantId: 'ten_acme', payload: {}, occurredAt: Date.now() });
+        throw new Error('the change failed');
+      }),
+    ).toThrow('the change failed');
+    expect(queueOutboxEvents(db, Date.now())).toBe(0);
   });
 });
