@@ -1,5 +1,6 @@
 'use client';
 
+import { OneTimeSecret } from './one-time-secret';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { createTokenAction, revokeTokenAction } from '@/app/(portal)/settings/actions';
@@ -57,18 +58,7 @@ export function TokensCard({ tokens, showOwner }: { tokens: ApiTokenDto[]; showO
           </Button>
         </form>
         {secret && (
-          <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-600/30 ring-inset dark:bg-amber-500/10 dark:text-amber-200" data-testid="new-token">
-            <p className="font-medium">Copy this token now: it is shown only once.</p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <code className="min-w-0 break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:bg-slate-900 dark:text-slate-100">{secret}</code>
-              <Button size="sm" onClick={() => navigator.clipboard?.writeText(secret).then(() => toast({ tone: 'success', title: 'Token copied' }))}>
-                Copy
-              </Button>
-              <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>
-                I have saved it
-              </Button>
-            </div>
-          </div>
+          <OneTimeSecret secret={secret} testId="new-token" message="Copy this token now: it is shown only once." copiedTitle="Token copied" onDismiss={() => setSecret(null)} />
         )}
       </CardBody>
       {tokens.length === 0 ? (

@@ -1,5 +1,6 @@
 'use client';
 
+import { OneTimeSecret } from './one-time-secret';
 import { useRouter } from 'next/navigation';
 import { Fragment, useState, useTransition } from 'react';
 import {
@@ -156,18 +157,7 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
           <p className="text-sm text-slate-600 dark:text-slate-400">Your organisation has the most endpoints allowed ({MAX_WEBHOOK_ENDPOINTS}); delete one to add another.</p>
         )}
         {secret && (
-          <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-600/30 ring-inset dark:bg-amber-500/10 dark:text-amber-200" data-testid="new-webhook-secret">
-            <p className="font-medium">Copy the signing secret now: it is shown only once. Your receiver verifies each delivery&apos;s webhook-signature with it.</p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <code className="min-w-0 break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:bg-slate-900 dark:text-slate-100">{secret}</code>
-              <Button size="sm" onClick={() => navigator.clipboard?.writeText(secret).then(() => toast({ tone: 'success', title: 'Secret copied' }))}>
-                Copy
-              </Button>
-              <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>
-                I have saved it
-              </Button>
-            </div>
-          </div>
+          <OneTimeSecret secret={secret} testId="new-webhook-secret" message="Copy the signing secret now: it is shown only once. Your receiver verifies each delivery's webhook-signature with it." copiedTitle="Secret copied" onDismiss={() => setSecret(null)} />
         )}
       </CardBody>
       {endpoints.length === 0 ? (

@@ -1,5 +1,6 @@
 'use client';
 
+import { CommitPolicyFields } from '@/components/operations/commit-policy-fields';
 import { Field, Input, Textarea } from '@/components/ui/field';
 import { SHUTDOWN_GRACE_SECONDS } from '@/lib/schemas/operation-limits';
 import type { RunType } from '@/lib/schemas/recovery-runs';
@@ -62,35 +63,16 @@ export function RunOptionsStep({ type, value, onChange, sourceDown }: Props) {
               </span>
             </span>
           </label>
-          <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_10rem]">
-            <fieldset className="space-y-1 text-sm">
-              <legend className="font-medium">Commit policy</legend>
-              {(
-                [
-                  ['manual', 'Manual: wait for someone to commit or roll back the run (recommended)'],
-                  ['auto-commit', 'Auto-commit each group after the timeout'],
-                  ['auto-rollback', 'Auto-rollback each group after the timeout (a rehearsal)'],
-                ] as const
-              ).map(([policy, label]) => (
-                <label key={policy} className="flex items-center gap-2">
-                  <input type="radio" name="run-commit-policy" checked={value.commitPolicy === policy} onChange={() => set({ commitPolicy: policy })} />
-                  {label}
-                </label>
-              ))}
-            </fieldset>
-            <Field htmlFor="run-commit-timeout" label="Timeout (minutes)" hint="0–1,440; 0 = at once">
-              <Input
-                id="run-commit-timeout"
-                type="number"
-                min={0}
-                max={1440}
-                aria-describedby="run-commit-timeout-hint"
-                disabled={value.commitPolicy === 'manual'}
-                value={value.commitTimeoutMinutes}
-                onChange={(e) => set({ commitTimeoutMinutes: Math.min(1440, Math.max(0, Math.round(Number(e.target.value) || 0))) })}
-              />
-            </Field>
-          </div>
+          <CommitPolicyFields
+            idPrefix="run-"
+            value={value}
+            onChange={set}
+            labels={{
+              manual: 'Manual: wait for someone to commit or roll back the run (recommended)',
+              'auto-commit': 'Auto-commit each group after the timeout',
+              'auto-rollback': 'Auto-rollback each group after the timeout (a rehearsal)',
+            }}
+          />
         </fieldset>
       )}
       <Field htmlFor="run-reason" label="Reason" hint="Why this run: kept with the run and in the audit trail (up to 500 characters).">

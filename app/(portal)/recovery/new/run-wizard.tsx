@@ -1,5 +1,6 @@
 'use client';
 
+import { WizardSteps } from '@/components/operations/wizard-steps';
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
@@ -72,15 +73,7 @@ export function RunWizard({ groups, sites, plans, initialType, initialChoice, in
           </div>
         )}
         <CardHeader title={`Step ${step + 1} of ${STEPS.length}: ${STEPS[step]}`} headingRef={stepHeading} />
-        <nav aria-label="Wizard steps" className="border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-          <ol className="flex flex-wrap gap-x-4 gap-y-1 text-xs">
-            {STEPS.map((s, i) => (
-              <li key={s} aria-current={i === step ? 'step' : undefined} className={i === step ? 'font-semibold text-slate-900 dark:text-slate-100' : 'text-slate-500'}>
-                {i + 1}. {s}
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <WizardSteps steps={STEPS} current={step} />
         <CardBody>
           {step === 0 && <GroupPicker groups={groups} sites={sites} plans={plans} value={choice} onChange={setChoice} />}
           {step === 1 && <RunOptionsStep type={type} value={options} onChange={setOptions} sourceDown={chosen.some((g) => sites.find((s) => s.id === g.sourceSiteId)?.status === 'offline')} />}

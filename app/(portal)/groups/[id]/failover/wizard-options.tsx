@@ -1,6 +1,7 @@
 'use client';
 
 import type { NetworkSettings } from '@/lib/schemas/network';
+import { CommitPolicyFields } from '@/components/operations/commit-policy-fields';
 import { Field, Input } from '@/components/ui/field';
 import type { FailoverContextDto } from '@/lib/domain/operations/failover-context';
 import { formatDuration } from '@/lib/format';
@@ -52,34 +53,16 @@ export function WizardOptions({ context, mode, value, onChange }: Props) {
               </span>
             </span>
           </label>
-          <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_10rem]">
-            <fieldset className="space-y-1 text-sm">
-              <legend className="font-medium">Commit policy</legend>
-              {(
-                [
-                  ['manual', 'Manual: wait for someone to commit or roll back'],
-                  ['auto-commit', 'Auto-commit after the timeout'],
-                  ['auto-rollback', 'Auto-rollback after the timeout (a rehearsal)'],
-                ] as const
-              ).map(([policy, label]) => (
-                <label key={policy} className="flex items-center gap-2">
-                  <input type="radio" name="commit-policy" checked={value.commitPolicy === policy} onChange={() => set({ commitPolicy: policy })} />
-                  {label}
-                </label>
-              ))}
-            </fieldset>
-            <Field htmlFor="commit-timeout" label="Timeout (minutes)" hint="0–1,440; 0 = at once">
-              <Input
-                id="commit-timeout"
-                type="number"
-                min={0}
-                max={1440}
-                disabled={value.commitPolicy === 'manual'}
-                value={value.commitTimeoutMinutes}
-                onChange={(e) => set({ commitTimeoutMinutes: Math.min(1440, Math.max(0, Math.round(Number(e.target.value) || 0))) })}
-              />
-            </Field>
-          </div>
+          <CommitPolicyFields
+            idPrefix=""
+            value={value}
+            onChange={set}
+            labels={{
+              manual: 'Manual: wait for someone to commit or roll back',
+              'auto-commit': 'Auto-commit after the timeout',
+              'auto-rollback': 'Auto-rollback after the timeout (a rehearsal)',
+            }}
+          />
         </fieldset>
       )}
     </div>
