@@ -54,6 +54,10 @@ export default defineConfig({
       SIM_SPEED: process.env.E2E_SIM_SPEED ?? '10',
       AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
       NEXT_TELEMETRY_DISABLED: '1',
+      // e2e/notifications.spec.ts: its webhook receiver listens on 127.0.0.1, and mail goes out
+      // after a five-second digest window rather than a minute.
+      WEBHOOK_ALLOW_PRIVATE: '1',
+      MAIL_DIGEST_SECONDS: '5',
       PORT: String(PORT),
     },
   },

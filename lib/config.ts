@@ -18,6 +18,8 @@ const envSchema = z.object({
   /** E-mail notifications go out through this SMTP server (smtp://user:pass@host:port, smtps://…); unset: kept in the staff "Sent mail" view. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'SMTP_URL must start with smtp:// or smtps://' }).optional(),
   MAIL_FROM: z.string().min(3).default('CloudShield <notifications@cloudshield.local>'),
+  /** A recipient's notifications within this many seconds of the first go out as one digest (0: each on its own). */
+  MAIL_DIGEST_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** The portal's address, for links in messages. */
   PORTAL_URL: z.url().default('http://localhost:3000'),
 });

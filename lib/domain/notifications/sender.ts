@@ -121,11 +121,12 @@ export function startNotificationSender(deps?: { db?: DB; mailer?: Mailer; porta
   const db = deps?.db ?? getDb();
   const mailer = deps?.mailer ?? configuredMailer(db);
   const portalUrl = deps?.portalUrl ?? serverConfig().PORTAL_URL;
+  const digestWindowMs = deps?.digestWindowMs ?? serverConfig().MAIL_DIGEST_SECONDS * 1000;
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sendDueEmails(db, { mailer, portalUrl, digestWindowMs: deps?.digestWindowMs })
+    sendDueEmails(db, { mailer, portalUrl, digestWindowMs })
       .catch((error) => console.error('[cloudshield] notification sender', error))
       .finally(() => { running = false; });
   }, deps?.intervalMs ?? 5_000);
