@@ -58,6 +58,7 @@ export default defineConfig({
       // after a five-second digest window rather than a minute.
       WEBHOOK_ALLOW_PRIVATE: '1',
       MAIL_DIGEST_SECONDS: '5',
+      PORTAL_URL: baseURL,
       PORT: String(PORT),
     },
   },

@@ -89,9 +89,10 @@ test('a site outage sends a signed webhook to the tenant\'s endpoint and an e-ma
       await staffPage.goto('/staff/mail');
       await expect(mail.first()).toBeVisible();
     }).toPass({ timeout: 45_000 });
-    await mail.first().getByText(/Site down/).click();
+    await mail.first().locator('summary').click();
     await expect(mail.first()).toContainText('Your protection groups affected: File and backup');
-    await expect(mail.first()).toContainText('/groups/grp_acme_file');
+    // Its link opens the dashboard, where the outage banner offers the recovery.
+    await expect(mail.first()).toContainText(`Open in the portal: ${new URL('/', page.url()).href}\n`);
     // The same event id in the e-mail and on the webhook: one happening, two channels.
     await expect(mail.first()).toContainText(delivery.headers['webhook-id']);
     // Staff got the provider's own message about the site, not Acme's.
