@@ -4,7 +4,7 @@ import { getDb, type DB } from '@/lib/domain/core/database';
 import type { Actor } from '@/lib/core/actor';
 import { UnauthenticatedError } from '@/lib/core/errors';
 import { resolveActor } from '@/lib/auth/resolve-actor';
-import { observeHttpRequest } from '@/lib/metrics/registry';
+import { observeHttpRequest, routeTemplate } from '@/lib/metrics/registry';
 import { errorResponse } from './problem';
 import { readJson } from './request-input';
 
@@ -46,7 +46,8 @@ export function apiRoute<P extends Record<string, string>>(
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
     const started = performance.now();
     const response = await handle(req, context);
-    observeHttpRequest(req.method, req.nextUrl?.pathname ?? '', response.status, (performance.now() - started) / 1000);
+    const params = ((await Promise.resolve(context?.params).catch(() => undefined)) ?? {}) as Record<string, string>;
+    observeHttpRequest(req.method, routeTemplate(req.nextUrl?.pathname ?? '', params), response.status, (performance.now() - started) / 1000);
     return response;
   };
 }

@@ -24,9 +24,8 @@ function isJsonMediaType(contentType: string | null): boolean {
  */
 export async function readJson(req: Request): Promise<unknown> {
   const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) throw new DomainError(413, 'Payload too large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError(413, 'Payload too large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
+  if (length > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readTextWithin(req, MAX_BODY_BYTES);
   if (text.trim() === '') return {};
   const contentType = req.headers.get('content-type');
   if (!isJsonMediaType(contentType)) {
@@ -38,6 +37,33 @@ export async function readJson(req: Request): Promise<unknown> {
   } catch {
     throw new ValidationError([{ field: '(body)', message: 'Malformed JSON' }]);
   }
+}
+
+function tooLarge(): DomainError {
+  return new DomainError(413, 'Payload too large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
+}
+
+/**
+ * The body as UTF-8 text, counting bytes as they stream in and cancelling the stream at the
+ * limit: a chunked body (no content-length) or one whose content-length lies is never held in
+ * memory beyond `limit` bytes.
+ */
+export async function readTextWithin(req: Request, limit: number): Promise<string> {
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Query parameters as a plain object (first value of each); the domain validates them. */

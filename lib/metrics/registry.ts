@@ -39,19 +39,36 @@ export function metrics(): Metrics {
 }
 
 /**
- * `/api/v1/groups/grp_7k2m9x4q1c8d/rpo` → `/api/v1/groups/:id/rpo`, so the route label has a
- * bounded number of values (ids would make a new time series per object).
+ * The route template of a request: `/api/v1/groups/grp_7k2m9x4q1c8d/rpo` with params
+ * `{ id: 'grp_7k2m9x4q1c8d' }` → `/api/v1/groups/:id/rpo`. Each param's value replaces the first
+ * segment equal to it after the previous one's, in route order, so the label's values are the
+ * app's routes and never what a caller puts in a path (ids, or junk sent to grow the metrics).
  */
-export function routeLabel(pathname: string): string {
-  return pathname
-    .split('/')
-    .map((segment) => (/^[a-z]+_[A-Za-z0-9_-]+$/.test(segment) || /^\d+$/.test(segment) || segment.length > 32 ? ':id' : segment))
-    .join('/');
+export function routeTemplate(pathname: string, params: Record<string, string | string[] | undefined>): string {
+  const segments = pathname.split('/');
+  let from = 0;
+  for (const [name, value] of Object.entries(params)) {
+    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    for (const v of values) {
+      const at = segments.findIndex((segment, i) => i >= from && safeDecode(segment) === v);
+      if (at < 0) continue;
+      segments[at] = `:${name}`;
+      from = at + 1;
+    }
+  }
+  return segments.join('/');
 }
 
-export function observeHttpRequest(method: string, pathname: string, status: number, seconds: number): void {
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function observeHttpRequest(method: string, route: string, status: number, seconds: number): void {
   const m = metrics();
-  const route = routeLabel(pathname);
   m.httpRequests.inc({ method, route, status: String(status) });
   m.httpDuration.observe({ method, route }, seconds);
 }

@@ -6,6 +6,7 @@ import { insertApiToken } from '@/lib/auth/api-tokens';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
 import { GET as health } from '../health/route';
+import { GET as getGroup } from '../v1/groups/[id]/route';
 import { GET as metrics } from './route';
 
 let db: DB;
@@ -44,5 +45,22 @@ describe('GET /api/metrics', () => {
     expect(text).toMatch(/cloudshield_protection_groups\{status="meeting-sla"\} \d+/);
     expect(text).toMatch(/cloudshield_group_rpo_target_seconds\{tenant="acme",group="grp_acme_web",group_name="Customer web tier"\} 300/);
     expect(text).toMatch(/cloudshield_http_requests_total\{method="GET",route="\/api\/metrics",status="403"\} 1/);
+  });
+
+  it('labels HTTP metrics by route template: requests for any number of made-up ids add no series', async () => {
+    for (let i = 0; i < 25; i += 1) {
+      const id = `junk-${i}-${'x'.repeat(i)}`;
+      const res = await callRoute(getGroup, apiRequest(`/api/v1/groups/${id}`), { id });
+      expect(res.status).toBe(401);
+    }
+    const staff = tokenFor('staff@calligo.test');
+    await callRoute(getGroup, apiRequest('/api/v1/groups/grp_acme_web', { bearer: staff }), { id: 'grp_acme_web' });
+    const text = await (await callRoute(metrics, apiRequest('/api/metrics', { bearer: staff }))).text();
+    const groupSeries = text.split('\n').filter((l) => l.startsWith('cloudshield_http_requests_total{') && l.includes('/api/v1/groups/'));
+    expect(groupSeries).toEqual([
+      'cloudshield_http_requests_total{method="GET",route="/api/v1/groups/:id",status="401"} 25',
+      'cloudshield_http_requests_total{method="GET",route="/api/v1/groups/:id",status="200"} 1',
+    ]);
+    expect(text).not.toContain('junk-');
   });
 });
