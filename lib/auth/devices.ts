@@ -95,7 +95,7 @@ export function noteSignInDevice(
       .orderBy(desc(userDevices.lastSeenAt), desc(userDevices.firstSeenAt)).limit(MAX_DEVICES_PER_USER).all().map((d) => d.hash);
     tx.delete(userDevices).where(and(eq(userDevices.userId, user.id), notInArray(userDevices.deviceHash, keep))).run();
     if (!known.length) return 'first';
-    const how = ctx.channel === 'api' ? 'An API token was requested with your password' : 'Your account was signed in to';
+    const how = ctx.channel === 'api' ? 'An API token was requested with your password' : 'Someone signed in to your account';
     recordEvent(tx, {
       type: 'signin.new-device', tenantId: user.tenantId, occurredAt: nowMs,
       payload: {
