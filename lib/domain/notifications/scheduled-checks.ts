@@ -12,9 +12,9 @@
  * so a pass repeated, or run again after a restart, records nothing twice and loses nothing.
  */
 import 'server-only';
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { getDb, type DB } from '@/db';
-import { maintenanceWindows, protectionGroups, tenants } from '@/db/schema';
+import { maintenanceWindows, notificationMarks, protectionGroups, tenants } from '@/db/schema';
 import { formatDate, formatDuration } from '@/lib/format';
 import { TEST_INTERVAL_DAYS } from '@/lib/domain/reports/test-duty';
 import { recordMaintenanceEvents } from '@/lib/domain/staff/maintenance';
@@ -52,11 +52,16 @@ export function checkTestDuty(db: DB, nowMs: number): string[] {
     .where(eq(tenants.status, 'active'))
     .orderBy(asc(protectionGroups.id))
     .all();
+  // What was told already, in one read: a pass over a large estate then writes only what is new.
+  const told = new Set(db.select({ kind: notificationMarks.kind, subjectId: notificationMarks.subjectId, period: notificationMarks.period })
+    .from(notificationMarks).where(inArray(notificationMarks.kind, ['test.overdue', 'test.due-soon'])).all()
+    .map((m) => `${m.kind}|${m.subjectId}|${m.period}`));
   const recorded: string[] = [];
   for (const g of groups) {
     const duty = testDuty(g.lastTestedAt?.getTime() ?? null, nowMs);
     if (duty.state === 'ok') continue;
     const type = duty.state === 'overdue' ? 'test.overdue' : 'test.due-soon';
+    if (told.has(`${type}|${g.id}|${duty.period}`)) continue;
     const due = duty.dueAtMs === null ? null : formatDate(duty.dueAtMs);
     const summary = duty.state === 'due-soon'
       ? `The annual test failover of ${g.name} is due by ${due} (in ${formatDuration((duty.dueAtMs! - nowMs) / 1000)}); its last passed test was on ${formatDate(g.lastTestedAt)}.`

@@ -13,7 +13,7 @@ import { operations } from '@/db/schema';
 import { commitTimeLeftSeconds } from '@/lib/operations/commit-window';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { RUN_TYPE_LABEL } from '@/lib/schemas/recovery-runs';
-import { recordEventOnce } from '@/lib/domain/notifications/marks';
+import { isMarked, recordEventOnce } from '@/lib/domain/notifications/marks';
 import { loadRunGroups, type RunRow } from './run-read';
 
 const OPEN = new Set(['pending', 'running', 'testing', 'awaiting-commit']);
@@ -22,6 +22,8 @@ const OPEN = new Set(['pending', 'running', 'testing', 'awaiting-commit']);
 export function notifyRunAwaitingDecision(db: DB, run: RunRow, nowMs: number): string | null {
   // A test run waits for "stop test", not for commit or rollback.
   if (run.type === 'test-failover' || run.status !== 'in-progress') return null;
+  const mark = { kind: 'run.awaiting-decision', subjectId: run.id, period: '' };
+  if (isMarked(db, mark)) return null; // told already: no write on every later tick
   const groups = loadRunGroups(db, [run.id]).get(run.id) ?? [];
   if (groups.some((g) => g.state === 'waiting')) return null;
   const opIds = groups.flatMap((g) => (g.state === 'started' && g.operationId ? [g.operationId] : []));
@@ -38,7 +40,7 @@ export function notifyRunAwaitingDecision(db: DB, run: RunRow, nowMs: number): s
     ? 'No deadline: the manual policy waits for a person to decide.'
     : `Time left to decide: ${formatDuration(left)} (the first automatic decision at ${formatDateTime(soonest)})${manual ? `; ${manual} group(s) under the manual policy wait without a deadline` : ''}.`;
   const summary = `The ${what.toLowerCase()} is awaiting a decision: ${open.length} group(s) to commit or roll back. ${window}`;
-  return db.transaction((tx) => recordEventOnce(tx, { kind: 'run.awaiting-decision', subjectId: run.id, period: '' }, {
+  return db.transaction((tx) => recordEventOnce(tx, mark, {
     type: 'run.awaiting-decision', tenantId: run.tenantId, occurredAt: nowMs,
     payload: {
       runId: run.id, runType: run.type, subject: what, summary, groupsAwaiting: open.length,
