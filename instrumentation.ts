@@ -22,6 +22,10 @@ export async function register() {
   const { startWebhookDelivery } = await import('@/lib/domain/notifications/webhook-delivery');
   startWebhookDelivery();
 
+  // Scheduled notifications (test due soon / overdue, maintenance tomorrow) on the simulated clock.
+  const { startScheduledChecks } = await import('@/lib/domain/notifications/scheduled-checks');
+  startScheduledChecks();
+
   const { persistOnExit } = await import('@/lib/server/shutdown');
   persistOnExit();
 }

@@ -8,10 +8,11 @@ import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } fr
 import { AccountDisabledError, TENANT_SUSPENDED_MESSAGE, InvalidCredentialsError, OneTimePasswordExpiredError, OtpInvalidError, OtpRequiredError } from './errors';
 import { ONE_TIME_PASSWORD_DAYS, type CredentialsInput } from './schemas';
 import { verifyTotp } from './totp';
+import { noteSignInDevice } from './devices';
 
 export type VerifiedUser = { id: string; email: string; name: string; role: Role; tenantId: string | null };
 
-type AttemptContext = { sourceIp: string | null; channel: 'web' | 'api' };
+type AttemptContext = { sourceIp: string | null; channel: 'web' | 'api'; userAgent?: string | null };
 
 /**
  * The one credential check, used by the web sign-in (next-auth) and POST /api/v1/auth/token:
@@ -67,5 +68,7 @@ export async function verifyCredentials(db: DB, input: CredentialsInput, ctx: At
 
   await recordSuccessfulAttempt(key);
   db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)).run();
+  // A device (browser family and network) not seen before tells its owner (not on the first sign-in).
+  noteSignInDevice(db, user, { userAgent: ctx.userAgent ?? null, sourceIp: ctx.sourceIp, channel: ctx.channel });
   return { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId };
 }

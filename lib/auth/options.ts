@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { DomainError, RateLimitedError } from '@/lib/core/errors';
 import { verifyCredentials } from './credentials';
-import { sourceIpOfRecord } from './request-meta';
+import { sourceIpOfRecord, userAgentOfRecord } from './request-meta';
 import { credentialsSchema } from './schemas';
 import { authSecret, ensureAuthEnv } from './secret';
 import { sessionIdleSeconds } from './session-cookie';
@@ -83,9 +83,10 @@ async function authorize(raw: Record<string, string> | undefined, req: { headers
   const parsed = credentialsSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new Error('invalid-credentials');
   const sourceIp = sourceIpOfRecord(req?.headers as Record<string, string> | undefined);
+  const userAgent = userAgentOfRecord(req?.headers as Record<string, string> | undefined);
   const db = getDb();
   try {
-    const user = await verifyCredentials(db, parsed.data, { sourceIp, channel: 'web' });
+    const user = await verifyCredentials(db, parsed.data, { sourceIp, channel: 'web', userAgent });
     const actor: Actor = { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId, via: 'session', sourceIp };
     audit(db, actor, { action: 'auth.sign-in', targetType: 'user', targetId: user.id });
     return user;

@@ -14,10 +14,25 @@ export function sourceIpOf(headers: HeaderReader): string | null {
 
 /** Same, for the plain header object next-auth passes to `authorize`. */
 export function sourceIpOfRecord(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  return sourceIpOf({
+  return sourceIpOf(recordReader(headers));
+}
+
+function recordReader(headers: Record<string, string | string[] | undefined> | undefined): HeaderReader {
+  return {
     get: (name) => {
       const value = headers?.[name];
       return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
     },
-  });
+  };
+}
+
+/** The client's User-Agent (at most 512 characters), for recognising a device it signed in from. */
+export function userAgentOf(headers: HeaderReader): string | null {
+  const ua = headers.get('user-agent')?.trim();
+  return ua ? ua.slice(0, 512) : null;
+}
+
+/** Same, for the plain header object next-auth passes to `authorize`. */
+export function userAgentOfRecord(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  return userAgentOf(recordReader(headers));
 }

@@ -10,6 +10,7 @@ import type { GroupStatus } from '@/lib/schemas/groups';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { recordEvent } from '@/lib/core/outbox';
+import { commitTimeLeftSeconds, commitWindowText } from './commit-window';
 import { formatDateTime } from '@/lib/format';
 import { newId } from '@/lib/ids';
 import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
@@ -158,15 +159,20 @@ function notifyTransition(tx: Executor, row: OperationRow, prev: OperationState,
   const label = OPERATION_TYPE_LABEL[row.type];
   const groupName = group?.name ?? row.groupId;
   const failedEvent = result.events.find((e) => e.action === 'failed');
+  const atMs = type === 'operation.awaiting-decision' ? Math.max(0, ...next.steps.map((st) => st.finishedAtMs ?? 0)) : (next.finishedAtMs ?? failedEvent?.atMs ?? Date.now());
+  const policy = next.options?.commitPolicy ?? 'manual';
   const summary = type === 'operation.awaiting-decision'
-    ? `${label} of ${groupName} is awaiting a decision: commit or roll back (${next.options?.commitPolicy ?? 'manual'} policy).`
+    ? `${label} of ${groupName} is awaiting a decision: commit or roll back (${policy} policy). ${commitWindowText(policy, next.commitDeadlineMs, atMs)}`
     : type === 'operation.failed'
       ? `${label} of ${groupName} failed: ${String(failedEvent?.details?.reason ?? 'unknown reason')}`
       : `${label} of ${groupName} ${next.status === 'rolled-back' ? 'was rolled back' : 'completed'}.`;
-  const atMs = type === 'operation.awaiting-decision' ? Math.max(0, ...next.steps.map((st) => st.finishedAtMs ?? 0)) : (next.finishedAtMs ?? failedEvent?.atMs ?? Date.now());
+  // Waiting for a decision: when the commit window ends (null under the manual policy) and what is left of it.
+  const window = type === 'operation.awaiting-decision'
+    ? { commitPolicy: policy, commitDeadline: next.commitDeadlineMs === null ? null : new Date(next.commitDeadlineMs).toISOString(), commitTimeLeftSeconds: commitTimeLeftSeconds(next.commitDeadlineMs, atMs) }
+    : {};
   recordEvent(tx, {
     type, tenantId: row.tenantId, occurredAt: atMs,
-    payload: { operationId: row.id, operationType: row.type, groupId: row.groupId, groupName, status: next.status, subject: `${label} of ${groupName}`, summary },
+    payload: { operationId: row.id, operationType: row.type, groupId: row.groupId, groupName, status: next.status, subject: `${label} of ${groupName}`, summary, ...window },
   });
 }
 

@@ -14,6 +14,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'request.created', 'request.updated',
   'maintenance.announced', 'maintenance.tomorrow',
   'signin.new-device', 'account.password-changed', 'account.2fa-changed', 'token.created',
+  'webhook.disabled',
 ] as const;
 export const notificationEventTypeSchema = z.enum(NOTIFICATION_EVENT_TYPES, { error: 'Unknown notification event type.' });
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
@@ -29,9 +30,11 @@ export const PERSONAL_EVENT_TYPES: readonly NotificationEventType[] = ['signin.n
 /**
  * Events about the provider's shared estate (sites, links, maintenance). Staff receive them
  * through the provider's tenant-less event; the per-tenant copies of the same happening go to
- * the tenants' people only, so staff are not told once per tenant.
+ * the tenants' people only, so staff are not told once per tenant. `webhook.disabled` follows
+ * the same rule: a tenant's endpoint tells that tenant's administrators, a provider endpoint
+ * (no tenant) tells staff.
  */
-export const PROVIDER_WIDE_EVENT_TYPES: readonly NotificationEventType[] = ['site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow'];
+export const PROVIDER_WIDE_EVENT_TYPES: readonly NotificationEventType[] = ['site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow', 'webhook.disabled'];
 
 const ALL_TENANT_EVENTS = NOTIFICATION_EVENT_TYPES.filter((t) => !PERSONAL_EVENT_TYPES.includes(t));
 
@@ -49,6 +52,7 @@ export const DEFAULT_EMAIL_PREFERENCES: Record<Role, readonly NotificationEventT
   staff: [
     'site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow',
     'request.created', 'request.updated', 'operation.failed', 'run.failed',
+    'webhook.disabled',
   ],
 };
 
@@ -90,4 +94,5 @@ export const EVENT_TITLE: Record<NotificationEventType, string> = {
   'account.password-changed': 'Your password was changed',
   'account.2fa-changed': 'Your two-factor authentication changed',
   'token.created': 'An API token was created',
+  'webhook.disabled': 'Webhook endpoint disabled',
 };

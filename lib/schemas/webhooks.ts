@@ -9,7 +9,9 @@ import { NOTIFICATION_EVENT_TYPES, type NotificationEventType } from './notifica
  * whatever the endpoint subscribed to.
  */
 const PRIVATE_TO_A_PERSON: readonly NotificationEventType[] = ['signin.new-device', 'account.password-changed', 'account.2fa-changed'];
-export const WEBHOOK_EVENT_TYPES = [...NOTIFICATION_EVENT_TYPES.filter((t) => !PRIVATE_TO_A_PERSON.includes(t)), 'webhook.test'] as const;
+/** `webhook.disabled` is told by e-mail only: the endpoint it is about can no longer be reached. */
+const NOT_FOR_WEBHOOKS: readonly NotificationEventType[] = [...PRIVATE_TO_A_PERSON, 'webhook.disabled'];
+export const WEBHOOK_EVENT_TYPES = [...NOTIFICATION_EVENT_TYPES.filter((t) => !NOT_FOR_WEBHOOKS.includes(t)), 'webhook.test'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;

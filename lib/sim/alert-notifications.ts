@@ -1,8 +1,9 @@
 /**
  * Which engine alerts become e-mail events (issue 16), written with the alert rows in the
  * persister's transaction. RPO warning and breach when raised, "RPO met again" when an RPO alert
- * resolves without another one taking its place, a journal shorter than configured, an overdue
- * test. Alerts older than FRESH_MS of simulated time (a catch-up after a restart replaying hours
+ * resolves without another one taking its place, a journal shorter than configured. (An overdue
+ * test is told by the scheduled checks, lib/domain/notifications/scheduled-checks, once per due
+ * date and by the dashboards' rule, not by this alert.) Alerts older than FRESH_MS of simulated time (a catch-up after a restart replaying hours
  * of history) are not mailed: they are news nobody needs now, and the alert list keeps them.
  */
 import type { DB } from '@/db';
@@ -16,7 +17,6 @@ const RAISED: Partial<Record<string, NotificationEventType>> = {
   'rpo-warning': 'rpo.warning',
   'rpo-breach': 'rpo.breach',
   'history-not-met': 'journal.history-short',
-  'test-overdue': 'test.overdue',
 };
 
 export type AlertNotification = { type: NotificationEventType; groupId: string; tenantId: string | null; atMs: number; message: string | null };

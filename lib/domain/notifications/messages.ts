@@ -30,7 +30,7 @@ export function portalPath(e: Pick<MessageEvent, 'type' | 'tenantId' | 'payload'
   if (str(p.runId)) return `/recovery/runs/${p.runId}`;
   if (str(p.requestId)) return e.tenantId ? `/requests/${p.requestId}` : `/staff/requests/${p.requestId}`;
   if (str(p.groupId)) return `/groups/${p.groupId}`;
-  if (PERSONAL_EVENT_TYPES.includes(e.type)) return '/settings';
+  if (PERSONAL_EVENT_TYPES.includes(e.type) || str(p.webhookId)) return '/settings';
   if (str(p.siteId) && !e.tenantId) return `/staff/sites/${p.siteId}`;
   return e.tenantId ? '/' : '/staff';
 }

@@ -3,8 +3,8 @@
  * pending attempt per subscribed endpoint in the caller's transaction; deliverDueWebhooks sends
  * the attempts that are due, records each outcome on its row and schedules the next attempt
  * (exponential backoff for 24 h after the first). An endpoint whose attempts have all failed for
- * 24 h is disabled, with the reason, and its owner told (an audit entry; e-mail comes with the
- * outbox). A slow receiver costs at most the timeout, off the request path.
+ * 24 h is disabled, with the reason, and its owner told (an audit entry and a `webhook.disabled`
+ * e-mail). A slow receiver costs at most the timeout, off the request path.
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
@@ -19,6 +19,7 @@ import { outboxEvents, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { webhookAllowPrivate } from '@/lib/config';
 import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { recordEvent } from '@/lib/core/outbox';
 import { newId } from '@/lib/ids';
 import { PROVIDER_WIDE_EVENT_TYPES, type NotificationEventType } from '@/lib/schemas/notifications';
 import { WEBHOOK_EVENT_TYPES, type WebhookDeliveryTrigger } from '@/lib/schemas/webhooks';
@@ -249,7 +250,15 @@ function disableFailingEndpoint(tx: Executor, endpoint: EndpointRow, failingSinc
     .set({ status: 'failed', error: 'Endpoint disabled.', nextAttemptAt: null })
     .where(and(eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.status, 'pending')))
     .run();
-  // The owner is told through the trail now (and by e-mail once the outbox sends it).
+  // Its owner is told by e-mail (not by webhook: it is the endpoint that cannot be reached):
+  // a tenant's client administrators for a tenant's endpoint, staff for a provider one.
+  recordEvent(tx, {
+    type: 'webhook.disabled', tenantId: endpoint.tenantId, occurredAt: nowMs,
+    payload: {
+      webhookId: endpoint.id, url: endpoint.url, reason, failingSince: failingSince.toISOString(), subject: endpoint.url,
+      summary: `The webhook endpoint ${endpoint.url}${endpoint.description ? ` (${endpoint.description})` : ''} was disabled: ${reason} Fix the receiver, then enable it again (Settings → Webhooks, or PATCH /api/v1/webhooks/${endpoint.id}).`,
+    },
+  });
   audit(tx, SYSTEM_ACTOR, {
     action: 'webhook.disabled', tenantId: endpoint.tenantId, targetType: 'webhook-endpoint', targetId: endpoint.id, outcome: 'failed',
     details: { url: endpoint.url, reason, failingSince: failingSince.toISOString(), disabledAt: new Date(nowMs).toISOString(), createdBy: endpoint.createdBy },

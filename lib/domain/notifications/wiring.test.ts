@@ -83,7 +83,7 @@ describe('events recorded where they happen', () => {
     expect(events(db)).toEqual([]);
   });
 
-  it('recovery runs: started and finished', async () => {
+  it('recovery runs: started, awaiting a decision, finished', async () => {
     const { db, sim } = await seeded();
     db.update(sites).set({ status: 'offline' }).where(eq(sites.id, 'london')).run();
     const run = await startRun(db, ACME_ADMIN, { type: 'failover', sourceSiteId: 'london', reason: 'London power loss' });
@@ -92,10 +92,11 @@ describe('events recorded where they happen', () => {
     await commitRun(db, ACME_ADMIN, run.id);
     tick(560);
     const runEvents = events(db).filter((e) => e.type.startsWith('run.'));
-    expect(runEvents.map((e) => e.type)).toEqual(['run.started', 'run.finished']);
+    expect(runEvents.map((e) => e.type)).toEqual(['run.started', 'run.awaiting-decision', 'run.finished']);
     expect(runEvents[0]).toMatchObject({ tenantId: 'ten_acme', payload: { runId: run.id } });
     expect(runEvents[0].to).toEqual(['admin2@acme.test', 'admin@acme.test']);
-    expect(runEvents[1].to).toEqual(['admin2@acme.test', 'admin@acme.test', 'user@acme.test']);
+    expect(runEvents[1].to).toEqual(['admin2@acme.test', 'admin@acme.test']);
+    expect(runEvents[2].to).toEqual(['admin2@acme.test', 'admin@acme.test', 'user@acme.test']);
   });
 
   it('service requests: created and updated, to the tenant\'s admins and staff', async () => {

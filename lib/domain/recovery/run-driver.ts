@@ -23,6 +23,7 @@ import { simulator } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { RUN_STATUS_LABEL, RUN_TYPE_LABEL } from '@/lib/schemas/recovery-runs';
 import { loadRunGroups, progressOf, type RunGroupRow, type RunRow } from './run-read';
+import { notifyRunAwaitingDecision } from './run-awaiting';
 
 /** Who a later tier is started by: the person who started the run (audited as such). */
 function runActor(run: RunRow): Actor {
@@ -124,6 +125,7 @@ export function advanceRecoveryRuns(db: DB, nowMs: number, sim: OpsSim | null = 
       if (calls.length) started += 1;
       runSimCalls(sim, calls);
     }
+    notifyRunAwaitingDecision(db, run, nowMs);
     settleRun(db, run.id, nowMs);
   }
   return { open: runs.length, started };

@@ -81,21 +81,35 @@ export async function createMaintenance(db: DB, actor: Actor, input: unknown, at
 }
 
 /** Tenants a window touches: every active one for a service-wide window; those with a vDC or a group at its site otherwise. */
-function tenantsTouched(db: Executor, siteId: string | null): string[] {
+export function tenantsTouched(db: Executor, siteId: string | null): string[] {
   if (!siteId) return db.select({ id: tenants.id }).from(tenants).where(eq(tenants.status, 'active')).all().map((t) => t.id);
   const ids = new Set(db.select({ t: vdcs.tenantId }).from(vdcs).where(eq(vdcs.siteId, siteId)).all().map((r) => r.t));
   for (const g of db.select({ t: protectionGroups.tenantId }).from(protectionGroups).where(or(eq(protectionGroups.sourceSiteId, siteId), eq(protectionGroups.targetSiteId, siteId))).all()) ids.add(g.t);
   return [...ids].sort();
 }
 
+type WindowInfo = { id: string; siteId: string | null; startsAt: Date; endsAt: Date; description: string };
+
 /** E-mail events of a scheduled window: the provider's own for staff, one per tenant it touches. */
-function announceMaintenance(tx: Executor, w: { id: string; siteId: string | null; startsAt: Date; endsAt: Date; description: string }, now: Date): void {
+function announceMaintenance(tx: Executor, w: WindowInfo, now: Date): void {
+  recordMaintenanceEvents(tx, w, 'maintenance.announced', now);
+}
+
+/**
+ * Records a window's event (announced at creation; `maintenance.tomorrow` a day before, from
+ * the scheduled checks): the provider's own for staff, one per tenant it touches. Returns the
+ * provider's event id.
+ */
+export function recordMaintenanceEvents(tx: Executor, w: WindowInfo, type: 'maintenance.announced' | 'maintenance.tomorrow', now: Date): string {
   const site = w.siteId ? tx.select({ name: sites.name }).from(sites).where(eq(sites.id, w.siteId)).get()?.name ?? w.siteId : null;
   const where = site ? `at ${site}` : 'of the whole service';
-  const summary = `Maintenance ${where} from ${formatDateTime(w.startsAt)} to ${formatDateTime(w.endsAt)}: ${w.description}`;
+  const summary = type === 'maintenance.tomorrow'
+    ? `Maintenance ${where} starts tomorrow, ${formatDateTime(w.startsAt)}, until ${formatDateTime(w.endsAt)}: ${w.description}`
+    : `Maintenance ${where} from ${formatDateTime(w.startsAt)} to ${formatDateTime(w.endsAt)}: ${w.description}`;
   const payload = { maintenanceId: w.id, siteId: w.siteId, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), subject: `${where}, ${formatDateTime(w.startsAt)}`, summary };
-  recordEvent(tx, { type: 'maintenance.announced', tenantId: null, occurredAt: now, payload });
-  for (const tenantId of tenantsTouched(tx, w.siteId)) recordEvent(tx, { type: 'maintenance.announced', tenantId, occurredAt: now, payload });
+  const id = recordEvent(tx, { type, tenantId: null, occurredAt: now, payload });
+  for (const tenantId of tenantsTouched(tx, w.siteId)) recordEvent(tx, { type, tenantId, occurredAt: now, payload });
+  return id;
 }
 
 /**

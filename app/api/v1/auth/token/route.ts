@@ -1,6 +1,6 @@
 import { apiRoute, created, noContent } from '@/lib/api/handler';
 import { verifyCredentials } from '@/lib/auth/credentials';
-import { sourceIpOf } from '@/lib/auth/request-meta';
+import { sourceIpOf, userAgentOf } from '@/lib/auth/request-meta';
 import { bearerTokenOf } from '@/lib/auth/resolve-actor';
 import { tokenRequestSchema } from '@/lib/auth/schemas';
 import { parseInput } from '@/lib/domain/core/validate';
@@ -11,7 +11,7 @@ export const POST = apiRoute(
   async ({ req, db, json }) => {
     const input = parseInput(tokenRequestSchema, await json());
     const sourceIp = sourceIpOf(req.headers);
-    const user = await verifyCredentials(db, input, { sourceIp, channel: 'api' });
+    const user = await verifyCredentials(db, input, { sourceIp, channel: 'api', userAgent: userAgentOf(req.headers) });
     return created(issueSignInToken(db, user, { name: input.name, sourceIp }));
   },
   { public: true },
