@@ -20,6 +20,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('CloudShield <notifications@cloudshield.local>'),
   /** The portal's address, for links in messages. */
   PORTAL_URL: z.url().default('http://localhost:3000'),
+  /** Finished notifications (outbox events, sent mail, webhook delivery log) older than this many days are pruned. */
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(30),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

@@ -1,3 +1,4 @@
+process.env.AUTH_SECRET ??= 'test-secret-for-vitest-0123456789';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
