@@ -52,50 +52,61 @@ export type SendSummary = { sent: number; messages: number; failed: number; retr
 
 type Due = { id: string; eventId: string; recipient: string; attempts: number; createdAt: Date };
 
+const unclaimed = (now: Date) => or(isNull(outboxDeliveries.claimedUntil), lte(outboxDeliveries.claimedUntil, now));
+
+/** Every recipient's due deliveries that no live sender holds, grouped into batches ready to go (after a minute of collecting). */
+function readyBatches(db: DB, now: Date, windowMs: number): { recipient: string; batch: Due[] }[] {
+  const due: Due[] = db.select({ id: outboxDeliveries.id, eventId: outboxDeliveries.eventId, recipient: outboxDeliveries.recipient, attempts: outboxDeliveries.attempts, createdAt: outboxDeliveries.createdAt })
+    .from(outboxDeliveries)
+    .where(and(eq(outboxDeliveries.channel, 'email'), eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now), unclaimed(now)))
+    .orderBy(asc(outboxDeliveries.createdAt), sql`rowid`)
+    .all();
+  const byRecipient = new Map<string, Due[]>();
+  for (const d of due) byRecipient.set(d.recipient, [...(byRecipient.get(d.recipient) ?? []), d]);
+  const ready: { recipient: string; batch: Due[] }[] = [];
+  for (const [recipient, all] of byRecipient) {
+    const first = all[0].createdAt.getTime();
+    // Still collecting: deliveries wait until a minute after the first, then go out together.
+    if (all[0].attempts === 0 && now.getTime() - first < windowMs) continue;
+    ready.push({ recipient, batch: all.filter((d) => d.createdAt.getTime() <= first + windowMs || d.attempts > 0) });
+  }
+  return ready;
+}
+
 /**
- * Claims, in one write transaction, the batches ready to go: every recipient's due deliveries
- * that no live sender holds, grouped (a minute of collecting first). Another process's sender
- * running the same pass at the same moment waits for the transaction and finds them claimed.
+ * Claims a batch just before sending it, in a write transaction (immediate: a second process
+ * doing the same waits for it, then finds the rows taken). Returns the deliveries this sender
+ * now holds: those another sender took in the meantime are left out.
  */
-function claimBatches(db: DB, now: Date, windowMs: number, senderId: string): { recipient: string; batch: Due[] }[] {
-  return db.transaction(
-    (tx) => {
-      const due: Due[] = tx.select({ id: outboxDeliveries.id, eventId: outboxDeliveries.eventId, recipient: outboxDeliveries.recipient, attempts: outboxDeliveries.attempts, createdAt: outboxDeliveries.createdAt })
-        .from(outboxDeliveries)
-        .where(and(
-          eq(outboxDeliveries.channel, 'email'), eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now),
-          or(isNull(outboxDeliveries.claimedUntil), lte(outboxDeliveries.claimedUntil, now)),
-        ))
-        .orderBy(asc(outboxDeliveries.createdAt), sql`rowid`)
-        .all();
-      const byRecipient = new Map<string, Due[]>();
-      for (const d of due) byRecipient.set(d.recipient, [...(byRecipient.get(d.recipient) ?? []), d]);
-      const ready: { recipient: string; batch: Due[] }[] = [];
-      const until = new Date(now.getTime() + EMAIL_LEASE_MS);
-      for (const [recipient, all] of byRecipient) {
-        const first = all[0].createdAt.getTime();
-        // Still collecting: deliveries wait until a minute after the first, then go out together.
-        if (all[0].attempts === 0 && now.getTime() - first < windowMs) continue;
-        const batch = all.filter((d) => d.createdAt.getTime() <= first + windowMs || d.attempts > 0);
-        tx.update(outboxDeliveries).set({ claimedBy: senderId, claimedUntil: until }).where(inArray(outboxDeliveries.id, batch.map((d) => d.id))).run();
-        ready.push({ recipient, batch });
-      }
-      return ready;
-    },
+function claim(db: DB, batch: Due[], now: Date, senderId: string): Due[] {
+  const ids = db.transaction(
+    (tx) => tx.update(outboxDeliveries)
+      .set({ claimedBy: senderId, claimedUntil: new Date(now.getTime() + EMAIL_LEASE_MS) })
+      .where(and(inArray(outboxDeliveries.id, batch.map((d) => d.id)), eq(outboxDeliveries.status, 'pending'), unclaimed(now)))
+      .returning({ id: outboxDeliveries.id })
+      .all(),
     { behavior: 'immediate' },
   );
+  const held = new Set(ids.map((r) => r.id));
+  return batch.filter((d) => held.has(d.id));
 }
 
 /** One pass: sends every recipient's due deliveries whose minute of collecting is over. */
 export async function sendDueEmails(db: DB, opts: SendOptions): Promise<SendSummary> {
-  const now = opts.now ?? new Date();
+  const passNow = opts.now ?? new Date();
+  // Real time moves on while a pass sends: a lease taken late in a long pass starts late. A
+  // given `now` (tests) holds for the whole pass.
+  const clock = () => opts.now ?? new Date();
   const windowMs = opts.digestWindowMs ?? DIGEST_WINDOW_MS;
   const senderId = opts.senderId ?? PROCESS_CLAIMANT;
   const summary: SendSummary = { sent: 0, messages: 0, failed: 0, retrying: 0 };
-  const ready = claimBatches(db, now, windowMs, senderId);
+  const ready = readyBatches(db, passNow, windowMs);
   if (!ready.length) return summary;
   const events = loadEvents(db, [...new Set(ready.flatMap((r) => r.batch.map((d) => d.eventId)))]);
-  for (const { recipient, batch } of ready) {
+  for (const { recipient, batch: candidates } of ready) {
+    const now = clock();
+    const batch = claim(db, candidates, now, senderId);
+    if (!batch.length) continue;
     const batchEvents = batch.map((d) => events.get(d.eventId)).filter((e): e is MessageEvent => !!e);
     const message = composeMessage(recipient, batchEvents, opts.portalUrl);
     try {
