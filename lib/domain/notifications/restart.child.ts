@@ -11,6 +11,25 @@ import { smtpMailer } from './mailer';
 import { sendDueEmails } from './sender';
 import { deliverDueWebhooks, queueOutboxEvents } from './webhook-delivery';
 
+/**
+ * RESTART_MODE=race: one of two portal processes racing on one file (restart.test.ts): waits for
+ * the agreed start time, runs one e-mail pass and one webhook step, prints what it sent.
+ */
+async function race() {
+  const db = openDatabase(process.env.RESTART_DB_FILE!);
+  const mailer = smtpMailer(process.env.RESTART_SMTP_URL!, 'CloudShield <notify@cloudshield.test>');
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(process.env.RESTART_START_AT) - Date.now())));
+  const now = Date.now() + Number(process.env.RESTART_AHEAD_MS ?? 0);
+  queueOutboxEvents(db, now);
+  const [email, webhooks] = await Promise.all([
+    sendDueEmails(db, { mailer, portalUrl: 'https://portal.example.test', now: new Date(now) }),
+    deliverDueWebhooks(db, now, undefined, { allowPrivate: true }),
+  ]);
+  mailer.close?.();
+  db.$client.close();
+  process.stdout.write(`${JSON.stringify({ email, webhooks })}\n`);
+}
+
 async function main() {
   const file = process.env.RESTART_DB_FILE!;
   const db = openDatabase(file);
@@ -24,7 +43,6 @@ async function main() {
   // Each hook holds its sender right after the send (the mark never comes); the second one kills.
   const crashAfter = (channel: keyof typeof sent) => () => {
     sent[channel] = true;
-    if (process.env.RESTART_DEBUG) console.error('sent', channel);
     if (sent.email && sent.webhook) process.kill(process.pid, 'SIGKILL');
     return new Promise<void>(() => {});
   };
@@ -38,7 +56,12 @@ async function main() {
   process.exit(3);
 }
 
-main().catch((error) => {
+function run() {
+  if (process.env.RESTART_MODE === 'race') return race();
+  return main();
+}
+
+run().catch((error) => {
   console.error(error);
   process.exit(2);
 });

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
+import { recordEvent } from '@/lib/core/outbox';
 import { outboxDeliveries, webhookDeliveries } from '@/db/schema';
 import { seedDemo } from '@/lib/seed/demo';
-import { STAFF } from '@/lib/testing/actors';
+import { ACME_ADMIN, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { testTempDir } from '@/lib/testing/db';
 import { startTestSmtp } from '@/lib/testing/smtp';
 import { smtpMailer } from './mailer';
@@ -133,4 +134,56 @@ describe('a kill -9 between sending and marking', () => {
     expect(emails().every((d) => d.status === 'sent' && d.claimedBy === null)).toBe(true);
     expect(hooks()).toEqual([expect.objectContaining({ status: 'delivered', statusCode: 204, claimedBy: null })]);
   }, 60_000);
+});
+
+describe('two portal processes on one database file', () => {
+  it('racing from the same instant, send every e-mail and every webhook attempt exactly once between them', async () => {
+    const file = path.join(testTempDir(), 'race.db');
+    const setup = openDatabase(file);
+    await seedDemo(setup, { password: 'demo-password', now: new Date() });
+    const smtp = await startTestSmtp();
+    cleanups.push(() => smtp.close());
+    const secrets = new Map<string, string>();
+    const receiver = await startReceiver(() => [...secrets.values()][0]);
+    const acme = await createWebhook(setup, ACME_ADMIN, { url: receiver.url, events: ['operation.failed'] }, { allowPrivate: true });
+    const globex = await createWebhook(setup, GLOBEX_ADMIN, { url: receiver.url, events: ['operation.failed'] }, { allowPrivate: true });
+    const provider = await createWebhook(setup, STAFF, { url: receiver.url, events: ['operation.failed'] }, { allowPrivate: true });
+    // One secret for the receiver to check: give the three endpoints the same one (sealed like any other).
+    const { sealSecret } = await import('./secret-box');
+    const { webhookEndpoints } = await import('@/db/schema');
+    setup.update(webhookEndpoints).set({ secret: sealSecret(acme.secret) }).run();
+    secrets.set('all', acme.secret);
+    expect([globex.id, provider.id]).toHaveLength(2);
+    const eventIds: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      for (const tenantId of ['ten_acme', 'ten_globex']) {
+        eventIds.push(setup.transaction((tx) => recordEvent(tx, { type: 'operation.failed', tenantId, payload: { operationId: `op_${tenantId}_${i}`, summary: `Failover ${i} failed.` }, occurredAt: Date.now() })));
+      }
+    }
+    const expectedEmails = setup.select().from(outboxDeliveries).all().map((d) => `${d.recipient}|${d.eventId}`).sort();
+    setup.$client.close();
+
+    const startAt = String(Date.now() + 4_000);
+    const env = { RESTART_MODE: 'race', RESTART_DB_FILE: file, RESTART_SMTP_URL: smtp.url, RESTART_START_AT: startAt, RESTART_AHEAD_MS: '61000' };
+    const [one, two] = await Promise.all([runChild(env), runChild(env)]);
+    for (const r of [one, two]) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const [s1, s2] = [one, two].map((r) => JSON.parse(r.stdout.trim()) as { email: { sent: number }; webhooks: { attempted: number; delivered: number } });
+    // 20 Acme events to Acme's and the provider's endpoint, 20 Globex events to Globex's and the provider's.
+    expect(s1.webhooks.attempted + s2.webhooks.attempted).toBe(80);
+    // A step takes at most 50: each process made some of them.
+    expect([s1.webhooks.attempted, s2.webhooks.attempted].sort()).toEqual([30, 50]);
+    expect(receiver.received).toHaveLength(80);
+    expect(receiver.received.every((r) => r.verified)).toBe(true);
+    const db = openDatabase(file);
+    cleanups.push(() => db.$client.close());
+    const hookKeys = db.select().from(webhookDeliveries).all().map((d) => `${d.endpointId}|${d.messageId}`);
+    expect(new Set(hookKeys).size).toBe(80);
+    expect(db.select().from(webhookDeliveries).all().every((d) => d.status === 'delivered' && d.attempt === 1)).toBe(true);
+    // E-mail: every (recipient, event) in exactly one message, all marked sent once.
+    const mailed = smtp.received.flatMap((m) => m.headers[EVENT_IDS_HEADER.toLowerCase()].split(',').map((id) => `${m.to.join(',')}|${id}`)).sort();
+    expect(mailed).toEqual(expectedEmails);
+    expect(s1.email.sent + s2.email.sent).toBe(expectedEmails.length);
+    expect(db.select().from(outboxDeliveries).all().every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
+    expect(new Set(receiver.received.map((r) => r.id))).toEqual(new Set(eventIds));
+  }, 90_000);
 });
