@@ -160,7 +160,7 @@ describe('event deliveries', () => {
     await expect(redeliver(db, ACME_ADMIN, other.id, page.items[0].id)).rejects.toMatchObject({ status: 404 });
   });
 
-  it('an endpoint failing for 24 h is disabled with the reason, its waiting attempts dropped and its owner told', async () => {
+  it('an endpoint failing for 24 h is disabled with the reason and its owner told (waiting attempts: reliability.test.ts)', async () => {
     const endpoint = await acmeEndpoint();
     answer = { status: 503 };
     const t0 = Date.now();
