@@ -22,6 +22,8 @@ const envSchema = z.object({
   MAIL_DIGEST_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** The portal's address, for links in messages. */
   PORTAL_URL: z.url().default('http://localhost:3000'),
+  /** Finished notifications (outbox events, sent mail, webhook delivery log) older than this many days are pruned. */
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(30),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

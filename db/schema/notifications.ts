@@ -25,6 +25,8 @@ export const outboxEvents = sqliteTable(
   (t) => [
     index('outbox_events_tenant_idx').on(t.tenantId, t.createdAt),
     index('outbox_events_webhooks_due_idx').on(t.createdAt).where(sql`webhooks_queued_at is null`),
+    /** Retention prunes the oldest events first. */
+    index('outbox_events_created_idx').on(t.createdAt),
   ],
 );
 
@@ -43,6 +45,10 @@ export const outboxDeliveries = sqliteTable(
     lastError: text('last_error'),
     sentAt: timestamp('sent_at'),
     createdAt: timestamp('created_at').notNull(),
+    /** The sender process holding this delivery while it sends it (a lease); null when free. */
+    claimedBy: text('claimed_by'),
+    /** Until when the lease holds: after a crash, another sender takes the delivery over after this. */
+    claimedUntil: timestamp('claimed_until'),
   },
   (t) => [
     uniqueIndex('outbox_deliveries_event_channel_recipient_uq').on(t.eventId, t.channel, t.recipient),

@@ -5,8 +5,9 @@ import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_DELIVERY_TRIGGERS } from '../../lib/
 
 /**
  * Where signed webhooks are sent: a tenant's endpoint (its client administrators') or, with no
- * tenant, a provider endpoint (staff's). The secret (`whsec_…`) is kept in clear: signing needs
- * it, and it is shown to its owner only once, at creation.
+ * tenant, a provider endpoint (staff's). The secret (`whsec_…`) is stored encrypted
+ * (AES-256-GCM, `v1:` prefix, key derived from the server secret: secret-box.ts); it is shown to
+ * its owner only once, at creation.
  */
 export const webhookEndpoints = sqliteTable(
   'webhook_endpoints',
@@ -59,6 +60,10 @@ export const webhookDeliveries = sqliteTable(
     /** When the attempt was made; null while pending. */
     attemptedAt: timestamp('attempted_at'),
     deliveredAt: timestamp('delivered_at'),
+    /** The process sending this (pending) attempt right now (a lease); null when free. */
+    claimedBy: text('claimed_by'),
+    /** Until when the lease holds: after a crash, the loop takes the attempt over after this. */
+    claimedUntil: timestamp('claimed_until'),
   },
   (t) => [
     index('webhook_deliveries_endpoint_created_idx').on(t.endpointId, t.createdAt),

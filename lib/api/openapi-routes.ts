@@ -52,7 +52,7 @@ const WEBHOOK_FIELDS =
   'whose JSON body is { type, timestamp, data }; a failed one is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, the last at 24 h after the first; an endpoint failing for 24 h is disabled (disabledReason says why).';
 const DELIVERY_FIELDS =
   'A delivery is one attempt: { id, endpointId, messageId (the webhook-id: the same for every attempt and redelivery of an event), eventType, trigger (event/test/redeliver), attempt, ' +
-  'status (pending/delivered/failed), statusCode, latencyMs, error, nextAttemptAt (pending), createdAt, attemptedAt, deliveredAt, payload }.';
+  'status (pending/delivered/failed/cancelled: cancelled when its endpoint was disabled, the reason in error), statusCode, latencyMs, error, nextAttemptAt (pending), createdAt, attemptedAt, deliveredAt, payload }.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];

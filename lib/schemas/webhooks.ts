@@ -14,7 +14,8 @@ const NOT_FOR_WEBHOOKS: readonly NotificationEventType[] = [...PRIVATE_TO_A_PERS
 export const WEBHOOK_EVENT_TYPES = [...NOTIFICATION_EVENT_TYPES.filter((t) => !NOT_FOR_WEBHOOKS.includes(t)), 'webhook.test'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+/** `cancelled`: never attempted because its endpoint was disabled (the reason in `error`). */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 /** Why a delivery row was written: an event (with retries), a test event, or a manual redelivery. */

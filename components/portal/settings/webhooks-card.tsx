@@ -26,8 +26,8 @@ import { formatDateTime } from '@/lib/format';
 
 /** The event types a person may choose ("webhook.test" is sent on demand, never subscribed to). */
 const CHOOSABLE = WEBHOOK_EVENT_TYPES.filter((t) => t !== 'webhook.test');
-const DELIVERY_TONE = { delivered: 'success', failed: 'danger', pending: 'progress' } as const;
-const DELIVERY_LABEL = { delivered: 'Delivered', failed: 'Failed', pending: 'Pending' } as const;
+const DELIVERY_TONE = { delivered: 'success', failed: 'danger', pending: 'progress', cancelled: 'neutral' } as const;
+const DELIVERY_LABEL = { delivered: 'Delivered', failed: 'Failed', pending: 'Pending', cancelled: 'Cancelled' } as const;
 
 function endpointStatus(e: WebhookEndpointDto) {
   if (!e.enabled) return <Badge tone="danger" title={e.disabledReason ?? undefined}>Disabled</Badge>;
@@ -243,7 +243,7 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
                                   <Badge tone={DELIVERY_TONE[d.status]} title={d.error ?? undefined}>
                                     {d.statusCode ? `${DELIVERY_LABEL[d.status]} · ${d.statusCode}` : DELIVERY_LABEL[d.status]}
                                   </Badge>
-                                  {d.status === 'failed' && d.error && <div className="mt-1 max-w-xs truncate text-xs text-slate-500" title={d.error}>{d.error}</div>}
+                                  {(d.status === 'failed' || d.status === 'cancelled') && d.error && <div className="mt-1 max-w-xs truncate text-xs text-slate-500" title={d.error}>{d.error}</div>}
                                 </Td>
                                 <Td numeric className="text-xs">{d.latencyMs != null ? `${d.latencyMs} ms` : '—'}</Td>
                                 <Td className="font-mono text-xs">{d.messageId}</Td>

@@ -9,7 +9,7 @@ import { startTestSmtp } from '@/lib/testing/smtp';
 import { smtpMailer, storeMailer } from './mailer';
 import { EVENT_IDS_HEADER } from './messages';
 import { recordEvent } from './outbox';
-import { backoffMs, sendDueEmails, startNotificationSender } from './sender';
+import { backoffMs, EMAIL_LEASE_MS, sendDueEmails, startNotificationSender } from './sender';
 
 const PORTAL = 'https://portal.example.test';
 const FROM = 'CloudShield <notify@cloudshield.test>';
@@ -136,15 +136,19 @@ describe('the e-mail sender', () => {
     db = openDatabase(file);
     cleanups.push(() => db.$client.close());
     expect(statuses(db)[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(statuses(db)[0].claimedUntil?.getTime()).toBe(T0 + 61_000 + EMAIL_LEASE_MS);
     const mailer2 = smtpMailer(server.url, FROM);
     cleanups.push(() => mailer2.close?.());
-    expect(await sendDueEmails(db, { mailer: mailer2, portalUrl: PORTAL, now: at(70_000) })).toMatchObject({ messages: 1 });
+    // The dead sender's lease still holds: nobody sends it yet.
+    expect(await sendDueEmails(db, { mailer: mailer2, portalUrl: PORTAL, now: at(70_000) })).toMatchObject({ messages: 0 });
+    // Once it ran out, the new sender takes the delivery over.
+    expect(await sendDueEmails(db, { mailer: mailer2, portalUrl: PORTAL, now: at(61_000 + EMAIL_LEASE_MS) })).toMatchObject({ messages: 1 });
     expect(server.received).toHaveLength(2);
     const ids = server.received.map((m) => m.headers[EVENT_IDS_HEADER.toLowerCase()]);
     expect(ids).toEqual([id, id]);
     // The receiver de-duplicates by event id: one notification.
     expect(new Set(ids).size).toBe(1);
-    expect(statuses(db)[0]).toMatchObject({ status: 'sent' });
+    expect(statuses(db)[0]).toMatchObject({ status: 'sent', claimedBy: null, claimedUntil: null });
   });
 
   it('without SMTP keeps the messages in sent_mail (the offline demo)', async () => {

@@ -5,6 +5,11 @@
  * (exponential backoff for 24 h after the first). An endpoint whose attempts have all failed for
  * 24 h is disabled, with the reason, and its owner told (an audit entry and a `webhook.disabled`
  * e-mail). A slow receiver costs at most the timeout, off the request path.
+ *
+ * Each attempt is claimed (a lease, WEBHOOK_LEASE_MS) in a write transaction before it is sent,
+ * so two portal processes on one database never send the same attempt at once; a process killed
+ * between sending and recording leaves the lease to run out, and the loop then sends the attempt
+ * again with the same `webhook-id` (at least once; receivers de-duplicate by it).
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +17,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { getDb, type DB, type Executor } from '@/db';
 import { outboxEvents, webhookDeliveries, webhookEndpoints } from '@/db/schema';
@@ -23,6 +28,8 @@ import { recordEvent } from '@/lib/core/outbox';
 import { newId } from '@/lib/ids';
 import { PROVIDER_WIDE_EVENT_TYPES, type NotificationEventType } from '@/lib/schemas/notifications';
 import { WEBHOOK_EVENT_TYPES, type WebhookDeliveryTrigger } from '@/lib/schemas/webhooks';
+import { PROCESS_CLAIMANT } from './claims';
+import { encryptStoredSecrets, openSecret } from './secret-box';
 import { checkWebhookUrl, isForbiddenAddress, type Resolver } from './url-guard';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -142,7 +149,17 @@ export type DeliveryOptions = {
   /** Defaults to WEBHOOK_ALLOW_PRIVATE. */
   allowPrivate?: boolean;
   timeoutMs?: number;
+  /** Who claims the attempts (a lease); this process by default. Two loops racing need two ids. */
+  senderId?: string;
+  /** Test hook: runs (and is awaited) after an attempt was made and before its outcome is recorded (a crash there). */
+  afterAttempt?: (row: DeliveryRow, result: AttemptResult) => void | Promise<void>;
 };
+
+/**
+ * How long a claimed attempt stays with its sender: well beyond the 10 s timeout, so a live
+ * sender always records its outcome first; after a crash, the loop takes it over once passed.
+ */
+export const WEBHOOK_LEASE_MS = 60_000;
 
 export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null };
 
@@ -174,8 +191,14 @@ export async function attemptDelivery(endpoint: Pick<EndpointRow, 'url' | 'secre
   const check = await checkWebhookUrl(endpoint.url, { allowPrivate: options.allowPrivate ?? webhookAllowPrivate(), resolve: options.resolve });
   if (!check.ok) return { ok: false, statusCode: null, latencyMs: latency(), error: `Refused: ${check.reason}` };
   const text = JSON.stringify(body);
+  let secret: string;
+  try {
+    secret = openSecret(endpoint.secret);
+  } catch (error) {
+    return { ok: false, statusCode: null, latencyMs: latency(), error: (error as Error).message };
+  }
   // The signature's timestamp is the real time of sending: receivers check it against their clock.
-  const headers = signedHeaders(endpoint.secret, messageId, text, new Date());
+  const headers = signedHeaders(secret, messageId, text, new Date());
   try {
     const allowPrivate = options.allowPrivate ?? webhookAllowPrivate();
     const res = await (options.fetchImpl ?? guardedFetch(allowPrivate))(check.url.toString(), {
@@ -206,9 +229,11 @@ export async function attemptDelivery(endpoint: Pick<EndpointRow, 'url' | 'secre
  * Records an attempt's outcome on its row; on failure schedules the next attempt (events only:
  * a test or a redelivery is one attempt) and disables the endpoint once it has failed for 24 h.
  */
-function recordOutcome(tx: Executor, endpointId: string, row: DeliveryRow, result: AttemptResult, nowMs: number): void {
+function recordOutcome(tx: Executor, endpointId: string, row: DeliveryRow, result: AttemptResult, nowMs: number, senderId: string): void {
   const now = new Date(nowMs);
-  tx.update(webhookDeliveries)
+  // Recorded unless another sender took the attempt over (this one outlived its lease): then
+  // that sender's attempt is the one on record and schedules what follows.
+  const recorded = tx.update(webhookDeliveries)
     .set({
       status: result.ok ? 'delivered' : 'failed',
       statusCode: result.statusCode,
@@ -217,9 +242,12 @@ function recordOutcome(tx: Executor, endpointId: string, row: DeliveryRow, resul
       nextAttemptAt: null,
       attemptedAt: now,
       deliveredAt: result.ok ? now : null,
+      claimedBy: null,
+      claimedUntil: null,
     })
-    .where(eq(webhookDeliveries.id, row.id))
+    .where(and(eq(webhookDeliveries.id, row.id), or(isNull(webhookDeliveries.claimedBy), eq(webhookDeliveries.claimedBy, senderId))))
     .run();
+  if (recorded.changes === 0) return;
   const endpoint = tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)).get();
   if (!endpoint) return;
   if (result.ok) {
@@ -245,11 +273,8 @@ function recordOutcome(tx: Executor, endpointId: string, row: DeliveryRow, resul
 function disableFailingEndpoint(tx: Executor, endpoint: EndpointRow, failingSince: Date, nowMs: number, lastError: string | null): void {
   const reason = `Every delivery failed for 24 hours (since ${failingSince.toISOString()}; last: ${lastError ?? 'failed'}).`;
   tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason }).where(eq(webhookEndpoints.id, endpoint.id)).run();
-  // What was still waiting will not be sent to a disabled endpoint.
-  tx.update(webhookDeliveries)
-    .set({ status: 'failed', error: 'Endpoint disabled.', nextAttemptAt: null })
-    .where(and(eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.status, 'pending')))
-    .run();
+  // What was still waiting will not be sent to a disabled endpoint: kept in the log, cancelled, with the reason.
+  cancelWaitingDeliveries(tx, endpoint.id, 'Cancelled: the endpoint was disabled after failing for 24 hours.');
   // Its owner is told by e-mail (not by webhook: it is the endpoint that cannot be reached):
   // a tenant's client administrators for a tenant's endpoint, staff for a provider one.
   recordEvent(tx, {
@@ -265,24 +290,44 @@ function disableFailingEndpoint(tx: Executor, endpoint: EndpointRow, failingSinc
   });
 }
 
-/** Makes one attempt of a row now and records it: what the loop, "send a test event" and "redeliver" share. */
+/**
+ * Marks an endpoint's waiting attempts cancelled, with the reason, when it is disabled (by the
+ * system or its owner): they stay in its log rather than silently vanish, and a redelivery
+ * can send them later. An attempt in flight right now still records its real outcome.
+ */
+export function cancelWaitingDeliveries(tx: Executor, endpointId: string, reason: string): number {
+  return tx.update(webhookDeliveries)
+    .set({ status: 'cancelled', error: reason, nextAttemptAt: null })
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, 'pending')))
+    .run().changes;
+}
+
+/** Makes one attempt of a (claimed) row now and records it: what the loop, "send a test event" and "redeliver" share. */
 export async function sendDelivery(db: DB, endpoint: EndpointRow, row: DeliveryRow, nowMs: number, options: DeliveryOptions = {}): Promise<DeliveryRow> {
   const result = await attemptDelivery(endpoint, row.messageId, row.payload, options);
-  db.transaction((tx) => recordOutcome(tx, endpoint.id, row, result, nowMs));
+  await options.afterAttempt?.(row, result);
+  db.transaction((tx) => recordOutcome(tx, endpoint.id, row, result, nowMs, options.senderId ?? PROCESS_CLAIMANT));
   return db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, row.id)).get()!;
 }
 
-/** Writes a one-off attempt (test or redelivery) of a body to one endpoint, pending until sent. */
+/**
+ * Writes a one-off attempt (test or redelivery) of a body to one endpoint, pending and claimed
+ * by the request that sends it right away. Should that process die before recording the
+ * outcome, the lease runs out and the delivery loop makes the attempt instead: it never stays
+ * pending for ever.
+ */
 export function insertManualDelivery(
   tx: Executor,
   endpointId: string,
   input: { messageId: string; trigger: Exclude<WebhookDeliveryTrigger, 'event'>; payload: WebhookBody; attempt: number },
   nowMs: number,
+  senderId: string = PROCESS_CLAIMANT,
 ): DeliveryRow {
   const now = new Date(nowMs);
   const row = {
     id: newId('whd'), endpointId, messageId: input.messageId, eventType: input.payload.type, payload: input.payload, trigger: input.trigger,
-    attempt: input.attempt, status: 'pending' as const, nextAttemptAt: null, firstAttemptAt: now, createdAt: now,
+    attempt: input.attempt, status: 'pending' as const, nextAttemptAt: now, firstAttemptAt: now, createdAt: now,
+    claimedBy: senderId, claimedUntil: new Date(nowMs + WEBHOOK_LEASE_MS),
   };
   tx.insert(webhookDeliveries).values(row).run();
   return tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, row.id)).get()!;
@@ -349,13 +394,16 @@ export function queueOutboxEvents(db: DB, nowMs: number, limit = 200): number {
   const events = db.select().from(outboxEvents).where(isNull(outboxEvents.webhooksQueuedAt)).orderBy(asc(outboxEvents.createdAt)).limit(limit).all();
   let queued = 0;
   for (const e of events) {
+    // Immediate: a second process queuing the same event waits, then finds it queued.
     db.transaction((tx) => {
+      const still = tx.select({ at: outboxEvents.webhooksQueuedAt }).from(outboxEvents).where(eq(outboxEvents.id, e.id)).get();
+      if (!still || still.at) return;
       if ((WEBHOOK_EVENT_TYPES as readonly string[]).includes(e.type)) {
         const providerCopy = !e.tenantId || !PROVIDER_WIDE_EVENT_TYPES.includes(e.type as NotificationEventType);
         queued += enqueueWebhook(tx, { messageId: e.id, type: e.type, tenantId: e.tenantId, payload: e.payload, occurredAt: e.occurredAt }, nowMs, { providerEndpoints: providerCopy });
       }
       tx.update(outboxEvents).set({ webhooksQueuedAt: new Date(nowMs) }).where(eq(outboxEvents.id, e.id)).run();
-    });
+    }, { behavior: 'immediate' });
   }
   return queued;
 }
@@ -368,15 +416,38 @@ export type DeliveryStepResult = { attempted: number; delivered: number; failed:
  * guardedFetch (node:http(s) with the SSRF guard on its own DNS lookups). A failing or slow receiver costs this step at most the timeout.
  */
 export async function deliverDueWebhooks(db: DB, nowMs: number, fetchImpl?: FetchLike, options: Omit<DeliveryOptions, 'fetchImpl'> & { limit?: number } = {}): Promise<DeliveryStepResult> {
-  const due = db
-    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
-    .from(webhookDeliveries)
-    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, new Date(nowMs)), eq(webhookEndpoints.enabled, true)))
-    .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
-    .limit(options.limit ?? 50)
-    .all();
-  const results = await Promise.all(due.map(({ delivery, endpoint }) => sendDelivery(db, endpoint, delivery, nowMs, { ...options, fetchImpl })));
+  const senderId = options.senderId ?? PROCESS_CLAIMANT;
+  const now = new Date(nowMs);
+  // Claimed in one write transaction: a second process running the same step gets the others.
+  const due = db.transaction(
+    (tx) => {
+      const rows = tx
+        .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+        .from(webhookDeliveries)
+        .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+        .where(and(
+          eq(webhookDeliveries.status, 'pending'),
+          // Due; a test or redelivery written before leases existed has no time: due too.
+          or(lte(webhookDeliveries.nextAttemptAt, now), isNull(webhookDeliveries.nextAttemptAt)),
+          or(isNull(webhookDeliveries.claimedUntil), lte(webhookDeliveries.claimedUntil, now)),
+          // Events go to enabled endpoints only; an interrupted test or redelivery is finished
+          // either way (a disabled endpoint may be tested).
+          or(eq(webhookEndpoints.enabled, true), ne(webhookDeliveries.trigger, 'event')),
+        ))
+        .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
+        .limit(options.limit ?? 50)
+        .all();
+      if (rows.length) {
+        tx.update(webhookDeliveries)
+          .set({ claimedBy: senderId, claimedUntil: new Date(nowMs + WEBHOOK_LEASE_MS) })
+          .where(inArray(webhookDeliveries.id, rows.map((r) => r.delivery.id)))
+          .run();
+      }
+      return rows;
+    },
+    { behavior: 'immediate' },
+  );
+  const results = await Promise.all(due.map(({ delivery, endpoint }) => sendDelivery(db, endpoint, delivery, nowMs, { ...options, fetchImpl, senderId })));
   const delivered = results.filter((r) => r.status === 'delivered').length;
   return { attempted: results.length, delivered, failed: results.length - delivered };
 }
@@ -391,6 +462,13 @@ const g = globalThis as unknown as { __cloudshieldWebhookLoop?: LoopState };
 export function startWebhookDelivery(intervalMs = 2_000): () => void {
   const state = (g.__cloudshieldWebhookLoop ??= { timer: null, running: false });
   if (!state.timer) {
+    // Secrets stored in clear by an earlier version are encrypted once, at start.
+    try {
+      const sealed = encryptStoredSecrets(getDb());
+      if (sealed) console.log(`[cloudshield] encrypted ${sealed} webhook signing secret(s) stored in clear`);
+    } catch (error) {
+      console.error('[cloudshield] could not encrypt the stored webhook secrets', error);
+    }
     state.timer = setInterval(() => {
       if (state.running) return; // a slow step is never overlapped by the next
       state.running = true;

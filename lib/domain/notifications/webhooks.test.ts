@@ -1,3 +1,4 @@
+process.env.AUTH_SECRET ??= 'test-secret-for-vitest-0123456789';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -159,7 +160,7 @@ describe('event deliveries', () => {
     await expect(redeliver(db, ACME_ADMIN, other.id, page.items[0].id)).rejects.toMatchObject({ status: 404 });
   });
 
-  it('an endpoint failing for 24 h is disabled with the reason, its waiting attempts dropped and its owner told', async () => {
+  it('an endpoint failing for 24 h is disabled with the reason and its owner told (waiting attempts: reliability.test.ts)', async () => {
     const endpoint = await acmeEndpoint();
     answer = { status: 503 };
     const t0 = Date.now();

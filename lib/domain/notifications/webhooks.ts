@@ -15,7 +15,8 @@ import { newId } from '@/lib/ids';
 import { tenantFilterSchema } from '@/lib/schemas/common';
 import { createWebhookSchema, listDeliveriesQuerySchema, MAX_WEBHOOK_ENDPOINTS, updateWebhookSchema, type WebhookDeliveryStatus, type WebhookDeliveryTrigger } from '@/lib/schemas/webhooks';
 import { checkWebhookUrl } from './url-guard';
-import { insertManualDelivery, newWebhookSecret, sendDelivery, type DeliveryOptions, type DeliveryRow, type EndpointRow } from './webhook-delivery';
+import { sealSecret } from './secret-box';
+import { cancelWaitingDeliveries, insertManualDelivery, newWebhookSecret, sendDelivery, type DeliveryOptions, type DeliveryRow, type EndpointRow } from './webhook-delivery';
 
 /*
  * Webhook endpoints: a tenant's (its client administrators manage them) or the provider's
@@ -153,7 +154,7 @@ export async function createWebhook(db: DB, actor: Actor, input: unknown, option
     const existing = tx.select({ n: count() }).from(webhookEndpoints).where(tenantId === null ? isNull(webhookEndpoints.tenantId) : eq(webhookEndpoints.tenantId, tenantId)).get()!.n;
     if (existing >= MAX_WEBHOOK_ENDPOINTS) throw new ConflictError(`At most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one first.`);
     tx.insert(webhookEndpoints)
-      .values({ id, tenantId, url: body.url, events: body.events, secret, description: body.description || null, enabled: true, createdBy: actor.userId, createdAt })
+      .values({ id, tenantId, url: body.url, events: body.events, secret: sealSecret(secret), description: body.description || null, enabled: true, createdBy: actor.userId, createdAt })
       .run();
     audit(tx, actor, {
       action: 'webhook.create', tenantId, targetType: TARGET, targetId: id,
@@ -188,14 +189,10 @@ export async function updateWebhook(db: DB, actor: Actor, id: string, input: unk
     }
     if (Object.keys(changes).length === 0) return;
     tx.update(webhookEndpoints).set(set).where(eq(webhookEndpoints.id, id)).run();
-    if (body.enabled === false) {
-      tx.update(webhookDeliveries)
-        .set({ status: 'failed', error: 'Endpoint disabled.', nextAttemptAt: null })
-        .where(and(eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.status, 'pending')))
-        .run();
-    }
+    // Waiting attempts stay in the log, cancelled with the reason (counted in the audit entry).
+    const cancelled = body.enabled === false ? cancelWaitingDeliveries(tx, id, 'Cancelled: the endpoint was disabled by its owner.') : 0;
     const action = changes.enabled ? (body.enabled ? 'webhook.enable' : 'webhook.disable') : 'webhook.update';
-    audit(tx, actor, { action, tenantId: row.tenantId, targetType: TARGET, targetId: id, details: { changes } });
+    audit(tx, actor, { action, tenantId: row.tenantId, targetType: TARGET, targetId: id, details: cancelled ? { changes, cancelledDeliveries: cancelled } : { changes } });
   });
   return endpointDtos(db, [endpointInScope(db, actor, id)])[0];
 }
@@ -252,6 +249,7 @@ export async function sendTestEvent(db: DB, actor: Actor, id: string, io: Webhoo
       tx, id,
       { messageId, trigger: 'test', attempt: 1, payload: { type: 'webhook.test', timestamp: new Date(at).toISOString(), data: { endpointId: id, tenantId: endpoint.tenantId, message: 'A test event from CloudShield.' } } },
       at,
+      io.senderId,
     );
     audit(tx, actor, { action: 'webhook.test', tenantId: endpoint.tenantId, targetType: TARGET, targetId: id, details: { messageId } });
     return r;
@@ -271,7 +269,7 @@ export async function redeliver(db: DB, actor: Actor, id: string, deliveryId: st
   const at = now(io);
   const row = db.transaction((tx) => {
     const attempts = tx.select({ n: count() }).from(webhookDeliveries).where(and(eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.messageId, original.messageId))).get()!.n;
-    const r = insertManualDelivery(tx, id, { messageId: original.messageId, trigger: 'redeliver', attempt: attempts + 1, payload: original.payload }, at);
+    const r = insertManualDelivery(tx, id, { messageId: original.messageId, trigger: 'redeliver', attempt: attempts + 1, payload: original.payload }, at, io.senderId);
     audit(tx, actor, { action: 'webhook.redeliver', tenantId: endpoint.tenantId, targetType: TARGET, targetId: id, details: { deliveryId, messageId: original.messageId } });
     return r;
   });
