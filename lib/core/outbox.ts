@@ -47,7 +47,7 @@ export function recipientsOf(tx: Executor, event: Pick<OutboxEventInput, 'type' 
       .orderBy(users.email)
       .all();
   const wanted = (p: Recipient & { choice: boolean | null }) => emailWanted(p.role, event.type, p.choice);
-  const strip = (list: (Recipient & { choice: boolean | null })[]): Recipient[] => list.map(({ choice: _choice, ...p }) => p);
+  const strip = (list: (Recipient & { choice: boolean | null })[]): Recipient[] => list.map((p) => ({ userId: p.userId, email: p.email, name: p.name, role: p.role, tenantId: p.tenantId }));
   if (PERSONAL_EVENT_TYPES.includes(event.type)) {
     const userId = typeof event.payload.userId === 'string' ? event.payload.userId : null;
     return userId ? strip(people(eq(users.id, userId))) : [];
