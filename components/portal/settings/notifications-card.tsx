@@ -17,7 +17,13 @@ import { useToast } from '@/components/ui/toast';
  * personal security events shown locked on. Saving sends only what changed, checked first with the
  * same zod schema the server action validates with.
  */
-export function NotificationsCard({ preferences }: { preferences: NotificationPreferencesDto }) {
+export function NotificationsCard({
+  preferences,
+  description = "Which events e-mail you. Your role's defaults are marked; security events about your own account are always sent.",
+}: {
+  preferences: NotificationPreferencesDto;
+  description?: string;
+}) {
   const initial = useMemo(() => Object.fromEntries(preferences.events.map((e) => [e.type, e.email])), [preferences]);
   const [choice, setChoice] = useState<Record<string, boolean>>(initial);
   const [seen, setSeen] = useState(initial);
@@ -51,7 +57,7 @@ export function NotificationsCard({ preferences }: { preferences: NotificationPr
     <Card data-testid="notifications-card">
       <CardHeader
         title="Notifications"
-        description="Which events e-mail you. Your role's defaults are marked; security events about your own account are always sent."
+        description={description}
         actions={
           <Button size="sm" variant="ghost" icon="undo" onClick={() => setResetting(true)} disabled={!custom || pending}>
             Reset to defaults

@@ -49,6 +49,7 @@ const SETTINGS_ACTIONS: WebhookActions = {
   test: testWebhookAction, redeliver: redeliverWebhookAction, deliveries: webhookDeliveriesAction,
 };
 const TENANT_COPY = {
+  title: 'Webhooks',
   description: 'Signed HTTPS callbacks into your own tools (ticketing, chat, paging) for the events you choose, per the Standard Webhooks specification. Failed deliveries are retried for 24 hours.',
   full: `Your organisation has the most endpoints allowed (${MAX_WEBHOOK_ENDPOINTS}); delete one to add another.`,
   empty: 'Add one to have site outages, RPO breaches and operations posted to your own tools.',
@@ -138,7 +139,7 @@ export function WebhooksCard({ endpoints, actions = SETTINGS_ACTIONS, copy = TEN
   return (
     <Card data-testid="webhooks-card">
       <CardHeader
-        title="Webhooks"
+        title={copy.title}
         description={copy.description}
       />
       <CardBody className="space-y-3">

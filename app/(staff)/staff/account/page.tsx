@@ -26,7 +26,7 @@ export default async function StaffAccountPage() {
         <AccountCard me={me} />
         <PasswordCard />
         <TwoFactorCard enabled={me.totpEnabled} />
-        <NotificationsCard preferences={preferences} />
+        <NotificationsCard preferences={preferences} description="Which events e-mail you: the provider's own site, link and maintenance notices, and these events of every tenant. Your role's defaults are marked; security events about your own account are always sent." />
       </div>
     </>
   );

@@ -23,7 +23,7 @@ export default async function ProviderWebhooksPage() {
     <>
       <PageHeader
         title="Webhooks"
-        description={`The provider's signed webhook endpoints, into Calligo's own tools (NOC chat, paging, ticketing). ${tenantCount} tenant endpoint${tenantCount === 1 ? '' : 's'} are managed in the tenants' own Settings.`}
+        description={`The provider's signed webhook endpoints, into Calligo's own tools (NOC chat, paging, ticketing). Tenants manage their own endpoints in their Settings${tenantCount ? ` (${tenantCount} at present)` : ''}.`}
       />
       <WebhooksCard
         endpoints={endpoints}
@@ -32,6 +32,7 @@ export default async function ProviderWebhooksPage() {
           test: testProviderWebhookAction, redeliver: redeliverProviderWebhookAction, deliveries: providerWebhookDeliveriesAction,
         }}
         copy={{
+          title: 'Provider endpoints',
           description: 'Signed HTTPS callbacks (Standard Webhooks) for the events you choose, from every tenant and from the provider itself (sites, links, maintenance). Failed deliveries are retried for 24 hours.',
           full: `The provider has the most endpoints allowed (${MAX_WEBHOOK_ENDPOINTS}); delete one to add another.`,
           empty: 'Add one to have site outages, failed operations and service requests of every tenant posted to the provider\'s own tools.',
