@@ -42,12 +42,12 @@ export function RecipientsCard({ recipients }: { recipients: TenantRecipientsDto
               {people.map((p) => (
                 <Th key={p.userId} className="text-center" title={p.email}>
                   <span className="block">{p.name}</span>
-                  <span className="block font-normal text-slate-400">{ROLE_LABEL[p.role]}</span>
+                  <span className="block font-normal text-slate-500 dark:text-slate-400">{ROLE_LABEL[p.role]}</span>
                 </Th>
               ))}
               <Th className="text-center">
                 <span className="block">Provider staff</span>
-                <span className="block font-normal text-slate-400">Calligo</span>
+                <span className="block font-normal text-slate-500 dark:text-slate-400">Calligo</span>
               </Th>
             </tr>
           </THead>
