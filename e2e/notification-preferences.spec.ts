@@ -11,6 +11,7 @@ import { storageStateFor } from './support/users';
 test.use({ storageState: storageStateFor('acmeUser') });
 
 test('a user switches an event off and the administrator\'s "who gets what" no longer lists them', async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const admin = await browser.newContext({ storageState: storageStateFor('acmeAdmin') });
   const adminPage = await admin.newPage();
   const cell = () => adminPage.getByTestId('recipients-card').getByTestId('recipients-site.down-user@acme.test');
@@ -59,4 +60,25 @@ test('a user switches an event off and the administrator\'s "who gets what" no l
     expect(mine.events.every((e) => e.email === e.default)).toBe(true);
     await admin.close();
   }
+});
+
+test.describe('the provider console', () => {
+  test.use({ storageState: storageStateFor('staff') });
+
+  test('staff see the provider\'s webhook endpoints and their own e-mail choices', async ({ page }) => {
+    await page.goto('/staff/webhooks');
+    const card = page.getByTestId('webhooks-card');
+    await expect(card.getByRole('heading', { name: 'Provider endpoints' })).toBeVisible();
+    // The console's own actions: a loopback URL is refused naming the field, nothing added.
+    await card.getByLabel('Endpoint URL').fill('https://127.0.0.1/hook');
+    await card.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect(card.getByLabel('Endpoint URL')).toHaveAttribute('aria-invalid', 'true');
+    await expect(card.getByText('No webhook endpoints')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/staff/account');
+    const prefs = page.getByTestId('notifications-card');
+    await expect(prefs.getByLabel(/^Site down/)).toBeChecked();
+    await expect(prefs.getByTestId('pref-rpo.warning')).toHaveCount(0);
+  });
 });
