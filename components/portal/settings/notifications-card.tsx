@@ -69,7 +69,7 @@ export function NotificationsCard({
           <tr>
             <Th>Event</Th>
             <Th className="w-28 text-center">E-mail me</Th>
-            <Th className="w-40">Default for your role</Th>
+            <Th className="w-52">Default for your role</Th>
           </tr>
         </THead>
         <TBody>
@@ -111,7 +111,7 @@ export function NotificationsCard({
                       ) : (
                         <span className="text-xs text-slate-500">Off by default</span>
                       )}
-                      {!e.locked && choice[e.type] !== e.default && <span className="ml-2 text-xs text-sky-700 dark:text-sky-400">your choice</span>}
+                      {!e.locked && choice[e.type] !== e.default && <span className="ml-2 whitespace-nowrap text-xs text-sky-700 dark:text-sky-400">your choice</span>}
                     </Td>
                   </Tr>
                 );
