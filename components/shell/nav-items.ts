@@ -41,5 +41,6 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/sla', label: 'SLA and credits', icon: 'scale' },
   { href: '/staff/audit', label: 'Audit log', icon: 'audit' },
   { href: '/staff/mail', label: 'Sent mail', icon: 'inbox' },
+  { href: '/staff/webhooks', label: 'Webhooks', icon: 'code' },
   { href: '/staff/account', label: 'Your account', icon: 'settings' },
 ];

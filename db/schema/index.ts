@@ -16,3 +16,4 @@ export * from './recovery-runs';
 export * from './webhooks';
 export * from './notifications';
 export * from './notification-marks';
+export * from './notification-preferences';

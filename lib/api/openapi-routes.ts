@@ -17,6 +17,7 @@ import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
 import { whatIfQuerySchema } from '@/lib/schemas/recovery-runs';
 import { createWebhookSchema, listDeliveriesQuerySchema, updateWebhookSchema } from '@/lib/schemas/webhooks';
+import { notificationPreferencesUpdateSchema } from '@/lib/schemas/notification-preferences';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
 
@@ -53,6 +54,10 @@ const WEBHOOK_FIELDS =
 const DELIVERY_FIELDS =
   'A delivery is one attempt: { id, endpointId, messageId (the webhook-id: the same for every attempt and redelivery of an event), eventType, trigger (event/test/redeliver), attempt, ' +
   'status (pending/delivered/failed/cancelled: cancelled when its endpoint was disabled, the reason in error), statusCode, latencyMs, error, nextAttemptAt (pending), createdAt, attemptedAt, deliveredAt, payload }.';
+
+const PREFERENCE_FIELDS =
+  '{ role, events: [{ type, title, group (replication/sites/operations/tests/requests/maintenance/security), email (e-mailed now), default (the role\'s default), locked (a personal security event: always on) }] }. ' +
+  'Only choices that differ from the role\'s default are stored, so later changes of a default reach everyone who did not choose.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -131,6 +136,11 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/webhooks/{id}/deliveries', tag: 'Webhooks', summary: 'The endpoint\'s delivery attempts, newest first (limit, cursor)', roles: ADMIN, query: listDeliveriesQuerySchema, success: 200, returns: `{ items: [delivery], nextCursor }. ${DELIVERY_FIELDS}` },
   { method: 'post', path: '/api/v1/webhooks/{id}/test', tag: 'Webhooks', summary: 'Send a signed webhook.test event now (waits at most 10 s) and answer with the attempt', roles: ADMIN, success: 200, returns: DELIVERY_FIELDS },
   { method: 'post', path: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', tag: 'Webhooks', summary: 'Send a delivery\'s event again now, with the same webhook-id, and answer with the attempt', roles: ADMIN, success: 200, returns: DELIVERY_FIELDS },
+  { method: 'get', path: '/api/v1/me/notification-preferences', tag: 'Notifications', summary: 'Your e-mail preferences: every event type offered to your role, then the personal security ones (locked on)', roles: ANY, success: 200, returns: PREFERENCE_FIELDS },
+  { method: 'put', path: '/api/v1/me/notification-preferences', tag: 'Notifications', summary: 'Change your e-mail preferences: { email: { "<type>": true|false } }; an unknown type, one not offered to your role, or a personal security event turned off is refused (400 naming email.<type>). Audited. An API token acts as its owner', roles: ANY, body: notificationPreferencesUpdateSchema, success: 200, returns: PREFERENCE_FIELDS },
+  { method: 'delete', path: '/api/v1/me/notification-preferences', tag: 'Notifications', summary: 'Reset your e-mail preferences to your role\'s defaults (audited)', roles: ANY, success: 200, returns: PREFERENCE_FIELDS },
+  { method: 'get', path: '/api/v1/tenant/notification-recipients', tag: 'Notifications', summary: 'Who in the tenant is e-mailed about what, computed as the outbox does: client administrators of the tenant (another tenant → 404); staff with ?tenantId= (400 without one unless acting for a tenant)', roles: ADMIN, query: tenantFilterSchema, success: 200,
+    returns: '{ tenantId, tenantName, people: [{ userId, name, email, role }], events: [{ type, title, group, recipients: [person], staffAlsoTold (provider staff are e-mailed about it too) }], personal: { types, note } }. Personal security events go to the person concerned only, always.' },
 
   { method: 'get', path: '/api/v1/alerts', tag: 'Alerts and audit', summary: 'Open and recent alerts', roles: ANY, query: listAlertsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/alerts/{id}/ack', tag: 'Alerts and audit', summary: 'Acknowledge an alert', roles: ADMIN, success: 200 },

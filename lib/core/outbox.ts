@@ -5,12 +5,13 @@
  * lib/core, not lib/domain, because the operation machine (lib/operations, below the domain)
  * records operation events too; lib/domain/notifications re-exports it for the use cases.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { outboxDeliveries, outboxEvents, users } from '@/db/schema';
+import { notificationPreferences, outboxDeliveries, outboxEvents, users } from '@/db/schema';
 import { newId } from '@/lib/ids';
+import { emailWanted } from '@/lib/schemas/notification-preferences';
 import {
-  notificationEventTypeSchema, PERSONAL_EVENT_TYPES, PROVIDER_WIDE_EVENT_TYPES, roleReceives, type NotificationEventType,
+  notificationEventTypeSchema, PERSONAL_EVENT_TYPES, PROVIDER_WIDE_EVENT_TYPES, type NotificationEventType,
 } from '@/lib/schemas/notifications';
 import type { Role } from '@/lib/schemas/users';
 
@@ -24,30 +25,44 @@ export type OutboxEventInput = {
   occurredAt: Date | number;
 };
 
-type Person = { email: string; role: Role; tenantId: string | null };
+/** A person an event's e-mail is addressed to. */
+export type Recipient = { userId: string; email: string; name: string; role: Role; tenantId: string | null };
 
 /**
- * Who is e-mailed about an event, by the role defaults (DEFAULT_EMAIL_PREFERENCES; per-user
- * preferences come later). Only active (not disabled) people; a tenant's event only ever
- * addresses that tenant's people and staff, never another tenant's.
+ * Who is e-mailed about an event: the one source of truth for the outbox (emailRecipients) and
+ * the client administrators' "who gets what" view (lib/domain/notifications/preferences.ts).
+ * Each person's own choice (notification_preferences) else their role's default
+ * (DEFAULT_EMAIL_PREFERENCES), within the types offered to their role (emailWanted), read in the
+ * caller's transaction. Only active (not disabled) people; a tenant's event only ever addresses
+ * that tenant's people and staff, never another tenant's. Personal events go to the person named
+ * by payload.userId whatever they chose: they cannot be turned off.
  */
-export function emailRecipients(tx: Executor, event: Pick<OutboxEventInput, 'type' | 'tenantId' | 'payload'>): string[] {
-  const cols = { email: users.email, role: users.role, tenantId: users.tenantId };
-  let people: Person[];
+export function recipientsOf(tx: Executor, event: Pick<OutboxEventInput, 'type' | 'tenantId' | 'payload'>): Recipient[] {
+  const cols = { userId: users.id, email: users.email, name: users.name, role: users.role, tenantId: users.tenantId, choice: notificationPreferences.email };
+  const people = (where: SQL | undefined) =>
+    tx.select(cols)
+      .from(users)
+      .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.eventType, event.type)))
+      .where(and(where, isNull(users.disabledAt)))
+      .orderBy(users.email)
+      .all();
+  const wanted = (p: Recipient & { choice: boolean | null }) => emailWanted(p.role, event.type, p.choice);
+  const strip = (list: (Recipient & { choice: boolean | null })[]): Recipient[] => list.map((p) => ({ userId: p.userId, email: p.email, name: p.name, role: p.role, tenantId: p.tenantId }));
   if (PERSONAL_EVENT_TYPES.includes(event.type)) {
     const userId = typeof event.payload.userId === 'string' ? event.payload.userId : null;
-    people = userId ? tx.select(cols).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt))).all() : [];
-    return [...new Set(people.map((p) => p.email))];
+    return userId ? strip(people(eq(users.id, userId))) : [];
   }
-  const staff = tx.select(cols).from(users).where(and(eq(users.role, 'staff'), isNull(users.disabledAt))).all();
-  if (event.tenantId === null) {
-    people = roleReceives('staff', event.type) ? staff : [];
-  } else {
-    const own = tx.select(cols).from(users).where(and(eq(users.tenantId, event.tenantId), isNull(users.disabledAt))).all();
-    const staffToo = !PROVIDER_WIDE_EVENT_TYPES.includes(event.type);
-    people = [...own.filter((p) => p.role !== 'staff' && roleReceives(p.role, event.type)), ...(staffToo && roleReceives('staff', event.type) ? staff : [])];
-  }
-  return [...new Set(people.map((p) => p.email))].sort();
+  const staff = people(eq(users.role, 'staff')).filter(wanted);
+  if (event.tenantId === null) return strip(staff);
+  const own = people(eq(users.tenantId, event.tenantId)).filter((p) => p.role !== 'staff' && wanted(p));
+  // The tenant's copies of provider-wide events go to its people only: staff get the provider's own.
+  const staffToo = !PROVIDER_WIDE_EVENT_TYPES.includes(event.type);
+  return strip([...own, ...(staffToo ? staff : [])]);
+}
+
+/** The e-mail addresses of recipientsOf, without duplicates, sorted. */
+export function emailRecipients(tx: Executor, event: Pick<OutboxEventInput, 'type' | 'tenantId' | 'payload'>): string[] {
+  return [...new Set(recipientsOf(tx, event).map((p) => p.email))].sort();
 }
 
 /**

@@ -41,7 +41,8 @@ const ALL_TENANT_EVENTS = NOTIFICATION_EVENT_TYPES.filter((t) => !PERSONAL_EVENT
 /**
  * Default e-mail preferences per role: which event types a person of that role receives.
  * Client roles receive their own tenant's events; staff receive events of every tenant (and the
- * provider's own, tenant-less ones). Per-user preferences (issue 16, later) will start from this.
+ * provider's own, tenant-less ones). Each person may differ per type (notification_preferences,
+ * lib/schemas/notification-preferences.ts): these are what they get until they choose.
  * - client_admin: everything of their tenant.
  * - user: RPO breaches, site down, finished or failed operations and runs, overdue tests.
  * - staff: site, link, maintenance and service-request events, and every tenant's failures.

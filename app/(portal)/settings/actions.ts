@@ -11,6 +11,8 @@ import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/accou
 import { changeOwnPassword } from '@/lib/domain/accounts/password';
 import type { PasswordChangeInput } from '@/lib/auth/schemas';
 import { runAction } from '@/app/_lib/run-action';
+import { resetMyNotificationPreferences, updateMyNotificationPreferences } from '@/lib/domain/notifications/preferences';
+import type { NotificationPreferencesUpdate } from '@/lib/schemas/notification-preferences';
 import { createWebhook, deleteWebhook, listDeliveries, redeliver, sendTestEvent, updateWebhook, type WebhookDeliveryDto } from '@/lib/domain/notifications/webhooks';
 
 /** The new token's plaintext comes back here once; it is never stored or shown again. */
@@ -159,4 +161,26 @@ export async function webhookDeliveriesAction(id: string, cursor?: string): Prom
     page = await listDeliveries(getDb(), await requireActor(), id, { limit: '20', ...(cursor ? { cursor } : {}) });
   });
   return { ...result, ...page };
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mail notification preferences (everyone's own)
+
+/** Validated with notificationPreferencesUpdateSchema by the use case, as the REST PUT is. */
+export async function saveNotificationPreferencesAction(input: NotificationPreferencesUpdate): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    updateMyNotificationPreferences(getDb(), await requireActor(), input);
+    return 'Notification settings saved.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return result;
+}
+
+export async function resetNotificationPreferencesAction(): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    resetMyNotificationPreferences(getDb(), await requireActor());
+    return 'Notification settings are back to your role\'s defaults.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return result;
 }

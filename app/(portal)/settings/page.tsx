@@ -13,6 +13,9 @@ import { listTenantUsers } from '@/lib/domain/accounts/tenant-users';
 import { listTokens } from '@/lib/domain/accounts/tokens';
 import { listWebhooks } from '@/lib/domain/notifications/webhooks';
 import { WebhooksCard } from '@/components/portal/settings/webhooks-card';
+import { NotificationsCard } from '@/components/portal/settings/notifications-card';
+import { RecipientsCard } from '@/components/portal/settings/recipients-card';
+import { getMyNotificationPreferences, listTenantNotificationRecipients } from '@/lib/domain/notifications/preferences';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -28,16 +31,21 @@ export default async function SettingsPage() {
   const users = manageUsers ? listTenantUsers(db, actor) : null;
   // The tenant's webhook endpoints: its administrators (and staff acting for it).
   const webhooks = can(actor.role, 'webhooks:manage') && actor.tenantId != null ? await listWebhooks(db, actor) : null;
+  // Everyone's own e-mail choices; who in the tenant gets what: its administrators (and staff acting for it).
+  const preferences = getMyNotificationPreferences(db, actor);
+  const recipients = manageUsers ? listTenantNotificationRecipients(db, actor) : null;
 
   return (
     <>
-      <PageHeader title="Settings" description="Your account, its password and second factor, API tokens for automation and, for administrators, your organisation's users and webhooks." />
+      <PageHeader title="Settings" description="Your account, its password and second factor, the e-mails you get, API tokens for automation and, for administrators, your organisation's users, who gets which e-mail, and webhooks." />
       <div className="space-y-4">
         <AccountCard me={me} />
         {actor.role !== 'staff' && <PasswordCard />}
         {actor.role !== 'staff' && <TwoFactorCard enabled={me.totpEnabled} />}
+        <NotificationsCard preferences={preferences} />
         <TokensCard tokens={tokens} showOwner={admin} />
         {users && <UsersCard users={users} currentUserId={actor.userId} />}
+        {recipients && <RecipientsCard recipients={recipients} />}
         {webhooks && <WebhooksCard endpoints={webhooks} />}
       </div>
     </>

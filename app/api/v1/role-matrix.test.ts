@@ -34,7 +34,7 @@ const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/recovery-runs/{id}'
 const DOMAIN_TABLES = [
   'tenants', 'vdcs', 'storage_volumes', 'sites', 'site_links', 'outages', 'maintenance_windows', 'vms', 'protection_groups', 'group_members',
   'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users',
-  'recovery_runs', 'recovery_run_groups', 'recovery_plans', 'webhook_endpoints', 'webhook_deliveries',
+  'recovery_runs', 'recovery_run_groups', 'recovery_plans', 'webhook_endpoints', 'webhook_deliveries', 'notification_preferences',
 ];
 
 const modules = import.meta.glob('./**/route.ts');

@@ -35,8 +35,29 @@ function endpointStatus(e: WebhookEndpointDto) {
   return <Badge tone="success">Active</Badge>;
 }
 
+/** The server actions the card calls: the tenant's Settings' by default; the provider console passes its own (service-wide). */
+export type WebhookActions = {
+  create: typeof createWebhookAction;
+  remove: typeof deleteWebhookAction;
+  setEnabled: typeof setWebhookEnabledAction;
+  test: typeof testWebhookAction;
+  redeliver: typeof redeliverWebhookAction;
+  deliveries: typeof webhookDeliveriesAction;
+};
+const SETTINGS_ACTIONS: WebhookActions = {
+  create: createWebhookAction, remove: deleteWebhookAction, setEnabled: setWebhookEnabledAction,
+  test: testWebhookAction, redeliver: redeliverWebhookAction, deliveries: webhookDeliveriesAction,
+};
+const TENANT_COPY = {
+  title: 'Webhooks',
+  description: 'Signed HTTPS callbacks into your own tools (ticketing, chat, paging) for the events you choose, per the Standard Webhooks specification. Failed deliveries are retried for 24 hours.',
+  full: `Your organisation has the most endpoints allowed (${MAX_WEBHOOK_ENDPOINTS}); delete one to add another.`,
+  empty: 'Add one to have site outages, RPO breaches and operations posted to your own tools.',
+};
+export type WebhookCopy = typeof TENANT_COPY;
+
 /** Signed webhooks into the tenant's own tools: add (the secret is shown once), test, pause, delete, and the delivery log. */
-export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] }) {
+export function WebhooksCard({ endpoints, actions = SETTINGS_ACTIONS, copy = TENANT_COPY }: { endpoints: WebhookEndpointDto[]; actions?: WebhookActions; copy?: WebhookCopy }) {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<string[]>(['site.down', 'rpo.breach', 'operation.failed']);
@@ -53,7 +74,7 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
   function create(e: React.FormEvent) {
     e.preventDefault();
     start(async () => {
-      const r = await createWebhookAction({ url, events, description: description || undefined });
+      const r = await actions.create({ url, events, description: description || undefined });
       setResult(r);
       if (r.ok && r.secret) {
         setSecret(r.secret);
@@ -65,7 +86,7 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
   }
 
   async function loadLog(id: string, cursor?: string) {
-    const r = await webhookDeliveriesAction(id, cursor);
+    const r = await actions.deliveries(id, cursor);
     if (!r.ok) return toast({ tone: 'danger', title: 'Delivery log not loaded', description: r.message });
     setLog((prev) => ({ items: [...(cursor && prev ? prev.items : []), ...(r.items ?? [])], nextCursor: r.nextCursor ?? null }));
   }
@@ -82,7 +103,7 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
 
   async function sendTest(e: WebhookEndpointDto) {
     setBusy(`test:${e.id}`);
-    const r = await testWebhookAction(e.id);
+    const r = await actions.test(e.id);
     setBusy(null);
     if (!r.ok) return toast({ tone: 'danger', title: 'Test event not sent', description: r.message });
     const d = r.delivery!;
@@ -97,7 +118,7 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
 
   async function resend(endpointId: string, d: WebhookDeliveryDto) {
     setBusy(`redeliver:${d.id}`);
-    const r = await redeliverWebhookAction(endpointId, d.id);
+    const r = await actions.redeliver(endpointId, d.id);
     setBusy(null);
     if (!r.ok) return toast({ tone: 'danger', title: 'Not redelivered', description: r.message });
     toast(r.delivery?.status === 'delivered' ? { tone: 'success', title: 'Redelivered' } : { tone: 'danger', title: 'Redelivery failed', description: r.delivery?.error ?? undefined });
@@ -107,7 +128,7 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
 
   async function setEnabled(e: WebhookEndpointDto, enabled: boolean) {
     setBusy(`enable:${e.id}`);
-    const r = await setWebhookEnabledAction(e.id, enabled);
+    const r = await actions.setEnabled(e.id, enabled);
     setBusy(null);
     toast(r.ok ? { tone: 'success', title: r.message ?? 'Saved' } : { tone: 'danger', title: 'Not changed', description: r.message });
     router.refresh();
@@ -118,8 +139,8 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
   return (
     <Card data-testid="webhooks-card">
       <CardHeader
-        title="Webhooks"
-        description="Signed HTTPS callbacks into your own tools (ticketing, chat, paging) for the events you choose, per the Standard Webhooks specification. Failed deliveries are retried for 24 hours."
+        title={copy.title}
+        description={copy.description}
       />
       <CardBody className="space-y-3">
         {endpoints.length < MAX_WEBHOOK_ENDPOINTS ? (
@@ -154,14 +175,14 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
             </Button>
           </form>
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Your organisation has the most endpoints allowed ({MAX_WEBHOOK_ENDPOINTS}); delete one to add another.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{copy.full}</p>
         )}
         {secret && (
           <OneTimeSecret secret={secret} testId="new-webhook-secret" message="Copy the signing secret now: it is shown only once. Your receiver verifies each delivery's webhook-signature with it." copiedTitle="Secret copied" onDismiss={() => setSecret(null)} />
         )}
       </CardBody>
       {endpoints.length === 0 ? (
-        <EmptyState icon="settings" title="No webhook endpoints" description="Add one to have site outages, RPO breaches and operations posted to your own tools." />
+        <EmptyState icon="settings" title="No webhook endpoints" description={copy.empty} />
       ) : (
         <Table caption="Webhook endpoints">
           <THead>
@@ -281,7 +302,7 @@ export function WebhooksCard({ endpoints }: { endpoints: WebhookEndpointDto[] })
         confirmLabel="Delete endpoint"
         onConfirm={async () => {
           if (!deleting) return;
-          const r = await deleteWebhookAction(deleting.id);
+          const r = await actions.remove(deleting.id);
           if (!r.ok) {
             toast({ tone: 'danger', title: 'Endpoint not deleted', description: r.message });
             throw new Error(r.message);

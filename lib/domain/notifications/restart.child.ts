@@ -19,7 +19,9 @@ async function race() {
   const db = openDatabase(process.env.RESTART_DB_FILE!);
   const mailer = smtpMailer(process.env.RESTART_SMTP_URL!, 'CloudShield <notify@cloudshield.test>');
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(process.env.RESTART_START_AT) - Date.now())));
-  const now = Date.now() + Number(process.env.RESTART_AHEAD_MS ?? 0);
+  // One agreed clock for both processes: a process started late under load must still find the
+  // other's rows due (and its leases live), as two servers with synchronised clocks would.
+  const now = Number(process.env.RESTART_NOW);
   queueOutboxEvents(db, now);
   const [email, webhooks] = await Promise.all([
     sendDueEmails(db, { mailer, portalUrl: 'https://portal.example.test', now: new Date(now) }),

@@ -164,7 +164,7 @@ describe('two portal processes on one database file', () => {
     setup.$client.close();
 
     const startAt = String(Date.now() + 4_000);
-    const env = { RESTART_MODE: 'race', RESTART_DB_FILE: file, RESTART_SMTP_URL: smtp.url, RESTART_START_AT: startAt, RESTART_AHEAD_MS: '61000' };
+    const env = { RESTART_MODE: 'race', RESTART_DB_FILE: file, RESTART_SMTP_URL: smtp.url, RESTART_START_AT: startAt, RESTART_NOW: String(Number(startAt) + 61_000) };
     const [one, two] = await Promise.all([runChild(env), runChild(env)]);
     for (const r of [one, two]) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     const [s1, s2] = [one, two].map((r) => JSON.parse(r.stdout.trim()) as { email: { sent: number }; webhooks: { attempted: number; delivered: number } });

@@ -5,6 +5,8 @@ import { PasswordCard } from '@/components/portal/settings/password-card';
 import { TwoFactorCard } from '@/components/portal/settings/two-factor-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getMe } from '@/lib/domain/accounts/me';
+import { NotificationsCard } from '@/components/portal/settings/notifications-card';
+import { getMyNotificationPreferences } from '@/lib/domain/notifications/preferences';
 import { staffActor } from '../_lib/staff-actor';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -16,13 +18,15 @@ export const metadata: Metadata = { title: 'Your account' };
 export default async function StaffAccountPage() {
   const actor = await staffActor();
   const me = getMe(getDb(), actor);
+  const preferences = getMyNotificationPreferences(getDb(), actor);
   return (
     <>
-      <PageHeader title="Your account" description="Your password and second factor. Staff accounts can act for every tenant: turn two-factor authentication on." />
+      <PageHeader title="Your account" description="Your password, second factor and the e-mails you get. Staff accounts can act for every tenant: turn two-factor authentication on." />
       <div className="space-y-4">
         <AccountCard me={me} />
         <PasswordCard />
         <TwoFactorCard enabled={me.totpEnabled} />
+        <NotificationsCard preferences={preferences} description="Which events e-mail you: the provider's own site, link and maintenance notices, and these events of every tenant. Your role's defaults are marked; security events about your own account are always sent." />
       </div>
     </>
   );
