@@ -132,8 +132,9 @@ describe('drills', () => {
     const ended = db.select().from(operations).where(eq(operations.id, op.id)).get()!;
     expect(ended).toMatchObject({ status: 'completed', result: done.result });
     expect(ended.notes).toContain('application checks passed');
+    const g = await getGroup(db, ACME_ADMIN, WEB);
+    expect(g.lastTestResult).toBe(done.result);
     if (done.result === 'passed') {
-      const g = await getGroup(db, ACME_ADMIN, WEB);
       expect(Date.parse(g.lastTestedAt!)).toBeGreaterThanOrEqual(AT_10 + 30 * 60_000);
       expect(Date.parse(g.lastTestedAt!)).toBeLessThan(AT_10 + 35 * 60_000);
     }
