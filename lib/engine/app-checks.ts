@@ -18,7 +18,7 @@ export type AppCheckInput = {
 export type AppCheckOutcome = { ok: boolean; detail: string };
 
 /** Out of a thousand, how many unforced checks fail on their own: rare, like a real flaky service. */
-export const NATURAL_FAILURES_PER_THOUSAND = 20;
+export const NATURAL_FAILURES_PER_THOUSAND = 10;
 
 /** FNV-1a of the text, scrambled into a xorshift state. */
 function hash(text: string): number {
