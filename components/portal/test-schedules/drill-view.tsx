@@ -37,7 +37,10 @@ export function ChecksTable({ checks, caption = 'Application checks' }: { checks
         {checks.map((c) => (
           <Tr key={`${c.operationId}-${c.checkId}`} data-testid="app-check-row">
             <Td className="whitespace-nowrap font-medium">{c.vmName}</Td>
-            <Td className="whitespace-nowrap">{c.name} <span className="block text-xs text-slate-500 dark:text-slate-400">{APP_CHECK_KIND_LABEL[c.kind as AppCheckKind] ?? c.kind}</span></Td>
+            <Td className="whitespace-nowrap">
+              {c.name}
+              {c.name !== APP_CHECK_KIND_LABEL[c.kind as AppCheckKind] && <span className="block text-xs text-slate-500 dark:text-slate-400">{APP_CHECK_KIND_LABEL[c.kind as AppCheckKind] ?? c.kind}</span>}
+            </Td>
             <Td className="font-mono text-xs">{c.target}</Td>
             <Td>{c.ok ? <Badge tone="success" icon="check">Passed</Badge> : <Badge tone="danger" icon="error">{c.forced ? 'Failed (forced)' : 'Failed'}</Badge>}</Td>
             <Td className="text-xs">

@@ -57,8 +57,15 @@ export function operationCheckResults(db: Executor, operationId: string, nowMs: 
   const upVms = recoveredVms(op, options);
   const checks = checksOfVms(db, upVms.map((v) => v.vmId));
   const forced = faultKeys(db, upVms.map((v) => v.vmId));
+  // A boot group is up when its last VM is: its VMs' checks run then.
+  const groupUp = new Map<string, number | null>();
+  for (const vm of upVms) {
+    const up = vm.upAt ? Date.parse(vm.upAt) : null;
+    const prev = groupUp.get(vm.bootGroup);
+    groupUp.set(vm.bootGroup, prev === undefined ? up : prev === null || up === null ? null : Math.max(prev, up));
+  }
   return upVms.flatMap((vm) => {
-    const atMs = vm.upAt ? Date.parse(vm.upAt) : null;
+    const atMs = groupUp.get(vm.bootGroup) ?? null;
     const ran = atMs !== null && atMs <= nowMs ? atMs : null;
     return (checks.get(vm.vmId) ?? []).map((c) => {
       const f = isForced(forced, c);
