@@ -88,6 +88,8 @@ test.describe('a client admin', () => {
       await expect(row.getByTestId('report-drill-checks')).toContainText('acme-bkp-01');
       await page.goto(`/groups/${GROUP}`);
       await expect(page.getByRole('heading', { level: 1, name: 'File and backup' })).toBeVisible();
+      await expect(page.getByText('Annual test')).toBeVisible();
+      await expect(page.locator(`#history a[href="/operations/${opId}"]`).first()).toBeVisible();
 
       // Delete the schedule, after confirming.
       await page.goto('/test-schedules');
