@@ -8,13 +8,13 @@ import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/core/errors';
-import { startTestFailover } from '@/lib/domain/operations/operations';
+import { startTestFailover, stopTest } from '@/lib/domain/operations/operations';
 import { getGroup } from '@/lib/domain/groups/groups';
 import { recoveryReport } from '@/lib/domain/reports/recovery-report';
 import { appCheckOutcome } from '@/lib/engine/app-checks';
 import { cronNextRuns, describeCron, testScheduleCreateSchema } from '@/lib/schemas/test-schedules';
 import { clearCheckFaults, forceCheckFailure, getOperationChecks, getVmChecks } from './checks';
-import { advanceDrills } from './scheduler';
+import { advanceDrills, startDrillScheduler } from './scheduler';
 import { createTestSchedule, deleteTestSchedule, getTestSchedule, listTestSchedules, updateTestSchedule } from './schedules';
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0); // a Wednesday, 09:00 UTC
@@ -236,6 +236,58 @@ describe('drills', () => {
     expect(ops).toHaveLength(2);
     // latest-app: the app-consistent checkpoint of the journal.
     expect(ops.every((o) => o.checkpointId !== null)).toBe(true);
+  });
+});
+
+describe('drills: more rules', () => {
+  it('a resumed schedule counts from now: the slots it was paused over are neither run nor recorded', async () => {
+    const { db, sim } = await seeded();
+    const s = await createTestSchedule(db, ACME_ADMIN, { groupIds: [WEB], cron: '0 * * * *', durationMinutes: 30 });
+    await updateTestSchedule(db, ACME_ADMIN, s.id, { paused: true });
+    sim.nowMs = Date.UTC(2030, 4, 1, 12, 10);
+    advanceDrills(db, sim.nowMs, sim);
+    expect(drillsOf(db)).toHaveLength(0);
+    const resumed = await updateTestSchedule(db, ACME_ADMIN, s.id, { paused: false });
+    expect(resumed.nextRuns[0]).toBe('2030-05-01T13:00:00.000Z');
+    advanceDrills(db, sim.nowMs + 1000, sim);
+    expect(drillsOf(db)).toHaveLength(0);
+  });
+
+  it('a test a person stops before the drill\'s end gives the drill that result, with the checks at that time', async () => {
+    const { db, sim } = await seeded();
+    await createTestSchedule(db, ACME_ADMIN, daily10);
+    runUntil(db, sim, AT_10 + 10 * 60_000);
+    const [running] = drillsOf(db);
+    await stopTest(db, ACME_ADMIN, running.groups[0].operationId!, { result: 'failed', notes: 'The quote page showed an error.' });
+    runUntil(db, sim, AT_10 + 12 * 60_000);
+    const [done] = drillsOf(db);
+    expect(done).toMatchObject({ status: 'finished', result: 'failed' });
+    expect(done.groups[0].result).toBe('failed');
+    expect(done.checks.length).toBe(8);
+  });
+
+  it('service-wide maintenance skips every drill', async () => {
+    const { db, sim } = await seeded();
+    await createTestSchedule(db, ACME_ADMIN, daily10);
+    db.insert(maintenanceWindows).values({ id: 'mw_all', siteId: null, startsAt: new Date(AT_10 - 60_000), endsAt: new Date(AT_10 + 60_000), description: 'Portal upgrade', createdAt: new Date(NOW) }).run();
+    runUntil(db, sim, AT_10 + 30_000);
+    expect(drillsOf(db)[0]).toMatchObject({ result: 'skipped', skipCode: 'maintenance' });
+  });
+
+  it('the scheduler catches up once at start, then follows the ticks; starting twice is one scheduler', async () => {
+    const { db, sim } = await seeded();
+    await createTestSchedule(db, ACME_ADMIN, { groupIds: [WEB], cron: '0 * * * *', durationMinutes: 30 });
+    sim.nowMs = Date.UTC(2030, 4, 1, 11, 5);
+    const stop = await startDrillScheduler({ db, sim });
+    try {
+      expect(await startDrillScheduler({ db, sim })).toBe(stop);
+      expect(drillsOf(db)).toHaveLength(1);
+      expect(drillsOf(db)[0]).toMatchObject({ status: 'running', missedSlots: 1 });
+      sim.advance(60 * 60); // to 12:05: the 11:00 drill is due to stop, the 12:00 one to start
+      expect(drillsOf(db).length).toBe(2);
+    } finally {
+      stop();
+    }
   });
 });
 
