@@ -21,7 +21,8 @@ export const metadata: Metadata = { title: 'Test schedules' };
 export default async function TestSchedulesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor('/test-schedules');
   const [{ items }, params] = await Promise.all([listTestSchedules(getDb(), actor), searchParams]);
-  const mayEdit = can(actor.role, 'operation:run') && actor.role !== 'staff';
+  // Client administrators, and staff acting for the tenant (the domain scopes both to it).
+  const mayEdit = can(actor.role, 'operation:run') && (actor.role !== 'staff' || Boolean(actor.tenantId));
   const create = mayEdit && (
     <Link href="/test-schedules/new" className={buttonClasses({ variant: 'primary' })}>
       <Icon name="flask" className="size-4" />

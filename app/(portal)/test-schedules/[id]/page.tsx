@@ -21,7 +21,7 @@ export default async function TestSchedulePage({ params, searchParams }: Props) 
   const { id } = await params;
   const actor = await requireActor(`/test-schedules/${id}`);
   const [s, query] = await Promise.all([orNotFound(() => getTestSchedule(getDb(), actor, id)), searchParams]);
-  const mayEdit = actor.role === 'client_admin';
+  const mayEdit = actor.role === 'client_admin' || (actor.role === 'staff' && Boolean(actor.tenantId));
   return (
     <>
       {query.saved && <FlashToast param="saved" toast={{ tone: 'success', title: 'Test schedule created', description: `Next drill ${s.nextRuns[0] ? formatDateTime(s.nextRuns[0]) : 'when resumed'}.` }} />}

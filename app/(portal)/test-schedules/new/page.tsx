@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: 'New test schedule' };
 export default async function NewTestSchedulePage() {
   const actor = await requireActor('/test-schedules/new');
   const crumbs = [{ label: 'Test schedules', href: '/test-schedules' }, { label: 'New' }];
-  if (actor.role !== 'client_admin') {
-    // The domain refuses a user too (403); staff schedule through the API with ?tenantId=.
+  if (!(actor.role === 'client_admin' || (actor.role === 'staff' && actor.tenantId))) {
+    // The domain refuses a user too (403); staff act for the tenant first (or use the API with ?tenantId=).
     return (
       <>
         <PageHeader title="New test schedule" breadcrumbs={crumbs} />
