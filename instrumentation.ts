@@ -14,6 +14,9 @@ export async function register() {
   // Recovery runs start their later tiers once the tick's operations have advanced.
   const { startRecoveryRunsDriver } = await import('@/lib/domain/recovery/run-driver');
   await startRecoveryRunsDriver();
+  // Scheduled test failovers (drills): fire, stop and settle on the same tick, after the runs.
+  const { startDrillScheduler } = await import('@/lib/domain/drills/scheduler');
+  await startDrillScheduler();
   // E-mail notifications: a real-time loop off the request path and the simulator's tick.
   const { startNotificationSender } = await import('@/lib/domain/notifications/sender');
   startNotificationSender();

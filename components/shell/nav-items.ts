@@ -19,6 +19,7 @@ export function portalNav(role: Role): NavItem[] {
     { href: '/operations', label: 'Operations', icon: 'activity' },
     // Runs, and under /recovery/plans the saved multi-group plans: one entry, its page links both.
     { href: '/recovery', label: 'Recovery', icon: 'switch' },
+    { href: '/test-schedules', label: 'Test schedules', icon: 'flask' },
     { href: '/what-if', label: 'What if', icon: 'hourglass' },
     { href: '/alerts', label: 'Alerts', icon: 'bell' },
     { href: '/reports', label: 'Reports', icon: 'report' },

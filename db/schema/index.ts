@@ -17,3 +17,4 @@ export * from './webhooks';
 export * from './notifications';
 export * from './notification-marks';
 export * from './notification-preferences';
+export * from './test-drills';

@@ -18,6 +18,7 @@ import { listVmsQuerySchema } from '@/lib/schemas/vms';
 import { whatIfQuerySchema } from '@/lib/schemas/recovery-runs';
 import { createWebhookSchema, listDeliveriesQuerySchema, updateWebhookSchema } from '@/lib/schemas/webhooks';
 import { notificationPreferencesUpdateSchema } from '@/lib/schemas/notification-preferences';
+import { checkFaultSchema, testScheduleCreateSchema, testSchedulePatchSchema } from '@/lib/schemas/test-schedules';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
 
@@ -58,6 +59,12 @@ const DELIVERY_FIELDS =
 const PREFERENCE_FIELDS =
   '{ role, events: [{ type, title, group (replication/sites/operations/tests/requests/maintenance/security), email (e-mailed now), default (the role\'s default), locked (a personal security event: always on) }] }. ' +
   'Only choices that differ from the role\'s default are stored, so later changes of a default reach everyone who did not choose.';
+
+const SCHEDULE_FIELDS =
+  'A schedule is { id, tenantId, name, groups: [{ id, name }], planId, planName, cron, cronText (in words), durationMinutes, checkpoint (latest/latest-app), paused, nextRuns (the next 3, ISO), ' +
+  'lastDrill, createdBy, createdAt }. A drill is { id, scheduleId, scheduleName, scheduledFor, startedAt, endsAt, finishedAt, status (running/finished), result (passed/failed/skipped), ' +
+  'skipCode (site-down/maintenance/busy/missed/preflight/no-groups), reason, missedSlots, groups: [{ groupId, groupName, operationId, result, error }], checks: [{ vmId, vmName, checkId, kind, name, target, ok, detail, at, forced }] }. ' +
+  'Each drill is a test failover per group started by the system (startedBy "system") that stops itself after durationMinutes with the result its application checks give.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -199,4 +206,18 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/admin/links', tag: 'Staff', summary: 'Inter-site links with latency and state', roles: STAFF, success: 200 },
   { method: 'get', path: '/api/v1/admin/links/{id}', tag: 'Staff', summary: 'One link with the groups a fault there affects', roles: STAFF, success: 200 },
   { method: 'delete', path: '/api/v1/admin/maintenance-windows/{id}', tag: 'Staff', summary: 'Cancel a maintenance window', roles: STAFF, success: 204 },
+
+  // Scheduled test failovers (issue 17)
+  { method: 'get', path: '/api/v1/test-schedules', tag: 'Test schedules', summary: 'Scheduled test failovers of your tenant, by name (staff: every tenant, or tenantId)', roles: ANY, query: tenantFilterSchema, success: 200, returns: `{ items: [schedule] }. ${SCHEDULE_FIELDS}` },
+  {
+    method: 'post', path: '/api/v1/test-schedules', tag: 'Test schedules', roles: ADMIN, query: tenantFilterSchema, body: testScheduleCreateSchema, success: 201, returns: SCHEDULE_FIELDS,
+    summary: 'Schedule test failovers of some groups (groupIds) or of a saved plan (planId): a five-field cron in UTC on the simulated clock, a duration and a checkpoint rule; staff name the tenant with ?tenantId=. 400 naming cron when it is not valid or fires more often than the drill lasts',
+  },
+  { method: 'get', path: '/api/v1/test-schedules/{id}', tag: 'Test schedules', summary: 'One schedule with its latest 20 drills', roles: ANY, success: 200, returns: `${SCHEDULE_FIELDS} Plus drills: [drill].` },
+  { method: 'patch', path: '/api/v1/test-schedules/{id}', tag: 'Test schedules', summary: 'Pause or resume ({ paused }), or change the name, cron, duration or checkpoint rule; the next slot is counted from now', roles: ADMIN, body: testSchedulePatchSchema, success: 200, returns: SCHEDULE_FIELDS },
+  { method: 'delete', path: '/api/v1/test-schedules/{id}', tag: 'Test schedules', summary: 'Delete a schedule (its past drills stay as evidence; a running drill finishes)', roles: ADMIN, success: 204 },
+  { method: 'get', path: '/api/v1/operations/{id}/app-checks', tag: 'Operations', summary: 'The application checks of a test failover\'s VMs (recorded by a scheduled drill, or computed now), and the drill that started it', roles: ANY, success: 200 },
+  { method: 'get', path: '/api/v1/vms/{id}/app-checks', tag: 'Test schedules', summary: 'A VM\'s application checks (a guest heartbeat when none is set) and the faults injected into them', roles: ANY, success: 200 },
+  { method: 'post', path: '/api/v1/vms/{id}/check-faults', tag: 'Staff', summary: 'Fault injection: force one check (checkId) or every check of the VM to fail in test failovers until cleared (audited)', roles: STAFF, body: checkFaultSchema, success: 201 },
+  { method: 'delete', path: '/api/v1/vms/{id}/check-faults', tag: 'Staff', summary: 'Clear the VM\'s injected faults (or one check\'s, ?checkId=)', roles: STAFF, success: 200 },
 ];

@@ -61,7 +61,7 @@ export const EVENT_GROUPS: readonly { id: string; label: string; types: readonly
   { id: 'replication', label: 'Replication', types: ['rpo.warning', 'rpo.breach', 'rpo.recovered', 'journal.history-short'] },
   { id: 'sites', label: 'Sites', types: ['site.down', 'site.up', 'link.down', 'link.up'] },
   { id: 'operations', label: 'Operations & runs', types: ['operation.started', 'operation.awaiting-decision', 'operation.finished', 'operation.failed', 'run.started', 'run.awaiting-decision', 'run.finished', 'run.failed'] },
-  { id: 'tests', label: 'Tests', types: ['test.overdue', 'test.due-soon'] },
+  { id: 'tests', label: 'Tests', types: ['test.overdue', 'test.due-soon', 'drill.failed', 'drill.skipped'] },
   { id: 'requests', label: 'Requests', types: ['request.created', 'request.updated'] },
   { id: 'maintenance', label: 'Maintenance', types: ['maintenance.announced', 'maintenance.tomorrow'] },
   { id: 'integrations', label: 'Webhooks', types: ['webhook.disabled'] },

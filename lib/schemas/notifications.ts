@@ -15,6 +15,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'maintenance.announced', 'maintenance.tomorrow',
   'signin.new-device', 'account.password-changed', 'account.2fa-changed', 'token.created',
   'webhook.disabled',
+  'drill.failed', 'drill.skipped',
 ] as const;
 export const notificationEventTypeSchema = z.enum(NOTIFICATION_EVENT_TYPES, { error: 'Unknown notification event type.' });
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
@@ -96,4 +97,6 @@ export const EVENT_TITLE: Record<NotificationEventType, string> = {
   'account.2fa-changed': 'Your two-factor authentication changed',
   'token.created': 'An API token was created',
   'webhook.disabled': 'Webhook endpoint disabled',
+  'drill.failed': 'Scheduled test failover failed',
+  'drill.skipped': 'Scheduled test failover skipped',
 };

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { DB } from '@/db/client';
-import { bootGroups, groupMembers, protectionGroups, storageVolumes, tenants, users, vdcs, vmDisks, vmNics, vms } from '@/db/schema';
+import { bootGroups, groupMembers, protectionGroups, storageVolumes, tenants, users, vdcs, vmAppChecks, vmDisks, vmNics, vms } from '@/db/schema';
 import type { Priority } from '@/lib/schemas/groups';
 import type { NetworkSettings } from '@/lib/schemas/network';
 import type { Role } from '@/lib/schemas/users';
@@ -218,6 +218,7 @@ export async function seedDemo(db: DB, { password, now = new Date() }: { passwor
           continuousWriter: vm.continuous ?? false, bootSeconds: bootSecondsOf(vm, i),
           createdAt: ago(24 * 400),
         }).run();
+        demoAppChecks(vm.name).forEach((c, k) => tx.insert(vmAppChecks).values({ id: `chk_${id}_${k}`, tenantId: t.id, vmId: id, ...c, createdAt: ago(24 * 400) }).run());
         vm.disksGb.forEach((size, d) => tx.insert(vmDisks).values({ id: `${id}_disk${d}`, vmId: id, label: `Hard disk ${d + 1}`, sizeGb: size }).run());
         tx.insert(vmNics).values({
           id: `${id}_nic0`, vmId: id, network: 'prod', ipAddress: vm.ip,
@@ -268,4 +269,18 @@ export async function seedDemo(db: DB, { password, now = new Date() }: { passwor
     insertPastTests(tx, pastTests);
   });
   return true;
+}
+
+type DemoCheck = Pick<typeof vmAppChecks.$inferInsert, 'kind' | 'name' | 'params'>;
+
+/** Application checks a scheduled drill runs on the test copy of each demo VM, by the VM's role (from its name). */
+function demoAppChecks(name: string): DemoCheck[] {
+  const heartbeat: DemoCheck = { kind: 'heartbeat', name: 'Guest heartbeat', params: {} };
+  const tcp = (port: number, what: string): DemoCheck => ({ kind: 'tcp-port', name: what, params: { port } });
+  if (/-web-/.test(name)) return [heartbeat, { kind: 'http-status', name: 'Health page', params: { url: 'https://localhost/health', expectStatus: 200 } }];
+  if (/-app-/.test(name)) return [heartbeat, tcp(8443, 'Application port')];
+  if (/-sql-|-db-/.test(name)) return [heartbeat, tcp(1433, 'SQL Server port'), { kind: 'script-exit-code', name: 'Database consistency', params: { script: 'check-db.ps1', expectExitCode: 0 } }];
+  if (/-dc-/.test(name)) return [heartbeat, tcp(389, 'LDAP')];
+  if (/-file-/.test(name)) return [heartbeat, tcp(445, 'SMB shares')];
+  return [heartbeat];
 }

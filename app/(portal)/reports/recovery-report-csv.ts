@@ -4,7 +4,7 @@ import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
 import { OUTCOME_WORDS } from '@/components/portal/reports/outcome';
 
 export const RECOVERY_REPORT_HEADER = [
-  'Type', 'Group', 'Started', 'Finished', 'Started by', 'Checkpoint', 'Data loss', 'RTO achieved', 'RTO target', 'RTO met', 'RTO per VM', 'Result', 'Notes', 'Operation',
+  'Type', 'Group', 'Started', 'Finished', 'Started by', 'Checkpoint', 'Data loss', 'RTO achieved', 'RTO target', 'RTO met', 'RTO per VM', 'Result', 'Notes', 'Scheduled drill', 'Application checks', 'Operation',
 ];
 
 /** One operation in the words an auditor reads, as the report page shows it. */
@@ -14,7 +14,7 @@ export function recoveryReportRow(o: RecoveryReportItem): string[] {
     o.groupName,
     formatDateTime(o.startedAt),
     formatDateTime(o.finishedAt),
-    `${o.startedBy}${o.actingAsStaff ? ' (provider staff)' : ''}`,
+    `${o.startedBy === 'system' ? 'System (scheduled drill)' : o.startedBy}${o.actingAsStaff ? ' (provider staff)' : ''}`,
     o.checkpointTime ? formatDateTime(o.checkpointTime, { seconds: true }) : 'latest',
     formatDuration(o.dataLossSeconds),
     formatDuration(o.rtoSeconds),
@@ -23,6 +23,8 @@ export function recoveryReportRow(o: RecoveryReportItem): string[] {
     o.vms.map((vm) => `${vm.name} ${formatDuration(vm.rtoSeconds)}`).join('; '),
     OUTCOME_WORDS[o.outcome],
     o.notes ?? '',
+    o.drill?.scheduleName ?? '',
+    o.drill ? o.drill.checks.map((c) => `${c.vmName} ${c.name}: ${c.ok ? 'passed' : `failed (${c.detail})`}`).join('; ') : '',
     o.id,
   ];
 }

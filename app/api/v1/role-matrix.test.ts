@@ -7,6 +7,7 @@ import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createServiceRequest } from '@/lib/domain/staff/service-requests';
 import { createPlan } from '@/lib/domain/recovery/plans';
+import { createTestSchedule } from '@/lib/domain/drills/schedules';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
@@ -29,12 +30,13 @@ const CALLERS: Caller[] = ['anonymous', 'user', 'admin', 'otherAdmin', 'staff'];
 const ROLE_OF = { user: 'user', admin: 'client_admin', otherAdmin: 'client_admin', staff: 'staff' } as const;
 const USER_IDS = { user: 'usr_user_acme', admin: 'usr_admin_acme', otherAdmin: 'usr_admin_globex', staff: 'usr_staff_calligo' } as const;
 /** Path parameters that name a tenant's resource: another tenant's caller must get 404. */
-const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/recovery-runs/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}', '/recovery-plans/{id}', '/webhooks/{id}'];
+const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/recovery-runs/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}', '/recovery-plans/{id}', '/webhooks/{id}', '/test-schedules/{id}', '/vms/{id}'];
 /** Tables whose rows a refused call must not touch (the audit trail grows on purpose; tokens record their use). */
 const DOMAIN_TABLES = [
   'tenants', 'vdcs', 'storage_volumes', 'sites', 'site_links', 'outages', 'maintenance_windows', 'vms', 'protection_groups', 'group_members',
   'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users',
   'recovery_runs', 'recovery_run_groups', 'recovery_plans', 'webhook_endpoints', 'webhook_deliveries', 'notification_preferences',
+  'test_schedules', 'test_drills', 'vm_app_checks', 'app_check_faults',
 ];
 
 const modules = import.meta.glob('./**/route.ts');
@@ -67,6 +69,8 @@ beforeAll(async () => {
     token: db.$client.prepare('SELECT id FROM api_tokens WHERE token_hash = (SELECT token_hash FROM api_tokens WHERE prefix = ?)').pluck().get(acmeToken.token.slice(0, 9)) as string,
     user: 'usr_user_acme',
     'recovery-plan': plan.id,
+    'test-schedule': (await createTestSchedule(db, ACME_ADMIN, { groupIds: ['grp_acme_web'], cron: '0 2 * * 0', durationMinutes: 60 })).id,
+    vm: db.$client.prepare("SELECT id FROM vms WHERE tenant_id = 'ten_acme' LIMIT 1").pluck().get() as string,
   });
 });
 

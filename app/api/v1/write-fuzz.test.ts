@@ -7,6 +7,7 @@ import { insertApiToken } from '@/lib/auth/api-tokens';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { createServiceRequest } from '@/lib/domain/staff/service-requests';
 import { createPlan } from '@/lib/domain/recovery/plans';
+import { createTestSchedule } from '@/lib/domain/drills/schedules';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
@@ -22,6 +23,7 @@ const DOMAIN_TABLES = [
   'tenants', 'vdcs', 'storage_volumes', 'sites', 'site_links', 'outages', 'maintenance_windows', 'vms', 'protection_groups', 'group_members',
   'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users',
   'recovery_runs', 'recovery_run_groups', 'recovery_plans', 'webhook_endpoints', 'webhook_deliveries',
+  'test_schedules', 'test_drills', 'vm_app_checks', 'app_check_faults',
 ];
 const PARAMS: Record<string, string> = { id: 'grp_acme_web', vdcId: 'vdc_acme_zurich_recovery' };
 const RESOURCE_IDS: Record<string, string> = { tenants: 'ten_acme', sites: 'london', links: 'london--zurich', users: 'usr_user_acme', groups: 'grp_acme_web' };
@@ -44,6 +46,8 @@ beforeAll(async () => {
   db.$client.prepare("INSERT INTO webhook_endpoints (id, tenant_id, url, events, secret, enabled, created_by, created_at) VALUES ('whe_fuzz', 'ten_acme', 'https://hooks.example.com/in', '[\"site.down\"]', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 1, 'usr_admin_acme', ?)").run(Date.now());
   RESOURCE_IDS.webhooks = 'whe_fuzz';
   RESOURCE_IDS['recovery-plans'] = (await createPlan(db, ACME_ADMIN, { name: 'Fuzz plan', tiers: [{ groupIds: ['grp_acme_sql'] }, { groupIds: ['grp_acme_web'] }] })).id;
+  RESOURCE_IDS['test-schedules'] = (await createTestSchedule(db, ACME_ADMIN, { groupIds: ['grp_acme_web'], cron: '0 2 * * 0', durationMinutes: 60 })).id;
+  RESOURCE_IDS.vms = db.$client.prepare("SELECT id FROM vms WHERE tenant_id = 'ten_acme' LIMIT 1").pluck().get() as string;
   RESOURCE_IDS.requests = (await createServiceRequest(db, ACME_ADMIN, { kind: 'other', priority: 'P3', title: 'Fuzz target', description: 'For the fuzz test' })).id;
 });
 

@@ -71,8 +71,9 @@ export function RecoveryTable({ items }: { items: RecoveryReportItem[] }) {
               {o.finishedAt && <span className={muted}>ended {formatDateTime(o.finishedAt)}</span>}
             </Td>
             <Td>
-              {o.startedBy}
+              {o.startedBy === 'system' ? 'System' : o.startedBy}
               {o.actingAsStaff && <span className={muted}>provider staff</span>}
+              {o.drill && <span className={muted}>scheduled drill: {o.drill.scheduleName}</span>}
             </Td>
             <Td className="whitespace-nowrap">{o.checkpointTime ? formatDateTime(o.checkpointTime, { seconds: true }) : 'Latest'}</Td>
             <Td numeric>{formatDuration(o.dataLossSeconds)}</Td>
@@ -82,7 +83,18 @@ export function RecoveryTable({ items }: { items: RecoveryReportItem[] }) {
             <Td>
               <OutcomeBadge outcome={o.outcome} title={o.status === 'failed' && o.error ? `Operation failed: ${o.error}` : undefined} />
             </Td>
-            <Td className="max-w-xs text-xs">{o.notes ?? (o.status === 'failed' ? o.error : null) ?? '—'}</Td>
+            <Td className="max-w-xs text-xs">
+              {o.notes ?? (o.status === 'failed' ? o.error : null) ?? '—'}
+              {o.drill && o.drill.checks.length > 0 && (
+                <ul aria-label={`Application checks, ${o.groupName}`} className="mt-1 space-y-0.5 text-slate-600 dark:text-slate-400" data-testid="report-drill-checks">
+                  {o.drill.checks.map((c, i) => (
+                    <li key={i} className={c.ok ? undefined : 'text-red-700 dark:text-red-400'}>
+                      {c.ok ? '✓' : '✗'} {c.vmName} {c.name}{c.ok ? '' : `: ${c.detail}`}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Td>
           </Tr>
         ))}
       </TBody>

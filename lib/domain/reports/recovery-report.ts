@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, desc, eq, gte, inArray, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { operations } from '@/db/schema';
+import { operations, testDrillOperations, testDrills } from '@/db/schema';
 import { stepDefinitions } from '@/lib/operations/steps';
 import { operationOptionsSchema } from '@/lib/operations/types';
 import { recoveryReportQuerySchema, type RecoveryReportQuery } from '@/lib/schemas/reports';
@@ -56,7 +56,27 @@ export type RecoveryReportItem = Pick<
   /** Achieved RTO within the group's target; null while no RTO was achieved. */
   rtoMet: boolean | null;
   vms: RecoveredVmDto[];
+  /** Set when a scheduled drill ran this test: the schedule and the application checks recorded (issue 17). */
+  drill: ReportDrill | null;
 };
+
+export type ReportDrill = {
+  id: string;
+  scheduleName: string;
+  result: 'passed' | 'failed' | 'skipped' | null;
+  checks: { vmName: string; name: string; kind: string; target: string; ok: boolean; detail: string; forced: boolean }[];
+};
+
+/** The drills of these operations, with each operation's own checks. */
+function drillsOf(db: Executor, opIds: string[]): Map<string, ReportDrill> {
+  if (!opIds.length) return new Map();
+  const rows = db.select({ opId: testDrillOperations.operationId, drill: testDrills }).from(testDrillOperations)
+    .innerJoin(testDrills, eq(testDrills.id, testDrillOperations.drillId)).where(inArray(testDrillOperations.operationId, opIds)).all();
+  return new Map(rows.map(({ opId, drill }) => [opId, {
+    id: drill.id, scheduleName: drill.scheduleName, result: drill.result,
+    checks: drill.checks.filter((c) => c.operationId === opId).map((c) => ({ vmName: c.vmName, name: c.name, kind: c.kind, target: c.target, ok: c.ok, detail: c.detail, forced: c.forced })),
+  }]));
+}
 
 export type RecoveryReportDto = {
   items: RecoveryReportItem[];
@@ -94,10 +114,11 @@ export async function recoveryReport(db: Executor, actor: Actor, query: Record<s
       ? db.select({ id: operations.id, options: operations.options }).from(operations).where(inArray(operations.id, listed.map((o) => o.id))).all().map((r) => [r.id, r.options])
       : [],
   );
-  return { items: listed.map((o) => toItem(o, plans.get(o.id))), truncated: rows.length > RECOVERY_REPORT_MAX_ROWS };
+  const drills = drillsOf(db, listed.filter((o) => o.type === 'test-failover').map((o) => o.id));
+  return { items: listed.map((o) => ({ ...toItem(o, plans.get(o.id)), drill: drills.get(o.id) ?? null })), truncated: rows.length > RECOVERY_REPORT_MAX_ROWS };
 }
 
-function toItem(o: OperationDto, options: unknown): RecoveryReportItem {
+function toItem(o: OperationDto, options: unknown): Omit<RecoveryReportItem, 'drill'> {
   return {
     id: o.id, groupId: o.groupId, groupName: o.groupName, type: o.type, status: o.status,
     fromSiteId: o.fromSiteId, fromSiteName: o.fromSiteName, toSiteId: o.toSiteId, toSiteName: o.toSiteName,

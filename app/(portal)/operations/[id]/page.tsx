@@ -10,6 +10,8 @@ import type { Actor } from '@/lib/core/actor';
 import { getOperation } from '@/lib/domain/operations/operations';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { OperationLive } from './operation-live';
+import { OperationChecks } from '@/components/portal/test-schedules/operation-checks';
+import { isOpenStatus } from '@/components/operations/labels';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -43,6 +45,11 @@ export default async function OperationPage({ params }: Props) {
         }
       />
       <OperationLive initial={op} canAct={can(actor.role, 'operation:run')} />
+      {op.type === 'test-failover' && (
+        <div className="mt-4">
+          <OperationChecks operationId={op.id} open={isOpenStatus(op.status)} />
+        </div>
+      )}
     </>
   );
 }

@@ -15,6 +15,8 @@ import { staffActor } from '../../_lib/staff-actor';
 import { createVdcAction, setTenantStatusAction, updateTenantAction } from '../actions';
 import { StorageVolumes, VdcTable } from './vdc-table';
 import { orNotFound } from '@/app/_lib/or-not-found';
+import { CheckFaults } from '@/components/staff/check-faults';
+import { listTenantVmChecks } from '@/lib/domain/drills/checks';
 
 export const metadata: Metadata = { title: 'Tenant' };
 
@@ -26,6 +28,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const sites = await listSites(db, actor);
   const siteName = Object.fromEntries(sites.map((s) => [s.id, s.name]));
   const [pricing] = tenantPricing(db, actor, { tenantId: id });
+  const vmChecks = await listTenantVmChecks(db, actor, id);
 
   return (
     <>
@@ -66,6 +69,10 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <Card>
             <CardHeader title="Dedicated storage volumes" description="One all-SSD volume per site, sized from the vDCs there, with their guaranteed IOPS." />
             <StorageVolumes volumes={tenant.storageVolumes} siteName={siteName} />
+          </Card>
+          <Card>
+            <CardHeader title="Application checks: fault injection" description="Force checks to fail in test failovers and scheduled drills, to show what a failed drill looks like. Audited; clear to return to normal." />
+            {vmChecks.length ? <CheckFaults tenantId={tenant.id} vms={vmChecks} /> : <p className="px-4 py-3 text-sm text-slate-500">The tenant has no VMs.</p>}
           </Card>
           {pricing && (
             <Card>
