@@ -15,3 +15,4 @@ export * from './sim-state';
 export * from './recovery-runs';
 export * from './webhooks';
 export * from './notifications';
+export * from './approvals';

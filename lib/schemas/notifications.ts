@@ -14,6 +14,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'request.created', 'request.updated',
   'maintenance.announced', 'maintenance.tomorrow',
   'signin.new-device', 'account.password-changed', 'account.2fa-changed', 'token.created',
+  'approval.requested', 'approval.decided', 'approval.break-glass',
 ] as const;
 export const notificationEventTypeSchema = z.enum(NOTIFICATION_EVENT_TYPES, { error: 'Unknown notification event type.' });
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
@@ -90,4 +91,7 @@ export const EVENT_TITLE: Record<NotificationEventType, string> = {
   'account.password-changed': 'Your password was changed',
   'account.2fa-changed': 'Your two-factor authentication changed',
   'token.created': 'An API token was created',
+  'approval.requested': 'Approval requested',
+  'approval.decided': 'Approval decided',
+  'approval.break-glass': 'Started without approval (break glass)',
 };
