@@ -17,6 +17,7 @@ import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
 import { whatIfQuerySchema } from '@/lib/schemas/recovery-runs';
 import { createWebhookSchema, listDeliveriesQuerySchema, updateWebhookSchema } from '@/lib/schemas/webhooks';
+import { approvalDecisionSchema, listApprovalsQuerySchema, tenantSettingsPatchSchema } from '@/lib/schemas/approvals';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
 
@@ -53,6 +54,10 @@ const WEBHOOK_FIELDS =
 const DELIVERY_FIELDS =
   'A delivery is one attempt: { id, endpointId, messageId (the webhook-id: the same for every attempt and redelivery of an event), eventType, trigger (event/test/redeliver), attempt, ' +
   'status (pending/delivered/failed), statusCode, latencyMs, error, nextAttemptAt (pending), createdAt, attemptedAt, deliveredAt, payload }.';
+
+const APPROVAL_FIELDS =
+  'A request is { id, tenantId, tenantName, kind (operation/run), type (failover/move/failback), groups: [{ id, name }], checkpoint: { choice (latest/checkpoint/point-in-time), checkpointId, time, kind }, options, planName, reason, ' +
+  'status (pending/approved/rejected/expired/approved-failed), requestedBy, requestedByStaff, requestedAt, expiresAt (wall-clock time: the tenant\'s approvalTimeoutMinutes after the request), decidedBy, decidedAt, comment, operationId, runId, error (why an approved request could not start), mayDecide }.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -189,4 +194,17 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/admin/links', tag: 'Staff', summary: 'Inter-site links with latency and state', roles: STAFF, success: 200 },
   { method: 'get', path: '/api/v1/admin/links/{id}', tag: 'Staff', summary: 'One link with the groups a fault there affects', roles: STAFF, success: 200 },
   { method: 'delete', path: '/api/v1/admin/maintenance-windows/{id}', tag: 'Staff', summary: 'Cancel a maintenance window', roles: STAFF, success: 204 },
+
+  { method: 'get', path: '/api/v1/tenant', tag: 'Approvals', summary: 'Your organisation\'s settings: { tenantId, tenantName, liveFailoverApproval, approvalTimeoutMinutes, providerMayApprove } (staff: ?tenantId= or the tenant they act for)', roles: ANY, query: tenantFilterSchema, success: 200 },
+  {
+    method: 'patch', path: '/api/v1/tenant', tag: 'Approvals', roles: ['client_admin'], body: tenantSettingsPatchSchema, success: 200,
+    summary: 'Change your organisation\'s settings. With liveFailoverApproval on, a live failover, move or failback (single or a recovery run) answers 202 { status: "awaiting-approval", approvalId, approval } and starts only when another client administrator approves it; "breakGlass": true with a reason on the start proceeds without approval and is marked',
+  },
+  { method: 'get', path: '/api/v1/approvals', tag: 'Approvals', summary: 'Approval requests of live failovers, moves and failbacks, pending first (staff: every tenant, or tenantId)', roles: ANY, query: listApprovalsQuerySchema, success: 200, returns: `{ items: [request] }. ${APPROVAL_FIELDS}` },
+  { method: 'get', path: '/api/v1/approvals/{id}', tag: 'Approvals', summary: 'One approval request', roles: ANY, success: 200, returns: APPROVAL_FIELDS },
+  {
+    method: 'post', path: '/api/v1/approvals/{id}/approve', tag: 'Approvals', roles: ADMIN, body: approvalDecisionSchema, success: 200, returns: APPROVAL_FIELDS,
+    summary: 'Approve another administrator\'s request: it is validated again (checkpoint, pre-flight) and started as the requester asked, or kept as approved-failed with the reason. 403 for your own request (staff: unless the tenant allows provider approval); 409 when decided or expired; of racing decisions exactly one wins',
+  },
+  { method: 'post', path: '/api/v1/approvals/{id}/reject', tag: 'Approvals', summary: 'Reject another administrator\'s request with an optional comment (403 for your own; 409 when decided or expired)', roles: ADMIN, body: approvalDecisionSchema, success: 200, returns: APPROVAL_FIELDS },
 ];
