@@ -74,9 +74,9 @@ function assertMayDecide(db: Executor, actor: Actor, row: ApprovalRow, action: '
 function notPending(db: Executor, id: string, now: Date): ConflictError {
   const row = db.select({ status: approvals.status, decidedByEmail: approvals.decidedByEmail, expiresAt: approvals.expiresAt }).from(approvals).where(eq(approvals.id, id)).get();
   if (!row || row.status === 'expired' || (row.status === 'pending' && row.expiresAt <= now)) {
-    return new ConflictError('The request has expired; it can no longer be approved or rejected. Ask again if it is still needed.', { status: 'expired' });
+    return new ConflictError('The request has expired; it can no longer be approved or rejected. Ask again if it is still needed.', { approvalStatus: 'expired' });
   }
-  return new ConflictError(`The request was already decided (${row.status}${row.decidedByEmail ? ` by ${row.decidedByEmail}` : ''}).`, { status: row.status });
+  return new ConflictError(`The request was already decided (${row.status}${row.decidedByEmail ? ` by ${row.decidedByEmail}` : ''}).`, { approvalStatus: row.status });
 }
 
 async function decide(db: DB, actor: Actor, id: string, action: 'approve' | 'reject', input: unknown): Promise<ApprovalDto> {
