@@ -13,6 +13,8 @@ import { listTenantUsers } from '@/lib/domain/accounts/tenant-users';
 import { listTokens } from '@/lib/domain/accounts/tokens';
 import { listWebhooks } from '@/lib/domain/notifications/webhooks';
 import { WebhooksCard } from '@/components/portal/settings/webhooks-card';
+import { ApprovalSettingsCard } from '@/components/portal/settings/approval-settings-card';
+import { getTenantSettings } from '@/lib/domain/approvals/tenant-settings';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -29,6 +31,9 @@ export default async function SettingsPage() {
   // The tenant's webhook endpoints: its administrators (and staff acting for it).
   const webhooks = can(actor.role, 'webhooks:manage') && actor.tenantId != null ? await listWebhooks(db, actor) : null;
 
+  // Four-eyes approval: everyone of the tenant sees it; its client administrators change it.
+  const approvalSettings = actor.tenantId != null ? getTenantSettings(db, actor) : null;
+
   return (
     <>
       <PageHeader title="Settings" description="Your account, its password and second factor, API tokens for automation and, for administrators, your organisation's users and webhooks." />
@@ -39,6 +44,7 @@ export default async function SettingsPage() {
         <TokensCard tokens={tokens} showOwner={admin} />
         {users && <UsersCard users={users} currentUserId={actor.userId} />}
         {webhooks && <WebhooksCard endpoints={webhooks} />}
+        {approvalSettings && <ApprovalSettingsCard settings={approvalSettings} canChange={can(actor.role, 'tenant-settings:manage')} />}
       </div>
     </>
   );
