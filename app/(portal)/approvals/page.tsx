@@ -22,7 +22,7 @@ export default async function ApprovalsPage() {
     <>
       <PageHeader
         title="Approvals"
-        description="Live failovers, moves and failbacks waiting for a second administrator (four eyes), and the decisions taken. The requester cannot approve their own; a request expires if nobody decides in time."
+        description="Live failovers, moves and failbacks waiting for a second administrator (four eyes), and the decisions taken. The requester cannot approve their own; a request expires if nobody decides in time. Times here are real time (UTC), not the simulated clock: a person decides."
       />
       <AutoRefresh seconds={5} active={pending > 0} />
       {settings && !settings.liveFailoverApproval && (
