@@ -5,17 +5,17 @@
  * the requester proceeds without approval.
  */
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { approvals, tenants } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
-import { NotFoundError } from '@/lib/core/errors';
+import { ConflictError, NotFoundError } from '@/lib/core/errors';
 import { newId } from '@/lib/ids';
 import { OPERATION_TYPE_LABEL, type OperationType } from '@/lib/schemas/operations';
 import type { ApprovalKind, GatedType } from '@/lib/schemas/approvals';
 import { recordEvent } from '@/lib/domain/notifications/outbox';
-import { readApprovalDtos, type ApprovalDto, type StoredRequest } from './approval-dto';
+import { expireDue, readApprovalDtos, type ApprovalDto, type StoredRequest } from './approval-dto';
 
 export type ApprovalPolicy = { liveFailoverApproval: boolean; approvalTimeoutMinutes: number; providerMayApprove: boolean };
 
@@ -58,6 +58,15 @@ type RequestInput = {
 /** Writes a pending request instead of starting, with its audit entry and the event that tells the approvers. */
 export function requestApproval(tx: Executor, actor: Actor, input: RequestInput): AwaitingApprovalDto {
   const policy = approvalPolicy(tx, input.tenantId);
+  // One waiting request per group: a second would start a second operation on approval, or fail.
+  expireDue(tx);
+  const ids = input.groups.map((g) => g.id);
+  const waiting = tx.select({ id: approvals.id, groupIds: approvals.groupIds }).from(approvals).where(and(eq(approvals.tenantId, input.tenantId), eq(approvals.status, 'pending'))).all();
+  const clash = waiting.find((w) => w.groupIds.some((g) => ids.includes(g)));
+  if (clash) {
+    const names = input.groups.filter((g) => clash.groupIds.includes(g.id)).map((g) => g.name).join(', ');
+    throw new ConflictError(`A request for ${names} already waits for approval; approve, reject or let it expire first.`, { approvalId: clash.id });
+  }
   const id = newId('apr');
   const requestedAt = new Date();
   const expiresAt = new Date(requestedAt.getTime() + policy.approvalTimeoutMinutes * 60_000);
