@@ -14,6 +14,10 @@ describe('navigation', () => {
     }
   });
 
+  it('offers Approvals (four-eyes requests) to every client role', () => {
+    for (const role of ['user', 'client_admin'] as const) expect(portalNav(role).map((i) => i.href)).toContain('/approvals');
+  });
+
   it('keeps every staff section under /staff', () => {
     expect(STAFF_NAV.every((i) => i.href === '/staff' || i.href.startsWith('/staff/'))).toBe(true);
   });

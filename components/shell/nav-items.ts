@@ -20,6 +20,8 @@ export function portalNav(role: Role): NavItem[] {
     // Runs, and under /recovery/plans the saved multi-group plans: one entry, its page links both.
     { href: '/recovery', label: 'Recovery', icon: 'switch' },
     { href: '/test-schedules', label: 'Test schedules', icon: 'flask' },
+    // Four-eyes approval requests of live failovers (issue 17).
+    { href: '/approvals', label: 'Approvals', icon: 'check' },
     { href: '/what-if', label: 'What if', icon: 'hourglass' },
     { href: '/alerts', label: 'Alerts', icon: 'bell' },
     { href: '/reports', label: 'Reports', icon: 'report' },

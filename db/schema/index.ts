@@ -18,3 +18,4 @@ export * from './notifications';
 export * from './notification-marks';
 export * from './notification-preferences';
 export * from './test-drills';
+export * from './approvals';

@@ -32,6 +32,11 @@ export const operations = sqliteTable(
     result: text('result', { enum: TEST_RESULTS }),
     notes: text('notes'),
     error: text('error'),
+    /** Four-eyes approval: the request it started from and who approved it (null: no approval needed). */
+    approvalId: text('approval_id'),
+    approvedByEmail: text('approved_by_email'),
+    /** Started without the approval the tenant requires ("break glass"), with the written reason. */
+    breakGlassReason: text('break_glass_reason'),
   },
   (t) => [
     index('operations_tenant_started_idx').on(t.tenantId, t.startedAt),

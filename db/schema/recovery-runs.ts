@@ -50,6 +50,11 @@ export const recoveryRuns = sqliteTable(
     finishedAt: timestamp('finished_at'),
     /** One result for the run's tests when they were stopped together. */
     testResult: text('test_result', { enum: TEST_RESULTS }),
+    /** Four-eyes approval: the request it started from and who approved it (null: no approval needed). */
+    approvalId: text('approval_id'),
+    approvedByEmail: text('approved_by_email'),
+    /** Started without the approval the tenant requires ("break glass"), with the written reason. */
+    breakGlassReason: text('break_glass_reason'),
   },
   (t) => [
     index('recovery_runs_tenant_started_idx').on(t.tenantId, t.startedAt),

@@ -17,6 +17,12 @@ export const tenants = sqliteTable('tenants', {
   contactName: text('contact_name'),
   contactEmail: text('contact_email'),
   contactPhone: text('contact_phone'),
+  /** Four-eyes approval (issue 17): live failovers, moves and failbacks wait for a second administrator. */
+  liveFailoverApproval: integer('live_failover_approval', { mode: 'boolean' }).notNull().default(false),
+  /** Real (wall-clock) minutes an approval request waits before it expires. */
+  approvalTimeoutMinutes: integer('approval_timeout_minutes').notNull().default(30),
+  /** Provider staff may approve too (they always count as requesters). */
+  providerMayApprove: integer('provider_may_approve', { mode: 'boolean' }).notNull().default(false),
   createdAt: timestamp('created_at').notNull(),
 });
 

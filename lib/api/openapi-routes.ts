@@ -19,6 +19,7 @@ import { whatIfQuerySchema } from '@/lib/schemas/recovery-runs';
 import { createWebhookSchema, listDeliveriesQuerySchema, updateWebhookSchema } from '@/lib/schemas/webhooks';
 import { notificationPreferencesUpdateSchema } from '@/lib/schemas/notification-preferences';
 import { checkFaultSchema, testScheduleCreateSchema, testSchedulePatchSchema } from '@/lib/schemas/test-schedules';
+import { approvalDecisionSchema, listApprovalsQuerySchema, tenantSettingsPatchSchema } from '@/lib/schemas/approvals';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
 
@@ -65,6 +66,10 @@ const SCHEDULE_FIELDS =
   'lastDrill, createdBy, createdAt }. A drill is { id, scheduleId, scheduleName, scheduledFor, startedAt, endsAt, finishedAt, status (running/finished), result (passed/failed/skipped), ' +
   'skipCode (site-down/maintenance/busy/missed/preflight/no-groups), reason, missedSlots, groups: [{ groupId, groupName, operationId, result, error }], checks: [{ vmId, vmName, checkId, kind, name, target, ok, detail, at, forced }] }. ' +
   'Each drill is a test failover per group started by the system (startedBy "system") that stops itself after durationMinutes with the result its application checks give.';
+
+const APPROVAL_FIELDS =
+  'A request is { id, tenantId, tenantName, kind (operation/run), type (failover/move/failback), groups: [{ id, name }], checkpoint: { choice (latest/checkpoint/point-in-time), checkpointId, time, kind }, options, planName, reason, ' +
+  'status (pending/approved/rejected/expired/approved-failed), requestedBy, requestedByStaff, requestedAt, expiresAt (wall-clock time: the tenant\'s approvalTimeoutMinutes after the request), decidedBy, decidedAt, comment, operationId, runId, error (why an approved request could not start), mayDecide }.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -220,4 +225,16 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/vms/{id}/app-checks', tag: 'Test schedules', summary: 'A VM\'s application checks (a guest heartbeat when none is set) and the faults injected into them', roles: ANY, success: 200 },
   { method: 'post', path: '/api/v1/vms/{id}/check-faults', tag: 'Staff', summary: 'Fault injection: force one check (checkId) or every check of the VM to fail in test failovers until cleared (audited)', roles: STAFF, body: checkFaultSchema, success: 201 },
   { method: 'delete', path: '/api/v1/vms/{id}/check-faults', tag: 'Staff', summary: 'Clear the VM\'s injected faults (or one check\'s, ?checkId=)', roles: STAFF, success: 200 },
+  { method: 'get', path: '/api/v1/tenant', tag: 'Approvals', summary: 'Your organisation\'s settings: { tenantId, tenantName, liveFailoverApproval, approvalTimeoutMinutes, providerMayApprove } (staff: ?tenantId= or the tenant they act for)', roles: ANY, query: tenantFilterSchema, success: 200 },
+  {
+    method: 'patch', path: '/api/v1/tenant', tag: 'Approvals', roles: ['client_admin'], body: tenantSettingsPatchSchema, success: 200,
+    summary: 'Change your organisation\'s settings. With liveFailoverApproval on, a live failover, move or failback (single or a recovery run) answers 202 { status: "awaiting-approval", approvalId, approval } and starts only when another client administrator approves it; "breakGlass": true with a reason on the start proceeds without approval and is marked',
+  },
+  { method: 'get', path: '/api/v1/approvals', tag: 'Approvals', summary: 'Approval requests of live failovers, moves and failbacks, pending first (staff: every tenant, or tenantId)', roles: ANY, query: listApprovalsQuerySchema, success: 200, returns: `{ items: [request] }. ${APPROVAL_FIELDS}` },
+  { method: 'get', path: '/api/v1/approvals/{id}', tag: 'Approvals', summary: 'One approval request', roles: ANY, success: 200, returns: APPROVAL_FIELDS },
+  {
+    method: 'post', path: '/api/v1/approvals/{id}/approve', tag: 'Approvals', roles: ADMIN, body: approvalDecisionSchema, success: 200, returns: APPROVAL_FIELDS,
+    summary: 'Approve another administrator\'s request: it is validated again (checkpoint, pre-flight) and started as the requester asked, or kept as approved-failed with the reason. 403 for your own request (staff: unless the tenant allows provider approval); 409 when decided or expired; of racing decisions exactly one wins',
+  },
+  { method: 'post', path: '/api/v1/approvals/{id}/reject', tag: 'Approvals', summary: 'Reject another administrator\'s request with an optional comment (403 for your own; 409 when decided or expired)', roles: ADMIN, body: approvalDecisionSchema, success: 200, returns: APPROVAL_FIELDS },
 ];

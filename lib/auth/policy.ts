@@ -17,6 +17,9 @@ export const PERMISSIONS = {
   'tokens:manage': ['user', 'client_admin', 'staff'],
   'request:create': ['client_admin', 'staff'],
   'webhooks:manage': ['client_admin', 'staff'],
+  // four-eyes approval: the tenant's setting is its administrators' alone; staff decide only where the tenant allows it
+  'tenant-settings:manage': ['client_admin'],
+  'approvals:decide': ['client_admin', 'staff'],
   // provider staff only
   'tenants:manage': ['staff'],
   'sites:manage': ['staff'],

@@ -52,9 +52,12 @@ export function recipientsOf(tx: Executor, event: Pick<OutboxEventInput, 'type' 
     const userId = typeof event.payload.userId === 'string' ? event.payload.userId : null;
     return userId ? strip(people(eq(users.id, userId))) : [];
   }
-  const staff = people(eq(users.role, 'staff')).filter(wanted);
+  // The person who caused an event meant for others (a request for approval, a break glass) is not told of it.
+  const except = typeof event.payload.exceptUserId === 'string' ? event.payload.exceptUserId : null;
+  const notCauser = (p: Recipient) => p.userId !== except;
+  const staff = people(eq(users.role, 'staff')).filter(wanted).filter(notCauser);
   if (event.tenantId === null) return strip(staff);
-  const own = people(eq(users.tenantId, event.tenantId)).filter((p) => p.role !== 'staff' && wanted(p));
+  const own = people(eq(users.tenantId, event.tenantId)).filter((p) => p.role !== 'staff' && wanted(p) && notCauser(p));
   // The tenant's copies of provider-wide events go to its people only: staff get the provider's own.
   const staffToo = !PROVIDER_WIDE_EVENT_TYPES.includes(event.type);
   return strip([...own, ...(staffToo ? staff : [])]);

@@ -64,6 +64,7 @@ export const EVENT_GROUPS: readonly { id: string; label: string; types: readonly
   { id: 'tests', label: 'Tests', types: ['test.overdue', 'test.due-soon', 'drill.failed', 'drill.skipped'] },
   { id: 'requests', label: 'Requests', types: ['request.created', 'request.updated'] },
   { id: 'maintenance', label: 'Maintenance', types: ['maintenance.announced', 'maintenance.tomorrow'] },
+  { id: 'approvals', label: 'Approvals', types: ['approval.requested', 'approval.decided', 'approval.break-glass'] },
   { id: 'integrations', label: 'Webhooks', types: ['webhook.disabled'] },
   { id: 'security', label: 'Account security', types: PERSONAL_EVENT_TYPES },
 ];

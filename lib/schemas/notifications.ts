@@ -16,6 +16,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'signin.new-device', 'account.password-changed', 'account.2fa-changed', 'token.created',
   'webhook.disabled',
   'drill.failed', 'drill.skipped',
+  'approval.requested', 'approval.decided', 'approval.break-glass',
 ] as const;
 export const notificationEventTypeSchema = z.enum(NOTIFICATION_EVENT_TYPES, { error: 'Unknown notification event type.' });
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
@@ -99,4 +100,7 @@ export const EVENT_TITLE: Record<NotificationEventType, string> = {
   'webhook.disabled': 'Webhook endpoint disabled',
   'drill.failed': 'Scheduled test failover failed',
   'drill.skipped': 'Scheduled test failover skipped',
+  'approval.requested': 'Approval requested',
+  'approval.decided': 'Approval decided',
+  'approval.break-glass': 'Started without approval (break glass)',
 };

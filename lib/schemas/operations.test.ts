@@ -17,7 +17,15 @@ describe('the recovery point of an operation', () => {
 
 describe('failover and failback', () => {
   it('by default shut the source down gracefully for 300 s, do not reverse, and wait 60 min for a person', () => {
-    expect(failoverSchema.parse({})).toEqual({ shutdownGraceSeconds: 300, shutdownSource: true, reverseProtection: false, commitPolicy: 'manual', commitTimeoutMinutes: 60 });
+    expect(failoverSchema.parse({})).toEqual({ shutdownGraceSeconds: 300, shutdownSource: true, reverseProtection: false, commitPolicy: 'manual', commitTimeoutMinutes: 60, breakGlass: false });
+  });
+
+  it('break glass (start without four-eyes approval) needs a reason of 10 characters or more', () => {
+    expect(() => failoverSchema.parse({ breakGlass: true })).toThrow(/Break glass needs a written reason/);
+    expect(() => failoverSchema.parse({ breakGlass: true, reason: 'too short' })).toThrow(/Break glass needs a written reason/);
+    expect(failoverSchema.parse({ breakGlass: true, reason: 'Primary site lost' })).toMatchObject({ breakGlass: true, reason: 'Primary site lost' });
+    expect(() => moveSchema.parse({ breakGlass: true })).toThrow(/Break glass needs a written reason/);
+    expect(testFailoverSchema.parse({ breakGlass: true })).not.toHaveProperty('breakGlass');
   });
 
   it('take a grace period of 30 s to 30 min', () => {
@@ -45,7 +53,7 @@ describe('failover and failback', () => {
 
 describe('a planned move', () => {
   it('by default reverses protection and commits itself at once', () => {
-    expect(moveSchema.parse({})).toEqual({ shutdownGraceSeconds: 300, reverseProtection: true, commitPolicy: 'auto-commit', commitTimeoutMinutes: 0 });
+    expect(moveSchema.parse({})).toEqual({ shutdownGraceSeconds: 300, reverseProtection: true, commitPolicy: 'auto-commit', commitTimeoutMinutes: 0, breakGlass: false });
   });
 
   it('has no recovery point to choose', () => {

@@ -36,6 +36,20 @@ const pointFields = {
 const onePoint = <T extends { checkpointId?: string; pointInTime?: Date }>(v: T) => !(v.checkpointId && v.pointInTime);
 const onePointError = { error: 'Give either checkpointId or pointInTime, not both.', path: ['pointInTime'] };
 
+/**
+ * Four-eyes approval (issue 17): a live start may say why (`reason`, shown to the approver), and
+ * with `breakGlass: true` proceed without waiting for approval, which needs a written reason.
+ */
+const approvalFields = {
+  reason: displayText('Reason', 0, BREAK_GLASS_REASON.max, { multiline: true }).optional(),
+  breakGlass: jsonBoolean('breakGlass').optional().default(false),
+};
+const breakGlassNeedsReason = (v: { breakGlass?: boolean; reason?: string }) => !v.breakGlass || (v.reason ?? '').length >= BREAK_GLASS_REASON.min;
+export const breakGlassReasonError = {
+  error: `Break glass needs a written reason (${BREAK_GLASS_REASON.min}–${BREAK_GLASS_REASON.max} characters).`,
+  path: ['reason'],
+};
+
 /** POST /groups/{id}/test-failover */
 export const testFailoverSchema = z.object(pointFields).refine(onePoint, onePointError);
 
@@ -62,8 +76,10 @@ export const failoverSchema = z
     reverseProtection: jsonBoolean('Reverse protection').optional().default(false),
     commitPolicy: commitFields.commitPolicy.optional().default('manual'),
     commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(60),
+    ...approvalFields,
   })
-  .refine(onePoint, onePointError);
+  .refine(onePoint, onePointError)
+  .refine(breakGlassNeedsReason, breakGlassReasonError);
 
 /**
  * POST /groups/{id}/move: planned migration. The source is always shut down and synced (no data
@@ -75,7 +91,8 @@ export const moveSchema = z.object({
   reverseProtection: jsonBoolean('Reverse protection').optional().default(true),
   commitPolicy: commitFields.commitPolicy.optional().default('auto-commit'),
   commitTimeoutMinutes: commitFields.commitTimeoutMinutes.optional().default(0),
-});
+  ...approvalFields,
+}).refine(breakGlassNeedsReason, breakGlassReasonError);
 
 /** POST /operations/{id}/stop-test */
 export const stopTestSchema = z.object({

@@ -15,8 +15,14 @@ describe('starting a recovery run', () => {
 
   it('by default shuts the source down, commits by hand after up to 60 min and reverses nothing it was not asked to', () => {
     expect(startRunSchema.parse({ type: 'failover', groupIds: ['a', 'b'] })).toEqual({
-      type: 'failover', groupIds: ['a', 'b'], shutdownSource: true, commitPolicy: 'manual', commitTimeoutMinutes: 60,
+      type: 'failover', groupIds: ['a', 'b'], shutdownSource: true, commitPolicy: 'manual', commitTimeoutMinutes: 60, breakGlass: false,
     });
+  });
+
+  it('break glass (start without four-eyes approval) needs a written reason', () => {
+    expect(issuesOf(startRunSchema, { type: 'failover', groupIds: ['a'], breakGlass: true })).toEqual(['reason: Break glass needs a written reason (10–500 characters).']);
+    expect(issuesOf(startRunSchema, { type: 'failover', groupIds: ['a'], breakGlass: 'true', reason: 'A long enough reason' })).toEqual(['breakGlass: breakGlass must be true or false (a JSON boolean, not text).']);
+    expect(startRunSchema.parse({ type: 'failover', groupIds: ['a'], breakGlass: true, reason: 'A long enough reason' }).breakGlass).toBe(true);
   });
 
   it('refuses a failback (a run recovers; a group comes home on its own), a group twice, an empty or oversized list', () => {

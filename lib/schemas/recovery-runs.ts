@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SHUTDOWN_GRACE_SECONDS } from './operation-limits';
+import { BREAK_GLASS_REASON, SHUTDOWN_GRACE_SECONDS } from './operation-limits';
 import { jsonBoolean, pagingSchema } from './common';
 import { displayText, idField, wholeNumber } from './fields';
 import { COMMIT_POLICIES, TEST_RESULTS } from './operations';
@@ -87,6 +87,12 @@ export const startRunSchema = z
     reverseProtection: jsonBoolean('Reverse protection').optional(),
     commitPolicy: z.enum(COMMIT_POLICIES, { error: 'Commit policy must be manual, auto-commit or auto-rollback.' }).optional().default('manual'),
     commitTimeoutMinutes: wholeNumber('Commit timeout', 0, 1440, 'minutes').optional().default(60),
+    /** Four-eyes approval: start a live run without waiting for approval; needs a reason. */
+    breakGlass: jsonBoolean('breakGlass').optional().default(false),
+  })
+  .refine((v) => !v.breakGlass || (v.reason ?? '').length >= BREAK_GLASS_REASON.min, {
+    error: `Break glass needs a written reason (${BREAK_GLASS_REASON.min}–500 characters).`,
+    path: ['reason'],
   })
   .refine((v) => [v.groupIds, v.sourceSiteId, v.planId].filter((x) => x !== undefined).length === 1, {
     error: 'Name the groups one way: groupIds, sourceSiteId or planId.',

@@ -14,7 +14,7 @@ export function recoveryReportRow(o: RecoveryReportItem): string[] {
     o.groupName,
     formatDateTime(o.startedAt),
     formatDateTime(o.finishedAt),
-    `${o.startedBy === 'system' ? 'System (scheduled drill)' : o.startedBy}${o.actingAsStaff ? ' (provider staff)' : ''}`,
+    `${o.startedBy === 'system' ? 'System (scheduled drill)' : o.startedBy}${o.actingAsStaff ? ' (provider staff)' : ''}${o.approvedBy ? `; approved by ${o.approvedBy}` : ''}${o.breakGlassReason ? `; break glass: ${o.breakGlassReason}` : ''}`,
     o.checkpointTime ? formatDateTime(o.checkpointTime, { seconds: true }) : 'latest',
     formatDuration(o.dataLossSeconds),
     formatDuration(o.rtoSeconds),

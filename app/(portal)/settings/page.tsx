@@ -16,6 +16,8 @@ import { WebhooksCard } from '@/components/portal/settings/webhooks-card';
 import { NotificationsCard } from '@/components/portal/settings/notifications-card';
 import { RecipientsCard } from '@/components/portal/settings/recipients-card';
 import { getMyNotificationPreferences, listTenantNotificationRecipients } from '@/lib/domain/notifications/preferences';
+import { ApprovalSettingsCard } from '@/components/portal/settings/approval-settings-card';
+import { getTenantSettings } from '@/lib/domain/approvals/tenant-settings';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -35,6 +37,9 @@ export default async function SettingsPage() {
   const preferences = getMyNotificationPreferences(db, actor);
   const recipients = manageUsers ? listTenantNotificationRecipients(db, actor) : null;
 
+  // Four-eyes approval: everyone of the tenant sees it; its client administrators change it.
+  const approvalSettings = actor.tenantId != null ? getTenantSettings(db, actor) : null;
+
   return (
     <>
       <PageHeader title="Settings" description="Your account, its password and second factor, the e-mails you get, API tokens for automation and, for administrators, your organisation's users, who gets which e-mail, and webhooks." />
@@ -47,6 +52,7 @@ export default async function SettingsPage() {
         {users && <UsersCard users={users} currentUserId={actor.userId} />}
         {recipients && <RecipientsCard recipients={recipients} />}
         {webhooks && <WebhooksCard endpoints={webhooks} />}
+        {approvalSettings && <ApprovalSettingsCard settings={approvalSettings} canChange={can(actor.role, 'tenant-settings:manage')} />}
       </div>
     </>
   );

@@ -30,13 +30,14 @@ const CALLERS: Caller[] = ['anonymous', 'user', 'admin', 'otherAdmin', 'staff'];
 const ROLE_OF = { user: 'user', admin: 'client_admin', otherAdmin: 'client_admin', staff: 'staff' } as const;
 const USER_IDS = { user: 'usr_user_acme', admin: 'usr_admin_acme', otherAdmin: 'usr_admin_globex', staff: 'usr_staff_calligo' } as const;
 /** Path parameters that name a tenant's resource: another tenant's caller must get 404. */
-const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/recovery-runs/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}', '/recovery-plans/{id}', '/webhooks/{id}', '/test-schedules/{id}', '/vms/{id}'];
+const TENANT_SCOPED = ['/groups/{id}', '/operations/{id}', '/recovery-runs/{id}', '/alerts/{id}', '/requests/{id}', '/tokens/{id}', '/users/{id}', '/recovery-plans/{id}', '/webhooks/{id}', '/test-schedules/{id}', '/vms/{id}', '/approvals/{id}'];
 /** Tables whose rows a refused call must not touch (the audit trail grows on purpose; tokens record their use). */
 const DOMAIN_TABLES = [
   'tenants', 'vdcs', 'storage_volumes', 'sites', 'site_links', 'outages', 'maintenance_windows', 'vms', 'protection_groups', 'group_members',
   'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users',
   'recovery_runs', 'recovery_run_groups', 'recovery_plans', 'webhook_endpoints', 'webhook_deliveries', 'notification_preferences',
   'test_schedules', 'test_drills', 'vm_app_checks', 'app_check_faults',
+  'approvals',
 ];
 
 const modules = import.meta.glob('./**/route.ts');
@@ -59,7 +60,10 @@ beforeAll(async () => {
   // An Acme webhook endpoint with one delivery, written directly (creating one resolves its URL).
   db.$client.prepare("INSERT INTO webhook_endpoints (id, tenant_id, url, events, secret, enabled, created_by, created_at) VALUES ('whe_matrix', 'ten_acme', 'https://hooks.example.com/in', '[\"site.down\"]', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 1, 'usr_admin_acme', ?)").run(Date.now());
   db.$client.prepare("INSERT INTO webhook_deliveries (id, endpoint_id, message_id, event_type, payload, attempt, status, first_attempt_at, created_at) VALUES ('whd_matrix', 'whe_matrix', 'msg_matrix', 'site.down', '{}', 1, 'failed', ?, ?)").run(Date.now(), Date.now());
+  // A pending request of Acme's admin (the approval paths' real id: their own, so no decision passes here).
+  db.$client.prepare("INSERT INTO approvals (id, tenant_id, kind, type, group_ids, request, status, requested_by, requested_by_email, requested_by_role, requested_at, expires_at) VALUES ('apr_matrix', 'ten_acme', 'operation', 'failover', '[\"grp_acme_web\"]', '{\"body\":{}}', 'pending', 'usr_admin_acme', 'admin@acme.test', 'client_admin', ?, ?)").run(Date.now(), Date.now() + 3600_000);
   Object.assign(ids, {
+    approval: 'apr_matrix',
     'recovery-run': 'run_matrix',
     webhook: 'whe_matrix',
     group: 'grp_acme_web',

@@ -24,6 +24,7 @@ const DOMAIN_TABLES = [
   'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users',
   'recovery_runs', 'recovery_run_groups', 'recovery_plans', 'webhook_endpoints', 'webhook_deliveries',
   'test_schedules', 'test_drills', 'vm_app_checks', 'app_check_faults',
+  'approvals',
 ];
 const PARAMS: Record<string, string> = { id: 'grp_acme_web', vdcId: 'vdc_acme_zurich_recovery' };
 const RESOURCE_IDS: Record<string, string> = { tenants: 'ten_acme', sites: 'london', links: 'london--zurich', users: 'usr_user_acme', groups: 'grp_acme_web' };
@@ -45,6 +46,9 @@ beforeAll(async () => {
   RESOURCE_IDS['recovery-runs'] = 'run_fuzz';
   db.$client.prepare("INSERT INTO webhook_endpoints (id, tenant_id, url, events, secret, enabled, created_by, created_at) VALUES ('whe_fuzz', 'ten_acme', 'https://hooks.example.com/in', '[\"site.down\"]', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 1, 'usr_admin_acme', ?)").run(Date.now());
   RESOURCE_IDS.webhooks = 'whe_fuzz';
+  // A pending request of Acme's admin: the fuzzing admin is its requester, so no decision passes.
+  db.$client.prepare("INSERT INTO approvals (id, tenant_id, kind, type, group_ids, request, status, requested_by, requested_by_email, requested_by_role, requested_at, expires_at) VALUES ('apr_fuzz', 'ten_acme', 'operation', 'failover', '[\"grp_acme_web\"]', '{\"body\":{}}', 'pending', 'usr_admin_acme', 'admin@acme.test', 'client_admin', ?, ?)").run(Date.now(), Date.now() + 3600_000);
+  RESOURCE_IDS.approvals = 'apr_fuzz';
   RESOURCE_IDS['recovery-plans'] = (await createPlan(db, ACME_ADMIN, { name: 'Fuzz plan', tiers: [{ groupIds: ['grp_acme_sql'] }, { groupIds: ['grp_acme_web'] }] })).id;
   RESOURCE_IDS['test-schedules'] = (await createTestSchedule(db, ACME_ADMIN, { groupIds: ['grp_acme_web'], cron: '0 2 * * 0', durationMinutes: 60 })).id;
   RESOURCE_IDS.vms = db.$client.prepare("SELECT id FROM vms WHERE tenant_id = 'ten_acme' LIMIT 1").pluck().get() as string;

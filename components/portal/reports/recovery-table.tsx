@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { RecoveryReportItem } from '@/lib/domain/reports/recovery-report';
 import { OPERATION_TYPE_LABEL } from '@/components/operations/labels';
+import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatDateTime, formatDuration, formatMinutes } from '@/lib/format';
@@ -74,6 +75,12 @@ export function RecoveryTable({ items }: { items: RecoveryReportItem[] }) {
               {o.startedBy === 'system' ? 'System' : o.startedBy}
               {o.actingAsStaff && <span className={muted}>provider staff</span>}
               {o.drill && <span className={muted}>scheduled drill: {o.drill.scheduleName}</span>}
+              {o.approvedBy && <span className={muted}>approved by {o.approvedBy}</span>}
+              {o.breakGlassReason && (
+                <span className="block" title={o.breakGlassReason}>
+                  <Badge tone="danger">Break glass</Badge>
+                </span>
+              )}
             </Td>
             <Td className="whitespace-nowrap">{o.checkpointTime ? formatDateTime(o.checkpointTime, { seconds: true }) : 'Latest'}</Td>
             <Td numeric>{formatDuration(o.dataLossSeconds)}</Td>

@@ -15,8 +15,11 @@ import { seededTestDb, testTempDir } from '@/lib/testing/db';
 import { audit } from '@/lib/core/audit';
 import { listAudit } from './audit-log';
 import { deleteGroup, updateGroup } from '@/lib/domain/groups/group-commands';
-import { startFailover, startTestFailover, stopTest } from '@/lib/domain/operations/operations';
+import { startFailover as startFailoverGated, startTestFailover, stopTest } from '@/lib/domain/operations/operations';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
 
 /**
  * The audit trail as an auditor reads it: one clock, in the order things happened, the system

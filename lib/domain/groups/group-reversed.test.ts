@@ -5,8 +5,11 @@ import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { ACME_ADMIN, ACME_USER } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
 import { getGroup } from './groups';
-import { commitOperation, startFailover } from '@/lib/domain/operations/operations';
+import { commitOperation, startFailover as startFailoverGated } from '@/lib/domain/operations/operations';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web';

@@ -28,6 +28,7 @@ export function portalPath(e: Pick<MessageEvent, 'type' | 'tenantId' | 'payload'
   const p = e.payload;
   if (str(p.operationId)) return `/operations/${p.operationId}`;
   if (str(p.runId)) return `/recovery/runs/${p.runId}`;
+  if (str(p.approvalId)) return '/approvals';
   if (str(p.requestId)) return e.tenantId ? `/requests/${p.requestId}` : `/staff/requests/${p.requestId}`;
   if (str(p.groupId)) return `/groups/${p.groupId}`;
   if (PERSONAL_EVENT_TYPES.includes(e.type) || str(p.webhookId)) return '/settings';

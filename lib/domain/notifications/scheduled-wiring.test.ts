@@ -10,7 +10,7 @@ import type { DB } from '@/db/client';
 import { maintenanceWindows, notificationMarks, outboxDeliveries, outboxEvents, protectionGroups, tenants, webhookEndpoints } from '@/db/schema';
 import { commitRun } from '@/lib/domain/recovery/run-decisions';
 import { advanceRecoveryRuns } from '@/lib/domain/recovery/run-driver';
-import { startRun } from '@/lib/domain/recovery/runs';
+import { startRun as startRunOrAsk } from '@/lib/domain/recovery/runs';
 import { startFailover } from '@/lib/domain/operations/operations';
 import { createMaintenance } from '@/lib/domain/staff/maintenance';
 import { advanceOpenOperations } from '@/lib/operations/driver';
@@ -20,11 +20,14 @@ import { alertNotifications } from '@/lib/sim/alert-notifications';
 import { WEBHOOK_EVENT_TYPES } from '@/lib/schemas/webhooks';
 import { ACME_ADMIN, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
+import { startedOnly } from '@/lib/testing/started';
 import { sites } from '@/db/schema';
 import { newId } from '@/lib/ids';
 import { checkMaintenanceTomorrow, checkTestDuty, runScheduledChecks, startScheduledChecks, testDuty } from './scheduled-checks';
 import { deliverDueWebhooks, enqueueWebhook } from './webhook-delivery';
 import { createWebhook } from './webhooks';
+
+const startRun = startedOnly(startRunOrAsk);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const DAY = 86_400_000;

@@ -12,8 +12,8 @@ import { beginTotpEnrolment, confirmTotp } from '@/lib/domain/accounts/two-facto
 import { createToken } from '@/lib/domain/accounts/tokens';
 import { commitRun } from '@/lib/domain/recovery/run-decisions';
 import { advanceRecoveryRuns } from '@/lib/domain/recovery/run-driver';
-import { startRun } from '@/lib/domain/recovery/runs';
-import { commitOperation, startFailover, startTestFailover } from '@/lib/domain/operations/operations';
+import { startRun as startRunGated } from '@/lib/domain/recovery/runs';
+import { commitOperation, startFailover as startFailoverGated, startTestFailover } from '@/lib/domain/operations/operations';
 import { createMaintenance } from '@/lib/domain/staff/maintenance';
 import { createServiceRequest } from '@/lib/domain/staff/service-requests';
 import { updateServiceRequest } from '@/lib/domain/staff/service-request-update';
@@ -24,6 +24,10 @@ import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { ACME_ADMIN, ACME_USER, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
+import { startedOnly } from '@/lib/testing/started';
+
+const startRun = startedOnly(startRunGated);
+const startFailover = startedOnly(startFailoverGated);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web';

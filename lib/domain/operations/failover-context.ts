@@ -16,6 +16,7 @@ import type { CheckpointDto } from '@/lib/domain/core/dto';
 import { isReversed } from '@/lib/domain/groups/group-direction';
 import { loadGroupForOperation, loadPlan, siteInfo } from './operation-plan';
 import { simulator } from '@/lib/sim/bridge';
+import { approvalPolicy } from '@/lib/domain/approvals/gate';
 
 export type FailoverContextDto = {
   now: string;
@@ -43,6 +44,9 @@ export type FailoverContextDto = {
   oldestTime: string | null;
   /** How many checkpoints the history holds, of every kind. */
   checkpointCount: number;
+  /** The tenant requires a second administrator's approval for live failovers, moves and failbacks (issue 17). */
+  approvalRequired: boolean;
+  approvalTimeoutMinutes: number;
 };
 
 const MARK_LIMIT = 300;
@@ -64,6 +68,7 @@ export async function getFailoverContext(db: Executor, actor: Actor, groupId: st
     const row = named.find((c) => c.kind === kind);
     return row ? toDto(row) : null;
   };
+  const policy = approvalPolicy(db, group.tenantId);
   const open = db.select({ id: operations.id }).from(operations).where(and(eq(operations.groupId, groupId), isOpenOperation)).get();
   return {
     now: iso(nowMs),
@@ -81,5 +86,7 @@ export async function getFailoverContext(db: Executor, actor: Actor, groupId: st
     marks: named.map(toDto),
     oldestTime: oldest ? iso(oldest.timeMs) : null,
     checkpointCount: total,
+    approvalRequired: policy.liveFailoverApproval,
+    approvalTimeoutMinutes: policy.approvalTimeoutMinutes,
   };
 }

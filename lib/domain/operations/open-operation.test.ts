@@ -6,7 +6,11 @@ import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
-import { startFailover, startMove, startTestFailover } from './operations';
+import { startFailover as startFailoverGated, startMove as startMoveGated, startTestFailover } from './operations';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
+const startMove = startedOnly(startMoveGated);
 
 /** What opening an operation stores: its options snapshot, its audit entry and its outbox event. */
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);

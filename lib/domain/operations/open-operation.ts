@@ -27,6 +27,12 @@ export type StartInput = RecoveryPoint & {
   commitTimeoutMinutes: number;
 };
 
+/**
+ * Four-eyes approval (issue 17) kept on the operation: the approved request it started from and
+ * who approved it, or the reason given for starting without approval (break glass).
+ */
+export type ApprovalMarks = { approvalId?: string; approvedByEmail?: string; breakGlassReason?: string };
+
 /** Seconds to ship the backlog left at the source over the tenant's inter-site bandwidth. */
 function finalSyncSeconds(db: Executor, group: GroupForOperation): number {
   const tenant = db.select({ mbps: tenants.interSiteBandwidthMbps }).from(tenants).where(eq(tenants.id, group.tenantId)).get();
@@ -77,7 +83,7 @@ export function openOperation(
   group: GroupForOperation,
   pf: PreflightResult,
   input: StartInput,
-  at: { opId: string; nowMs: number; runId?: string },
+  at: { opId: string; nowMs: number; runId?: string } & ApprovalMarks,
 ): SimCall[] {
   const { opId, nowMs } = at;
   const options = buildOptions(tx, group, pf, input);
@@ -92,6 +98,7 @@ export function openOperation(
       fromSiteId: pf.fromSiteId, toSiteId: pf.toSiteId, checkpointId: pf.checkpoint?.id ?? null, checkpointTimeMs: pf.checkpointTimeMs,
       dataLossSeconds: pf.dataLossSeconds, options: options as unknown as Record<string, unknown>,
       startedBy: actor.userId, startedByEmail: actor.email, actingAsStaff: actor.role === 'staff', startedAt: new Date(nowMs),
+      approvalId: at.approvalId ?? null, approvedByEmail: at.approvedByEmail ?? null, breakGlassReason: at.breakGlassReason ?? null,
     }).returning().get();
   } catch (error) {
     if (isOpenOperationConflict(error)) throw openConflict(tx, group.id);
@@ -105,6 +112,8 @@ export function openOperation(
       groupId: group.id, type: pf.type, checkpointId: pf.checkpoint?.id ?? null, dataLossSeconds: pf.dataLossSeconds,
       shutdownSource: options.shutdownSource, shutdownGraceSeconds: options.shutdownGraceSeconds ?? null, reverseProtection: options.reverseProtection, commitPolicy: options.commitPolicy, commitTimeoutMinutes: options.commitTimeoutMinutes,
       ...(at.runId ? { runId: at.runId } : {}),
+      ...(at.approvalId ? { approvalId: at.approvalId, approvedBy: at.approvedByEmail ?? null } : {}),
+      ...(at.breakGlassReason ? { breakGlass: true, breakGlassReason: at.breakGlassReason } : {}),
     },
   });
   const label = OPERATION_TYPE_LABEL[pf.type];

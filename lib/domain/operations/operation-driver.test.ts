@@ -2,12 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/db/client';
 import { auditLog, groupMembers, operations, operationSteps, protectionGroups, sites, vms } from '@/db/schema';
-import { getOperation, startFailover, startTestFailover } from '@/lib/domain/operations/operations';
+import { getOperation, startFailover as startFailoverGated, startTestFailover } from '@/lib/domain/operations/operations';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { seededTestDb } from '@/lib/testing/db';
 import { advanceOpenOperations, startOperationsDriver } from '@/lib/operations/driver';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web';

@@ -50,6 +50,11 @@ export type OperationDto = {
   /** Email of who started it. */
   startedBy: string;
   actingAsStaff: boolean;
+  /** Four-eyes approval: the approval request it started from and who approved it (null: none was needed, or break glass). */
+  approvalId: string | null;
+  approvedBy: string | null;
+  /** Started without the approval the tenant requires (break glass): the reason given. */
+  breakGlassReason: string | null;
   startedAt: string;
   finishedAt: string | null;
   /** Simulated seconds since the start (until the end once finished). */
@@ -140,7 +145,7 @@ function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: n
     checkpointId: op.checkpointId, checkpointTime: isoOrNull(op.checkpointTimeMs), dataLossSeconds: op.dataLossSeconds,
     options: optionsDto(op.options as Partial<OperationOptions>),
     steps: state.steps.map((s) => ({ name: s.name, status: s.status, startedAt: isoOrNull(s.startedAtMs), finishedAt: isoOrNull(s.finishedAtMs), detail: s.detail })),
-    startedBy: op.startedByEmail, actingAsStaff: op.actingAsStaff, startedAt: iso(op.startedAt), finishedAt: isoOrNull(op.finishedAt),
+    startedBy: op.startedByEmail, actingAsStaff: op.actingAsStaff, approvalId: op.approvalId, approvedBy: op.approvedByEmail, breakGlassReason: op.breakGlassReason, startedAt: iso(op.startedAt), finishedAt: isoOrNull(op.finishedAt),
     elapsedSeconds: Math.max(0, Math.round((end - op.startedAt.getTime()) / 1000)),
     rtoSeconds: op.rtoSeconds, rtoTargetMinutes, result: op.result, notes: op.notes, error: op.error,
     commitDeadline: isoOrNull(op.commitDeadline), progress: Math.round(progress * 1000) / 1000,

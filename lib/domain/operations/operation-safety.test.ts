@@ -11,8 +11,11 @@ import { advanceOpenOperations } from '@/lib/operations/driver';
 import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { ACME_ADMIN, ACME_USER, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
-import { commitOperation, getOperation, rollbackOperation, startFailover } from './operations';
+import { commitOperation, getOperation, rollbackOperation, startFailover as startFailoverGated } from './operations';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web'; // London → Zurich

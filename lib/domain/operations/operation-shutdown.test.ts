@@ -8,8 +8,12 @@ import { advanceOpenOperations } from '@/lib/operations/driver';
 import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { ACME_ADMIN, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
-import { getOperation, startFailover, startMove } from './operations';
+import { getOperation, startFailover as startFailoverGated, startMove as startMoveGated } from './operations';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
+const startMove = startedOnly(startMoveGated);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const SQL = 'grp_acme_sql'; // acme-sql-01, acme-sql-02 and acme-dc-01: their guests take 44, 120 and 128 s to shut down

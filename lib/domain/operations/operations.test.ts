@@ -8,9 +8,14 @@ import { ACME_ADMIN as acmeAdmin, ACME_USER as acmeUser, GLOBEX_ADMIN as globexA
 import { seededTestDb } from '@/lib/testing/db';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import {
-  commitOperation, getOperation, listOperations, preflight, rollbackOperation, startFailback, startFailover, startMove,
+  commitOperation, getOperation, listOperations, preflight, rollbackOperation, startFailback as startFailbackGated, startFailover as startFailoverGated, startMove as startMoveGated,
   startTestFailover, stopTest,
 } from './operations';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
+const startMove = startedOnly(startMoveGated);
+const startFailback = startedOnly(startFailbackGated);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web'; // london → zurich, plan: 2 app VMs, 60 s delay, 2 web VMs

@@ -27,7 +27,10 @@ import type { Page } from '@/lib/domain/core/dto';
 import { ConflictError, NotFoundError, PreflightError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import { readOperationDtos, type OperationDto } from './operation-dto';
-import { loadGroupForOperation } from './operation-plan';
+import { loadGroupForOperation, type GroupForOperation } from './operation-plan';
+import { gateFor, isAwaitingApproval, noteBreakGlass, requestApproval, type AwaitingApprovalDto } from '@/lib/domain/approvals/gate';
+import type { StoredRequest } from '@/lib/domain/approvals/approval-dto';
+import type { GatedType } from '@/lib/schemas/approvals';
 import { openOperation, type StartInput } from './open-operation';
 import { evaluatePreflight, type PreflightDto } from './operation-preflight';
 import { tenantFilter } from '@/lib/domain/core/scope';
@@ -38,7 +41,7 @@ import { parseInput } from '@/lib/domain/core/validate';
 export type { OperationDto } from './operation-dto';
 export type { PreflightDto } from './operation-preflight';
 
-function parseStart(type: OperationType, input: unknown): StartInput {
+export function parseStart(type: OperationType, input: unknown): StartInput & { reason?: string; breakGlass?: boolean } {
   if (type === 'test-failover') {
     const p = parseBody(testFailoverSchema, input);
     return { ...p, shutdownSource: false, reverseProtection: false, commitPolicy: 'manual', commitTimeoutMinutes: 0 };
@@ -47,23 +50,55 @@ function parseStart(type: OperationType, input: unknown): StartInput {
   return parseBody(failoverSchema, input);
 }
 
-async function startOperation(db: DB, actor: Actor, groupId: string, requested: OperationType, input: unknown): Promise<OperationDto> {
+/**
+ * The pre-flight of a start, in its transaction: refused (422) with the failed checks, 409 when
+ * the group waits in a run. An open operation is the database's call when opening, whoever gets
+ * there first; a request for approval is refused at once when one is open (`strictOpen`).
+ */
+function checkStart(tx: Executor, group: GroupForOperation, requested: OperationType, parsed: StartInput, nowMs: number, strictOpen = false) {
+  const pf = evaluatePreflight(tx, group, requested, parsed, nowMs);
+  if (pf.waitingInRunId) throw new ConflictError('The group waits for its tier in a recovery run; act on it there.', { runId: pf.waitingInRunId });
+  if (strictOpen && pf.openOperationId) throw new ConflictError('Another operation is already open on this group; one operation at a time.', { openOperationId: pf.openOperationId });
+  const failed = pf.checks.filter((c) => !c.ok && c.check !== 'no-open-operation');
+  if (failed.length) throw new PreflightError(failed.map((c) => ({ check: c.check, message: c.message })));
+  return pf;
+}
+
+/** The stored form of a start body: what the approver sees and what is validated again on approval. */
+function storedBody(parsed: StartInput & { reason?: string; breakGlass?: boolean }): Record<string, unknown> {
+  const { breakGlass: _bg, pointInTime, ...rest } = parsed;
+  void _bg;
+  return JSON.parse(JSON.stringify({ ...rest, ...(pointInTime ? { pointInTime: pointInTime.toISOString() } : {}) })) as Record<string, unknown>;
+}
+
+async function startOperation(db: DB, actor: Actor, groupId: string, requested: OperationType, input: unknown): Promise<OperationDto | AwaitingApprovalDto> {
   authorize(db, actor, 'operation:run', { type: 'protection-group', id: groupId });
   const group = loadGroupForOperation(db, actor, groupId);
   const parsed = parseStart(requested, input);
   const { sim, nowMs } = await simClock();
   assertEngineLive(sim);
   const opId = newId('op');
+  const gate = gateFor(db, group.tenantId, requested, parsed.breakGlass);
   let calls: SimCall[];
   try {
-    calls = db.transaction((tx) => {
-      const pf = evaluatePreflight(tx, group, requested, parsed, nowMs);
-      if (pf.waitingInRunId) throw new ConflictError('The group waits for its tier in a recovery run; act on it there.', { runId: pf.waitingInRunId });
-      // An open operation is the database's call (409 below), whoever gets there first.
-      const failed = pf.checks.filter((c) => !c.ok && c.check !== 'no-open-operation');
-      if (failed.length) throw new PreflightError(failed.map((c) => ({ check: c.check, message: c.message })));
-      return openOperation(tx, actor, group, pf, parsed, { opId, nowMs });
+    const outcome = db.transaction((tx): SimCall[] | AwaitingApprovalDto => {
+      if (gate === 'approval') {
+        const pf = checkStart(tx, group, requested, parsed, nowMs, true);
+        return requestApproval(tx, actor, {
+          tenantId: group.tenantId, kind: 'operation', type: pf.type as GatedType, groups: [{ id: group.id, name: group.name }],
+          request: { body: storedBody(parsed), requested }, reason: parsed.reason || null, nowMs,
+        });
+      }
+      const pf = checkStart(tx, group, requested, parsed, nowMs);
+      const breakGlassReason = gate === 'break-glass' ? parsed.reason : undefined;
+      const out = openOperation(tx, actor, group, pf, parsed, { opId, nowMs, breakGlassReason });
+      if (breakGlassReason) {
+        noteBreakGlass(tx, actor, { tenantId: group.tenantId, kind: 'operation', type: pf.type as GatedType, groups: [{ id: group.id, name: group.name }], reason: breakGlassReason, operationId: opId, nowMs });
+      }
+      return out;
     });
+    if (isAwaitingApproval(outcome)) return outcome;
+    calls = outcome;
   } catch (error) {
     if (error instanceof PreflightError || error instanceof ConflictError) {
       audit(db, actor, { action: 'operation.start', tenantId: group.tenantId, targetType: 'protection-group', targetId: groupId, outcome: 'failed', simulatedTime: nowMs, details: { type: requested, reason: error.message } });
@@ -74,8 +109,30 @@ async function startOperation(db: DB, actor: Actor, groupId: string, requested: 
   return readOne(db, opId, nowMs);
 }
 
+/**
+ * Starts an approved request as its requester would have, in the approver's transaction: the
+ * stored body is validated again and the pre-flight evaluated now (the checkpoint must still be
+ * in the journal). Throws the domain error that keeps it from starting.
+ */
+export function startApprovedOperation(tx: Executor, requester: Actor, approval: { id: string; groupIds: string[]; request: StoredRequest }, approverEmail: string, nowMs: number): { calls: SimCall[]; operationId: string } {
+  const group = loadGroupForOperation(tx, requester, approval.groupIds[0]);
+  const requested = (approval.request.requested ?? 'failover') as OperationType;
+  const parsed = parseStart(requested, approval.request.body);
+  const pf = checkStart(tx, group, requested, parsed, nowMs);
+  const operationId = newId('op');
+  const calls = openOperation(tx, requester, group, pf, parsed, { opId: operationId, nowMs, approvalId: approval.id, approvedByEmail: approverEmail });
+  return { calls, operationId };
+}
+
+export type { AwaitingApprovalDto } from '@/lib/domain/approvals/gate';
+
 /** Boots copies of the group's VMs on the test network; production keeps replicating. */
-export const startTestFailover = (db: DB, actor: Actor, groupId: string, input: unknown = {}) => startOperation(db, actor, groupId, 'test-failover', input);
+export async function startTestFailover(db: DB, actor: Actor, groupId: string, input: unknown = {}): Promise<OperationDto> {
+  const out = await startOperation(db, actor, groupId, 'test-failover', input);
+  // A test failover never waits for approval (gateFor): it disrupts nothing.
+  if (isAwaitingApproval(out)) throw new Error('A test failover never waits for approval.');
+  return out;
+}
 /** Live failover; on a group failed over with reverse protection this is a failback. */
 export const startFailover = (db: DB, actor: Actor, groupId: string, input: unknown = {}) => startOperation(db, actor, groupId, 'failover', input);
 /** Planned migration: shut down, final sync, clean checkpoint, boot at the target. No data loss. */

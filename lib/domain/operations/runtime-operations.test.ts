@@ -5,12 +5,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '@/db/client';
-import { commitOperation, getOperation, startFailover, startTestFailover, stopTest } from '@/lib/domain/operations/operations';
+import { commitOperation, getOperation, startFailover as startFailoverGated, startTestFailover, stopTest } from '@/lib/domain/operations/operations';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { advanceOpenOperations } from '@/lib/operations/driver';
 import { ACME_ADMIN } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
 import { createSimulator, type Simulator } from '@/lib/sim/runtime';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
 
 const NOW = Date.UTC(2026, 4, 12, 9, 30, 0);
 const WEB = 'grp_acme_web';

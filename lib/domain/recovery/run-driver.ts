@@ -81,7 +81,11 @@ function tryStart(db: DB, run: RunRow, actor: Actor, groupId: string, atMs: numb
     const opId = newId('op');
     // Claim the group first: the waiting row's unique index then no longer holds it.
     tx.update(recoveryRunGroups).set({ state: 'started', operationId: null }).where(and(eq(recoveryRunGroups.runId, run.id), eq(recoveryRunGroups.groupId, groupId))).run();
-    const calls = openOperation(tx, actor, group, pf, run.options as unknown as StartInput, { opId, nowMs: atMs, runId: run.id });
+    const calls = openOperation(tx, actor, group, pf, run.options as unknown as StartInput, {
+      opId, nowMs: atMs, runId: run.id,
+      // A later tier carries the run's approval or break glass like the first tier's operations.
+      approvalId: run.approvalId ?? undefined, approvedByEmail: run.approvedByEmail ?? undefined, breakGlassReason: run.breakGlassReason ?? undefined,
+    });
     tx.update(recoveryRunGroups).set({ operationId: opId }).where(and(eq(recoveryRunGroups.runId, run.id), eq(recoveryRunGroups.groupId, groupId))).run();
     return calls;
   });

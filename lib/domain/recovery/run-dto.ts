@@ -50,6 +50,9 @@ export type RunDto = {
   reason: string | null;
   startedBy: string;
   actingAsStaff: boolean;
+  /** Four-eyes approval: who approved the run, or the break-glass reason it started without approval. */
+  approvedBy: string | null;
+  breakGlassReason: string | null;
   startedAt: string;
   finishedAt: string | null;
   elapsedSeconds: number;

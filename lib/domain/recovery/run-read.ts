@@ -87,7 +87,7 @@ function toRunDto(
   return {
     id: run.id, tenantId: run.tenantId, tenantName, type: run.type, status,
     sourceSiteId: run.sourceSiteId, sourceSiteName: run.sourceSiteId ? (siteNames.get(run.sourceSiteId) ?? run.sourceSiteId) : null,
-    planId: run.planId, planName: run.planName, reason: run.reason, startedBy: run.startedByEmail, actingAsStaff: run.actingAsStaff,
+    planId: run.planId, planName: run.planName, reason: run.reason, startedBy: run.startedByEmail, actingAsStaff: run.actingAsStaff, approvedBy: run.approvedByEmail, breakGlassReason: run.breakGlassReason,
     startedAt: iso(run.startedAt), finishedAt: isoOrNull(run.finishedAt),
     elapsedSeconds: Math.max(0, Math.round((end - run.startedAt.getTime()) / 1000)),
     worstRtoTargetMinutes: Math.max(0, ...dtos.map((g) => g.rtoTargetMinutes)),

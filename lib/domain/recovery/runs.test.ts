@@ -11,7 +11,10 @@ import { seededTestDb } from '@/lib/testing/db';
 import { startTestFailover } from '@/lib/domain/operations/operations';
 import { commitRun, rollbackRun, stopRunTests } from './run-decisions';
 import { advanceRecoveryRuns } from './run-driver';
-import { getRun, listRuns, previewRun, startRun } from './runs';
+import { getRun, listRuns, previewRun, startRun as startRunGated } from './runs';
+import { startedOnly } from '@/lib/testing/started';
+
+const startRun = startedOnly(startRunGated);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web';

@@ -25,7 +25,10 @@ import { parseBody } from '@/lib/domain/core/input';
 import { cachedRead } from '@/lib/domain/core/read-cache';
 import { tenantFilter } from '@/lib/domain/core/scope';
 import { parseInput } from '@/lib/domain/core/validate';
-import { openOperation, type StartInput } from '@/lib/domain/operations/open-operation';
+import { openOperation, type ApprovalMarks, type StartInput } from '@/lib/domain/operations/open-operation';
+import { gateFor, isAwaitingApproval, noteBreakGlass, requestApproval, type AwaitingApprovalDto } from '@/lib/domain/approvals/gate';
+import type { StoredRequest } from '@/lib/domain/approvals/approval-dto';
+import type { GatedType } from '@/lib/schemas/approvals';
 import { loadGroupForOperation, type GroupForOperation } from '@/lib/domain/operations/operation-plan';
 import { evaluatePreflight, type PreflightCheckDto, type PreflightResult } from '@/lib/domain/operations/operation-preflight';
 import { assertEngineLive } from '@/lib/sim/bridge';
@@ -170,65 +173,34 @@ function isWaitingConflict(error: unknown): boolean {
  * lets only one run do) and the first tier's operations. 409 when a group is busy (another
  * operation or run got there first), 422 with every failed check otherwise.
  */
-export async function startRun(db: DB, actor: Actor, input: unknown, query: { tenantId?: string } = {}): Promise<RunDto> {
+export async function startRun(db: DB, actor: Actor, input: unknown, query: { tenantId?: string } = {}): Promise<RunDto | AwaitingApprovalDto> {
   authorize(db, actor, 'operation:run', { type: 'recovery-run' });
   const parsed = parseBody(startRunSchema, input);
   const tenantId = runTenant(db, actor, parsed, query);
   const resolved = resolveGroups(db, tenantId, parsed);
-  const start = runStartInput(parsed.type, parsed);
   const { sim, nowMs } = await simClock();
   assertEngineLive(sim);
   const runId = newId('run');
+  const gate = gateFor(db, tenantId, parsed.type, parsed.breakGlass);
   let calls: SimCall[];
   try {
-    calls = db.transaction((tx) => {
-      const evaluated = evaluateAll(tx, actor, resolved, parsed.type, start, nowMs);
-      const pre = review(resolved, parsed.type, evaluated, nowMs);
-      const busy = pre.groups.filter((g) => g.openOperationId || g.waitingInRunId);
-      if (busy.length) {
-        throw new ConflictError(`Already in an operation: ${busy.map((g) => g.groupName).join(', ')}. A group runs one operation at a time.`, {
-          groups: busy.map((g) => ({ groupId: g.groupId, groupName: g.groupName, openOperationId: g.openOperationId, runId: g.waitingInRunId })),
+    const outcome = db.transaction((tx): SimCall[] | AwaitingApprovalDto => {
+      if (gate === 'approval') {
+        const evaluated = checkRun(tx, actor, resolved, parsed, nowMs);
+        const { breakGlass: _bg, ...body } = parsed;
+        void _bg;
+        return requestApproval(tx, actor, {
+          tenantId, kind: 'run', type: parsed.type as GatedType, groups: evaluated.map((e) => ({ id: e.group.id, name: e.group.name })),
+          request: { body: JSON.parse(JSON.stringify(body)) as Record<string, unknown>, tiers: resolved.tiers, plan: resolved.plan }, reason: parsed.reason || null, nowMs,
         });
       }
-      if (!pre.ok) throw new PreflightError(pre.problems satisfies FailedCheck[]);
-      const forecast = new Map(pre.groups.map((g) => [g.groupId, g]));
-      tx.insert(recoveryRuns).values({
-        id: runId, tenantId, type: parsed.type, status: 'in-progress', sourceSiteId: parsed.sourceSiteId ?? null,
-        planId: resolved.plan?.id ?? null, planName: resolved.plan?.name ?? null, reason: parsed.reason || null,
-        tierDelays: resolved.tiers.map((t) => t.delayAfterSeconds), options: start as unknown as Record<string, unknown>,
-        startedBy: actor.userId, startedByEmail: actor.email, actingAsStaff: actor.role === 'staff', startedAt: new Date(nowMs),
-      }).run();
-      const out: SimCall[] = [];
-      evaluated.forEach((e, position) => {
-        const opId = e.tier === 0 ? newId('op') : null;
-        try {
-          tx.insert(recoveryRunGroups).values({
-            runId, groupId: e.group.id, tier: e.tier, position, state: e.tier === 0 ? 'started' : 'waiting', operationId: null,
-            forecastDataLossSeconds: forecast.get(e.group.id)?.dataLossSeconds ?? null, forecastRtoSeconds: forecast.get(e.group.id)?.predictedRtoSeconds ?? null,
-          }).run();
-        } catch (error) {
-          if (isWaitingConflict(error)) throw new ConflictError(`${e.group.name} is held by another recovery run.`, { groupId: e.group.id });
-          throw error;
-        }
-        if (opId) {
-          out.push(...openOperation(tx, actor, e.group, e.pf, start, { opId, nowMs, runId }));
-          tx.update(recoveryRunGroups).set({ operationId: opId }).where(and(eq(recoveryRunGroups.runId, runId), eq(recoveryRunGroups.groupId, e.group.id))).run();
-        }
-      });
-      const what = `${RUN_TYPE_LABEL[parsed.type]} run${resolved.plan ? ` of the plan ${resolved.plan.name}` : ''}`;
-      recordEvent(tx, {
-        type: 'run.started', tenantId, occurredAt: nowMs,
-        payload: { runId, runType: parsed.type, planName: resolved.plan?.name ?? null, subject: what, summary: `${actor.email} started a ${what.toLowerCase()}: ${evaluated.length} group(s) in ${resolved.tiers.length} tier(s).${parsed.reason ? ` Reason: ${parsed.reason}` : ''}` },
-      });
-      audit(tx, actor, {
-        action: 'recovery-run.start', tenantId, targetType: 'recovery-run', targetId: runId, simulatedTime: nowMs,
-        details: {
-          type: parsed.type, groupIds: evaluated.map((e) => e.group.id), tiers: resolved.tiers.length, planId: resolved.plan?.id ?? null,
-          sourceSiteId: parsed.sourceSiteId ?? null, reason: parsed.reason ?? null, ...start,
-        },
-      });
+      const breakGlassReason = gate === 'break-glass' ? parsed.reason : undefined;
+      const { calls: out, groups } = openRun(tx, actor, resolved, parsed, nowMs, runId, { breakGlassReason });
+      if (breakGlassReason) noteBreakGlass(tx, actor, { tenantId, kind: 'run', type: parsed.type as GatedType, groups, reason: breakGlassReason, runId, nowMs });
       return out;
     });
+    if (isAwaitingApproval(outcome)) return outcome;
+    calls = outcome;
   } catch (error) {
     if (error instanceof PreflightError || error instanceof ConflictError) {
       audit(db, actor, { action: 'recovery-run.start', tenantId, targetType: 'recovery-run', outcome: 'failed', simulatedTime: nowMs, details: { type: parsed.type, reason: error.message } });
@@ -237,6 +209,82 @@ export async function startRun(db: DB, actor: Actor, input: unknown, query: { te
   }
   runSimCalls(sim, calls);
   return readRun(db, runId, nowMs);
+}
+
+/** The whole run's pre-flight in the transaction: 409 when a group is busy, 422 with every failed check. */
+function checkRun(tx: Executor, actor: Actor, resolved: Resolved, parsed: StartRunInput, nowMs: number) {
+  const start = runStartInput(parsed.type, parsed);
+  const evaluated = evaluateAll(tx, actor, resolved, parsed.type, start, nowMs);
+  const pre = review(resolved, parsed.type, evaluated, nowMs);
+  const busy = pre.groups.filter((g) => g.openOperationId || g.waitingInRunId);
+  if (busy.length) {
+    throw new ConflictError(`Already in an operation: ${busy.map((g) => g.groupName).join(', ')}. A group runs one operation at a time.`, {
+      groups: busy.map((g) => ({ groupId: g.groupId, groupName: g.groupName, openOperationId: g.openOperationId, runId: g.waitingInRunId })),
+    });
+  }
+  if (!pre.ok) throw new PreflightError(pre.problems satisfies FailedCheck[]);
+  return evaluated.map((e) => ({ ...e, forecast: pre.groups.find((g) => g.groupId === e.group.id) }));
+}
+
+/**
+ * In one transaction: the run, its groups (later tiers held as "waiting", which the database
+ * lets only one run do) and the first tier's operations, after the whole run's pre-flight.
+ */
+function openRun(tx: Executor, actor: Actor, resolved: Resolved, parsed: StartRunInput, nowMs: number, runId: string, marks: ApprovalMarks): { calls: SimCall[]; groups: { id: string; name: string }[] } {
+  const { tenantId } = resolved;
+  const start = runStartInput(parsed.type, parsed);
+  const evaluated = checkRun(tx, actor, resolved, parsed, nowMs);
+  tx.insert(recoveryRuns).values({
+    id: runId, tenantId, type: parsed.type, status: 'in-progress', sourceSiteId: parsed.sourceSiteId ?? null,
+    planId: resolved.plan?.id ?? null, planName: resolved.plan?.name ?? null, reason: parsed.reason || null,
+    tierDelays: resolved.tiers.map((t) => t.delayAfterSeconds), options: start as unknown as Record<string, unknown>,
+    startedBy: actor.userId, startedByEmail: actor.email, actingAsStaff: actor.role === 'staff', startedAt: new Date(nowMs),
+    approvalId: marks.approvalId ?? null, approvedByEmail: marks.approvedByEmail ?? null, breakGlassReason: marks.breakGlassReason ?? null,
+  }).run();
+  const out: SimCall[] = [];
+  evaluated.forEach((e, position) => {
+    const opId = e.tier === 0 ? newId('op') : null;
+    try {
+      tx.insert(recoveryRunGroups).values({
+        runId, groupId: e.group.id, tier: e.tier, position, state: e.tier === 0 ? 'started' : 'waiting', operationId: null,
+        forecastDataLossSeconds: e.forecast?.dataLossSeconds ?? null, forecastRtoSeconds: e.forecast?.predictedRtoSeconds ?? null,
+      }).run();
+    } catch (error) {
+      if (isWaitingConflict(error)) throw new ConflictError(`${e.group.name} is held by another recovery run.`, { groupId: e.group.id });
+      throw error;
+    }
+    if (opId) {
+      out.push(...openOperation(tx, actor, e.group, e.pf, start, { opId, nowMs, runId, ...marks }));
+      tx.update(recoveryRunGroups).set({ operationId: opId }).where(and(eq(recoveryRunGroups.runId, runId), eq(recoveryRunGroups.groupId, e.group.id))).run();
+    }
+  });
+  const what = `${RUN_TYPE_LABEL[parsed.type]} run${resolved.plan ? ` of the plan ${resolved.plan.name}` : ''}`;
+  recordEvent(tx, {
+    type: 'run.started', tenantId, occurredAt: nowMs,
+    payload: { runId, runType: parsed.type, planName: resolved.plan?.name ?? null, subject: what, summary: `${actor.email} started a ${what.toLowerCase()}: ${evaluated.length} group(s) in ${resolved.tiers.length} tier(s).${parsed.reason ? ` Reason: ${parsed.reason}` : ''}` },
+  });
+  audit(tx, actor, {
+    action: 'recovery-run.start', tenantId, targetType: 'recovery-run', targetId: runId, simulatedTime: nowMs,
+    details: {
+      type: parsed.type, groupIds: evaluated.map((e) => e.group.id), tiers: resolved.tiers.length, planId: resolved.plan?.id ?? null,
+      sourceSiteId: parsed.sourceSiteId ?? null, reason: parsed.reason ?? null, ...start,
+      ...(marks.approvalId ? { approvalId: marks.approvalId, approvedBy: marks.approvedByEmail ?? null } : {}),
+      ...(marks.breakGlassReason ? { breakGlass: true } : {}),
+    },
+  });
+  return { calls: out, groups: evaluated.map((e) => ({ id: e.group.id, name: e.group.name })) };
+}
+
+/**
+ * Starts an approved run request as its requester would have: the stored body validated again,
+ * the stored tiers (what the approver saw) checked again now. Throws what keeps it from starting.
+ */
+export function startApprovedRun(tx: Executor, requester: Actor, approval: { id: string; tenantId: string; request: StoredRequest }, approverEmail: string, nowMs: number): { calls: SimCall[]; runId: string } {
+  const parsed = parseBody(startRunSchema, approval.request.body);
+  const resolved: Resolved = { tenantId: approval.tenantId, tiers: approval.request.tiers ?? [], plan: approval.request.plan ?? null };
+  const runId = newId('run');
+  const { calls } = openRun(tx, requester, resolved, parsed, nowMs, runId, { approvalId: approval.id, approvedByEmail: approverEmail });
+  return { calls, runId };
 }
 
 export function readRun(db: Executor, id: string, nowMs: number): RunDto {

@@ -28,12 +28,15 @@ import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { advanceOpenOperations } from '@/lib/operations/driver';
 import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import type { OperationOptions } from '@/lib/operations/types';
-import { getOperation, startFailover } from '@/lib/domain/operations/operations';
+import { getOperation, startFailover as startFailoverGated } from '@/lib/domain/operations/operations';
 import { loadGroupForOperation } from '@/lib/domain/operations/operation-plan';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { forecastGroup } from './forecast';
 import { getWhatIf } from './what-if';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web';

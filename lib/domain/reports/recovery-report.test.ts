@@ -5,9 +5,12 @@ import { advanceOpenOperations } from '@/lib/operations/driver';
 import { FakeSimulator, writeJournal } from '@/lib/operations/testing';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { seededTestDb } from '@/lib/testing/db';
-import { commitOperation, startFailover, startTestFailover, stopTest, type OperationDto } from '@/lib/domain/operations/operations';
+import { commitOperation, startFailover as startFailoverGated, startTestFailover, stopTest, type OperationDto } from '@/lib/domain/operations/operations';
 import { recoveryOutcome, recoveryReport } from './recovery-report';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
+import { startedOnly } from '@/lib/testing/started';
+
+const startFailover = startedOnly(startFailoverGated);
 
 const NOW = Date.UTC(2030, 4, 1, 9, 0, 0);
 const WEB = 'grp_acme_web'; // london → zurich, plan: 2 app VMs, 60 s delay, 2 web VMs

@@ -50,7 +50,7 @@ export type RecoveryReportItem = Pick<
   OperationDto,
   | 'id' | 'groupId' | 'groupName' | 'type' | 'status' | 'fromSiteId' | 'fromSiteName' | 'toSiteId' | 'toSiteName' | 'checkpointId'
   | 'checkpointTime' | 'dataLossSeconds' | 'startedBy' | 'actingAsStaff' | 'startedAt' | 'finishedAt' | 'rtoSeconds'
-  | 'rtoTargetMinutes' | 'result' | 'notes' | 'error'
+  | 'rtoTargetMinutes' | 'result' | 'notes' | 'error' | 'approvedBy' | 'breakGlassReason'
 > & {
   outcome: RecoveryOutcome;
   /** Achieved RTO within the group's target; null while no RTO was achieved. */
@@ -125,6 +125,7 @@ function toItem(o: OperationDto, options: unknown): Omit<RecoveryReportItem, 'dr
     checkpointId: o.checkpointId, checkpointTime: o.checkpointTime, dataLossSeconds: o.dataLossSeconds,
     startedBy: o.startedBy, actingAsStaff: o.actingAsStaff, startedAt: o.startedAt, finishedAt: o.finishedAt,
     rtoSeconds: o.rtoSeconds, rtoTargetMinutes: o.rtoTargetMinutes, result: o.result, notes: o.notes, error: o.error,
+    approvedBy: o.approvedBy, breakGlassReason: o.breakGlassReason,
     outcome: recoveryOutcome(o),
     rtoMet: o.rtoSeconds == null ? null : o.rtoSeconds <= o.rtoTargetMinutes * 60,
     vms: recoveredVms(o, options),

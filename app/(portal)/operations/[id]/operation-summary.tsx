@@ -84,6 +84,11 @@ export function OperationSummary({ op }: { op: OperationDto }) {
             <Stat label="Result" value={<span data-testid="operation-result">{op.result ? (op.result === 'passed' ? 'Passed' : 'Failed') : '—'}</span>} hint={op.notes ?? undefined} />
           )}
         </dl>
+        {op.breakGlassReason && (
+          <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-500/10 dark:text-red-200" data-testid="operation-start-break-glass">
+            <strong>Break glass:</strong> started by {op.startedBy} without the second administrator&apos;s approval that your organisation requires: “{op.breakGlassReason}”
+          </p>
+        )}
         {op.breakGlass && (
           <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-500/10 dark:text-red-200" data-testid="operation-break-glass">
             <strong>Break-glass rollback</strong> by {op.breakGlass.by} while {op.breakGlass.siteOffline} was offline: “{op.breakGlass.reason}”

@@ -40,7 +40,8 @@ export default async function OperationPage({ params }: Props) {
               {op.groupName}
             </Link>
             , started by {op.startedBy}
-            {op.actingAsStaff ? ' (provider staff acting for the tenant)' : ''}.
+            {op.actingAsStaff ? ' (provider staff acting for the tenant)' : ''}
+            {op.approvedBy ? `, approved by ${op.approvedBy}` : ''}.
           </>
         }
       />

@@ -11,6 +11,7 @@ import { listSites } from '@/lib/domain/inventory/sites';
 import { listPlans } from '@/lib/domain/recovery/plans';
 import { RUN_TYPES, type RunType } from '@/lib/schemas/recovery-runs';
 import { RunWizard } from './run-wizard';
+import { getTenantSettings } from '@/lib/domain/approvals/tenant-settings';
 import type { GroupChoice } from './run-wizard-state';
 
 export const metadata: Metadata = { title: 'New recovery run' };
@@ -51,6 +52,8 @@ export default async function NewRunPage({ searchParams }: { searchParams: Promi
     : picked.length
       ? { by: 'groups', groupIds: picked }
       : { by: 'site', siteId: sites.some((s) => s.id === search.sourceSiteId) ? search.sourceSiteId! : '' };
+  // Four-eyes approval: a live run or move becomes a request (staff without a tenant: the server decides).
+  const approval = actor.tenantId ? getTenantSettings(db, actor) : null;
   return (
     <>
       <PageHeader
@@ -58,7 +61,7 @@ export default async function NewRunPage({ searchParams }: { searchParams: Promi
         breadcrumbs={[{ label: 'Recovery', href: '/recovery' }, { label: 'New run' }]}
         description="Recover several protection groups as one action: choose the kind of run and the groups, review the pre-flight checks for all of them together, then start. Each group recovers to its latest checkpoint."
       />
-      <RunWizard groups={groups} sites={sites} plans={plans} initialType={type} initialChoice={choice} initialReason={search.reason?.slice(0, 500) ?? ''} />
+      <RunWizard groups={groups} sites={sites} plans={plans} initialType={type} initialChoice={choice} initialReason={search.reason?.slice(0, 500) ?? ''} approvalRequired={approval?.liveFailoverApproval ?? false} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { apiJson, ApiProblem } from '@/components/portal/api';
 import { plural } from '@/components/portal/labels';
@@ -15,6 +16,7 @@ import type { SiteClaimDto } from '@/lib/domain/recovery/run-capacity';
 import { formatDuration, formatMinutes } from '@/lib/format';
 import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 import { RUN_TYPE_LABEL, type RunType } from '@/lib/schemas/recovery-runs';
+import { BREAK_GLASS_REASON } from '@/lib/schemas/operation-limits';
 import { CONFIRM_TEXT, type RunOptions } from './run-wizard-state';
 
 type Props = {
@@ -26,6 +28,8 @@ type Props = {
   loading: boolean;
   onRerun: () => void;
   onStarted: (runId: string) => void;
+  /** Four-eyes approval is on: a live run or move is sent for approval unless the requester breaks glass. */
+  approvalRequired?: boolean;
 };
 
 const POLICY = { manual: 'manual commit of the whole run', 'auto-commit': 'auto-commit', 'auto-rollback': 'auto-rollback' } as const;
@@ -35,19 +39,30 @@ const POLICY = { manual: 'manual commit of the whole run', 'auto-commit': 'auto-
  * target; the capacity of each recovery site for all of its groups together; every problem with
  * what to do. Then the start, confirmed by typing when it changes where production runs.
  */
-export function RunReview({ type, body, options, data, error, loading, onRerun, onStarted }: Props) {
+export function RunReview({ type, body, options, data, error, loading, onRerun, onStarted, approvalRequired = false }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [pending, setPending] = useState(false);
   const disruptive = type !== 'test-failover';
   const label = RUN_TYPE_LABEL[type];
+  const [breakGlass, setBreakGlass] = useState(false);
+  const [sentFor, setSentFor] = useState<string | null>(null);
+  const gated = disruptive && approvalRequired;
+  const asRequest = gated && !breakGlass;
+  const reasonShort = gated && breakGlass && options.reason.trim().length < BREAK_GLASS_REASON.min;
 
   async function start() {
     setProblem(null);
     setPending(true);
     try {
-      const run = await apiJson<RunDto>('/api/v1/recovery-runs', { method: 'POST', body });
-      onStarted(run.id);
+      const answer = await apiJson<RunDto | { status: 'awaiting-approval'; approvalId: string }>('/api/v1/recovery-runs', { method: 'POST', body: { ...body, ...(gated && breakGlass ? { breakGlass: true } : {}) } });
+      if (answer.status === 'awaiting-approval') {
+        setSentFor((answer as { approvalId: string }).approvalId);
+        setPending(false);
+        setConfirming(false);
+        return;
+      }
+      onStarted((answer as RunDto).id);
     } catch (e) {
       setProblem(e instanceof ApiProblem ? e : new ApiProblem(0, 'Error', 'Network error'));
       setPending(false);
@@ -77,6 +92,19 @@ export function RunReview({ type, body, options, data, error, loading, onRerun, 
   const fromSites = [...new Set(data.groups.map((g) => g.fromSiteName))];
   const vms = data.groups.reduce((n, g) => n + g.vmCount, 0);
   const confirmText = CONFIRM_TEXT[type];
+  if (sentFor) {
+    return (
+      <div className="space-y-2 rounded-md border border-sky-300 bg-sky-50 p-4 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-500/10 dark:text-sky-200" role="status" data-testid="sent-for-approval">
+        <p className="flex items-center gap-2 text-base font-semibold">
+          <Icon name="check" className="size-5" /> Sent for approval
+        </p>
+        <p>The {label.toLowerCase()} of {plural(data.groups.length, 'group')} starts when another client administrator approves it; its checks run again then.</p>
+        <Link href={`/approvals#${sentFor}`} className="font-medium underline">
+          Follow the request on the Approvals page
+        </Link>
+      </div>
+    );
+  }
 
   return (
     <div className="space-y-5">
@@ -192,15 +220,32 @@ export function RunReview({ type, body, options, data, error, loading, onRerun, 
         </div>
       )}
 
+      {gated && (
+        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-500/10 dark:text-amber-200" data-testid="approval-note">
+          <p>
+            <strong>Four-eyes approval:</strong> your organisation requires a second client administrator to approve live runs and moves. This sends a request with the reason given in
+            the options; nothing starts until it is approved.
+          </p>
+          <label className="flex items-start gap-2">
+            <input type="checkbox" className="mt-0.5 size-4 accent-red-700" checked={breakGlass} onChange={(e) => setBreakGlass(e.target.checked)} data-testid="break-glass" />
+            <span>
+              <strong>Break glass:</strong> start now without approval (needs a reason of at least {BREAK_GLASS_REASON.min} characters in the options). It is marked on the run and its
+              operations, audited, and every other administrator is told.
+            </span>
+          </label>
+          {reasonShort && <p className="text-red-700 dark:text-red-400">Go back to the options and give a reason of at least {BREAK_GLASS_REASON.min} characters.</p>}
+        </div>
+      )}
+
       <div className="flex flex-wrap gap-2">
         <Button
           variant={disruptive ? 'danger' : 'primary'}
           icon={disruptive ? 'switch' : 'flask'}
           pending={pending}
-          disabled={!data.ok}
-          onClick={() => (confirmText ? setConfirming(true) : void start())}
+          disabled={!data.ok || reasonShort}
+          onClick={() => (confirmText && !asRequest ? setConfirming(true) : void start())}
         >
-          Start {label.toLowerCase()}
+          {asRequest ? `Send ${label.toLowerCase()} for approval` : `Start ${label.toLowerCase()}${gated ? ' without approval' : ''}`}
         </Button>
         <Button icon="refresh" onClick={onRerun} pending={loading}>
           Run the checks again

@@ -21,14 +21,14 @@ import { choiceReady, defaultRunOptions, startRunBody, type GroupChoice, type Ru
 
 const STEPS = ['Groups', 'Options', 'Pre-flight review and start'] as const;
 
-type Props = { groups: GroupDto[]; sites: SiteDto[]; plans: RecoveryPlanDto[]; initialType: RunType; initialChoice: GroupChoice; initialReason: string };
+type Props = { groups: GroupDto[]; sites: SiteDto[]; plans: RecoveryPlanDto[]; initialType: RunType; initialChoice: GroupChoice; initialReason: string; approvalRequired?: boolean };
 
 /**
  * TEST / LIVE / MOVE for several groups: choose them (by source site or by hand), set the live
  * options and a reason, then review the pre-flight of the whole run and start it. Live modes
  * wear the red frame of the single-group wizard.
  */
-export function RunWizard({ groups, sites, plans, initialType, initialChoice, initialReason }: Props) {
+export function RunWizard({ groups, sites, plans, initialType, initialChoice, initialReason, approvalRequired = false }: Props) {
   const router = useRouter();
   const [type, setTypeState] = useState<RunType>(initialType);
   const [choice, setChoice] = useState<GroupChoice>(initialChoice);
@@ -87,6 +87,7 @@ export function RunWizard({ groups, sites, plans, initialType, initialChoice, in
               loading={preflight.isFetching}
               onRerun={() => void preflight.refetch()}
               onStarted={(id) => router.push(`/recovery/runs/${id}`)}
+              approvalRequired={approvalRequired}
             />
           )}
         </CardBody>

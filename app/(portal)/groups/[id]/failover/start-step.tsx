@@ -1,7 +1,9 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { apiJson, ApiProblem } from '@/components/portal/api';
+import { Field, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Icon } from '@/components/ui/icons';
@@ -11,7 +13,7 @@ import type { PreflightDto } from '@/lib/domain/operations/operation-preflight';
 import { formatDuration, formatMinutes } from '@/lib/format';
 import { describeCheckpoint } from './checkpoint-picker';
 import { liveLabel, startBody, startPath, type LiveOptions, type RecoveryPoint, type WizardMode } from './wizard-state';
-import type { CommitPolicy } from '@/lib/schemas/operation-limits';
+import { BREAK_GLASS_REASON, type CommitPolicy } from '@/lib/schemas/operation-limits';
 
 type Props = {
   context: FailoverContextDto;
@@ -22,6 +24,8 @@ type Props = {
   onStarted: (operationId: string) => void;
 };
 
+type StartAnswer = OperationDto | { status: 'awaiting-approval'; approvalId: string };
+
 const POLICY: Record<CommitPolicy, string> = { manual: 'manual commit', 'auto-commit': 'auto-commit', 'auto-rollback': 'auto-rollback' };
 
 /** A summary of what will happen, then the start; live and move ask for the group's name first. */
@@ -29,20 +33,50 @@ export function StartStep({ context, mode, point, options, preflight, onStarted 
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [pending, setPending] = useState(false);
+  const [reason, setReason] = useState('');
+  const [breakGlass, setBreakGlass] = useState(false);
+  const [sentFor, setSentFor] = useState<string | null>(null);
   const label = mode === 'test-failover' ? 'Test failover' : mode === 'move' ? 'Move' : liveLabel(context);
   const disruptive = mode !== 'test-failover';
+  // Four-eyes approval (issue 17): a live start becomes a request unless the requester breaks glass.
+  const gated = disruptive && context.approvalRequired;
+  const asRequest = gated && !breakGlass;
+  const reasonShort = breakGlass && reason.trim().length < BREAK_GLASS_REASON.min;
 
   async function start() {
     setProblem(null);
     setPending(true);
     try {
-      const op = await apiJson<OperationDto>(startPath(context.group.id, mode), { method: 'POST', body: startBody(mode, point, options) });
-      onStarted(op.id);
+      const body = { ...startBody(mode, point, options), ...(gated && reason.trim() ? { reason: reason.trim() } : {}), ...(gated && breakGlass ? { breakGlass: true } : {}) };
+      const answer = await apiJson<StartAnswer>(startPath(context.group.id, mode), { method: 'POST', body });
+      if (answer.status === 'awaiting-approval') {
+        setSentFor((answer as { approvalId: string }).approvalId);
+        setPending(false);
+        return;
+      }
+      onStarted((answer as OperationDto).id);
     } catch (error) {
       setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'Error', 'Network error'));
       setPending(false);
       throw error;
     }
+  }
+
+  if (sentFor) {
+    return (
+      <div className="space-y-3 rounded-md border border-sky-300 bg-sky-50 p-4 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-500/10 dark:text-sky-200" role="status" data-testid="sent-for-approval">
+        <p className="flex items-center gap-2 text-base font-semibold">
+          <Icon name="check" className="size-5" /> Sent for approval
+        </p>
+        <p>
+          The {label.toLowerCase()} of {context.group.name} starts when another client administrator approves it. The request expires after{' '}
+          {formatMinutes(context.approvalTimeoutMinutes)}; the checkpoint and pre-flight checks are evaluated again when it is approved.
+        </p>
+        <Link href={`/approvals#${sentFor}`} className="font-medium underline">
+          Follow the request on the Approvals page
+        </Link>
+      </div>
+    );
   }
 
   return (
@@ -72,6 +106,24 @@ export function StartStep({ context, mode, point, options, preflight, onStarted 
         {disruptive && <li>Commit: {POLICY[options.commitPolicy]}{options.commitPolicy === 'manual' ? '' : ` after ${formatMinutes(options.commitTimeoutMinutes)}`}</li>}
         <li>RTO target {formatMinutes(context.group.rtoTargetMinutes)}</li>
       </ul>
+      {gated && (
+        <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-500/10 dark:text-amber-200" data-testid="approval-note">
+          <p>
+            <strong>Four-eyes approval:</strong> your organisation requires a second client administrator to approve live failovers, moves and failbacks. This sends a request;
+            nothing starts until it is approved (it expires after {formatMinutes(context.approvalTimeoutMinutes)}).
+          </p>
+          <Field htmlFor="start-reason" label={breakGlass ? 'Reason (required for break glass)' : 'Reason (shown to the approver)'} error={reasonShort && reason ? `At least ${BREAK_GLASS_REASON.min} characters.` : null}>
+            <Textarea id="start-reason" rows={2} maxLength={BREAK_GLASS_REASON.max} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. Quarterly DR exercise agreed with the business" />
+          </Field>
+          <label className="flex items-start gap-2">
+            <input type="checkbox" className="mt-0.5 size-4 accent-red-700" checked={breakGlass} onChange={(e) => setBreakGlass(e.target.checked)} data-testid="break-glass" />
+            <span>
+              <strong>Break glass:</strong> start now without approval, because no second administrator can be reached. It is marked on the operation and in the audit trail, and every other
+              administrator is told.
+            </span>
+          </label>
+        </div>
+      )}
       {problem && (
         <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-500/10 dark:text-red-300" role="status">
           <p className="font-medium">{problem.title}: {problem.message}</p>
@@ -86,21 +138,32 @@ export function StartStep({ context, mode, point, options, preflight, onStarted 
         variant={disruptive ? 'danger' : 'primary'}
         icon={disruptive ? 'switch' : 'flask'}
         pending={pending}
-        disabled={!preflight?.ok}
+        disabled={!preflight?.ok || reasonShort}
         onClick={() => (disruptive ? setConfirming(true) : void start().catch(() => {}))}
       >
-        Start {label.toLowerCase()}
+        {asRequest ? `Send ${label.toLowerCase()} for approval` : `Start ${label.toLowerCase()}${gated ? ' without approval' : ''}`}
       </Button>
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        tone="danger"
-        title={`Start the ${label.toLowerCase()} of ${context.group.name}?`}
-        description={`Production moves from ${context.source.name} to ${context.target.name}.${mode === 'failover' && options.shutdownSource ? ' The source VMs are shut down.' : ''} This is not a test.`}
-        confirmationText={context.group.name}
-        confirmLabel={`Start ${label.toLowerCase()}`}
-        onConfirm={start}
-      />
+      {asRequest ? (
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={`Ask for approval of the ${label.toLowerCase()} of ${context.group.name}?`}
+          description={`Another client administrator is asked to approve it. When approved it starts as set here: production moves from ${context.source.name} to ${context.target.name}.`}
+          confirmLabel="Send for approval"
+          onConfirm={start}
+        />
+      ) : (
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          tone="danger"
+          title={`Start the ${label.toLowerCase()} of ${context.group.name}${gated ? ' without approval' : ''}?`}
+          description={`Production moves from ${context.source.name} to ${context.target.name}.${mode === 'failover' && options.shutdownSource ? ' The source VMs are shut down.' : ''} This is not a test.${gated ? ' Break glass: the other administrators are told.' : ''}`}
+          confirmationText={context.group.name}
+          confirmLabel={`Start ${label.toLowerCase()}`}
+          onConfirm={start}
+        />
+      )}
     </div>
   );
 }

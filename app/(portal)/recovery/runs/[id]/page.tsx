@@ -34,6 +34,8 @@ export default async function RunPage({ params }: Props) {
           <>
             Started by {run.startedBy}
             {run.actingAsStaff ? ' (provider staff acting for the client)' : ''}
+            {run.approvedBy ? `, approved by ${run.approvedBy}` : ''}
+            {run.breakGlassReason ? <strong className="text-red-700 dark:text-red-400"> · break glass (started without approval): “{run.breakGlassReason}”</strong> : null}
             {run.reason ? <> — “{run.reason}”</> : '.'}
           </>
         }
