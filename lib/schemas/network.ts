@@ -113,3 +113,8 @@ const reIpSchema = z.object({
 export const networkSettingsSchema = z.discriminatedUnion('mode', [keepIpSchema, reIpSchema], {
   error: 'mode must be "keep-ip" or "re-ip".',
 });
+
+/** PUT /groups/{id}/networks: either network setting, or both, each whole. */
+export const groupNetworksSchema = z
+  .object({ testNetwork: networkSettingsSchema.optional(), liveNetwork: networkSettingsSchema.optional() }, { error: 'Send { testNetwork?, liveNetwork? }.' })
+  .refine((b) => b.testNetwork !== undefined || b.liveNetwork !== undefined, { error: 'Send testNetwork, liveNetwork or both.', path: ['testNetwork'] });
