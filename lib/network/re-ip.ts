@@ -150,7 +150,9 @@ export function computeAddresses(settings: NetworkSettings, nics: NicInput[]): {
     const key = `${a.network.toLowerCase()}|${a.ip}`;
     const first = seen.get(key);
     if (first) {
-      issues.push({ field: fieldOf(settings, a), vmId: a.vmId, nic: a.nic, message: `${nicName(a)} would get ${a.ip} on "${a.network}", as ${nicName(first)} does.` });
+      // Blame the static override when one of the two has it: that is the entry to change.
+      const [blamed, other] = first.rule === 'override' && a.rule !== 'override' ? [first, a] : [a, first];
+      issues.push({ field: fieldOf(settings, blamed), vmId: blamed.vmId, nic: blamed.nic, message: `${nicName(blamed)} would get ${a.ip} on "${a.network}", as ${nicName(other)} does.` });
     } else seen.set(key, a);
   }
   return { addresses, issues };
