@@ -11,7 +11,7 @@ import { recoveryReportQuerySchema, slaQuerySchema } from '@/lib/schemas/reports
 import { listRunsQuerySchema, startRunSchema, stopRunTestsSchema } from '@/lib/schemas/recovery-runs';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
-import { groupNetworksSchema } from '@/lib/schemas/network';
+import { groupNetworksSchema, testConsoleQuerySchema } from '@/lib/schemas/network';
 import { listSentMailQuerySchema } from '@/lib/schemas/notifications';
 import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
@@ -112,7 +112,7 @@ export const ROUTES: RouteDoc[] = [
     returns: 'testAccess (a test whose VMs are up, until it is stopped): [{ vmId, name, addresses, nics: [{ nic, network, ip, prefix, gateway, dns, rule }], connection (portal/vpn/mpls/p2p), reach, consolePath }], else null; ' +
       'liveAccess (a committed live failover, move or failback): { vms (the same items), nat: [{ vmId, vmName, publicIp, privateIp, ports }], dns: [{ name, type, from, to, ttlSeconds }] }, else null. ' +
       'Addresses are computed when the operation starts; later changes of the group\'s networks do not rewrite them.' },
-  { method: 'get', path: '/api/v1/operations/{id}/console/{vmId}', tag: 'Operations', summary: "A test VM's simulated console: its boot log and test addresses (404 unless the VM is up in the running test)", roles: ANY, success: 200 },
+  { method: 'get', path: '/api/v1/operations/{id}/console', tag: 'Operations', summary: "A test VM's simulated console (?vmId=): its boot log and test addresses (404 unless the VM is up in the running test)", roles: ANY, query: testConsoleQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/stop-test', tag: 'Operations', summary: 'End a test failover with its result', roles: ADMIN, body: stopTestSchema, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/commit', tag: 'Operations', summary: 'Commit a live failover (409 while the recovery site is offline)', roles: ADMIN, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/rollback', tag: 'Operations', summary: 'Roll a live failover back (409 while production is offline, unless breakGlass with a reason)', roles: ADMIN, body: rollbackSchema, success: 200 },

@@ -118,3 +118,8 @@ export const networkSettingsSchema = z.discriminatedUnion('mode', [keepIpSchema,
 export const groupNetworksSchema = z
   .object({ testNetwork: networkSettingsSchema.optional(), liveNetwork: networkSettingsSchema.optional() }, { error: 'Send { testNetwork?, liveNetwork? }.' })
   .refine((b) => b.testNetwork !== undefined || b.liveNetwork !== undefined, { error: 'Send testNetwork, liveNetwork or both.', path: ['testNetwork'] });
+
+/** GET /operations/{id}/console: the test VM whose console to show. */
+export const testConsoleQuerySchema = z.object({
+  vmId: z.string({ error: 'vmId is required: the test VM whose console to show.' }).min(1, { error: 'vmId is required: the test VM whose console to show.' }).max(64, { error: 'vmId is not a valid id.' }).regex(/^[A-Za-z0-9_-]+$/, { error: 'vmId is not a valid id.' }),
+});

@@ -51,16 +51,16 @@ describe('test access', () => {
     expect(up.testAccess![0].nics).toEqual([{ nic: 0, network: 'dr-test-isolated', ip: '10.10.2.21', prefix: null, gateway: null, dns: [], rule: 'keep-ip' }]);
     expect(up.testAccess![0].reach).toBe('Connect the client VPN to Zurich and go to 10.10.2.21. The test network "dr-test-isolated" is isolated from production; the VPN routes to it while the test runs.');
 
-    const console = await readTestConsole(db, ACME_USER, op.id, 'vm_acme_web_01');
+    const console = await readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_web_01' });
     expect(console).toMatchObject({ groupName: 'Customer web tier', site: 'Zurich', vm: { name: 'acme-web-01', os: 'linux' } });
     expect(console.lines.join('\n')).toContain('cloud-init: eth0 10.10.1.11 on "dr-test-isolated"');
-    expect(await readTestConsole(db, ACME_USER, op.id, 'vm_acme_web_01')).toEqual(console); // deterministic
-    await expect(readTestConsole(db, GLOBEX_ADMIN, op.id, 'vm_acme_web_01')).rejects.toMatchObject({ status: 404 });
-    await expect(readTestConsole(db, ACME_USER, op.id, 'vm_acme_sql_01')).rejects.toMatchObject({ status: 404 });
+    expect(await readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_web_01' })).toEqual(console); // deterministic
+    await expect(readTestConsole(db, GLOBEX_ADMIN, op.id, { vmId: 'vm_acme_web_01' })).rejects.toMatchObject({ status: 404 });
+    await expect(readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_sql_01' })).rejects.toMatchObject({ status: 404 });
 
     await stopTest(db, ACME_ADMIN, op.id, { result: 'passed' });
     expect((await getOperation(db, ACME_ADMIN, op.id)).testAccess).toBeNull();
-    await expect(readTestConsole(db, ACME_USER, op.id, 'vm_acme_web_01')).rejects.toMatchObject({ status: 404 });
+    await expect(readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_web_01' })).rejects.toMatchObject({ status: 404 });
   });
 
   it('shows how to reach a test VM for each connection option', async () => {

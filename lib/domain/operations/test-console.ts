@@ -13,6 +13,8 @@ import { NotFoundError } from '@/lib/core/errors';
 import { bootLog } from '@/lib/network/access';
 import type { OperationOptions } from '@/lib/operations/types';
 import type { AccessDto } from './operation-dto';
+import { parseInput } from '@/lib/domain/core/validate';
+import { testConsoleQuerySchema } from '@/lib/schemas/network';
 import { getOperation } from './operations';
 
 export type TestConsoleDto = {
@@ -25,9 +27,10 @@ export type TestConsoleDto = {
   lines: string[];
 };
 
-/** GET /operations/{id}/console/{vmId}: any role of the tenant (404 for another tenant's operation). */
-export async function readTestConsole(db: Executor, actor: Actor, operationId: string, vmId: string): Promise<TestConsoleDto> {
+/** GET /operations/{id}/console?vmId=: any role of the tenant (404 for another tenant's operation). */
+export async function readTestConsole(db: Executor, actor: Actor, operationId: string, query: unknown): Promise<TestConsoleDto> {
   const op = await getOperation(db, actor, operationId);
+  const { vmId } = parseInput(testConsoleQuerySchema, query);
   const access = op.testAccess?.find((a) => a.vmId === vmId);
   if (!access) throw new NotFoundError('test VM up in this operation', vmId);
   const vm = db.select({ os: vms.os }).from(vms).where(eq(vms.id, vmId)).get();

@@ -13,7 +13,7 @@ import { CONNECTION_LABEL } from '@/lib/network/access';
 
 type Props = { params: Promise<{ id: string; vmId: string }> };
 
-const load = cache((actor: Actor, id: string, vmId: string) => orNotFound(() => readTestConsole(getDb(), actor, id, vmId)));
+const load = cache((actor: Actor, id: string, vmId: string) => orNotFound(() => readTestConsole(getDb(), actor, id, { vmId })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, vmId } = await params;
