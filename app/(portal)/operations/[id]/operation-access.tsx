@@ -20,7 +20,7 @@ function AccessTable({ items, caption, test }: { items: AccessDto[]; caption: st
       <TBody>
         {items.map((a) => (
           <Tr key={a.vmId} data-testid={`access-${a.vmId}`}>
-            <Td className="font-medium">{a.name}</Td>
+            <Td className="whitespace-nowrap font-medium">{a.name}</Td>
             <Td>
               {a.nics.length === 0 ? (
                 <span className="text-slate-500 dark:text-slate-400">not recorded</span>
@@ -44,7 +44,7 @@ function AccessTable({ items, caption, test }: { items: AccessDto[]; caption: st
             {test && (
               <Td>
                 {a.consolePath && (
-                  <Link href={a.consolePath} className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-400" aria-label={`Open the console of ${a.name}`}>
+                  <Link href={a.consolePath} className="whitespace-nowrap text-sm font-medium text-sky-700 hover:underline dark:text-sky-400" aria-label={`Open the console of ${a.name}`}>
                     Open console
                   </Link>
                 )}
