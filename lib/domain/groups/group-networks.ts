@@ -99,7 +99,8 @@ export function networkIssues(
 const nicAddress = (a: ResultingAddress | undefined): NicAddressDto | null =>
   a ? { network: a.network, ip: a.ip, prefix: a.prefix, gateway: a.gateway, dns: a.dns, rule: a.rule } : null;
 
-export function readGroupNetworksIn(db: Executor, scope: string | null, id: string): GroupNetworksDto {
+/** `conflicts: false` skips the checks against the tenant's other groups (the runbook reads every group's addresses only). */
+export function readGroupNetworksIn(db: Executor, scope: string | null, id: string, { conflicts = true } = {}): GroupNetworksDto {
   const group = groupInScope(scope, id, (where) =>
     db
       .select({ id: protectionGroups.id, tenantId: protectionGroups.tenantId, name: protectionGroups.name, targetSiteId: protectionGroups.targetSiteId, testNetwork: protectionGroups.testNetwork, liveNetwork: protectionGroups.liveNetwork })
@@ -122,7 +123,9 @@ export function readGroupNetworksIn(db: Executor, scope: string | null, id: stri
   return {
     groupId: group.id, groupName: group.name, targetSiteId: group.targetSiteId, testNetwork: group.testNetwork, liveNetwork: group.liveNetwork,
     vms: [...byVm.values()],
-    issues: [...networkIssues(db, group, 'test', group.testNetwork, ids), ...networkIssues(db, group, 'live', group.liveNetwork, ids)],
+    issues: conflicts
+      ? [...networkIssues(db, group, 'test', group.testNetwork, ids), ...networkIssues(db, group, 'live', group.liveNetwork, ids)]
+      : [...test.issues.map((i) => ({ ...i, field: `testNetwork.${i.field}` })), ...live.issues.map((i) => ({ ...i, field: `liveNetwork.${i.field}` }))],
   };
 }
 

@@ -69,7 +69,7 @@ export function getRunbook(db: Executor, actor: Actor, query: { tenantId?: strin
     .all();
   const groups = groupIds
     .map(({ id }) => readGroupDetail(db, tenantId, id))
-    .map((g) => ({ ...g, sourceSiteName: siteNames.get(g.sourceSiteId) ?? g.sourceSiteId, targetSiteName: siteNames.get(g.targetSiteId) ?? g.targetSiteId, addresses: readGroupNetworksIn(db, tenantId, g.id).vms }))
+    .map((g) => ({ ...g, sourceSiteName: siteNames.get(g.sourceSiteId) ?? g.sourceSiteId, targetSiteName: siteNames.get(g.targetSiteId) ?? g.targetSiteId, addresses: readGroupNetworksIn(db, tenantId, g.id, { conflicts: false }).vms }))
     .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.name.localeCompare(b.name));
 
   const administrators = db
