@@ -11,6 +11,7 @@ import { recoveryReportQuerySchema, slaQuerySchema } from '@/lib/schemas/reports
 import { listRunsQuerySchema, startRunSchema, stopRunTestsSchema } from '@/lib/schemas/recovery-runs';
 import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUpdateSchema } from '@/lib/schemas/requests';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
+import { groupNetworksSchema, testConsoleQuerySchema } from '@/lib/schemas/network';
 import { listSentMailQuerySchema } from '@/lib/schemas/notifications';
 import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
@@ -70,6 +71,11 @@ const SCHEDULE_FIELDS =
 const APPROVAL_FIELDS =
   'A request is { id, tenantId, tenantName, kind (operation/run), type (failover/move/failback), groups: [{ id, name }], checkpoint: { choice (latest/checkpoint/point-in-time), checkpointId, time, kind }, options, planName, reason, ' +
   'status (pending/approved/rejected/expired/approved-failed), requestedBy, requestedByStaff, requestedAt, expiresAt (wall-clock time: the tenant\'s approvalTimeoutMinutes after the request), decidedBy, decidedAt, comment, operationId, runId, error (why an approved request could not start), mayDecide }.';
+const NETWORK_FIELDS =
+  '{ groupId, groupName, targetSiteId, testNetwork, liveNetwork, vms: [{ vmId, name, nics: [{ nic (index), network, ip, mac, test, live }] }], issues }; test and live are ' +
+  '{ network, ip, prefix, gateway, dns, rule (keep-ip/subnet-map/override/unmapped) } or null. Overrides out of every target subnet, addresses a target subnet cannot hold and duplicate ' +
+  'addresses (inside the group, against the tenant\'s other groups recovering to the same site and its VMs running there) are refused with 400, each error naming field (e.g. ' +
+  'liveNetwork.overrides.0.ip or testNetwork.nics.<vmId>.<nic>), vmId and nic. The same checks apply to PATCH /groups/{id}.';
 
 const ANY: RoleName[] = ['user', 'client_admin', 'staff'];
 const ADMIN: RoleName[] = ['client_admin', 'staff'];
@@ -104,6 +110,8 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/groups/{id}/checkpoints', tag: 'Journal', summary: 'Journal checkpoints, newest first; `kind`, a `from`..`to` range (inclusive) and `limit`/`cursor` paging within it (`to` with `limit=1`: the checkpoint a point in time recovers to)', roles: ANY, query: listCheckpointsQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/groups/{id}/checkpoints', tag: 'Journal', summary: 'Tag a checkpoint now', roles: ADMIN, body: tagCheckpointSchema, success: 201 },
   { method: 'get', path: '/api/v1/groups/{id}/rpo', tag: 'Journal', summary: 'RPO series, downsampled to at most ~1,000 points', roles: ANY, query: rpoQuerySchema, success: 200 },
+  { method: 'get', path: '/api/v1/groups/{id}/networks', tag: 'Protection groups', summary: "Each member VM's NICs with the address a test and a live failover give them", roles: ANY, success: 200, returns: NETWORK_FIELDS },
+  { method: 'put', path: '/api/v1/groups/{id}/networks', tag: 'Protection groups', summary: 'Change the test and/or live network mappings (keep IP or re-IP, network map, static overrides per NIC)', roles: ADMIN, body: groupNetworksSchema, success: 200, returns: NETWORK_FIELDS },
 
   { method: 'get', path: '/api/v1/groups/{id}/preflight', tag: 'Operations', summary: 'Run the pre-flight checks without starting anything', roles: ADMIN, query: preflightQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/groups/{id}/test-failover', tag: 'Operations', summary: 'Start a non-disruptive test failover', roles: ADMIN, body: testFailoverSchema, success: 202 },
@@ -111,7 +119,11 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/groups/{id}/move', tag: 'Operations', summary: 'Planned migration without data loss', roles: ADMIN, body: moveSchema, success: 202 },
   { method: 'post', path: '/api/v1/groups/{id}/failback', tag: 'Operations', summary: 'Fail a reversed group back to its original site', roles: ADMIN, body: failoverSchema, success: 202 },
   { method: 'get', path: '/api/v1/operations', tag: 'Operations', summary: 'Operations, newest first', roles: ANY, query: listOperationsQuerySchema, success: 200 },
-  { method: 'get', path: '/api/v1/operations/{id}', tag: 'Operations', summary: 'One operation with its steps', roles: ANY, success: 200 },
+  { method: 'get', path: '/api/v1/operations/{id}', tag: 'Operations', summary: 'One operation with its steps', roles: ANY, success: 200,
+    returns: 'testAccess (a test whose VMs are up, until it is stopped): [{ vmId, name, addresses, nics: [{ nic, network, ip, prefix, gateway, dns, rule }], connection (portal/vpn/mpls/p2p), reach, consolePath }], else null; ' +
+      'liveAccess (a committed live failover, move or failback): { vms (the same items), nat: [{ vmId, vmName, publicIp, privateIp, ports }], dns: [{ name, type, from, to, ttlSeconds }] }, else null. ' +
+      'Addresses are computed when the operation starts; later changes of the group\'s networks do not rewrite them.' },
+  { method: 'get', path: '/api/v1/operations/{id}/console', tag: 'Operations', summary: "A test VM's simulated console (?vmId=): its boot log and test addresses (404 unless the VM is up in the running test)", roles: ANY, query: testConsoleQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/stop-test', tag: 'Operations', summary: 'End a test failover with its result', roles: ADMIN, body: stopTestSchema, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/commit', tag: 'Operations', summary: 'Commit a live failover (409 while the recovery site is offline)', roles: ADMIN, success: 200 },
   { method: 'post', path: '/api/v1/operations/{id}/rollback', tag: 'Operations', summary: 'Roll a live failover back (409 while production is offline, unless breakGlass with a reason)', roles: ADMIN, body: rollbackSchema, success: 200 },

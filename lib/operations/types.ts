@@ -53,6 +53,22 @@ export const operationOptionsSchema = z.object({
     mode: z.enum(['keep-ip', 're-ip']),
     network: z.string(),
     mappings: z.array(z.object({ sourceSubnet: z.string(), targetSubnet: z.string() })),
+    /**
+     * Every recovered NIC's address, computed when the operation started (later edits of the
+     * group's networks do not rewrite it). Absent on operations started before it existed.
+     */
+    addresses: z
+      .array(
+        z.object({
+          vmId: z.string(), vmName: z.string(), nic: z.number(), mac: z.string(), sourceNetwork: z.string(), sourceIp: z.string(),
+          network: z.string(), ip: z.string(), prefix: z.number().nullable(), gateway: z.string().nullable(), dns: z.array(z.string()),
+          rule: z.enum(['keep-ip', 'subnet-map', 'override', 'unmapped']),
+        }),
+      )
+      .optional(),
+    /** Live only: the simulated 1:1 NAT addresses and DNS records a commit puts in place. */
+    nat: z.array(z.object({ vmId: z.string(), vmName: z.string(), publicIp: z.string(), privateIp: z.string(), ports: z.string() })).optional(),
+    dns: z.array(z.object({ name: z.string(), type: z.literal('A'), from: z.string(), to: z.string(), ttlSeconds: z.number() })).optional(),
   }),
   plan: z
     .array(

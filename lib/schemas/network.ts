@@ -10,6 +10,10 @@ export type NetworkSettings = {
   mode: 'keep-ip' | 're-ip';
   network: string;
   mappings: { sourceSubnet: string; targetSubnet: string; gateway: string; dns: string[] }[];
+  /** Source network name → recovery network name; NICs on networks not listed go to `network`. */
+  networkMap?: { sourceNetwork: string; targetNetwork: string }[];
+  /** A static address for one NIC (re-IP only): inside one of the target subnets. */
+  overrides?: { vmId: string; nic: number; ip: string }[];
 };
 
 /** IPv4 dotted quad → 32-bit unsigned number (input already validated by z.ipv4/z.cidrv4). */
@@ -60,11 +64,34 @@ export const reIpMappingSchema = z
     path: ['gateway'],
   });
 
+const networkMapSchema = z
+  .array(
+    z.object({ sourceNetwork: displayText('Source network', 1, 64), targetNetwork: displayText('Recovery network', 1, 64) }),
+    { error: 'networkMap must be a list of { sourceNetwork, targetNetwork }.' },
+  )
+  .max(32, { error: 'At most 32 network mappings.' })
+  .refine((ms) => new Set(ms.map((m) => m.sourceNetwork.toLowerCase())).size === ms.length, { error: 'Each source network may be mapped only once.' })
+  .optional();
+
+const overridesSchema = z
+  .array(
+    z.object({
+      vmId: z.string({ error: 'VM id must be an id (text).' }).min(1, { error: 'VM id is required.' }).max(64, { error: 'VM id is not a valid id.' }).regex(/^[A-Za-z0-9_-]+$/, { error: 'VM id is not a valid id.' }),
+      nic: z.number({ error: 'NIC must be the NIC index (a whole number from 0).' }).int({ error: 'NIC must be a whole number.' }).min(0, { error: 'NIC must be 0 or more.' }).max(15, { error: 'NIC must be at most 15.' }),
+      ip: address('Static address'),
+    }),
+    { error: 'overrides must be a list of { vmId, nic, ip }.' },
+  )
+  .max(400, { error: 'At most 400 static overrides.' })
+  .optional();
+
 const keepIpSchema = z.object({
   mode: z.literal('keep-ip'),
   network: displayText('Network', 1, 64),
   // Ignored in keep-ip mode; accepted so a form can switch modes without clearing its rows.
   mappings: z.array(z.unknown()).max(64).optional().transform(() => [] as z.output<typeof reIpMappingSchema>[]),
+  networkMap: networkMapSchema,
+  overrides: overridesSchema,
 });
 
 const reIpSchema = z.object({
@@ -75,6 +102,8 @@ const reIpSchema = z.object({
     .min(1, { error: 'Re-IP needs at least one subnet mapping.' })
     .max(64, { error: 'At most 64 subnet mappings.' })
     .refine((ms) => new Set(ms.map((m) => m.sourceSubnet)).size === ms.length, { error: 'Each source subnet may be mapped only once.' }),
+  networkMap: networkMapSchema,
+  overrides: overridesSchema,
 });
 
 /**
@@ -83,4 +112,14 @@ const reIpSchema = z.object({
  */
 export const networkSettingsSchema = z.discriminatedUnion('mode', [keepIpSchema, reIpSchema], {
   error: 'mode must be "keep-ip" or "re-ip".',
+});
+
+/** PUT /groups/{id}/networks: either network setting, or both, each whole. */
+export const groupNetworksSchema = z
+  .object({ testNetwork: networkSettingsSchema.optional(), liveNetwork: networkSettingsSchema.optional() }, { error: 'Send { testNetwork?, liveNetwork? }.' })
+  .refine((b) => b.testNetwork !== undefined || b.liveNetwork !== undefined, { error: 'Send testNetwork, liveNetwork or both.', path: ['testNetwork'] });
+
+/** GET /operations/{id}/console: the test VM whose console to show. */
+export const testConsoleQuerySchema = z.object({
+  vmId: z.string({ error: 'vmId is required: the test VM whose console to show.' }).min(1, { error: 'vmId is required: the test VM whose console to show.' }).max(64, { error: 'vmId is not a valid id.' }).regex(/^[A-Za-z0-9_-]+$/, { error: 'vmId is not a valid id.' }),
 });

@@ -20,7 +20,8 @@ type Props = {
 export function NetworkFields({ path, legend, hint, value, onChange, result, disabled }: Props) {
   const setMapping = (i: number, patch: Partial<MappingForm>) => onChange({ ...value, mappings: value.mappings.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
   const err = (sub: string) => fieldError(result, `${path}.${sub}`);
-  const listErrors = [fieldError(result, path), fieldError(result, `${path}.mappings`)].filter(Boolean);
+  // Per-NIC problems (addresses out of subnet or taken) name the NIC in their message.
+  const listErrors = [fieldError(result, path), fieldError(result, `${path}.mappings`), ...errorsUnder(result, `${path}.nics`), ...errorsUnder(result, `${path}.overrides`), ...errorsUnder(result, `${path}.networkMap`)].filter(Boolean);
 
   return (
     <fieldset className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-800" disabled={disabled} data-testid={`${path}-fields`}>

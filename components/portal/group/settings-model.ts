@@ -3,7 +3,8 @@ import type { UpdateGroupInput } from '@/lib/schemas/groups';
 
 /** Form state keeps what the person typed (text), the schema parses it on the server. */
 export type MappingForm = { sourceSubnet: string; targetSubnet: string; gateway: string; dns: string };
-export type NetworkForm = { mode: 'keep-ip' | 're-ip'; network: string; mappings: MappingForm[] };
+/** networkMap and overrides are not edited here (API: PUT /groups/{id}/networks); they are sent back unchanged. */
+export type NetworkForm = { mode: 'keep-ip' | 're-ip'; network: string; mappings: MappingForm[]; networkMap?: NetworkSettingsDto['networkMap']; overrides?: NetworkSettingsDto['overrides'] };
 export type SettingsForm = {
   name: string;
   description: string;
@@ -19,7 +20,7 @@ export type SettingsForm = {
 export const EMPTY_MAPPING: MappingForm = { sourceSubnet: '', targetSubnet: '', gateway: '', dns: '' };
 
 function networkForm(n: NetworkSettingsDto): NetworkForm {
-  return { mode: n.mode, network: n.network, mappings: n.mappings.map((m) => ({ ...m, dns: m.dns.join(', ') })) };
+  return { mode: n.mode, network: n.network, mappings: n.mappings.map((m) => ({ ...m, dns: m.dns.join(', ') })), networkMap: n.networkMap, overrides: n.overrides };
 }
 
 export function settingsForm(g: GroupDetailDto): SettingsForm {
@@ -41,6 +42,9 @@ function networkBody(n: NetworkForm) {
     mode: n.mode,
     network: n.network,
     mappings: n.mode === 're-ip' ? n.mappings.map((m) => ({ ...m, dns: m.dns.split(/[\s,]+/).filter(Boolean) })) : [],
+    ...(n.networkMap?.length ? { networkMap: n.networkMap } : {}),
+    // Static overrides exist only with re-IP: switching to keep IP drops them.
+    ...(n.mode === 're-ip' && n.overrides?.length ? { overrides: n.overrides } : {}),
   };
 }
 

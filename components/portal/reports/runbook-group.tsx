@@ -4,6 +4,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { PRIORITY, plural } from '@/components/portal/labels';
 import type { NetworkSettingsDto } from '@/lib/domain/core/dto';
 import type { RunbookGroup } from '@/lib/domain/reports/runbook';
+import { addressText } from '@/lib/network/re-ip';
 import { formatDate, formatDuration, formatMinutes } from '@/lib/format';
 
 /** One protection group's page of the runbook: targets, boot order and both network settings. */
@@ -60,6 +61,32 @@ export function RunbookGroupSection({ group, step }: { group: RunbookGroup; step
         <Network title="Test failover network" settings={group.testNetwork} />
         <Network title="Live failover network" settings={group.liveNetwork} />
       </div>
+      {group.addresses.length > 0 && (
+        <Table caption={`Recovery addresses of ${group.name}`}>
+          <THead>
+            <Tr>
+              <Th>Virtual machine</Th>
+              <Th>NIC</Th>
+              <Th>Production</Th>
+              <Th>Test failover</Th>
+              <Th>Live failover</Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {group.addresses.flatMap((vm) =>
+              vm.nics.map((n) => (
+                <Tr key={`${vm.vmId}-${n.nic}`}>
+                  <Td className="font-medium">{vm.name}</Td>
+                  <Td>{n.nic}</Td>
+                  <Td className="font-mono text-xs">{n.ip} on {n.network}</Td>
+                  <Td className="font-mono text-xs">{n.test ? `${addressText(n.test)} on ${n.test.network}` : '—'}</Td>
+                  <Td className="font-mono text-xs">{n.live ? `${addressText(n.live)} on ${n.live.network}${n.live.gateway ? ` gw ${n.live.gateway}` : ''}` : '—'}</Td>
+                </Tr>
+              )),
+            )}
+          </TBody>
+        </Table>
+      )}
     </Card>
   );
 }

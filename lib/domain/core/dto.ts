@@ -35,6 +35,8 @@ export type VmDto = {
   syncState: SyncState | null;
   /** Initial-sync progress 0..1; null when the VM is in no group. */
   syncProgress: number | null;
+  /** Network interfaces in NIC order (index 0 first). */
+  nics: { network: string; ip: string; mac: string }[];
 };
 
 export type GroupDto = {

@@ -16,6 +16,8 @@ import { readGroupDetail } from './group-detail';
 import { parseBody, peekString } from '@/lib/domain/core/input';
 import { findGroupInScope } from './group-in-scope';
 import { notifyGroupChanged } from '@/lib/sim/bridge';
+import type { NetworkSettings } from '@/lib/schemas/network';
+import { networkIssues } from './group-networks';
 
 const TARGET = 'protection-group';
 /** States in which adding a VM sends the group back to an initial sync. */
@@ -49,6 +51,15 @@ function assertNameFree(db: Executor, tenantId: string, name: string, exceptId?:
   if (taken) {
     throw new ConflictError(`A protection group named "${name}" already exists.`, { errors: [{ field: 'name', message: 'This name is already used by another group.' }] });
   }
+}
+
+/**
+ * The test and live addresses of the group's VMs, as they will be once the transaction commits:
+ * refused (400, each NIC named with its vmId and index) when out of subnet or taken.
+ */
+function assertNetworksValid(tx: Executor, group: { id: string; tenantId: string; targetSiteId: string }, test: NetworkSettings, live: NetworkSettings): void {
+  const errors = [...networkIssues(tx, group, 'test', test), ...networkIssues(tx, group, 'live', live)];
+  if (errors.length) throw new ValidationError(errors);
 }
 
 function openOperationId(db: Executor, groupId: string): string | undefined {
@@ -98,6 +109,7 @@ export async function createGroup(db: DB, actor: Actor, input: unknown): Promise
       })
       .run();
     applyMembersAndPlan(tx, id, requested.map((r) => r.vmId), body.recoveryPlan, now);
+    assertNetworksValid(tx, { id, tenantId, targetSiteId: body.targetSiteId }, body.testNetwork ?? { ...DEFAULT_TEST_NETWORK, mappings: [] }, body.liveNetwork ?? { ...DEFAULT_LIVE_NETWORK, mappings: [] });
     audit(tx, actor, { action: 'group.create', tenantId, targetType: TARGET, targetId: id, simulatedTime: now, details: { ...body, tenantId, vmIds: requested.map((r) => r.vmId) } });
   });
 
@@ -182,6 +194,8 @@ export async function updateGroup(db: DB, actor: Actor, id: string, input: unkno
           .run();
       }
     }
+
+    if (body.testNetwork !== undefined || body.liveNetwork !== undefined || membersChange) assertNetworksValid(tx, { id, tenantId: group.tenantId, targetSiteId: group.targetSiteId }, body.testNetwork ?? group.testNetwork, body.liveNetwork ?? group.liveNetwork);
 
     if (Object.keys(changes).length === 0) return false;
     tx.update(protectionGroups).set({ configVersion: sql`${protectionGroups.configVersion} + 1` }).where(eq(protectionGroups.id, id)).run();

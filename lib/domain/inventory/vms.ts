@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { groupMembers, protectionGroups, vmDisks, vms } from '@/db/schema';
+import { groupMembers, protectionGroups, vmDisks, vmNics, vms } from '@/db/schema';
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
 import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
@@ -61,5 +61,24 @@ function readVms(db: Executor, scope: string | null, q: ReturnType<typeof listVm
     )
     .orderBy(asc(vms.name), asc(vms.id))
     .all();
-  return rows.map((r) => ({ ...r, diskGb: Number(r.diskGb) }));
+  const nics = nicsByVm(db, scope);
+  return rows.map((r) => ({ ...r, diskGb: Number(r.diskGb), nics: nics.get(r.id) ?? [] }));
+}
+
+/** Every NIC of the scope's VMs, in NIC order, by VM: one query whatever the number of VMs. */
+function nicsByVm(db: Executor, scope: string | null): Map<string, VmDto['nics']> {
+  const rows = db
+    .select({ vmId: vmNics.vmId, network: vmNics.network, ip: vmNics.ipAddress, mac: vmNics.macAddress })
+    .from(vmNics)
+    .innerJoin(vms, eq(vms.id, vmNics.vmId))
+    .where(tenantFilter(vms.tenantId, scope))
+    .orderBy(asc(vmNics.vmId), asc(vmNics.id))
+    .all();
+  const out = new Map<string, VmDto['nics']>();
+  for (const r of rows) {
+    const list = out.get(r.vmId) ?? [];
+    list.push({ network: r.network, ip: r.ip, mac: r.mac });
+    out.set(r.vmId, list);
+  }
+  return out;
 }

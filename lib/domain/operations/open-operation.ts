@@ -17,6 +17,8 @@ import { isOpenOperation } from '@/lib/operations/store';
 import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
 import type { OperationOptions, OperationState } from '@/lib/operations/types';
 import type { GroupForOperation } from './operation-plan';
+import { groupAddresses, nicsOfVms } from '@/lib/domain/groups/group-networks';
+import { publicSide } from '@/lib/network/access';
 import type { PreflightResult, RecoveryPoint } from './operation-preflight';
 
 export type StartInput = RecoveryPoint & {
@@ -49,10 +51,27 @@ export function buildOptions(db: Executor, group: GroupForOperation, pf: Preflig
     ...(input.shutdownSource && input.shutdownGraceSeconds !== undefined ? { shutdownGraceSeconds: input.shutdownGraceSeconds } : {}),
     commitPolicy: input.commitPolicy, commitTimeoutMinutes: input.commitTimeoutMinutes,
     finalSyncSeconds: pf.type === 'move' ? finalSyncSeconds(db, group) : 0,
-    network: { kind: test ? 'test' : 'live', mode: net.mode, network: net.network, mappings: net.mappings.map((m) => ({ sourceSubnet: m.sourceSubnet, targetSubnet: m.targetSubnet })) },
+    network: { kind: test ? 'test' : 'live', mode: net.mode, network: net.network, mappings: net.mappings.map((m) => ({ sourceSubnet: m.sourceSubnet, targetSubnet: m.targetSubnet })), ...recoveredAddresses(db, group, pf, test) },
     plan: pf.plan.map((bg) => ({ name: bg.name, delayAfterSeconds: bg.delayAfterSeconds, vms: bg.vms.map((v) => ({ id: v.id, name: v.name, bootSeconds: v.bootSeconds })) })),
     groupStatusBefore: group.status, stopRequestedAtMs: null, decision: null,
   };
+}
+
+/**
+ * The address every recovered NIC gets (and, live, the NAT and DNS a commit puts in place),
+ * snapshotted at start so a later change of the group's networks does not rewrite history.
+ * Configuration time refused anything invalid; a NIC the settings cannot address now is left out.
+ */
+function recoveredAddresses(db: Executor, group: GroupForOperation, pf: PreflightResult, test: boolean) {
+  const vmIds = pf.plan.flatMap((bg) => bg.vms.map((v) => v.id));
+  // A failback returns the VMs to production: their own addresses on their own networks.
+  const { addresses } =
+    pf.type === 'failback'
+      ? { addresses: nicsOfVms(db, vmIds).map((n) => ({ ...n, sourceNetwork: n.network, sourceIp: n.ip, prefix: null, gateway: null, dns: [], rule: 'keep-ip' as const })) }
+      : groupAddresses(db, group.id, test ? group.testNetwork : group.liveNetwork, vmIds);
+  if (test) return { addresses };
+  const slug = db.select({ slug: tenants.slug }).from(tenants).where(eq(tenants.id, group.tenantId)).get()?.slug ?? group.tenantId;
+  return { addresses, ...publicSide(addresses, slug) };
 }
 
 /** The partial unique index refused a second open operation on the group. */

@@ -6,7 +6,8 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { operations, protectionGroups, recoveryRunGroups, sites } from '@/db/schema';
+import { operations, protectionGroups, recoveryRunGroups, sites, tenants } from '@/db/schema';
+import { reachText, type ConnectionOption } from '@/lib/network/access';
 import type { OperationStatus, OperationType } from '@/lib/schemas/operations';
 import { decisionBlock } from '@/lib/operations/decision-guard';
 import { progressOf } from '@/lib/operations/machine';
@@ -79,9 +80,29 @@ export type OperationDto = {
   progress: number;
   /** The recovery run this operation is part of (null for a single-group operation). */
   runId: string | null;
+  /**
+   * A test failover's VMs that are up (their boot group done, the test not yet stopped), with
+   * their test addresses and how to reach them over the tenant's connection; null otherwise.
+   */
+  testAccess: AccessDto[] | null;
+  /** A committed live failover, move or failback: the recovered VMs' addresses, NAT and DNS; null otherwise. */
+  liveAccess: { vms: AccessDto[]; nat: NonNullable<OperationOptions['network']['nat']>; dns: NonNullable<OperationOptions['network']['dns']> } | null;
 };
 
-export const operationDtoColumns = { op: operations, groupName: protectionGroups.name, rtoTargetMinutes: protectionGroups.rtoTargetMinutes };
+export type AccessDto = {
+  vmId: string;
+  name: string;
+  /** The VM's addresses after recovery, NIC 0 first. */
+  addresses: string[];
+  nics: { nic: number; network: string; ip: string; prefix: number | null; gateway: string | null; dns: string[]; rule: string }[];
+  connection: ConnectionOption;
+  /** How to reach it over that connection. */
+  reach: string;
+  /** The simulated console page (tests only). */
+  consolePath: string | null;
+};
+
+export const operationDtoColumns = { op: operations, groupName: protectionGroups.name, rtoTargetMinutes: protectionGroups.rtoTargetMinutes, connection: tenants.connection };
 
 function optionsDto(o: Partial<OperationOptions> | null | undefined): OperationDto['options'] {
   return {
@@ -97,13 +118,49 @@ function optionsDto(o: Partial<OperationOptions> | null | undefined): OperationD
 
 /** Reads operations (already tenant-filtered by `where`) as DTOs, in the order given. */
 export function readOperationDtos(db: Executor, where: SQL | undefined, nowMs: number, page?: { orderBy: SQL[]; limit: number }): OperationDto[] {
-  let q = db.select(operationDtoColumns).from(operations).innerJoin(protectionGroups, eq(protectionGroups.id, operations.groupId)).where(where).$dynamic();
+  let q = db.select(operationDtoColumns).from(operations).innerJoin(protectionGroups, eq(protectionGroups.id, operations.groupId)).innerJoin(tenants, eq(tenants.id, operations.tenantId)).where(where).$dynamic();
   if (page) q = q.orderBy(...page.orderBy).limit(page.limit);
   const rows = q.all();
   const steps = loadSteps(db, rows.map((r) => r.op.id));
   const offline = rows.some((r) => r.op.status === 'awaiting-commit') ? offlineSiteIds(db) : new Set<string>();
   const runs = runIdsOf(db, rows.map((r) => r.op.id));
-  return rows.map((r) => ({ ...toOperationDto(r.op, r.groupName, r.rtoTargetMinutes, steps.get(r.op.id) ?? [], nowMs, offline), runId: runs.get(r.op.id) ?? null }));
+  return rows.map((r) => {
+    const dto = toOperationDto(r.op, r.groupName, r.rtoTargetMinutes, steps.get(r.op.id) ?? [], nowMs, offline);
+    return { ...dto, runId: runs.get(r.op.id) ?? null, ...accessOf(r.op, dto, r.connection) };
+  });
+}
+
+/** VMs of boot groups whose boot step has completed. */
+function upVmIds(o: Partial<OperationOptions>, steps: OperationStepDto[]): Set<string> {
+  const up = new Set<string>();
+  (o.plan ?? []).forEach((bg, i) => {
+    if (steps.some((s) => s.name.startsWith(`Boot group ${i + 1}:`) && s.status === 'completed')) for (const v of bg.vms) up.add(v.id);
+  });
+  return up;
+}
+
+function accessOf(op: OperationRow, dto: Omit<OperationDto, 'runId' | 'testAccess' | 'liveAccess'>, connection: ConnectionOption): Pick<OperationDto, 'testAccess' | 'liveAccess'> {
+  const o = (op.options ?? {}) as Partial<OperationOptions>;
+  const kind = op.type === 'test-failover' ? 'test' : 'live';
+  const items = (ids: Set<string>): AccessDto[] =>
+    (o.plan ?? []).flatMap((bg) => bg.vms).filter((v) => ids.has(v.id)).map((v) => {
+      const nics = (o.network?.addresses ?? []).filter((a) => a.vmId === v.id).sort((a, b) => a.nic - b.nic);
+      const first = nics[0];
+      return {
+        vmId: v.id, name: v.name, addresses: nics.map((a) => a.ip),
+        nics: nics.map((a) => ({ nic: a.nic, network: a.network, ip: a.ip, prefix: a.prefix, gateway: a.gateway, dns: a.dns, rule: a.rule })),
+        connection, reach: reachText(connection, kind, first?.ip ?? 'its address', first?.network ?? o.network?.network ?? 'the recovery network', dto.toSiteName),
+        consolePath: kind === 'test' ? `/operations/${op.id}/console/${v.id}` : null,
+      };
+    });
+  if (kind === 'test') {
+    const stopping = dto.steps.some((s) => s.name.startsWith('Stop test') && s.status !== 'pending');
+    const open = op.status === 'running' || op.status === 'testing';
+    return { testAccess: open && !stopping ? items(upVmIds(o, dto.steps)) : null, liveAccess: null };
+  }
+  const committed = op.status === 'completed' && dto.steps.some((s) => s.name === 'Commit' && s.status === 'completed');
+  if (!committed) return { testAccess: null, liveAccess: null };
+  return { testAccess: null, liveAccess: { vms: items(new Set((o.plan ?? []).flatMap((bg) => bg.vms.map((v) => v.id)))), nat: o.network?.nat ?? [], dns: o.network?.dns ?? [] } };
 }
 
 function runIdsOf(db: Executor, opIds: string[]): Map<string, string> {
@@ -126,7 +183,7 @@ function blockedDecisions(op: OperationRow, offline: Set<string>): OperationDto[
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: number, stepRows: Parameters<typeof rawState>[1], nowMs: number, offline: Set<string>): Omit<OperationDto, 'runId'> {
+function toOperationDto(op: OperationRow, groupName: string, rtoTargetMinutes: number, stepRows: Parameters<typeof rawState>[1], nowMs: number, offline: Set<string>): Omit<OperationDto, 'runId' | 'testAccess' | 'liveAccess'> {
   const state = rawState(op, stepRows);
   let progress: number;
   try {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { readGroupNetworksIn, type GroupNetworksDto } from '@/lib/domain/groups/group-networks';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { protectionGroups, sites, tenants, users } from '@/db/schema';
@@ -31,7 +32,8 @@ export const RACI: RaciRow[] = [
   { activity: 'Availability and service credits', client: 'I', provider: 'R/A', how: 'Reports → Availability and service credit' },
 ];
 
-export type RunbookGroup = GroupDetailDto & { sourceSiteName: string; targetSiteName: string };
+/** `addresses`: each member NIC with its test and live address under the saved network settings. */
+export type RunbookGroup = GroupDetailDto & { sourceSiteName: string; targetSiteName: string; addresses: GroupNetworksDto['vms'] };
 
 export type RunbookDto = {
   tenant: {
@@ -67,7 +69,7 @@ export function getRunbook(db: Executor, actor: Actor, query: { tenantId?: strin
     .all();
   const groups = groupIds
     .map(({ id }) => readGroupDetail(db, tenantId, id))
-    .map((g) => ({ ...g, sourceSiteName: siteNames.get(g.sourceSiteId) ?? g.sourceSiteId, targetSiteName: siteNames.get(g.targetSiteId) ?? g.targetSiteId }))
+    .map((g) => ({ ...g, sourceSiteName: siteNames.get(g.sourceSiteId) ?? g.sourceSiteId, targetSiteName: siteNames.get(g.targetSiteId) ?? g.targetSiteId, addresses: readGroupNetworksIn(db, tenantId, g.id, { conflicts: false }).vms }))
     .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.name.localeCompare(b.name));
 
   const administrators = db

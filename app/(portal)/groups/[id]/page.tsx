@@ -12,6 +12,8 @@ import { GroupSummary } from '@/components/portal/group/group-summary';
 import { JournalCard } from '@/components/portal/group/journal-card';
 import { LiveGroupProvider } from '@/components/portal/group/live-group';
 import { MembersCard } from '@/components/portal/group/members-card';
+import { NetworksCard } from '@/components/portal/group/networks-card';
+import { readGroupNetworks } from '@/lib/domain/groups/group-networks';
 import { OperationHistory } from '@/components/portal/group/operation-history';
 import { RecoveryPlanView } from '@/components/portal/group/recovery-plan-view';
 import { ReplicationCharts } from '@/components/portal/group/replication-charts';
@@ -38,7 +40,9 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const actor = await requireActor(`/groups/${id}`);
   const group = await loadGroup(actor, id);
   const db = getDb();
-  const [sites, operations, now, { created }] = await Promise.all([listSites(db, actor), listOperations(db, actor, { groupId: id, limit: 20 }), simNow(), searchParams]);
+  const [sites, operations, now, { created }, networks] = await Promise.all([
+    listSites(db, actor), listOperations(db, actor, { groupId: id, limit: 20 }), simNow(), searchParams, readGroupNetworks(db, actor, id),
+  ]);
   const admin = can(actor.role, 'group:write');
   const from = siteName(sites, group.sourceSiteId);
   const to = siteName(sites, group.targetSiteId);
@@ -69,6 +73,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           { href: '#members', label: 'Members' },
           { href: '#journal', label: 'Journal' },
           { href: '#recovery-plan', label: 'Recovery plan' },
+          { href: '#networks', label: 'Networks' },
           { href: '#settings', label: 'Settings' },
           { href: '#history', label: 'History' },
         ]}
@@ -81,6 +86,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <JournalCard canTag={can(actor.role, 'checkpoint:tag')} nowMs={now} />
           {admin ? <EditableRecoveryPlan group={group} /> : <RecoveryPlanView group={group} />}
         </div>
+        <NetworksCard initial={networks} />
         {admin ? <EditableGroupSettings group={group} /> : <GroupSettingsView group={group} />}
         <OperationHistory operations={operations.items} />
         {admin && <DeleteGroup />}

@@ -10,6 +10,7 @@ import { useToast } from '@/components/ui/toast';
 import type { OperationDto } from '@/lib/domain/operations/operation-dto';
 import { OperationActions } from './operation-actions';
 import { OperationSummary } from './operation-summary';
+import { OperationAccess } from './operation-access';
 
 /** Polls the operation every 1.5 s while it is open, then stops: a finished record does not change. */
 export function OperationLive({ initial, canAct }: { initial: OperationDto; canAct: boolean }) {
@@ -59,6 +60,7 @@ export function OperationLive({ initial, canAct }: { initial: OperationDto; canA
       </div>
       <div className="space-y-4 lg:col-start-1 lg:row-start-1">
         <OperationSummary op={op} />
+        <OperationAccess op={op} />
         <Card>
           <CardHeader title="Steps" description="Times are UTC on the simulated clock." />
           <StepList steps={op.steps} />
