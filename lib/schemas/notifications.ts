@@ -15,6 +15,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'maintenance.announced', 'maintenance.tomorrow',
   'signin.new-device', 'account.password-changed', 'account.2fa-changed', 'token.created',
   'webhook.disabled',
+  'site.degraded',
 ] as const;
 export const notificationEventTypeSchema = z.enum(NOTIFICATION_EVENT_TYPES, { error: 'Unknown notification event type.' });
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
@@ -34,7 +35,7 @@ export const PERSONAL_EVENT_TYPES: readonly NotificationEventType[] = ['signin.n
  * the same rule: a tenant's endpoint tells that tenant's administrators, a provider endpoint
  * (no tenant) tells staff.
  */
-export const PROVIDER_WIDE_EVENT_TYPES: readonly NotificationEventType[] = ['site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow', 'webhook.disabled'];
+export const PROVIDER_WIDE_EVENT_TYPES: readonly NotificationEventType[] = ['site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow', 'webhook.disabled', 'site.degraded'];
 
 const ALL_TENANT_EVENTS = NOTIFICATION_EVENT_TYPES.filter((t) => !PERSONAL_EVENT_TYPES.includes(t));
 
@@ -54,6 +55,7 @@ export const DEFAULT_EMAIL_PREFERENCES: Record<Role, readonly NotificationEventT
     'site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow',
     'request.created', 'request.updated', 'operation.failed', 'run.failed',
     'webhook.disabled',
+    'site.degraded',
   ],
 };
 
@@ -96,4 +98,5 @@ export const EVENT_TITLE: Record<NotificationEventType, string> = {
   'account.2fa-changed': 'Your two-factor authentication changed',
   'token.created': 'An API token was created',
   'webhook.disabled': 'Webhook endpoint disabled',
+  'site.degraded': 'Site degraded',
 };
