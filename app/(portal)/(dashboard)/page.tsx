@@ -7,6 +7,8 @@ import { requireActor } from '@/lib/auth/current-actor';
 import { getDashboard } from '@/lib/domain/reports/dashboard';
 import { getTenantOutages } from '@/lib/domain/recovery/outages';
 import { OutageBanner } from '@/components/portal/dashboard/outage-banner';
+import { DegradedSitesBanner } from '@/components/portal/dashboard/degraded-sites-banner';
+import { getTenantDegradedSites } from '@/lib/domain/recovery/degraded-sites';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -15,10 +17,12 @@ export default async function DashboardPage() {
   const actor = await requireActor('/');
   const dashboard = await getDashboard(getDb(), actor);
   const outages = getTenantOutages(getDb(), actor);
+  const degradedSites = getTenantDegradedSites(getDb(), actor);
   return (
     <>
       {/* First thing on the page: a site or link the tenant replicates from is down, and what to do. */}
       <OutageBanner outages={outages} canRecover={can(actor.role, 'operation:run')} nowIso={dashboard.at} />
+      <DegradedSitesBanner sites={degradedSites} />
       <PageHeader title="Dashboard" description="Replication health of your protection groups, updated live." />
       <DashboardLive initial={dashboard} canCreate={can(actor.role, 'group:write')} />
     </>
