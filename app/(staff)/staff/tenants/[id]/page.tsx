@@ -15,6 +15,9 @@ import { staffActor } from '../../_lib/staff-actor';
 import { createVdcAction, setTenantStatusAction, updateTenantAction } from '../actions';
 import { StorageVolumes, VdcTable } from './vdc-table';
 import { orNotFound } from '@/app/_lib/or-not-found';
+import { VolumeIopsCharts } from '@/components/staff/volume-iops-charts';
+import { simNow } from '@/lib/domain/core/clock';
+import { volumeIopsSeries } from '@/lib/domain/replication/volume-iops';
 
 export const metadata: Metadata = { title: 'Tenant' };
 
@@ -26,6 +29,8 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const sites = await listSites(db, actor);
   const siteName = Object.fromEntries(sites.map((s) => [s.id, s.name]));
   const [pricing] = tenantPricing(db, actor, { tenantId: id });
+  const nowMs = await simNow();
+  const volumeIops = volumeIopsSeries(db, actor, id, nowMs);
 
   return (
     <>
@@ -66,6 +71,10 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <Card>
             <CardHeader title="Dedicated storage volumes" description="One all-SSD volume per site, sized from the vDCs there, with their guaranteed IOPS." />
             <StorageVolumes volumes={tenant.storageVolumes} siteName={siteName} />
+          </Card>
+          <Card data-testid="volume-iops-card">
+            <CardHeader title="IOPS per volume" description="Write IOPS of the groups recovering to each volume against what it applies, over the last 24 h. Writes above the cap build a backlog (the groups say iops-limited)." />
+            <VolumeIopsCharts volumes={volumeIops} siteName={siteName} fromMs={nowMs - 24 * 3600_000} toMs={nowMs} />
           </Card>
           {pricing && (
             <Card>
