@@ -35,7 +35,7 @@ describe('guaranteed IOPS of the recovery volume', () => {
     const last = samples(events).at(-1)!;
     expect(last.writeIops).toBeCloseTo(128, 6);
     expect(last.appliedIops).toBeCloseTo(64, 6);
-    expect(e.openAlerts().map((a) => a.code)).toContain('rpo-breach');
+    expect(e.openAlerts().find((a) => a.code === 'rpo-breach')!.message).toMatch(/over its 1 min target \(iops-limited\)$/);
 
     // The guarantee raised to 512 IOPS (16 MB/s): the 240 MB backlog drains at 12 MB/s.
     e.setVolumes([volume(512)]);

@@ -129,7 +129,7 @@ export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: stri
                     items={[
                       { label: 'Write IOPS', color: WRITE_IOPS_COLOR, mark: 'line' },
                       { label: 'Applied at recovery site', color: APPLIED_IOPS_COLOR, mark: 'area' },
-                      ...(data.volume ? [{ label: `Volume cap ${formatNumber(data.volume.effectiveIops)} IOPS${data.volume.storageIopsPercent < 100 ? ` (site degraded to ${data.volume.storageIopsPercent}%)` : ''}`, color: IOPS_CAP_COLOR, mark: 'dashed' as const }] : []),
+                      ...(data.volume ? [{ label: `Volume cap now ${formatNumber(data.volume.effectiveIops)} IOPS${data.volume.storageIopsPercent < 100 ? ` (site degraded to ${data.volume.storageIopsPercent}%)` : ''}`, color: IOPS_CAP_COLOR, mark: 'dashed' as const }] : []),
                       ...(outages.length ? [OUTAGE_LEGEND] : []),
                     ]}
                   />
