@@ -73,6 +73,11 @@ export function rateAxis(maxMBps: number): ValueAxis {
   return niceAxis(maxMBps > 0 ? maxMBps : 1, 1, 'MB/s');
 }
 
+/** An IOPS axis with nice ticks (0 / 500 / 1,000 ...), labelled in IOPS. */
+export function iopsAxis(maxIops: number): ValueAxis {
+  return niceAxis(maxIops > 0 ? maxIops : 10, 1, 'IOPS');
+}
+
 /**
  * The time window a chart draws: the range asked for, unless its samples start well inside it
  * (a group younger than the range, or history not kept that far back) — then the axis starts at

@@ -3,7 +3,7 @@ import { timestamp } from './columns';
 import { sites } from './sites';
 import { tenants } from './tenants';
 import { vms } from './vms';
-import { GROUP_STATUSES, PRIORITIES, SYNC_STATES } from '../../lib/schemas/groups';
+import { GROUP_STATUSES, LIMIT_REASONS, PRIORITIES, SYNC_STATES } from '../../lib/schemas/groups';
 import type { NetworkSettings } from '../../lib/schemas/network';
 
 export const protectionGroups = sqliteTable(
@@ -33,6 +33,10 @@ export const protectionGroups = sqliteTable(
     throughputMBps: real('throughput_mbps').notNull().default(0),
     wanMBps: real('wan_mbps').notNull().default(0),
     backlogMB: real('backlog_mb').notNull().default(0),
+    /** Write IOPS at the source and IOPS applied at the recovery site (smoothed), and what holds replication back. */
+    writeIops: real('write_iops').notNull().default(0),
+    appliedIops: real('applied_iops').notNull().default(0),
+    limitReason: text('limit_reason', { enum: LIMIT_REASONS }),
     lastTestedAt: timestamp('last_tested_at'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),

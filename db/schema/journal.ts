@@ -42,6 +42,9 @@ export const rpoSamples = sqliteTable(
     /** Mean write throughput and WAN traffic over the interval (MB/s). */
     throughputMBps: real('throughput_mbps').notNull(),
     wanMBps: real('wan_mbps').notNull(),
+    /** Mean write IOPS at the source and IOPS applied at the recovery site over the interval. */
+    writeIops: real('write_iops').notNull().default(0),
+    appliedIops: real('applied_iops').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.tier, t.timeMs] })],
 );

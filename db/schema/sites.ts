@@ -13,6 +13,13 @@ export const sites = sqliteTable('sites', {
   capacityVcpuGhz: real('capacity_vcpu_ghz').notNull(),
   capacityMemoryGb: real('capacity_memory_gb').notNull(),
   capacityStorageGb: real('capacity_storage_gb').notNull(),
+  /**
+   * Degradation set by staff (status 'degraded' while either applies): the share of its storage
+   * IOPS the site still delivers, and how many of its hosts are down (less recovery capacity).
+   */
+  storageIopsPercent: integer('storage_iops_percent').notNull().default(100),
+  hostsTotal: integer('hosts_total').notNull().default(8),
+  hostsDown: integer('hosts_down').notNull().default(0),
 });
 
 /** An inter-site link; one row per unordered pair (siteA < siteB). */

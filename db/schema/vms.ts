@@ -24,6 +24,8 @@ export const vms = sqliteTable(
     writePeakFactor: real('write_peak_factor').notNull().default(3),
     writePeakHourUtc: integer('write_peak_hour_utc').notNull().default(14),
     burstiness: real('burstiness').notNull().default(0.2),
+    /** Mean write block size (KB): write IOPS = MB/s × 1024 / block. */
+    writeBlockKb: integer('write_block_kb').notNull().default(32),
     /** Writes flat out for hours (backup servers): warned about in protected groups. */
     continuousWriter: flag('continuous_writer').notNull().default(false),
     bootSeconds: integer('boot_seconds').notNull(),

@@ -13,7 +13,7 @@ import { requestCommentSchema, requestCreateSchema, requestListSchema, requestUp
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
 import { groupNetworksSchema, testConsoleQuerySchema } from '@/lib/schemas/network';
 import { listSentMailQuerySchema } from '@/lib/schemas/notifications';
-import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
+import { adminSlaQuerySchema, maintenanceCreateSchema, maintenanceListSchema, outageSchema, siteDegradeSchema, tenantCreateSchema, tenantUpdateSchema, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
 import { listVmsQuerySchema } from '@/lib/schemas/vms';
 import { whatIfQuerySchema } from '@/lib/schemas/recovery-runs';
@@ -207,6 +207,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/admin/tenants/{id}/vdcs', tag: 'Staff', summary: 'Add a production or recovery vDC', roles: STAFF, body: vdcCreateSchema, success: 201 },
   { method: 'patch', path: '/api/v1/admin/tenants/{id}/vdcs/{vdcId}', tag: 'Staff', summary: 'Change a vDC allocation', roles: STAFF, body: vdcUpdateSchema, success: 200 },
   { method: 'post', path: '/api/v1/admin/sites/{id}/outage', tag: 'Staff', summary: 'Take a site down or bring it back (simulator)', roles: STAFF, body: outageSchema, success: 200 },
+  { method: 'post', path: '/api/v1/admin/sites/{id}/degrade', tag: 'Staff', summary: 'Degrade a site (slower storage, hosts down) or restore it (simulator)', roles: STAFF, body: siteDegradeSchema, success: 200 },
   { method: 'post', path: '/api/v1/admin/links/{id}/outage', tag: 'Staff', summary: 'Take an inter-site link down or bring it back', roles: STAFF, body: outageSchema, success: 200 },
   { method: 'get', path: '/api/v1/admin/maintenance-windows', tag: 'Staff', summary: 'Scheduled maintenance', roles: STAFF, query: maintenanceListSchema, success: 200 },
   { method: 'post', path: '/api/v1/admin/maintenance-windows', tag: 'Staff', summary: 'Schedule maintenance (site or whole service)', roles: STAFF, body: maintenanceCreateSchema, success: 201 },

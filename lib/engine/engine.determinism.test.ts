@@ -15,7 +15,11 @@ function script(e: Engine, from: number, to: number): EngineEvent[] {
       e.upsertGroup(group('web', { priority: 'high', members: [vm('w1'), vm('w2', { agentInstalled: true })] }));
       e.upsertGroup(group('bkp', { priority: 'low', journalHistoryHours: 1, journalLimitGb: 1, sourceSiteId: 'jersey', targetSiteId: 'guernsey', members: [vm('b1', { continuousWriter: true, writeMeanMBps: 8, writePeakFactor: 5, writePeakHourUtc: 12 })] }));
       e.upsertGroup(group('new', { tenantId: 'ten_b', members: [vm('n1', { synced: false, diskGb: 20 })] }));
+      // Recovery volumes: web's at Zurich is tight (IOPS-limited at its peaks).
+      e.setVolumes([{ id: 'vol_a_z', tenantId: 'ten_a', siteId: 'zurich', guaranteedIops: 20 }, { id: 'vol_a_g', tenantId: 'ten_a', siteId: 'guernsey', guaranteedIops: 5000 }]);
     }
+    if (i === 100) e.setSiteStorageFactor('zurich', 0.5);
+    if (i === 300) e.setSiteStorageFactor('zurich', 1);
     if (i === 200) e.setLinkDown('london--zurich', true);
     if (i === 400) e.setLinkDown('london--zurich', false);
     if (i === 500) e.tagCheckpoint('web', 'release 4.2', 'usr_1');

@@ -21,6 +21,8 @@ const actionArb = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('link' as const), id: fc.constantFrom('london--zurich', 'guernsey--jersey'), down: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('site' as const), id: fc.constantFrom('london', 'jersey', 'zurich'), down: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tag' as const), group: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('degrade' as const), id: fc.constantFrom('london', 'zurich', 'guernsey'), factor: fc.constantFrom(0.1, 0.5, 1) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('volumes' as const), iops: fc.integer({ min: 10, max: 2000 }) }) },
 );
 
 const scenarioArb = fc.record({ seed: fc.integer(), tenantMbps: fc.integer({ min: 8, max: 400 }), groups: fc.array(groupArb, { minLength: 1, maxLength: 4 }), actions: fc.array(actionArb, { minLength: 1, maxLength: 200 }) });
@@ -43,6 +45,8 @@ function apply(e: Engine, a: Scenario['actions'][number]): void {
   if (a.kind === 'step') e.step(a.dt);
   else if (a.kind === 'link') e.setLinkDown(a.id, a.down);
   else if (a.kind === 'site') e.setSiteDown(a.id, a.down);
+  else if (a.kind === 'degrade') e.setSiteStorageFactor(a.id, a.factor);
+  else if (a.kind === 'volumes') e.setVolumes(['zurich', 'guernsey', 'london'].map((siteId) => ({ id: `vol_${siteId}`, tenantId: 'ten_a', siteId, guaranteedIops: a.iops })));
   else {
     const id = `g${a.group}`;
     if (e.groups.has(id)) {

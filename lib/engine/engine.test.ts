@@ -109,7 +109,8 @@ describe('RPO and journal SLA', () => {
     expect(raised[1].atMs).toBeGreaterThan(raised[0].atMs);
     const v = e.view('g');
     expect(v.status).toBe('rpo-not-met');
-    expect(v.subStatus).toMatch(/^RPO \d+ min( \d+ s)? over the 5 min target$/);
+    expect(v.subStatus).toMatch(/^RPO \d+ min( \d+ s)? over the 5 min target; bandwidth-limited: the 8 Mbit\/s inter-site limit is saturated$/);
+    expect(v.limitReason).toBe('bandwidth-limited');
     expect(v.backlogMB).toBeGreaterThan(300);
     // Data still flows, so checkpoints continue, lagging behind the clock.
     const cps = e.checkpointsOf('g');

@@ -15,8 +15,10 @@ import { seedState } from './prng';
 import { SampleAggregator } from './samples';
 import { describeGroup, historyCoveredSeconds } from './status';
 import { PRIORITY_WEIGHT } from './types';
+import { DEFAULT_WRITE_BLOCK_KB } from './types';
 import type {
-  CheckpointRecord, EngineEvent, EngineOptions, GroupConfig, GroupMode, GroupView, LinkConfig, SiteConfig, TenantConfig, UpsertOptions, VmConfig,
+  CheckpointRecord, EngineEvent, EngineOptions, GroupConfig, GroupMode, GroupView, LimitReason, LinkConfig, SiteConfig, TenantConfig, UpsertOptions, VmConfig,
+  VolumeConfig,
 } from './types';
 import { FLAG_AGENT, FLAG_CONTINUOUS, FLAG_SYNCED, VmTable, type VmTableSnapshot } from './vm-table';
 import { writeLoop } from './write-loop';
@@ -47,6 +49,9 @@ export type EngineSnapshot = {
   downSites: string[];
   downLinks: string[];
   alerts: OpenAlert[];
+  /** Added with IOPS (absent in older snapshots): recovery volumes and degraded sites' storage factor. */
+  volumes?: VolumeConfig[];
+  siteStorageFactors?: [string, number][];
 };
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -75,16 +80,31 @@ export class Engine {
   private shares = new Float64Array(8);
   /** Set by the group tick before sampling so `emitSample` needs no closure per call. */
   sampleGroupId = '';
+  /** Recovery volumes (config order) and, per tenant|site, the index of their summed guarantee. */
+  private volumeConfigs: VolumeConfig[] = [];
+  private volumeIndex = new Map<string, number>();
+  private volumeIops: number[] = [];
+  private volumeSite: string[] = [];
+  /** Degraded sites: the fraction of their storage IOPS left (absent = 1). */
+  readonly storageFactors = new Map<string, number>();
+  /** Links by index (their order in the topology), for sharing their capacity among tenants. */
+  private linkList: LinkConfig[] = [];
+  private linkIndexByPair = new Map<string, number>();
+  /** Groups per volume and per link; rebuilt when a group's link or volume changes. */
+  private volumeGroups: GroupState[][] = [];
+  private linkGroups: GroupState[][] = [];
+  private sharingDirty = true;
 
   constructor(opts: EngineOptions) {
     this.nowMs = opts.startMs;
     this.rng = seedState(opts.seed);
     this.setTopology(opts.sites, opts.links);
     for (const t of opts.tenants) this.upsertTenant(t);
+    this.setVolumes(opts.volumes ?? []);
   }
 
-  readonly emitSample = (tier: number, timeMs: number, rpoSeconds: number, throughputMBps: number, wanMBps: number): void => {
-    this.events.push({ type: 'rpo-sample', groupId: this.sampleGroupId, tier, timeMs, rpoSeconds, throughputMBps, wanMBps });
+  readonly emitSample = (tier: number, timeMs: number, rpoSeconds: number, throughputMBps: number, wanMBps: number, writeIops: number, appliedIops: number): void => {
+    this.events.push({ type: 'rpo-sample', groupId: this.sampleGroupId, tier, timeMs, rpoSeconds, throughputMBps, wanMBps, writeIops, appliedIops });
   };
 
   /** Smoothing factors for the step size in use (exp() once per step, not per group). */
@@ -101,7 +121,50 @@ export class Engine {
     this.links.clear();
     for (const s of sites) this.sites.set(s.id, { ...s });
     for (const l of links) this.links.set(pairKey(l.siteAId, l.siteBId), { ...l });
+    this.linkList = [...this.links.values()];
+    this.linkIndexByPair = new Map(this.linkList.map((l, i) => [pairKey(l.siteAId, l.siteBId), i]));
     this.topologyVersion++;
+  }
+
+  /** The tenants' recovery volumes: their guaranteed IOPS cap what groups can apply at the site. */
+  setVolumes(volumes: VolumeConfig[]): void {
+    this.volumeConfigs = volumes.map((v) => ({ ...v }));
+    this.volumeIndex.clear();
+    this.volumeIops = [];
+    this.volumeSite = [];
+    for (const v of this.volumeConfigs) {
+      const key = `${v.tenantId}|${v.siteId}`;
+      let i = this.volumeIndex.get(key);
+      if (i === undefined) {
+        i = this.volumeIops.length;
+        this.volumeIndex.set(key, i);
+        this.volumeIops.push(0);
+        this.volumeSite.push(v.siteId);
+      }
+      this.volumeIops[i] += v.guaranteedIops;
+    }
+    this.topologyVersion++;
+  }
+
+  /**
+   * Degrades a site's storage (1 = healthy): volumes there apply only this fraction of their
+   * guaranteed IOPS. Hosts down are recovery capacity, which the operations forecast reads; the
+   * engine only replicates.
+   */
+  setSiteStorageFactor(siteId: string, factor: number): void {
+    const f = Math.min(1, Math.max(0, factor));
+    if (f >= 1) this.storageFactors.delete(siteId);
+    else this.storageFactors.set(siteId, f);
+  }
+
+  /** A group's recovery volume: guaranteed IOPS after any degradation, or null without one. */
+  volumeOf(groupId: string): { siteId: string; guaranteedIops: number; effectiveIops: number } | null {
+    const g = this.mustGroup(groupId);
+    this.resolveLink(g);
+    if (g.volumeIndex < 0) return null;
+    const site = this.volumeSite[g.volumeIndex];
+    const iops = this.volumeIops[g.volumeIndex];
+    return { siteId: site, guaranteedIops: iops, effectiveIops: iops * (this.storageFactors.get(site) ?? 1) };
   }
 
   hasSite(id: string): boolean {
@@ -129,7 +192,12 @@ export class Engine {
     g.linkId = link?.id ?? [g.sourceSiteId, g.targetSiteId].sort().join('--');
     g.linkLatencyMs = link?.latencyMs ?? DEFAULT_LATENCY_MS;
     g.linkCapacityMBps = link ? link.capacityMbps / 8 : Infinity;
+    // Links are full duplex: each direction is shared on its own.
+    const li = this.linkIndexByPair.get(pairKey(g.sourceSiteId, g.targetSiteId));
+    g.linkIndex = li === undefined ? -1 : li * 2 + (g.sourceSiteId === link!.siteAId ? 0 : 1);
+    g.volumeIndex = this.volumeIndex.get(`${g.tenantId}|${g.targetSiteId}`) ?? -1;
     g.linkVersion = this.topologyVersion;
+    this.sharingDirty = true;
   }
 
   linkIdOf(g: GroupState): string {
@@ -207,6 +275,7 @@ export class Engine {
       old.groups = old.groups.filter((x) => x !== g);
       this.tenants.get(cfg.tenantId)!.groups.push(g);
       g.tenantId = cfg.tenantId;
+      g.linkVersion = -1;
     }
     g.name = cfg.name;
     g.priority = cfg.priority;
@@ -259,6 +328,7 @@ export class Engine {
     }
     for (const m of existing.values()) vms.release(m);
     g.members = next;
+    g.iopsPerMB = iopsPerMB(members);
     let left = 0;
     let agents = next.length > 0;
     for (const m of next) {
@@ -287,6 +357,7 @@ export class Engine {
     t.groups = t.groups.filter((x) => x !== g);
     this.groups.delete(groupId);
     this.groupArray = null;
+    this.sharingDirty = true;
     this.groupFree.push(g.slot);
     // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: which free slot a new group takes is not visible; slots only index per-tick scratch
     this.groupFree.sort((a, b) => b - a);
@@ -442,9 +513,16 @@ export class Engine {
       g.faultMaskNow = faults ? this.faultMask(g) : 0;
       g.flowing = (g.mode === 'replicating' || g.mode === 'testing') && g.faultMaskNow === 0;
       this.resolveLink(g);
-      g.demand = g.flowing ? Math.min(g.linkCapacityMBps, (g.backlog.totalMB + w + g.syncLeftMB) / dt) : 0;
+      const wanted = g.flowing ? (g.backlog.totalMB + w + g.syncLeftMB) / dt : 0;
+      g.demand = Math.min(g.linkCapacityMBps, wanted);
+      g.cutReason = g.demand < wanted ? 'link-congested' : null;
     }
+    if (this.sharingDirty) this.rebuildSharing(list);
+    // Recovery volumes first (what the target can apply), then each tenant's own limit, then the
+    // physical links the tenants share: each stage only lowers what the one before allowed.
+    for (let v = 0; v < this.volumeGroups.length; v++) this.shareVolume(v);
     for (const t of this.tenants.values()) this.shareTenant(t);
+    for (let l = 0; l < this.linkGroups.length; l++) this.shareLink(l);
     for (let i = 0; i < list.length; i++) replicateGroup(this, list[i], t0, t1, dt);
     this.nowMs = t1;
     return this.takeEvents();
@@ -461,17 +539,104 @@ export class Engine {
       for (let i = 0; i < n; i++) t.groups[i].allocation = t.groups[i].demand;
       return;
     }
-    if (this.demands.length < n) {
-      this.demands = new Float64Array(n * 2);
-      this.weights = new Float64Array(n * 2);
-      this.shares = new Float64Array(n * 2);
-    }
+    this.scratch(n);
     for (let i = 0; i < n; i++) {
       this.demands[i] = t.groups[i].demand;
       this.weights[i] = t.groups[i].priority === 'high' ? PRIORITY_WEIGHT.high : t.groups[i].priority === 'medium' ? PRIORITY_WEIGHT.medium : PRIORITY_WEIGHT.low;
     }
     shareBandwidth(capacity, this.demands, this.weights, this.shares, n);
-    for (let i = 0; i < n; i++) t.groups[i].allocation = this.shares[i];
+    for (let i = 0; i < n; i++) {
+      const g = t.groups[i];
+      g.allocation = this.shares[i];
+      cut(g, g.demand - g.allocation, 'bandwidth-limited');
+    }
+  }
+
+  private scratch(n: number): void {
+    if (this.demands.length >= n) return;
+    this.demands = new Float64Array(n * 2);
+    this.weights = new Float64Array(n * 2);
+    this.shares = new Float64Array(n * 2);
+  }
+
+  /** Groups per recovery volume and per link, in group order (deterministic). */
+  private rebuildSharing(list: GroupState[]): void {
+    this.volumeGroups = this.volumeIops.map(() => []);
+    this.linkGroups = [];
+    for (let i = 0; i < this.linkList.length * 2; i++) this.linkGroups.push([]);
+    for (const g of list) {
+      this.resolveLink(g);
+      if (g.volumeIndex >= 0) this.volumeGroups[g.volumeIndex].push(g);
+      if (g.linkIndex >= 0) this.linkGroups[g.linkIndex].push(g);
+    }
+    // Volumes and links nobody uses cost nothing per tick.
+    this.sharingDirty = false;
+  }
+
+  /** A volume's IOPS (after degradation) shared by its groups' apply demand, by priority. */
+  private shareVolume(v: number): void {
+    const groups = this.volumeGroups[v];
+    const n = groups.length;
+    if (n === 0) return;
+    const capacity = this.volumeIops[v] * (this.storageFactors.size ? (this.storageFactors.get(this.volumeSite[v]) ?? 1) : 1);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += groups[i].demand * groups[i].iopsPerMB;
+    if (total <= capacity) return;
+    this.scratch(n);
+    for (let i = 0; i < n; i++) {
+      this.demands[i] = groups[i].demand * groups[i].iopsPerMB;
+      this.weights[i] = PRIORITY_WEIGHT[groups[i].priority];
+    }
+    shareBandwidth(capacity, this.demands, this.weights, this.shares, n);
+    for (let i = 0; i < n; i++) {
+      const g = groups[i];
+      const allowed = this.shares[i] / g.iopsPerMB;
+      if (allowed < g.demand) {
+        cut(g, g.demand - allowed, 'iops-limited');
+        g.demand = allowed;
+      }
+    }
+  }
+
+  /** One direction of a physical link, shared by every tenant replicating over it: weighted max-min by priority. */
+  private shareLink(l: number): void {
+    const groups = this.linkGroups[l];
+    const n = groups.length;
+    if (n < 2) return; // one group was already capped by the link in its demand
+    const capacity = this.linkList[l >> 1].capacityMbps / 8;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += groups[i].allocation;
+    if (total <= capacity) return;
+    this.scratch(n);
+    for (let i = 0; i < n; i++) {
+      this.demands[i] = groups[i].allocation;
+      this.weights[i] = PRIORITY_WEIGHT[groups[i].priority];
+    }
+    shareBandwidth(capacity, this.demands, this.weights, this.shares, n);
+    for (let i = 0; i < n; i++) {
+      const g = groups[i];
+      cut(g, g.allocation - this.shares[i], 'link-congested');
+      g.allocation = this.shares[i];
+    }
+  }
+
+  /** Words for a group's limit reason, for its status and alerts. */
+  limitText(g: GroupState): string | null {
+    switch (g.limitReason) {
+      case 'iops-limited': {
+        const site = this.volumeSite[g.volumeIndex];
+        const f = site === undefined ? 1 : (this.storageFactors.get(site) ?? 1);
+        const iops = g.volumeIndex >= 0 ? this.volumeIops[g.volumeIndex] : 0;
+        const degraded = f < 1 ? ` (site ${this.siteName(site)} degraded to ${Math.round(f * 100)}%)` : '';
+        return `iops-limited: the recovery volume's ${Math.round(iops * f).toLocaleString('en-GB')} guaranteed IOPS${degraded} cannot apply ${Math.round(g.writeIops).toLocaleString('en-GB')} write IOPS`;
+      }
+      case 'bandwidth-limited':
+        return `bandwidth-limited: the ${this.tenants.get(g.tenantId)?.interSiteMbps ?? 0} Mbit/s inter-site limit is saturated`;
+      case 'link-congested':
+        return `link-congested: the link ${this.siteName(g.sourceSiteId)}–${this.siteName(g.targetSiteId)} is shared and full`;
+      default:
+        return null;
+    }
   }
 
   /**
@@ -523,6 +688,7 @@ export class Engine {
       membersTotal: g.members.length,
       membersSyncing: syncing,
       continuousWriters: g.members.filter((m) => vms.flags[m] & FLAG_CONTINUOUS).map((m) => vms.names[m]!),
+      limitText: this.limitText(g),
     }, this.nowMs);
     return {
       id: g.id,
@@ -536,6 +702,9 @@ export class Engine {
       // Everything not yet at the recovery site: unshipped writes and what an initial or delta
       // sync still has to send (a sync's writes ship first, so the write backlog alone reads 0).
       backlogMB: g.backlog.totalMB + g.syncLeftMB,
+      writeIops: g.writeIops,
+      appliedIops: g.appliedIops,
+      limitReason: g.limitReason,
       sourceSiteId: g.sourceSiteId,
       targetSiteId: g.targetSiteId,
       mode: g.mode,
@@ -571,6 +740,8 @@ export class Engine {
       downSites: [...this.downSites],
       downLinks: [...this.downLinks],
       alerts: this.openAlerts(),
+      volumes: this.volumeConfigs.map((v) => ({ ...v })),
+      siteStorageFactors: [...this.storageFactors],
     };
   }
 
@@ -598,7 +769,29 @@ export class Engine {
     for (const id of s.downSites) e.downSites.add(id);
     for (const id of s.downLinks) e.downLinks.add(id);
     for (const a of s.alerts) e.alerts.open.set(a.key, { ...a });
+    e.setVolumes(s.volumes ?? []);
+    for (const [id, f] of s.siteStorageFactors ?? []) e.setSiteStorageFactor(id, f);
     return e;
   }
 }
 
+
+/**
+ * Records a stage that lowered what a group may ship this tick. Stages only lower (volume, then
+ * tenant, then link), so the last one that cut set the final rate: it is the reason.
+ */
+function cut(g: GroupState, amount: number, reason: LimitReason): void {
+  if (amount > 1e-9) g.cutReason = reason;
+}
+
+/** Write IOPS per MB/s of a group: its members' block sizes weighted by their mean writes. */
+function iopsPerMB(members: VmConfig[]): number {
+  let weighted = 0;
+  let mean = 0;
+  for (const m of members) {
+    const perMB = 1024 / (m.writeBlockKb && m.writeBlockKb > 0 ? m.writeBlockKb : DEFAULT_WRITE_BLOCK_KB);
+    weighted += perMB * m.writeMeanMBps;
+    mean += m.writeMeanMBps;
+  }
+  return mean > 0 ? weighted / mean : 1024 / DEFAULT_WRITE_BLOCK_KB;
+}

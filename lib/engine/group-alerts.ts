@@ -33,10 +33,12 @@ export function applyRpoLevel(book: AlertBook, g: GroupState, level: number, atM
   g.rpoLevel = level;
   const rpo = g.rpoSeconds ?? 0;
   const target = formatDuration(g.rpoTargetSeconds);
+  // Why it fell behind, when a limit holds it back (see Engine.step): iops-limited, bandwidth-limited, link-congested.
+  const why = g.limitReason ? ` (${g.limitReason})` : '';
   book.set(level === RPO_WARNING, () => base(g, `rpo-warning:${g.id}`, 'rpo-warning', 'warning',
-    `RPO of '${g.name}' is ${formatDuration(rpo)}, ${Math.round((100 * rpo) / g.rpoTargetSeconds)}% of its ${target} target`), `rpo-warning:${g.id}`, atMs);
+    `RPO of '${g.name}' is ${formatDuration(rpo)}, ${Math.round((100 * rpo) / g.rpoTargetSeconds)}% of its ${target} target${why}`), `rpo-warning:${g.id}`, atMs);
   book.set(level === RPO_BREACH, () => base(g, `rpo-breach:${g.id}`, 'rpo-breach', 'error',
-    `RPO of '${g.name}' is ${formatDuration(rpo)}, over its ${target} target`), `rpo-breach:${g.id}`, atMs);
+    `RPO of '${g.name}' is ${formatDuration(rpo)}, over its ${target} target${why}`), `rpo-breach:${g.id}`, atMs);
 }
 
 export function applyHistoryAlert(book: AlertBook, g: GroupState, short: boolean, atMs: number): void {

@@ -51,13 +51,21 @@ export function replicateGroup(e: Engine, g: GroupState, t0: number, t1: number,
   writeCheckpoints(e, g, t1);
   keepJournal(e, g, t1);
 
+  // The limit that held the group back this tick explains its backlog until the backlog is gone.
+  if (g.cutReason !== null) g.limitReason = g.cutReason;
+  else if (g.flowing && g.backlog.totalMB === 0 && g.syncLeftMB === 0) g.limitReason = null;
+
   const a = e.displayAlpha;
+  const writeIo = written * g.iopsPerMB;
+  const appliedIo = (deltaMB + syncMB) * g.iopsPerMB;
   g.writeRate += (g.tickWriteMB / dt - g.writeRate) * a;
   g.wanRate += ((deltaMB + syncMB) / dt - g.wanRate) * a;
+  g.writeIops += (writeIo / dt - g.writeIops) * a;
+  g.appliedIops += (appliedIo / dt - g.appliedIops) * a;
   g.syncRate += (syncMB / dt - g.syncRate) * e.syncRateAlpha;
   e.sampleGroupId = g.id;
   // A stopped group has no RPO (null above): its intervals are left out of the charts.
-  g.samples.add(t0, dt, g.rpoSeconds, written, deltaMB + syncMB, e.emitSample);
+  g.samples.add(t0, dt, g.rpoSeconds, written, deltaMB + syncMB, e.emitSample, writeIo, appliedIo);
 
   evaluateAlerts(e, g, t1);
 }

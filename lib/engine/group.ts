@@ -7,7 +7,7 @@ import { Backlog, type BacklogSnapshot } from './backlog';
 import { CheckpointLog, type CheckpointsSnapshot } from './checkpoints';
 import { JournalVolume, type JournalSnapshot } from './journal';
 import { SampleAggregator } from './samples';
-import type { GroupConfig, GroupMode, Priority } from './types';
+import { DEFAULT_WRITE_BLOCK_KB, type GroupConfig, type GroupMode, type LimitReason, type Priority } from './types';
 
 /** RPO alert level: none, warning (>= 80% of target), breach (> target). */
 export const RPO_OK = 0;
@@ -19,8 +19,10 @@ const FIELDS = [
   'appEveryMs', 'lastTestedAtMs', 'createdAtMs', 'members', 'mode', 'writtenMB', 'shippedMB', 'discardedMB', 'syncShippedMB',
   'syncLeftMB', 'syncTotalMB', 'allAgents', 'consistentMs', 'historyFloorMs', 'cutMs', 'rpoSeconds', 'writeRate', 'wanRate', 'syncRate', 'lastCrashSlot',
   'lastAppSlot', 'pendingAppMs', 'deltaSync', 'lastStopMs', 'redirectedAtMs', 'lastSyncProgressMs', 'rpoLevel', 'historyShort',
-  'faultMask', 'syncStalled', 'lastThinMinute', 'lastMinuteCheck',
+  'faultMask', 'syncStalled', 'lastThinMinute', 'lastMinuteCheck', 'iopsPerMB', 'limitReason', 'writeIops', 'appliedIops',
 ] as const;
+/** Fields added after the first snapshots: what a group restored from an older one starts with. */
+const ADDED_DEFAULTS: Partial<Record<Field, unknown>> = { iopsPerMB: 1024 / DEFAULT_WRITE_BLOCK_KB, limitReason: null, writeIops: 0, appliedIops: 0 };
 type Field = (typeof FIELDS)[number];
 
 export type GroupSnapshot = Record<Field, unknown> & {
@@ -95,6 +97,13 @@ export class GroupState {
   writeRate = 0;
   wanRate = 0;
   syncRate = 0;
+  /** Write IOPS per MB/s of the members (their block sizes weighted by their mean writes). */
+  iopsPerMB = 1024 / DEFAULT_WRITE_BLOCK_KB;
+  /** Smoothed IOPS for display: written at the source, applied at the recovery site. */
+  writeIops = 0;
+  appliedIops = 0;
+  /** The limit that held replication back while a backlog remains (see LimitReason). */
+  limitReason: LimitReason | null = null;
 
   lastCrashSlot: number;
   lastAppSlot: number;
@@ -129,6 +138,11 @@ export class GroupState {
   linkId = '';
   linkLatencyMs = 0;
   linkCapacityMBps = Infinity;
+  /** Index of the current link's shared state and of the recovery volume (-1 none), per topology version. */
+  linkIndex = -1;
+  volumeIndex = -1;
+  /** This tick's binding limit (see Engine.step), folded into limitReason by the group tick. */
+  cutReason: LimitReason | null = null;
 
   constructor(readonly slot: number, cfg: GroupConfig, nowMs: number) {
     this.id = cfg.id;
@@ -170,8 +184,8 @@ export class GroupState {
 
   static restore(s: GroupSnapshot, checkpoints: CheckpointLog | undefined): GroupState {
     const g = Object.create(GroupState.prototype) as GroupState;
-    Object.assign(g, { consistent: NaN, rpo: NaN, cut: NaN, flowing: false, demand: 0, allocation: 0, tickWriteMB: 0, faultMaskNow: 0, linkVersion: -1, linkId: '', linkLatencyMs: 0, linkCapacityMBps: Infinity });
-    for (const f of FIELDS) (g as unknown as Record<string, unknown>)[f] = s[f];
+    Object.assign(g, { consistent: NaN, rpo: NaN, cut: NaN, flowing: false, demand: 0, allocation: 0, tickWriteMB: 0, faultMaskNow: 0, linkVersion: -1, linkId: '', linkLatencyMs: 0, linkCapacityMBps: Infinity, linkIndex: -1, volumeIndex: -1, cutReason: null });
+    for (const f of FIELDS) (g as unknown as Record<string, unknown>)[f] = s[f] === undefined && f in ADDED_DEFAULTS ? ADDED_DEFAULTS[f] : s[f];
     // Snapshots before markers queued held one marker or null.
     const marks = s.pendingAppMs;
     g.pendingAppMs = Array.isArray(marks) ? [...(marks as number[])] : typeof marks === 'number' ? [marks] : [];

@@ -15,6 +15,8 @@ export type StatusContext = {
   membersTotal: number;
   membersSyncing: number;
   continuousWriters: string[];
+  /** Why replication is held back (Engine.limitText), or null. */
+  limitText?: string | null;
 };
 
 export function describeGroup(g: GroupState, ctx: StatusContext, nowMs: number): { status: GroupStatus; subStatus: string | null } {
@@ -49,7 +51,7 @@ export function describeGroup(g: GroupState, ctx: StatusContext, nowMs: number):
     return { status: 'initialising', subStatus: `initial sync ${done} of ${ctx.membersTotal} VMs, ${pct}%, ${eta}` };
   }
   if (g.rpoLevel === RPO_BREACH && g.rpoSeconds !== null) {
-    return { status: 'rpo-not-met', subStatus: rpoOverTarget(g.rpoSeconds, g.rpoTargetSeconds) };
+    return { status: 'rpo-not-met', subStatus: withReason(rpoOverTarget(g.rpoSeconds, g.rpoTargetSeconds), ctx) };
   }
   if (g.historyShort) {
     const covered = historyCoveredSeconds(g, nowMs);
@@ -59,11 +61,13 @@ export function describeGroup(g: GroupState, ctx: StatusContext, nowMs: number):
     };
   }
   if (g.rpoLevel === RPO_WARNING && g.rpoSeconds !== null) {
-    return { status: 'meeting-sla', subStatus: `RPO ${formatDuration(g.rpoSeconds)}, ${Math.round((100 * g.rpoSeconds) / g.rpoTargetSeconds)}% of target` };
+    return { status: 'meeting-sla', subStatus: withReason(`RPO ${formatDuration(g.rpoSeconds)}, ${Math.round((100 * g.rpoSeconds) / g.rpoTargetSeconds)}% of target`, ctx) };
   }
   if (ctx.continuousWriters.length) return { status: 'meeting-sla', subStatus: `continuous writer: ${ctx.continuousWriters.join(', ')}` };
   return { status: 'meeting-sla', subStatus: null };
 }
+
+const withReason = (text: string, ctx: StatusContext) => (ctx.limitText ? `${text}; ${ctx.limitText}` : text);
 
 const rpoOverTarget = (rpoSeconds: number, targetSeconds: number) => `RPO ${formatDuration(rpoSeconds)} over the ${formatDuration(targetSeconds)} target`;
 

@@ -32,6 +32,20 @@ export type SiteConfig = { id: string; name: string };
 export type LinkConfig = { id: string; siteAId: string; siteBId: string; latencyMs: number; capacityMbps: number };
 /** The tenant's inter-datacentre bandwidth limit, shared by its groups. */
 export type TenantConfig = { id: string; interSiteMbps: number };
+/**
+ * A tenant's dedicated storage volume at a site: its guaranteed IOPS cap what the tenant's groups
+ * replicating to that site can apply there (several volumes of a tenant at one site add up).
+ */
+export type VolumeConfig = { id: string; tenantId: string; siteId: string; guaranteedIops: number };
+/**
+ * Why a group's replication was held back (the binding limit while it has a backlog):
+ * `iops-limited` the recovery volume's guaranteed IOPS, `bandwidth-limited` the tenant's own
+ * inter-site limit, `link-congested` the shared inter-site link (other tenants use it too).
+ */
+export type LimitReason = 'iops-limited' | 'bandwidth-limited' | 'link-congested';
+export const LIMIT_REASONS: readonly LimitReason[] = ['iops-limited', 'bandwidth-limited', 'link-congested'];
+/** Default write block size: 32 KB, i.e. 32 write IOPS per MB/s. */
+export const DEFAULT_WRITE_BLOCK_KB = 32;
 
 export type VmConfig = {
   id: string;
@@ -43,6 +57,8 @@ export type VmConfig = {
   burstiness: number;
   continuousWriter: boolean;
   agentInstalled: boolean;
+  /** Mean write block size (KB): write IOPS = MB/s × 1024 / block. Default 32 KB. */
+  writeBlockKb?: number;
   /** Already at the target (initial sync done). */
   synced: boolean;
   /** Initial-sync progress 0..1 to resume from when not synced. */
@@ -79,6 +95,7 @@ export type EngineOptions = {
   sites: SiteConfig[];
   links: LinkConfig[];
   tenants: TenantConfig[];
+  volumes?: VolumeConfig[];
 };
 
 export type CheckpointRecord = { id: string; timeMs: number; kind: CheckpointKind; tag?: string | null; createdBy?: string | null };
@@ -103,7 +120,7 @@ export type EngineEvent =
   | { type: 'journal-pruned'; groupId: string; beforeMs: number }
   /** Direction changed: the old journal is gone. */
   | { type: 'journal-reset'; groupId: string; atMs: number }
-  | { type: 'rpo-sample'; groupId: string; tier: number; timeMs: number; rpoSeconds: number; throughputMBps: number; wanMBps: number }
+  | { type: 'rpo-sample'; groupId: string; tier: number; timeMs: number; rpoSeconds: number; throughputMBps: number; wanMBps: number; writeIops: number; appliedIops: number }
   | { type: 'member-synced'; groupId: string; vmId: string; atMs: number }
   | ({ type: 'alert-raised'; atMs: number } & AlertInfo)
   | { type: 'alert-resolved'; key: string; atMs: number };
@@ -119,6 +136,11 @@ export type GroupView = {
   throughputMBps: number;
   wanMBps: number;
   backlogMB: number;
+  /** Smoothed write IOPS at the source and IOPS applied at the recovery site. */
+  writeIops: number;
+  appliedIops: number;
+  /** What holds replication back while the group has a backlog, or null. */
+  limitReason: LimitReason | null;
   sourceSiteId: string;
   targetSiteId: string;
   mode: GroupMode;

@@ -31,6 +31,12 @@ export class FakeSimulator implements SimulatorControl {
   setLinkDown(linkId: string, down: boolean) {
     this.record('setLinkDown', linkId, down);
   }
+  setSiteDegraded(siteId: string, degradation: { storageIopsPercent: number; hostsDown: number }) {
+    this.record('setSiteDegraded', siteId, degradation);
+  }
+  notifyVolumesChanged() {
+    this.record('notifyVolumesChanged');
+  }
   tagCheckpoint(groupId: string, tag: string) {
     this.record('tagCheckpoint', groupId, tag);
     return { id: newId('cp'), timeMs: this.nowMs };

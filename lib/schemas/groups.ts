@@ -138,3 +138,12 @@ export const updateGroupSchema = z
 export type UpdateGroupInput = z.input<typeof updateGroupSchema>;
 
 export const listGroupsQuerySchema = tenantFilterSchema;
+
+/** What holds a group's replication back while it has a backlog (the engine's LimitReason). */
+export const LIMIT_REASONS = ['iops-limited', 'bandwidth-limited', 'link-congested'] as const;
+export type LimitReasonCode = (typeof LIMIT_REASONS)[number];
+export const LIMIT_REASON_LABEL: Record<LimitReasonCode, string> = {
+  'iops-limited': 'IOPS-limited',
+  'bandwidth-limited': 'Bandwidth-limited',
+  'link-congested': 'Link shared/congested',
+};

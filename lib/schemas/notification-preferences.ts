@@ -59,7 +59,7 @@ export function emailWanted(role: Role, type: NotificationEventType, choice: boo
 /** The settings table's groups, in order; every event type is in exactly one. */
 export const EVENT_GROUPS: readonly { id: string; label: string; types: readonly NotificationEventType[] }[] = [
   { id: 'replication', label: 'Replication', types: ['rpo.warning', 'rpo.breach', 'rpo.recovered', 'journal.history-short'] },
-  { id: 'sites', label: 'Sites', types: ['site.down', 'site.up', 'link.down', 'link.up'] },
+  { id: 'sites', label: 'Sites', types: ['site.down', 'site.up', 'link.down', 'link.up', 'site.degraded'] },
   { id: 'operations', label: 'Operations & runs', types: ['operation.started', 'operation.awaiting-decision', 'operation.finished', 'operation.failed', 'run.started', 'run.awaiting-decision', 'run.finished', 'run.failed'] },
   { id: 'tests', label: 'Tests', types: ['test.overdue', 'test.due-soon', 'drill.failed', 'drill.skipped'] },
   { id: 'requests', label: 'Requests', types: ['request.created', 'request.updated'] },

@@ -17,6 +17,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'webhook.disabled',
   'drill.failed', 'drill.skipped',
   'approval.requested', 'approval.decided', 'approval.break-glass',
+  'site.degraded',
 ] as const;
 export const notificationEventTypeSchema = z.enum(NOTIFICATION_EVENT_TYPES, { error: 'Unknown notification event type.' });
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
@@ -36,7 +37,7 @@ export const PERSONAL_EVENT_TYPES: readonly NotificationEventType[] = ['signin.n
  * the same rule: a tenant's endpoint tells that tenant's administrators, a provider endpoint
  * (no tenant) tells staff.
  */
-export const PROVIDER_WIDE_EVENT_TYPES: readonly NotificationEventType[] = ['site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow', 'webhook.disabled'];
+export const PROVIDER_WIDE_EVENT_TYPES: readonly NotificationEventType[] = ['site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow', 'webhook.disabled', 'site.degraded'];
 
 const ALL_TENANT_EVENTS = NOTIFICATION_EVENT_TYPES.filter((t) => !PERSONAL_EVENT_TYPES.includes(t));
 
@@ -56,6 +57,7 @@ export const DEFAULT_EMAIL_PREFERENCES: Record<Role, readonly NotificationEventT
     'site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow',
     'request.created', 'request.updated', 'operation.failed', 'run.failed',
     'webhook.disabled',
+    'site.degraded',
   ],
 };
 
@@ -103,4 +105,5 @@ export const EVENT_TITLE: Record<NotificationEventType, string> = {
   'approval.requested': 'Approval requested',
   'approval.decided': 'Approval decided',
   'approval.break-glass': 'Started without approval (break glass)',
+  'site.degraded': 'Site degraded',
 };

@@ -96,6 +96,16 @@ export const vdcUpdateSchema = z
 /** POST /admin/sites/{id}/outage and /admin/links/{id}/outage. */
 export const outageSchema = z.object({ down: jsonBoolean('down') });
 
+/**
+ * POST /api/v1/admin/sites/{id}/degrade: slower storage (the share of its IOPS the site still
+ * delivers) and hosts down (less recovery capacity). 100 % and 0 hosts = healthy again.
+ */
+export const siteDegradeSchema = z.object({
+  storageIopsPercent: wholeNumber('Storage IOPS', 1, 100, '%'),
+  hostsDown: wholeNumber('Hosts down', 0, 1000, 'hosts'),
+});
+export type SiteDegradeInput = z.infer<typeof siteDegradeSchema>;
+
 export const maintenanceCreateSchema = z
   .object({
     /** null (or absent) = the whole service. */

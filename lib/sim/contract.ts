@@ -14,6 +14,9 @@ export type GroupMode =
   | 'awaiting-commit' // recovered VMs up at the target, commit or rollback pending
   | 'failed-over'; // committed without reverse protection: no replication
 
+/** A site degraded by staff: the share of its storage IOPS left and how many hosts are down. */
+export type SiteDegradation = { storageIopsPercent: number; hostsDown: number };
+
 export type CatchUpStatus = { behindMs: number; etaSeconds: number | null };
 
 export interface SimulatorControl {
@@ -26,6 +29,10 @@ export interface SimulatorControl {
   /** Staff fault injection. Records/ends an `outages` row and drives RPO/alerts. */
   setSiteDown(siteId: string, down: boolean, actorId?: string): void;
   setLinkDown(linkId: string, down: boolean, actorId?: string): void;
+  /** Staff degradation of a site (100 % storage and no host down = healthy again). */
+  setSiteDegraded(siteId: string, degradation: SiteDegradation): void;
+  /** Re-read the tenants' storage volumes after a guarantee changed. */
+  notifyVolumesChanged(): void;
   /** Write a tagged checkpoint now; returns its id and time. */
   tagCheckpoint(groupId: string, tag: string, createdBy: string): { id: string; timeMs: number };
   /** Set by the operations driver: what replication does while an operation runs. */

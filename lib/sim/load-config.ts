@@ -5,20 +5,34 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { groupMembers, protectionGroups, siteLinks, sites, tenants, vmDisks, vms } from '@/db/schema';
-import { CHECKPOINT_KIND_CODES, type GroupConfig, type LinkConfig, type SiteConfig, type StoredJournal, type TenantConfig } from '@/lib/engine';
+import { groupMembers, protectionGroups, siteLinks, sites, storageVolumes, tenants, vmDisks, vms } from '@/db/schema';
+import { CHECKPOINT_KIND_CODES, type GroupConfig, type LinkConfig, type SiteConfig, type StoredJournal, type TenantConfig, type VolumeConfig } from '@/lib/engine';
 
-export type Topology = { sites: SiteConfig[]; links: LinkConfig[]; downSites: string[]; downLinks: string[] };
+export type Topology = {
+  sites: SiteConfig[]; links: LinkConfig[]; downSites: string[]; downLinks: string[];
+  /** Sites whose storage staff degraded: the fraction of IOPS they still deliver. */
+  storageFactors: [string, number][];
+};
 
 export function loadTopology(db: Executor): Topology {
-  const siteRows = db.select({ id: sites.id, name: sites.name, status: sites.status }).from(sites).all();
+  const siteRows = db.select({ id: sites.id, name: sites.name, status: sites.status, storageIopsPercent: sites.storageIopsPercent }).from(sites).all();
   const linkRows = db.select().from(siteLinks).all();
   return {
     sites: siteRows.map((s) => ({ id: s.id, name: s.name })),
     links: linkRows.map((l) => ({ id: l.id, siteAId: l.siteAId, siteBId: l.siteBId, latencyMs: l.latencyMs, capacityMbps: l.capacityMbps })),
     downSites: siteRows.filter((s) => s.status === 'offline').map((s) => s.id),
     downLinks: linkRows.filter((l) => !l.up).map((l) => l.id),
+    storageFactors: siteRows.map((s) => [s.id, s.storageIopsPercent / 100]),
   };
+}
+
+/** The tenants' dedicated storage volumes: their guaranteed IOPS cap what replication applies at each site. */
+export function loadVolumes(db: Executor): VolumeConfig[] {
+  return db
+    .select({ id: storageVolumes.id, tenantId: storageVolumes.tenantId, siteId: storageVolumes.siteId, guaranteedIops: storageVolumes.guaranteedIops })
+    .from(storageVolumes)
+    .orderBy(storageVolumes.id)
+    .all();
 }
 
 export function loadTenants(db: Executor): TenantConfig[] {
@@ -41,7 +55,7 @@ export function loadGroups(db: Executor, nowMs: number, ids?: string[]): LoadedG
         .select({
           groupId: groupMembers.groupId, addedAt: groupMembers.addedAt, syncState: groupMembers.syncState, syncProgress: groupMembers.syncProgress,
           id: vms.id, name: vms.name, writeMeanMBps: vms.writeMeanMBps, writePeakFactor: vms.writePeakFactor, writePeakHourUtc: vms.writePeakHourUtc,
-          burstiness: vms.burstiness, continuousWriter: vms.continuousWriter, agentInstalled: vms.agentInstalled,
+          burstiness: vms.burstiness, continuousWriter: vms.continuousWriter, agentInstalled: vms.agentInstalled, writeBlockKb: vms.writeBlockKb,
         })
         .from(groupMembers)
         .innerJoin(vms, eq(vms.id, groupMembers.vmId))
@@ -75,7 +89,7 @@ export function loadGroups(db: Executor, nowMs: number, ids?: string[]): LoadedG
       members: present.map((m) => ({
         id: m.id, name: m.name, diskGb: diskGb.get(m.id) ?? 0, writeMeanMBps: m.writeMeanMBps, writePeakFactor: m.writePeakFactor,
         writePeakHourUtc: m.writePeakHourUtc, burstiness: m.burstiness, continuousWriter: m.continuousWriter, agentInstalled: m.agentInstalled,
-        synced: m.syncState === 'synced', syncProgress: m.syncProgress,
+        writeBlockKb: m.writeBlockKb, synced: m.syncState === 'synced', syncProgress: m.syncProgress,
       })),
     });
   }

@@ -15,7 +15,7 @@ describe('pending writes', () => {
 
   it('keeps the last value of a sample and the order of alert changes', () => {
     const p = new PendingWrites();
-    const sample = (rpo: number): EngineEvent => ({ type: 'rpo-sample', groupId: 'g', tier: 0, timeMs: 5000, rpoSeconds: rpo, throughputMBps: 1, wanMBps: 1 });
+    const sample = (rpo: number): EngineEvent => ({ type: 'rpo-sample', groupId: 'g', tier: 0, timeMs: 5000, rpoSeconds: rpo, throughputMBps: 1, wanMBps: 1, writeIops: 32, appliedIops: 32 });
     p.add([sample(3), sample(4)]);
     p.add([
       { type: 'alert-raised', atMs: 1, key: 'k', code: 'rpo-breach', level: 'error', tenantId: 't', groupId: 'g', siteId: null, vmId: null, message: 'm' },

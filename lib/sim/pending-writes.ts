@@ -7,7 +7,7 @@
 import { checkpointId, type AlertInfo, type CheckpointKind, type EngineEvent } from '@/lib/engine';
 
 export type CheckpointRow = { id: string; groupId: string; timeMs: number; kind: CheckpointKind; tag: string | null; createdBy: string | null };
-export type SampleRow = { groupId: string; tier: number; timeMs: number; rpoSeconds: number; throughputMBps: number; wanMBps: number };
+export type SampleRow = { groupId: string; tier: number; timeMs: number; rpoSeconds: number; throughputMBps: number; wanMBps: number; writeIops: number; appliedIops: number };
 export type AlertOp = { op: 'raise'; atMs: number; info: AlertInfo } | { op: 'resolve'; atMs: number; key: string };
 
 export class PendingWrites {
@@ -55,7 +55,7 @@ export class PendingWrites {
         case 'rpo-sample':
           if (e.timeMs < (this.sampleHorizonMs[e.tier] ?? -Infinity)) break;
           this.samples.set(`${e.groupId}|${e.tier}|${e.timeMs}`, {
-            groupId: e.groupId, tier: e.tier, timeMs: e.timeMs, rpoSeconds: e.rpoSeconds, throughputMBps: e.throughputMBps, wanMBps: e.wanMBps,
+            groupId: e.groupId, tier: e.tier, timeMs: e.timeMs, rpoSeconds: e.rpoSeconds, throughputMBps: e.throughputMBps, wanMBps: e.wanMBps, writeIops: e.writeIops, appliedIops: e.appliedIops,
           });
           break;
         case 'alert-raised': {

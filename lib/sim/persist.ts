@@ -34,7 +34,7 @@ export class Persister {
       groupIds: c.prepare('SELECT id FROM protection_groups').pluck(),
       updateGroup: c.prepare(
         `UPDATE protection_groups SET status = ?, sub_status = ?, rpo_seconds = ?, history_covered_seconds = ?, journal_used_gb = ?,
-         throughput_mbps = ?, wan_mbps = ?, backlog_mb = ? WHERE id = ?`,
+         throughput_mbps = ?, wan_mbps = ?, backlog_mb = ?, write_iops = ?, applied_iops = ?, limit_reason = ? WHERE id = ?`,
       ),
       updateMember: c.prepare('UPDATE group_members SET sync_state = ?, sync_progress = ? WHERE group_id = ? AND vm_id = ?'),
       insertCheckpoint: c.prepare('INSERT INTO checkpoints (id, group_id, time_ms, kind, tag, created_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING'),
@@ -45,8 +45,9 @@ export class Persister {
       storedJournal: c.prepare("SELECT id FROM checkpoints WHERE group_id = ? AND kind != 'tagged'").pluck(),
       deleteCheckpoint: c.prepare('DELETE FROM checkpoints WHERE id = ?'),
       upsertSample: c.prepare(
-        `INSERT INTO rpo_samples (group_id, tier, time_ms, rpo_seconds, throughput_mbps, wan_mbps) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(group_id, tier, time_ms) DO UPDATE SET rpo_seconds = excluded.rpo_seconds, throughput_mbps = excluded.throughput_mbps, wan_mbps = excluded.wan_mbps`,
+        `INSERT INTO rpo_samples (group_id, tier, time_ms, rpo_seconds, throughput_mbps, wan_mbps, write_iops, applied_iops) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(group_id, tier, time_ms) DO UPDATE SET rpo_seconds = excluded.rpo_seconds, throughput_mbps = excluded.throughput_mbps, wan_mbps = excluded.wan_mbps,
+         write_iops = excluded.write_iops, applied_iops = excluded.applied_iops`,
       ),
       pruneSamples: c.prepare('DELETE FROM rpo_samples WHERE group_id = ? AND tier = ? AND time_ms < ?'),
       insertAlert: c.prepare(
@@ -71,7 +72,7 @@ export class Persister {
         if (existing.has(r.groupId)) s.insertCheckpoint.run(r.id, r.groupId, r.timeMs, r.kind, r.tag, r.createdBy);
       }
       for (const r of batch.samples.values()) {
-        if (existing.has(r.groupId)) s.upsertSample.run(r.groupId, r.tier, r.timeMs, r.rpoSeconds, r.throughputMBps, r.wanMBps);
+        if (existing.has(r.groupId)) s.upsertSample.run(r.groupId, r.tier, r.timeMs, r.rpoSeconds, r.throughputMBps, r.wanMBps, r.writeIops, r.appliedIops);
       }
       this.writeAlerts(batch, existing);
       recordAlertNotifications(this.db, batch.alertOps, nowMs, existing);
@@ -124,7 +125,7 @@ export class Persister {
   private writeGroup(engine: Engine, groupId: string, nowMs: number): void {
     const s = this.sql;
     const v = engine.view(groupId);
-    s.updateGroup.run(v.status, v.subStatus, v.rpoSeconds, v.historyCoveredSeconds, v.journalUsedGb, v.throughputMBps, v.wanMBps, v.backlogMB, groupId);
+    s.updateGroup.run(v.status, v.subStatus, v.rpoSeconds, v.historyCoveredSeconds, v.journalUsedGb, v.throughputMBps, v.wanMBps, v.backlogMB, v.writeIops, v.appliedIops, v.limitReason, groupId);
     for (const m of v.members) {
       const key = `${groupId}|${m.vmId}`;
       const value = `${m.syncState}|${m.syncProgress.toFixed(4)}`;

@@ -9,9 +9,10 @@ import { outages, siteLinks, sites } from '@/db/schema';
 import type { Engine } from '@/lib/engine';
 import { newId } from '@/lib/ids';
 import { BackgroundCatchUp } from './background-catch-up';
-import type { CatchUpStatus, GroupMode, SimulatorControl } from './contract';
+import type { CatchUpStatus, GroupMode, SimulatorControl, SiteDegradation } from './contract';
+import { writeDegradation } from './site-degradation';
 import { advanceHeadless } from './foreground-catch-up';
-import { loadDirection, loadGroups, loadTenants } from './load-config';
+import { loadDirection, loadGroups, loadTenants, loadVolumes } from './load-config';
 import type { SimCore } from './sim-core';
 import { Ticker } from './ticker';
 
@@ -45,6 +46,7 @@ export class Simulator implements SimulatorControl {
 
   notifyConfigChanged(groupId: string): void {
     for (const t of loadTenants(this.db)) this.engine.upsertTenant(t);
+    this.engine.setVolumes(loadVolumes(this.db));
     const { configs, nextActivationMs } = loadGroups(this.db, this.engine.nowMs, [groupId]);
     if (configs.length) this.engine.upsertGroup(configs[0]);
     else if (nextActivationMs === null) this.core.dropGroup(groupId);
@@ -68,6 +70,19 @@ export class Simulator implements SimulatorControl {
     this.engine.setSiteDown(siteId, down);
     this.core.collect();
     this.core.write(false);
+  }
+
+  setSiteDegraded(siteId: string, degradation: SiteDegradation): void {
+    if (!this.engine.hasSite(siteId)) throw new Error(`Unknown site ${siteId}`);
+    this.db.transaction((tx) => writeDegradation(tx, siteId, degradation));
+    this.engine.setSiteStorageFactor(siteId, degradation.storageIopsPercent / 100);
+    this.core.collect();
+    this.core.write(false);
+  }
+
+  /** Re-read the tenants' storage volumes (staff changed a guarantee). */
+  notifyVolumesChanged(): void {
+    this.engine.setVolumes(loadVolumes(this.db));
   }
 
   setLinkDown(linkId: string, down: boolean, actorId?: string): void {

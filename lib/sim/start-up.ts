@@ -6,7 +6,7 @@
 import type { DB } from '@/db';
 import { Engine } from '@/lib/engine';
 import { catchUp } from './foreground-catch-up';
-import { loadTenants, loadTopology, storedJournalReader } from './load-config';
+import { loadTenants, loadTopology, loadVolumes, storedJournalReader } from './load-config';
 import { Persister } from './persist';
 import { SimCore } from './sim-core';
 import { Simulator } from './simulator';
@@ -38,6 +38,8 @@ export function openSimulator(db: DB, opts: SimulatorOptions = {}): Simulator {
   for (const t of tenants) engine.upsertTenant(t);
   for (const s of topology.sites) engine.setSiteDown(s.id, topology.downSites.includes(s.id));
   for (const l of topology.links) engine.setLinkDown(l.id, topology.downLinks.includes(l.id));
+  engine.setVolumes(loadVolumes(db));
+  for (const [id, factor] of topology.storageFactors) engine.setSiteStorageFactor(id, factor);
 
   const core = new SimCore(db, engine, new Persister(db, stored.alertIds), seed, speed);
   const sim = new Simulator(core, opts.tickIntervalMs ?? 1000);

@@ -6,11 +6,12 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChartLegend, type LegendItem } from '@/components/charts/chart-legend';
 import { OUTAGE_COLOR, RPO_COLOR, RpoChart } from '@/components/charts/rpo-chart';
 import { ThroughputChart, WAN_COLOR, WRITES_COLOR } from '@/components/charts/throughput-chart';
+import { APPLIED_IOPS_COLOR, IOPS_CAP_COLOR, IopsChart, WRITE_IOPS_COLOR } from '@/components/charts/iops-chart';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CardSkeleton } from '@/components/ui/skeleton';
 import { TONE_HEX } from '@/components/ui/tone';
-import { formatDateTime, formatDuration, formatMBps } from '@/lib/format';
+import { formatDateTime, formatDuration, formatMBps, formatNumber } from '@/lib/format';
 import { LiveFreshness } from '../live/live-freshness';
 import { rangeOf, type ChartRangeKey } from './chart-ranges';
 import { useLiveGroup } from './live-group';
@@ -27,7 +28,7 @@ export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: stri
   const [range, setRange] = useState<ChartRangeKey>('24h');
   const query = useRpoSeries(groupId, range, nowMs);
   const { data, isPending } = query;
-  const points = useMemo(() => (data?.points ?? []).map((p) => ({ t: Date.parse(p.time), rpoSeconds: p.rpoSeconds, throughputMBps: p.throughputMBps, wanMBps: p.wanMBps })), [data]);
+  const points = useMemo(() => (data?.points ?? []).map((p) => ({ t: Date.parse(p.time), rpoSeconds: p.rpoSeconds, throughputMBps: p.throughputMBps, wanMBps: p.wanMBps, writeIops: p.writeIops ?? 0, appliedIops: p.appliedIops ?? 0 })), [data]);
   const span = data ? chartWindow(Date.parse(data.from), Date.parse(data.to), points[0]?.t ?? null) : null;
   // Clipped to what the charts draw, so the text's durations are the shaded ones.
   const outages: ChartOutage[] =
@@ -105,6 +106,39 @@ export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: stri
               </ChartFrame>
             )}
             {explanation && <TrafficVerdict verdict={explanation} />}
+          </CardBody>
+        </Card>
+        <Card data-testid="iops-chart-card" className="xl:col-span-2">
+          <CardHeader
+            level={3}
+            title="IOPS at the recovery volume"
+            description={
+              data.volume
+                ? `Write IOPS against what ${data.volume.name} applies; its guaranteed ${formatNumber(data.volume.guaranteedIops)} IOPS are shared by your groups replicating to ${siteNames[data.volume.siteId] ?? data.volume.siteId}`
+                : 'Write IOPS against what the recovery site applies'
+            }
+          />
+          <CardBody>
+            {empty ? (
+              <EmptyState icon="activity" title="No IOPS samples in this range" />
+            ) : (
+              <ChartFrame
+                testId="iops-chart"
+                legend={
+                  <ChartLegend
+                    items={[
+                      { label: 'Write IOPS', color: WRITE_IOPS_COLOR, mark: 'line' },
+                      { label: 'Applied at recovery site', color: APPLIED_IOPS_COLOR, mark: 'area' },
+                      ...(data.volume ? [{ label: `Volume cap now ${formatNumber(data.volume.effectiveIops)} IOPS${data.volume.storageIopsPercent < 100 ? ` (site degraded to ${data.volume.storageIopsPercent}%)` : ''}`, color: IOPS_CAP_COLOR, mark: 'dashed' as const }] : []),
+                      ...(outages.length ? [OUTAGE_LEGEND] : []),
+                    ]}
+                  />
+                }
+                summary={`Write IOPS peaked at ${formatNumber(Math.max(...points.map((p) => p.writeIops)))}; applied at ${formatNumber(Math.max(...points.map((p) => p.appliedIops)))}${data.volume ? ` against a cap of ${formatNumber(data.volume.effectiveIops)} IOPS` : ''}.${since}`}
+              >
+                <IopsChart points={points} fromMs={span.fromMs} toMs={span.toMs} outages={bands} capIops={data.volume?.effectiveIops ?? null} />
+              </ChartFrame>
+            )}
           </CardBody>
         </Card>
       </div>

@@ -101,6 +101,7 @@ export function GroupVerdict({ g }: { g: WhatIfGroupDto }) {
 function rtoParts(g: WhatIfGroupDto): string {
   const parts = [`${formatDuration(g.plannedRtoSeconds)} plan`];
   if (g.overheadSeconds > 0) parts.push(`${formatDuration(g.overheadSeconds)} measured overhead`);
+  if (g.degradedSeconds > 0) parts.push(`${formatDuration(g.degradedSeconds)} degraded site`);
   if (g.tierWaitSeconds > 0) parts.push(`${formatDuration(g.tierWaitSeconds)} earlier tiers`);
   return parts.join(' + ');
 }
@@ -147,7 +148,7 @@ export function WhatIfGroupsTable({ groups, showTenant = false, showTier = false
                 {g.recoverable ? formatDuration(g.predictedRtoSeconds) : '—'}
               </span>
               <div className="text-xs text-slate-500 dark:text-slate-400">target {formatMinutes(g.rtoTargetMinutes)}</div>
-              {g.recoverable && (g.overheadSeconds > 0 || g.tierWaitSeconds > 0) && <div className="text-xs text-slate-500 dark:text-slate-400">{rtoParts(g)}</div>}
+              {g.recoverable && (g.overheadSeconds > 0 || g.tierWaitSeconds > 0 || g.degradedSeconds > 0) && <div className="text-xs text-slate-500 dark:text-slate-400">{rtoParts(g)}</div>}
             </Td>
             <Td>
               {g.recoverySiteName}

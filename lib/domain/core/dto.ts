@@ -106,7 +106,11 @@ export type CheckpointDto = { id: string; time: string; kind: CheckpointKind; ta
 /** A page of a growing list; pass `nextCursor` back as `cursor` for the next page. */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export type RpoPointDto = { time: string; rpoSeconds: number; throughputMBps: number; wanMBps: number };
+/** writeIops / appliedIops: mean write IOPS at the source and IOPS applied at the recovery volume. */
+export type RpoPointDto = { time: string; rpoSeconds: number; throughputMBps: number; wanMBps: number; writeIops: number; appliedIops: number };
+
+/** The recovery volume a group applies to: its guaranteed IOPS and what a degraded site leaves of them. */
+export type RecoveryVolumeDto = { name: string; siteId: string; guaranteedIops: number; effectiveIops: number; storageIopsPercent: number };
 
 export type RpoSeriesDto = {
   points: RpoPointDto[];
@@ -117,6 +121,8 @@ export type RpoSeriesDto = {
   to: string;
   /** Site and link faults that paused the group within the range, oldest first; `to` null while ongoing. */
   outages: RpoOutageDto[];
+  /** The tenant's storage volume(s) at the recovery site (summed), or null when it has none. */
+  volume: RecoveryVolumeDto | null;
 };
 
 export type RpoOutageDto = { from: string; to: string | null; label: string };

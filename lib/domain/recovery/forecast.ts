@@ -8,7 +8,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { operations } from '@/db/schema';
+import { operations, sites } from '@/db/schema';
 import type { OperationType } from '@/lib/schemas/operations';
 import { SHUTDOWN_GRACE_SECONDS } from '@/lib/schemas/operation-limits';
 import { measuredOverheadSeconds, plannedRtoSeconds } from '@/lib/operations/rto-forecast';
@@ -54,6 +54,10 @@ export type GroupForecast = {
   overheadSeconds: number;
   /** How many past recoveries the overhead was measured on. */
   overheadSamples: number;
+  /** What the recovery site's degradation (hosts down, slower storage) adds; 0 when healthy. */
+  degradedSeconds: number;
+  /** The recovery site is degraded (staff: slower storage or hosts down). */
+  toSiteDegraded: boolean;
   predictedRtoSeconds: number;
   vmCount: number;
   /** The group's own capacity check (one group alone); several groups together: run-capacity. */
@@ -99,7 +103,26 @@ export function predictRto(db: Executor, group: GroupForOperation, pf: Preflight
   const planned = options.plan.length ? plannedRtoSeconds({ type: pf.type, options }) : 0;
   const past = pastRecoveries(db, group.id);
   const overhead = measuredOverheadSeconds(past);
-  return { plannedRtoSeconds: planned, overheadSeconds: overhead, overheadSamples: past.length, predictedRtoSeconds: planned + overhead };
+  const degradation = siteDegradationSlowdown(db, pf.toSiteId, planned);
+  return {
+    plannedRtoSeconds: planned, overheadSeconds: overhead, overheadSamples: past.length,
+    degradedSeconds: degradation.seconds, toSiteDegraded: degradation.degraded,
+    predictedRtoSeconds: planned + overhead + degradation.seconds,
+  };
+}
+
+/**
+ * What a degraded recovery site adds to a planned RTO: with hosts down the same VMs boot on
+ * fewer hosts (total / (total − down) as long), and slower storage boots them slower still
+ * (half the lost IOPS share: 50 % storage = 25 % longer). Whole seconds; 0 when healthy.
+ */
+export function siteDegradationSlowdown(db: Executor, siteId: string, plannedSeconds: number): { degraded: boolean; seconds: number; factor: number } {
+  const s = db.select({ hostsTotal: sites.hostsTotal, hostsDown: sites.hostsDown, storage: sites.storageIopsPercent }).from(sites).where(eq(sites.id, siteId)).get();
+  if (!s || (s.hostsDown === 0 && s.storage >= 100)) return { degraded: false, seconds: 0, factor: 1 };
+  const hosts = s.hostsTotal / Math.max(1, s.hostsTotal - s.hostsDown);
+  const storage = 1 + (100 - Math.min(100, s.storage)) / 200;
+  const factor = hosts * storage;
+  return { degraded: true, seconds: Math.round(plannedSeconds * (factor - 1)), factor };
 }
 
 /**

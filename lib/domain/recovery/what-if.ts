@@ -43,6 +43,9 @@ export type WhatIfGroupDto = {
   overheadSeconds: number;
   /** Waiting for the plan's earlier tiers (their VMs up, plus their delays). */
   tierWaitSeconds: number;
+  /** What a degraded recovery site (hosts down, slower storage) adds to the plan. */
+  degradedSeconds: number;
+  recoverySiteDegraded: boolean;
   /** planned + overhead + tier wait, from the moment the recovery starts. */
   predictedRtoSeconds: number;
   rtoTargetMinutes: number;
@@ -323,6 +326,7 @@ export async function getWhatIf(db: Executor, actor: Actor, query: Record<string
       tier: tierOf.get(r.id) ?? 1, vmCount: f.vmCount,
       dataLossSeconds: f.dataLossSeconds === null ? null : round(f.dataLossSeconds), rpoTargetSeconds: r.rpoTargetSeconds,
       plannedRtoSeconds: f.plannedRtoSeconds, overheadSeconds: round(f.overheadSeconds), tierWaitSeconds: round(predicted - own),
+      degradedSeconds: f.degradedSeconds, recoverySiteDegraded: f.toSiteDegraded,
       predictedRtoSeconds: round(predicted), rtoTargetMinutes: r.rtoTargetMinutes,
       recoverySiteId: f.toSiteId, recoverySiteName: f.toSiteName, recoverySiteDown: f.toSiteOffline,
       capacityOk: canRecover && capacityOk,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { outages, RPO_TIERS, rpoSamples } from '@/db/schema';
+import { outages, protectionGroups, RPO_TIERS, rpoSamples, sites } from '@/db/schema';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
@@ -19,15 +19,32 @@ beforeAll(async () => {
   const rows: (typeof rpoSamples.$inferInsert)[] = [];
   for (const t of RPO_TIERS) {
     for (let time = NOW - t.keepMs; time <= NOW; time += t.stepMs) {
-      rows.push({ groupId: 'grp_acme_web', tier: t.tier, timeMs: time, rpoSeconds: 5 + (time % 7), throughputMBps: 0.5, wanMBps: 0.4 });
+      rows.push({ groupId: 'grp_acme_web', tier: t.tier, timeMs: time, rpoSeconds: 5 + (time % 7), throughputMBps: 0.5, wanMBps: 0.4, writeIops: 16, appliedIops: 12.8 });
     }
   }
   // A spike, as the runtime records it: in its 5 s sample and, folded, in every coarser tier.
   const spikeMs = NOW - 3600_000 + 2_500;
   for (const t of RPO_TIERS) rows.push({ groupId: 'grp_acme_web', tier: t.tier, timeMs: Math.floor(spikeMs / t.stepMs) * t.stepMs, rpoSeconds: 900, throughputMBps: 2, wanMBps: 1 });
-  for (let i = 0; i < rows.length; i += 5000) {
-    db.insert(rpoSamples).values(rows.slice(i, i + 5000)).onConflictDoUpdate({ target: [rpoSamples.groupId, rpoSamples.tier, rpoSamples.timeMs], set: { rpoSeconds: sql`excluded.rpo_seconds` } }).run();
+  // 8 columns a row (with the IOPS ones): 3,000 rows stay under SQLite's 32,766 variables.
+  for (let i = 0; i < rows.length; i += 3000) {
+    db.insert(rpoSamples).values(rows.slice(i, i + 3000)).onConflictDoUpdate({ target: [rpoSamples.groupId, rpoSamples.tier, rpoSamples.timeMs], set: { rpoSeconds: sql`excluded.rpo_seconds` } }).run();
   }
+});
+
+describe('recovery volume of the series', () => {
+  it('names the tenant volume at the recovery site with its guaranteed IOPS, and what a degraded site leaves', async () => {
+    const s = await rpoSeries(db, ACME_USER, 'grp_acme_web');
+    expect(s.volume).not.toBeNull();
+    expect(s.volume!.siteId).toBe(db.select().from(protectionGroups).where(eq(protectionGroups.id, 'grp_acme_web')).get()!.targetSiteId);
+    expect(s.volume!.effectiveIops).toBe(s.volume!.guaranteedIops);
+    db.update(sites).set({ storageIopsPercent: 40 }).where(eq(sites.id, s.volume!.siteId)).run();
+    try {
+      const d = await rpoSeries(db, ACME_USER, 'grp_acme_web', { from: new Date(NOW - 3600_000).toISOString() });
+      expect(d.volume).toMatchObject({ storageIopsPercent: 40, effectiveIops: Math.round(s.volume!.guaranteedIops * 0.4) });
+    } finally {
+      db.update(sites).set({ storageIopsPercent: 100 }).where(eq(sites.id, s.volume!.siteId)).run();
+    }
+  });
 });
 
 describe('planSeries', () => {
@@ -58,7 +75,7 @@ describe('rpoSeries', () => {
     expect(s.points.length).toBeGreaterThan(700);
     expect(s.points.length).toBeLessThanOrEqual(MAX_POINTS + 1);
     expect(Math.max(...s.points.map((p) => p.rpoSeconds))).toBe(900);
-    expect(s.points[0]).toEqual({ time: expect.any(String), rpoSeconds: expect.any(Number), throughputMBps: expect.any(Number), wanMBps: expect.any(Number) });
+    expect(s.points[0]).toEqual({ time: expect.any(String), rpoSeconds: expect.any(Number), throughputMBps: expect.any(Number), wanMBps: expect.any(Number), writeIops: 16, appliedIops: 12.8 });
     const times = s.points.map((p) => Date.parse(p.time));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });

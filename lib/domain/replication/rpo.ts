@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { RPO_TIERS, rpoSamples } from '@/db/schema';
+import { RPO_TIERS, rpoSamples, sites, storageVolumes } from '@/db/schema';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
 import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';
 import { iso, simNow } from '@/lib/domain/core/clock';
-import type { RpoPointDto, RpoSeriesDto } from '@/lib/domain/core/dto';
+import type { RecoveryVolumeDto, RpoPointDto, RpoSeriesDto } from '@/lib/domain/core/dto';
 import { ValidationError } from '@/lib/core/errors';
 import { groupOutages } from './group-outages';
 import { findGroupInScope } from '@/lib/domain/groups/group-in-scope';
@@ -58,7 +58,7 @@ export async function rpoSeries(db: Executor, actor: Actor, groupId: string, que
   // one read until the database changes.
   const key = `rpo:${groupId}:${tier.tier}:${Math.ceil(fromMs / tier.stepMs)}:${Math.floor(toMs / tier.stepMs)}:${bucketMs ?? 0}`;
   const points = cachedRead(db, key, () => readPoints(db, where, bucketMs));
-  return { points, tier: tier.tier, targetSeconds: group.rpoTargetSeconds, from: iso(fromMs), to: iso(toMs), outages: groupOutages(db, group, fromMs, toMs) };
+  return { points, tier: tier.tier, targetSeconds: group.rpoTargetSeconds, from: iso(fromMs), to: iso(toMs), outages: groupOutages(db, group, fromMs, toMs), volume: recoveryVolume(db, group.tenantId, group.targetSiteId) };
 }
 
 function readPoints(db: Executor, where: SQL | undefined, bucketMs: number | null): RpoPointDto[] {
@@ -69,6 +69,8 @@ function readPoints(db: Executor, where: SQL | undefined, bucketMs: number | nul
           rpoSeconds: sql<number>`max(${rpoSamples.rpoSeconds})`,
           throughputMBps: sql<number>`avg(${rpoSamples.throughputMBps})`,
           wanMBps: sql<number>`avg(${rpoSamples.wanMBps})`,
+          writeIops: sql<number>`avg(${rpoSamples.writeIops})`,
+          appliedIops: sql<number>`avg(${rpoSamples.appliedIops})`,
         })
         .from(rpoSamples)
         .where(where)
@@ -77,12 +79,25 @@ function readPoints(db: Executor, where: SQL | undefined, bucketMs: number | nul
         .orderBy(sql`1`)
         .all()
     : db
-        .select({ timeMs: rpoSamples.timeMs, rpoSeconds: rpoSamples.rpoSeconds, throughputMBps: rpoSamples.throughputMBps, wanMBps: rpoSamples.wanMBps })
+        .select({ timeMs: rpoSamples.timeMs, rpoSeconds: rpoSamples.rpoSeconds, throughputMBps: rpoSamples.throughputMBps, wanMBps: rpoSamples.wanMBps, writeIops: rpoSamples.writeIops, appliedIops: rpoSamples.appliedIops })
         .from(rpoSamples)
         .where(where)
         .orderBy(asc(rpoSamples.timeMs))
         .all();
 
   const round = (n: number, digits: number) => Math.round(Number(n) * 10 ** digits) / 10 ** digits;
-  return rows.map((r) => ({ time: iso(Number(r.timeMs)), rpoSeconds: round(r.rpoSeconds, 1), throughputMBps: round(r.throughputMBps, 3), wanMBps: round(r.wanMBps, 3) }));
+  return rows.map((r) => ({ time: iso(Number(r.timeMs)), rpoSeconds: round(r.rpoSeconds, 1), throughputMBps: round(r.throughputMBps, 3), wanMBps: round(r.wanMBps, 3), writeIops: round(r.writeIops, 1), appliedIops: round(r.appliedIops, 1) }));
+}
+
+/**
+ * The tenant's storage volume(s) at a site, as the engine caps replication with them: guaranteed
+ * IOPS summed, and what a degraded site's storage still delivers of them.
+ */
+export function recoveryVolume(db: Executor, tenantId: string, siteId: string): RecoveryVolumeDto | null {
+  const rows = db.select({ name: storageVolumes.name, iops: storageVolumes.guaranteedIops }).from(storageVolumes)
+    .where(and(eq(storageVolumes.tenantId, tenantId), eq(storageVolumes.siteId, siteId))).orderBy(asc(storageVolumes.name)).all();
+  if (rows.length === 0) return null;
+  const percent = db.select({ p: sites.storageIopsPercent }).from(sites).where(eq(sites.id, siteId)).get()?.p ?? 100;
+  const guaranteedIops = rows.reduce((a, r) => a + r.iops, 0);
+  return { name: rows.map((r) => r.name).join(', '), siteId, guaranteedIops, effectiveIops: Math.round((guaranteedIops * percent) / 100), storageIopsPercent: percent };
 }

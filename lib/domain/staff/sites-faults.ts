@@ -6,10 +6,11 @@ import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { authorize } from '@/lib/domain/core/authorize';
-import { NotFoundError } from '@/lib/core/errors';
+import { NotFoundError, ValidationError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import type { SimulatorControl } from '@/lib/sim/contract';
-import { outageSchema } from '@/lib/schemas/staff';
+import { outageSchema, siteDegradeSchema } from '@/lib/schemas/staff';
+import { isDegraded } from '@/lib/sim/site-degradation';
 import { groupsAffectedByLink, groupsAffectedBySite } from './affected-groups';
 import type { AffectedGroupDto, LinkDto, SiteLoadDto } from './dto';
 import { openFaults, sitesWithLoad, withLiveState } from './site-state';
@@ -17,6 +18,8 @@ import { openFaults, sitesWithLoad, withLiveState } from './site-state';
 /** The part of the simulator that staff fault injection drives. */
 /** What injects a fault; `now` is its simulated clock, kept with the audit entry. */
 export type FaultInjector = Pick<SimulatorControl, 'setSiteDown' | 'setLinkDown' | 'now'>;
+/** What degrades a site (the simulator, or the recording fallback). */
+export type DegradeInjector = Pick<SimulatorControl, 'setSiteDegraded' | 'now'>;
 
 export type LinkWithGroupsDto = LinkDto & { affectedGroups: AffectedGroupDto[] };
 
@@ -81,7 +84,7 @@ function linkNameOf(db: Executor, link: { siteAId: string; siteBId: string }): s
  * E-mail events of a site or link fault: the provider's own (for staff) and one per tenant with
  * groups on it (for that tenant's people, naming its groups only).
  */
-function notifyFault(tx: Executor, type: 'site.down' | 'site.up' | 'link.down' | 'link.up', ref: Record<string, string>, what: string, affected: AffectedGroupDto[], atMs: number): void {
+function notifyFault(tx: Executor, type: 'site.down' | 'site.up' | 'link.down' | 'link.up' | 'site.degraded', ref: Record<string, string>, what: string, affected: AffectedGroupDto[], atMs: number): void {
   const tenantNames = [...new Set(affected.map((g) => g.tenantName))];
   recordEvent(tx, {
     type, tenantId: null, occurredAt: atMs,
@@ -149,4 +152,51 @@ export function setLinkOutage(db: DB, actor: Actor, sim: FaultInjector, linkId: 
     });
   }
   return { link: withLiveState(db, [findLink(db, linkId)])[0], name, changed: wasDown !== down, affectedGroups: groupsAffectedByLink(db, link) };
+}
+
+/**
+ * Degrades a site (slower storage: the share of its IOPS it still delivers; hosts down: less
+ * recovery capacity) or restores it (100 %, 0 hosts). Replication to the site applies fewer IOPS,
+ * so groups whose volumes there are busy build a backlog; forecasts boot on fewer hosts.
+ * Idempotent like setSiteOutage. Hosts down must leave at least one host.
+ */
+export function setSiteDegradation(db: DB, actor: Actor, sim: DegradeInjector, siteId: string, input: unknown) {
+  authorize(db, actor, 'sites:manage', { type: 'site', id: siteId });
+  const site = findSite(db, siteId);
+  const next = parseBody(siteDegradeSchema, input);
+  if (next.hostsDown >= site.hostsTotal) {
+    throw new ValidationError([{ field: 'hostsDown', message: `Hosts down must be at most ${site.hostsTotal - 1} hosts: ${site.name} has ${site.hostsTotal} and keeps one.` }]);
+  }
+  const before = { storageIopsPercent: site.storageIopsPercent, hostsDown: site.hostsDown };
+  const changed = before.storageIopsPercent !== next.storageIopsPercent || before.hostsDown !== next.hostsDown;
+  const affectedGroups = groupsAffectedBySite(db, siteId);
+  if (changed) {
+    sim.setSiteDegraded(siteId, next);
+    const atMs = sim.now();
+    const degraded = isDegraded(next);
+    const what = degraded
+      ? `Site ${site.name} is degraded: storage at ${next.storageIopsPercent}% of its IOPS, ${next.hostsDown} of ${site.hostsTotal} hosts down`
+      : `Site ${site.name} is no longer degraded`;
+    db.transaction((tx) => {
+      notifyFault(tx, 'site.degraded', { siteId, siteName: site.name, degraded: String(degraded) }, what, affectedGroups, atMs);
+      audit(tx, actor, {
+        action: degraded ? 'site.degrade' : 'site.degrade.end',
+        tenantId: null,
+        targetType: 'site',
+        targetId: siteId,
+        simulatedTime: atMs,
+        details: { site: site.name, before, after: next, hostsTotal: site.hostsTotal, affectedGroups: affectedGroups.length },
+      });
+    });
+  }
+  return { site: siteState(db, siteId), degradation: siteDegradationOf(db, siteId), changed, affectedGroups };
+}
+
+/** A site's degradation as staff set it, with what is left. */
+export function siteDegradationOf(db: Executor, siteId: string) {
+  const s = findSite(db, siteId);
+  return {
+    storageIopsPercent: s.storageIopsPercent, hostsTotal: s.hostsTotal, hostsDown: s.hostsDown,
+    degraded: isDegraded({ storageIopsPercent: s.storageIopsPercent, hostsDown: s.hostsDown }),
+  };
 }

@@ -11,11 +11,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SiteStatusBadge } from '@/components/ui/status-badge';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatMbps } from '@/lib/format';
-import { listSitesWithLoad, siteFaultView } from '@/lib/domain/staff/sites-faults';
+import { listSitesWithLoad, siteDegradationOf, siteFaultView } from '@/lib/domain/staff/sites-faults';
 import { getOutageImpact } from '@/lib/domain/recovery/outages';
 import { SiteOutageRecovery } from '@/components/staff/site-outage-recovery';
 import { staffActor } from '../../_lib/staff-actor';
-import { setLinkOutageAction, setSiteOutageAction } from '../actions';
+import { setLinkOutageAction, setSiteDegradationAction, setSiteOutageAction } from '../actions';
+import { SiteDegradeForm } from '@/components/staff/site-degrade-form';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { WhatIfSection } from '@/components/staff/what-if-section';
 import { getWhatIf } from '@/lib/domain/recovery/what-if';
@@ -30,6 +31,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
   const whatIf = await getWhatIf(db, actor, { siteId: site.id });
   const siteName = Object.fromEntries(listSitesWithLoad(db, actor).map((s) => [s.id, s.name]));
   const outageImpact = site.down ? getOutageImpact(db, actor) : [];
+  const degradation = siteDegradationOf(db, site.id);
   const storageTb = { ...site.load.storageGb, allocated: site.load.storageGb.allocated / 1000, capacity: site.load.storageGb.capacity / 1000 };
 
   return (
@@ -51,6 +53,13 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
         }
       />
       {site.down && <SiteOutageRecovery siteId={site.id} siteName={site.name} impact={outageImpact} />}
+      <SiteDegradeForm
+        siteName={site.name}
+        storageIopsPercent={degradation.storageIopsPercent}
+        hostsDown={degradation.hostsDown}
+        hostsTotal={degradation.hostsTotal}
+        action={setSiteDegradationAction.bind(null, site.id)}
+      />
       <Card className="mb-5">
         <CardBody className="grid gap-4 py-4 sm:grid-cols-3">
           <LoadBar label="vCPU allocated" load={site.load.vcpuGhz} unit="GHz" />

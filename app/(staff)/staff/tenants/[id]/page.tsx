@@ -17,6 +17,9 @@ import { StorageVolumes, VdcTable } from './vdc-table';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { CheckFaults } from '@/components/staff/check-faults';
 import { listTenantVmChecks } from '@/lib/domain/drills/checks';
+import { VolumeIopsCharts } from '@/components/staff/volume-iops-charts';
+import { simNow } from '@/lib/domain/core/clock';
+import { volumeIopsSeries } from '@/lib/domain/replication/volume-iops';
 
 export const metadata: Metadata = { title: 'Tenant' };
 
@@ -29,6 +32,8 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const siteName = Object.fromEntries(sites.map((s) => [s.id, s.name]));
   const [pricing] = tenantPricing(db, actor, { tenantId: id });
   const vmChecks = await listTenantVmChecks(db, actor, id);
+  const nowMs = await simNow();
+  const volumeIops = volumeIopsSeries(db, actor, id, nowMs);
 
   return (
     <>
@@ -73,6 +78,10 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           <Card>
             <CardHeader title="Application checks: fault injection" description="Force checks to fail in test failovers and scheduled drills, to show what a failed drill looks like. Audited; clear to return to normal." />
             {vmChecks.length ? <CheckFaults tenantId={tenant.id} vms={vmChecks} /> : <p className="px-4 py-3 text-sm text-slate-500">The tenant has no VMs.</p>}
+          </Card>
+          <Card data-testid="volume-iops-card">
+            <CardHeader title="IOPS per volume" description="Write IOPS of the groups recovering to each volume against what it applies, over the last 24 h. Writes above the cap build a backlog (the groups say iops-limited)." />
+            <VolumeIopsCharts volumes={volumeIops} siteName={siteName} fromMs={nowMs - 24 * 3600_000} toMs={nowMs} />
           </Card>
           {pricing && (
             <Card>
