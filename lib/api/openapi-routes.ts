@@ -18,6 +18,7 @@ import { listVmsQuerySchema } from '@/lib/schemas/vms';
 import { whatIfQuerySchema } from '@/lib/schemas/recovery-runs';
 import { createWebhookSchema, listDeliveriesQuerySchema, updateWebhookSchema } from '@/lib/schemas/webhooks';
 import { notificationPreferencesUpdateSchema } from '@/lib/schemas/notification-preferences';
+import { resourcesQuerySchema, unitPricesSchema } from '@/lib/schemas/resources';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
 
@@ -199,4 +200,13 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/admin/links', tag: 'Staff', summary: 'Inter-site links with latency and state', roles: STAFF, success: 200 },
   { method: 'get', path: '/api/v1/admin/links/{id}', tag: 'Staff', summary: 'One link with the groups a fault there affects', roles: STAFF, success: 200 },
   { method: 'delete', path: '/api/v1/admin/maintenance-windows/{id}', tag: 'Staff', summary: 'Cancel a maintenance window', roles: STAFF, success: 204 },
+  {
+    method: 'get', path: '/api/v1/resources', tag: 'Resources', summary: 'Recovery vDCs per site (reserved and used), storage per group, and the monthly recovery price', roles: ADMIN, query: resourcesQuerySchema, success: 200,
+    returns:
+      '{ tenant: { id, name, currency }, sites: [{ siteId, siteName, vdc: { id, name, ghz, memoryGb, storageGb, iops: each { reserved, used } } | null, ' +
+      'volume: { id, name, media, sizeGb, usedGb (groups\' replica + journal and the production disks there), productionGb, guaranteedIops } | null, groups: [{ id, name, replicaGb, journalGb, totalGb, writeIops }] }], ' +
+      'price: { ratio (0.2), vmCount, usage: { vcpuGhz, memoryGb, storageGb } of the protected VMs, unitPrices (pence a month per unit), lines: [{ resource, usage, units (20 %), unitPriceCents, monthlyCents }], monthlyCents, currency } }. ' +
+      'Staff: ?tenantId= or act for the tenant. A user: 403; another tenant\'s id: 404.',
+  },
+  { method: 'put', path: '/api/v1/admin/pricing/{tenantId}', tag: 'Staff', summary: 'Set a tenant\'s monthly unit prices (pence per GHz, per GB of memory, per GB of storage)', roles: STAFF, body: unitPricesSchema, success: 200 },
 ];

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'tokens:manage': ['user', 'client_admin', 'staff'],
   'request:create': ['client_admin', 'staff'],
   'webhooks:manage': ['client_admin', 'staff'],
+  'resources:read': ['client_admin', 'staff'],
   // provider staff only
   'tenants:manage': ['staff'],
   'sites:manage': ['staff'],

@@ -23,7 +23,7 @@ const DOMAIN_TABLES = [
   'boot_groups', 'checkpoints', 'operations', 'operation_steps', 'alerts', 'service_requests', 'service_request_comments', 'users',
   'recovery_runs', 'recovery_run_groups', 'recovery_plans', 'webhook_endpoints', 'webhook_deliveries',
 ];
-const PARAMS: Record<string, string> = { id: 'grp_acme_web', vdcId: 'vdc_acme_zurich_recovery' };
+const PARAMS: Record<string, string> = { id: 'grp_acme_web', vdcId: 'vdc_acme_zurich_recovery', tenantId: 'ten_acme' };
 const RESOURCE_IDS: Record<string, string> = { tenants: 'ten_acme', sites: 'london', links: 'london--zurich', users: 'usr_user_acme', groups: 'grp_acme_web' };
 
 const modules = import.meta.glob('./**/route.ts');
