@@ -1,0 +1,21 @@
+import { ProgressBar } from '@/components/ui/progress';
+import { formatNumber } from '@/lib/format';
+
+/** One resource: "used of reserved unit" with a bar; amber from 80 %, red when over. */
+export function UsageBar({ label, used, reserved, unit, digits = 1, testId }: { label: string; used: number; reserved: number; unit: string; digits?: number; testId?: string }) {
+  const ratio = reserved > 0 ? used / reserved : used > 0 ? 2 : 0;
+  const tone = ratio > 1 ? 'danger' : ratio >= 0.8 ? 'warning' : 'info';
+  const pct = reserved > 0 ? Math.round(ratio * 100) : 0;
+  return (
+    <div data-testid={testId}>
+      <div className="mb-1 flex items-baseline justify-between gap-2 text-sm">
+        <span className="text-slate-600 dark:text-slate-300">{label}</span>
+        <span className="tabular-nums">
+          <span className="font-medium">{formatNumber(used, digits)}</span> of {formatNumber(reserved, digits)} {unit}
+          <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">({pct} %)</span>
+        </span>
+      </div>
+      <ProgressBar value={Math.min(1, ratio)} label={`${label}: ${formatNumber(used, digits)} of ${formatNumber(reserved, digits)} ${unit} used`} tone={tone} />
+    </div>
+  );
+}
