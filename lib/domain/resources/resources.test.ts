@@ -8,7 +8,7 @@ import type { DB } from '@/db';
 import { auditLog, tenants } from '@/db/schema';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
-import { getResources, setUnitPrices } from './resources';
+import { getGroupStorage, getResources, setUnitPrices } from './resources';
 
 let db: DB;
 beforeEach(async () => {
@@ -79,5 +79,17 @@ describe('setUnitPrices', () => {
     expect(bad.status).toBe(400);
     expect(bad.extra.errors?.map((e) => e.field)).toEqual(['vcpuGhz', 'memoryGb']);
     expect(db.select({ p: tenants.priceGhzCents }).from(tenants).where(eq(tenants.id, 'ten_acme')).get()?.p).toBe(1500);
+  });
+});
+
+describe('getGroupStorage', () => {
+  it('shows any role of the tenant the group\'s replica and journal and the pools with it included; another tenant gets 404', () => {
+    const s = getGroupStorage(db, ACME_USER, 'grp_acme_sql');
+    expect(s).toMatchObject({ replicaGb: 2280, journalGb: 261.6, totalGb: 2541.6 });
+    expect(s.pools).toEqual([
+      expect.objectContaining({ kind: 'vdc', capacityGb: 6000, usedGb: 2541.6 }),
+      expect.objectContaining({ kind: 'volume', capacityGb: 14000, usedGb: 6241.6 }),
+    ]);
+    expect(fail(() => getGroupStorage(db, GLOBEX_ADMIN, 'grp_acme_sql')).status).toBe(404);
   });
 });

@@ -16,7 +16,8 @@ import { parseBody } from '@/lib/domain/core/input';
 import { capacityAt } from '@/lib/domain/operations/operation-capacity';
 import { resourcesQuerySchema, unitPricesSchema } from '@/lib/schemas/resources';
 import { recoveryPrice, type PriceEstimate, type UnitPrices } from './price-math';
-import { groupsStorage, productionDisksGb } from './storage-usage';
+import { groupStorageAt, groupsStorage, productionDisksGb, type GroupStorageDto } from './storage-usage';
+import { findGroupInScope } from '@/lib/domain/groups/group-in-scope';
 
 /** Replicated writes are counted at 64 KB per write to estimate the IOPS they need at the recovery site. */
 export const WRITE_KB_PER_IO = 64;
@@ -144,4 +145,10 @@ export function setUnitPrices(db: DB, actor: Actor, tenantId: string, input: unk
     audit(tx, actor, { action: 'tenant.pricing', tenantId, targetType: 'tenant', targetId: tenantId, details: { from: before, to: body } });
     return body;
   });
+}
+
+/** The group page's storage card: any role of the group's tenant (another tenant's group: 404). */
+export function getGroupStorage(db: DB, actor: Actor, groupId: string): GroupStorageDto {
+  authorize(db, actor, 'tenant:read', { type: 'protection-group', id: groupId });
+  return groupStorageAt(db, findGroupInScope(db, actor, groupId));
 }

@@ -82,3 +82,17 @@ export function assertStorageFits(
   const failed = checkStorage(input.groupName, input.after.totalGb, storagePoolsAt(db, input.tenantId, input.targetSiteId, input.groupId)).filter((c) => !c.ok);
   if (failed.length) throw new StorageLimitError(failed);
 }
+
+export type GroupStorageDto = GroupStorage & {
+  /** Where it is counted, with everything there (this group included). */
+  pools: { kind: 'vdc' | 'volume'; id: string; name: string; capacityGb: number; usedGb: number; groupGb: number }[];
+};
+
+/** The group's replica + journal and the vDC and volume at its recovery site (the group page). The caller has scoped the group. */
+export function groupStorageAt(db: Executor, group: { id: string; tenantId: string; targetSiteId: string }): GroupStorageDto {
+  const mine = groupsStorage(db, group.tenantId).get(group.id) ?? { replicaGb: 0, journalGb: 0, totalGb: 0 };
+  const pools = storagePoolsAt(db, group.tenantId, group.targetSiteId, group.id).map((p) => ({
+    kind: p.kind, id: p.id, name: p.name, capacityGb: p.capacityGb, usedGb: Math.round((p.usedGb + mine.totalGb) * 10) / 10, groupGb: mine.totalGb,
+  }));
+  return { replicaGb: mine.replicaGb, journalGb: mine.journalGb, totalGb: mine.totalGb, pools };
+}
