@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
-import { UsageBar } from '@/components/portal/resources/usage-bar';
+import { num, UsageBar } from '@/components/portal/resources/usage-bar';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -19,15 +19,15 @@ const money = (cents: number, currency: string) => new Intl.NumberFormat('en-GB'
 /** The service request form, pre-filled to grow this site's recovery vDC. */
 function requestMoreHref(site: RecoverySiteDto): string {
   const v = site.vdc!;
-  const free = (r: { reserved: number; used: number }) => formatNumber(Math.max(0, r.reserved - r.used), 1);
+  const free = (r: { reserved: number; used: number }) => num(Math.max(0, r.reserved - r.used));
   const params = new URLSearchParams({
     kind: 'grow-resources',
     vdcId: v.id,
     title: `More recovery resources at ${site.siteName}`,
     description:
-      `Please grow ${v.name}. Today: ${formatNumber(v.ghz.used, 1)} of ${formatNumber(v.ghz.reserved, 1)} GHz, ` +
-      `${formatNumber(v.memoryGb.used, 1)} of ${formatNumber(v.memoryGb.reserved, 1)} GB memory, ` +
-      `${formatNumber(v.storageGb.used, 1)} of ${formatNumber(v.storageGb.reserved, 1)} GB storage in use ` +
+      `Please grow ${v.name}. Today: ${num(v.ghz.used)} of ${num(v.ghz.reserved)} GHz, ` +
+      `${num(v.memoryGb.used)} of ${num(v.memoryGb.reserved)} GB memory, ` +
+      `${num(v.storageGb.used)} of ${num(v.storageGb.reserved)} GB storage in use ` +
       `(${free(v.storageGb)} GB storage free).`,
   });
   return `/requests/new?${params}`;
@@ -87,8 +87,8 @@ export default async function ResourcesPage() {
                 {price.lines.map((l) => (
                   <Tr key={l.resource} data-testid={`price-${l.resource}`}>
                     <Th scope="row">{PRICE_LABEL[l.resource].label}</Th>
-                    <Td numeric>{formatNumber(l.usage, 2)} {PRICE_LABEL[l.resource].unit}</Td>
-                    <Td numeric>{formatNumber(l.units, 2)} {PRICE_LABEL[l.resource].unit}</Td>
+                    <Td numeric>{num(l.usage, 2)} {PRICE_LABEL[l.resource].unit}</Td>
+                    <Td numeric>{num(l.units, 2)} {PRICE_LABEL[l.resource].unit}</Td>
                     <Td numeric>{money(l.unitPriceCents, price.currency)} / {PRICE_LABEL[l.resource].unit}</Td>
                     <Td numeric>{money(l.monthlyCents, price.currency)}</Td>
                   </Tr>
@@ -134,7 +134,7 @@ export default async function ResourcesPage() {
                 )}
                 {s.volume && (
                   <UsageBar
-                    label={`Dedicated volume ${s.volume.name} (${s.volume.media.toUpperCase()}, ${formatNumber(s.volume.guaranteedIops)} IOPS guaranteed; ${formatNumber(s.volume.productionGb, 1)} GB production disks)`}
+                    label={`Dedicated volume ${s.volume.name} (${s.volume.media.toUpperCase()}, ${formatNumber(s.volume.guaranteedIops)} IOPS guaranteed; ${num(s.volume.productionGb)} GB production disks)`}
                     used={s.volume.usedGb}
                     reserved={s.volume.sizeGb}
                     unit="GB"
@@ -158,9 +158,9 @@ export default async function ResourcesPage() {
                           <Th scope="row">
                             <Link href={`/groups/${g.id}`} className="text-sky-700 hover:underline dark:text-sky-400">{g.name}</Link>
                           </Th>
-                          <Td numeric>{formatNumber(g.replicaGb, 1)} GB</Td>
-                          <Td numeric>{formatNumber(g.journalGb, 1)} GB</Td>
-                          <Td numeric>{formatNumber(g.totalGb, 1)} GB</Td>
+                          <Td numeric>{num(g.replicaGb)} GB</Td>
+                          <Td numeric>{num(g.journalGb)} GB</Td>
+                          <Td numeric>{num(g.totalGb)} GB</Td>
                           <Td numeric>{formatNumber(g.writeIops)}</Td>
                         </Tr>
                       ))}

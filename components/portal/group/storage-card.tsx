@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { UsageBar } from '@/components/portal/resources/usage-bar';
+import { num, UsageBar } from '@/components/portal/resources/usage-bar';
 import type { GroupStorageDto } from '@/lib/domain/resources/storage-usage';
-import { formatNumber } from '@/lib/format';
 
 /** The group's replica + journal at its recovery site, and how full the vDC and volume there are. */
 export function StorageCard({ storage, siteName, showResourcesLink }: { storage: GroupStorageDto; siteName: string; showResourcesLink: boolean }) {
@@ -10,7 +9,7 @@ export function StorageCard({ storage, siteName, showResourcesLink }: { storage:
     <Card as="section" data-testid="group-storage">
       <CardHeader
         title="Storage at the recovery site"
-        description={`${formatNumber(storage.totalGb, 1)} GB at ${siteName}: ${formatNumber(storage.replicaGb, 1)} GB replica of the members' disks and ${formatNumber(storage.journalGb, 1)} GB journal`}
+        description={`${num(storage.totalGb)} GB at ${siteName}: ${num(storage.replicaGb)} GB replica of the members' disks and ${num(storage.journalGb)} GB journal`}
         actions={
           showResourcesLink ? (
             <Link href="/resources" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">

@@ -1,6 +1,9 @@
 import { ProgressBar } from '@/components/ui/progress';
 import { formatNumber } from '@/lib/format';
 
+/** 4000 → "4,000", 2541.6 → "2,541.6": decimals only where there are some. */
+export const num = (n: number, digits = 1) => formatNumber(n, Number.isInteger(n) ? 0 : digits);
+
 /** One resource: "used of reserved unit" with a bar; amber from 80 %, red when over. */
 export function UsageBar({ label, used, reserved, unit, digits = 1, testId }: { label: string; used: number; reserved: number; unit: string; digits?: number; testId?: string }) {
   const ratio = reserved > 0 ? used / reserved : used > 0 ? 2 : 0;
@@ -11,11 +14,11 @@ export function UsageBar({ label, used, reserved, unit, digits = 1, testId }: { 
       <div className="mb-1 flex items-baseline justify-between gap-2 text-sm">
         <span className="text-slate-600 dark:text-slate-300">{label}</span>
         <span className="tabular-nums">
-          <span className="font-medium">{formatNumber(used, digits)}</span> of {formatNumber(reserved, digits)} {unit}
+          <span className="font-medium">{num(used, digits)}</span> of {num(reserved, digits)} {unit}
           <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">({pct} %)</span>
         </span>
       </div>
-      <ProgressBar value={Math.min(1, ratio)} label={`${label}: ${formatNumber(used, digits)} of ${formatNumber(reserved, digits)} ${unit} used`} tone={tone} />
+      <ProgressBar value={Math.min(1, ratio)} label={`${label}: ${num(used, digits)} of ${num(reserved, digits)} ${unit} used`} tone={tone} />
     </div>
   );
 }
