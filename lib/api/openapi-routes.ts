@@ -157,7 +157,13 @@ export const ROUTES: RouteDoc[] = [
       '{ vmId, name, bootGroup, upAt, rtoSeconds, dataLossSeconds }. result=passed: tests that passed and live operations that completed; result=failed: tests that failed and operations that failed. ' +
       'from/to are UTC days, inclusive. At most 1,000 operations (truncated: true when more matched).',
   },
-  { method: 'get', path: '/api/v1/reports/sla', tag: 'Reports', summary: 'Monthly availability and service credit', roles: ANY, query: slaQuerySchema, success: 200 },
+  {
+    method: 'get', path: '/api/v1/reports/sla', tag: 'Reports', summary: 'Monthly availability and service credit', roles: ANY, query: slaQuerySchema, success: 200,
+    returns:
+      '{ month, tenantId, uptimePercent, creditPercent, downtimeMinutes, maintenanceMinutes, targetPercent, periodStart, periodEnd, ' +
+      'availabilityTable: the service description\'s bands [{ fromPercent, belowPercent, maxDowntimeMinutes (of a 730-hour month), creditPercent, label }], ' +
+      'allowance: { allowanceMinutes (43.8), usedMinutes, leftMinutes, credit10AfterMinutes (219), credit25AfterMinutes (438) } }.',
+  },
   {
     method: 'get', path: '/api/v1/what-if', tag: 'Operations', roles: ANY, query: whatIfQuerySchema, success: 200,
     summary: 'If a site failed now: per group of the caller\'s tenant (staff: every tenant, or ?tenantId) whose production runs there, the data it would lose and its predicted RTO, capacity and target verdicts. Read-only',
