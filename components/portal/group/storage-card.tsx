@@ -23,7 +23,7 @@ export function StorageCard({ storage, siteName, showResourcesLink }: { storage:
           storage.pools.map((p) => (
             <UsageBar
               key={p.id}
-              label={p.kind === 'vdc' ? `Recovery vDC ${p.name}` : `Volume ${p.name}`}
+              label={p.kind === 'vdc' ? p.name : `Volume ${p.name}`}
               used={p.usedGb}
               reserved={p.capacityGb}
               unit="GB"

@@ -1,8 +1,8 @@
 import { ProgressBar } from '@/components/ui/progress';
 import { formatNumber } from '@/lib/format';
 
-/** 4000 → "4,000", 2541.6 → "2,541.6": decimals only where there are some. */
-export const num = (n: number, digits = 1) => formatNumber(n, Number.isInteger(n) ? 0 : digits);
+/** 4000 → "4,000", 2541.6 → "2,541.6", 81.60 → "81.6": no trailing zeros. */
+export const num = (n: number, digits = 1) => formatNumber(n, digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 
 /** One resource: "used of reserved unit" with a bar; amber from 80 %, red when over. */
 export function UsageBar({ label, used, reserved, unit, digits = 1, testId }: { label: string; used: number; reserved: number; unit: string; digits?: number; testId?: string }) {
