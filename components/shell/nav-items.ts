@@ -25,6 +25,7 @@ export function portalNav(role: Role): NavItem[] {
     { href: '/what-if', label: 'What if', icon: 'hourglass' },
     { href: '/alerts', label: 'Alerts', icon: 'bell' },
     { href: '/reports', label: 'Reports', icon: 'report' },
+    can(role, 'resources:read') && { href: '/resources', label: 'Resources', icon: 'building' },
     { href: '/requests', label: 'Service requests', icon: 'ticket' },
     can(role, 'audit:read') && { href: '/audit', label: 'Audit log', icon: 'audit' },
     { href: '/api-reference', label: 'API reference', icon: 'code' },

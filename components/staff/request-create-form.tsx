@@ -13,6 +13,8 @@ type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   vdcs: VdcDto[];
   siteName: Record<string, string>;
+  /** Values to start from (e.g. "Request more" on the Resources page): kind, vdcId, title, description, amounts. */
+  initial?: Record<string, string>;
 };
 
 const AMOUNTS = [
@@ -23,9 +25,11 @@ const AMOUNTS = [
 ] as const;
 
 /** Raise a service request: grow/shrink a vDC by amounts, or anything else, with a priority. */
-export function RequestCreateForm({ action, vdcs, siteName }: Props) {
+export function RequestCreateForm({ action, vdcs, siteName, initial = {} }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
-  const [kind, setKind] = useState<'grow-resources' | 'shrink-resources' | 'other'>('grow-resources');
+  const [kind, setKind] = useState<'grow-resources' | 'shrink-resources' | 'other'>(
+    initial.kind === 'shrink-resources' || initial.kind === 'other' ? initial.kind : 'grow-resources',
+  );
   const err = (f: string) => fieldError(state, f);
   const resources = kind !== 'other';
   return (
@@ -52,7 +56,7 @@ export function RequestCreateForm({ action, vdcs, siteName }: Props) {
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field htmlFor="req-title" label="Title" error={err('title')} className="sm:col-span-2">
-          <Input id="req-title" name="title" defaultValue={valueOf(state, 'title')} placeholder="More memory for the SQL cluster" aria-invalid={err('title') ? true : undefined} />
+          <Input id="req-title" name="title" defaultValue={valueOf(state, 'title', initial.title)} placeholder="More memory for the SQL cluster" aria-invalid={err('title') ? true : undefined} />
         </Field>
         <Field htmlFor="req-priority" label="Priority" error={err('priority')}>
           <Select id="req-priority" name="priority" defaultValue={valueOf(state, 'priority', 'P3')}>
@@ -67,7 +71,7 @@ export function RequestCreateForm({ action, vdcs, siteName }: Props) {
       {resources && (
         <div className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
           <Field htmlFor="req-vdc" label="Virtual datacentre" error={err('vdcId')}>
-            <Select id="req-vdc" name="vdcId" defaultValue={valueOf(state, 'vdcId')} aria-invalid={err('vdcId') ? true : undefined}>
+            <Select id="req-vdc" name="vdcId" defaultValue={valueOf(state, 'vdcId', initial.vdcId)} aria-invalid={err('vdcId') ? true : undefined}>
               <option value="" disabled>
                 Choose a vDC
               </option>
@@ -87,7 +91,7 @@ export function RequestCreateForm({ action, vdcs, siteName }: Props) {
                 const error = err(`change.${a.name}`);
                 return (
                   <Field key={a.name} htmlFor={`req-${a.name}`} label={a.label} error={error}>
-                    <Input id={`req-${a.name}`} name={a.name} defaultValue={valueOf(state, a.name)} inputMode="decimal" aria-invalid={error ? true : undefined} />
+                    <Input id={`req-${a.name}`} name={a.name} defaultValue={valueOf(state, a.name, initial[a.name])} inputMode="decimal" aria-invalid={error ? true : undefined} />
                   </Field>
                 );
               })}
@@ -97,7 +101,7 @@ export function RequestCreateForm({ action, vdcs, siteName }: Props) {
         </div>
       )}
       <Field htmlFor="req-description" label="Details" error={err('description')} hint="Why, by when, anything the provider should know.">
-        <Textarea id="req-description" name="description" rows={4} defaultValue={valueOf(state, 'description')} aria-invalid={err('description') ? true : undefined} />
+        <Textarea id="req-description" name="description" rows={4} defaultValue={valueOf(state, 'description', initial.description)} aria-invalid={err('description') ? true : undefined} />
       </Field>
       <FormMessage state={state} />
       <div className="flex justify-end">

@@ -14,6 +14,10 @@ export const tenants = sqliteTable('tenants', {
   /** Monthly charge in minor currency units (pence), the base of service credits. */
   monthlyChargeCents: integer('monthly_charge_cents').notNull(),
   currency: text('currency').notNull().default('GBP'),
+  /** Unit prices staff set per tenant, per month in minor units: per GHz, per GB of memory, per GB of storage. */
+  priceGhzCents: integer('price_ghz_cents').notNull().default(1500),
+  priceMemoryGbCents: integer('price_memory_gb_cents').notNull().default(500),
+  priceStorageGbCents: integer('price_storage_gb_cents').notNull().default(15),
   contactName: text('contact_name'),
   contactEmail: text('contact_email'),
   contactPhone: text('contact_phone'),

@@ -21,6 +21,7 @@ import { createWebhookSchema, listDeliveriesQuerySchema, updateWebhookSchema } f
 import { notificationPreferencesUpdateSchema } from '@/lib/schemas/notification-preferences';
 import { checkFaultSchema, testScheduleCreateSchema, testSchedulePatchSchema } from '@/lib/schemas/test-schedules';
 import { approvalDecisionSchema, listApprovalsQuerySchema, tenantSettingsPatchSchema } from '@/lib/schemas/approvals';
+import { resourcesQuerySchema, unitPricesSchema } from '@/lib/schemas/resources';
 
 export type RoleName = 'anonymous' | 'user' | 'client_admin' | 'staff';
 
@@ -180,7 +181,13 @@ export const ROUTES: RouteDoc[] = [
       '{ vmId, name, bootGroup, upAt, rtoSeconds, dataLossSeconds }. result=passed: tests that passed and live operations that completed; result=failed: tests that failed and operations that failed. ' +
       'from/to are UTC days, inclusive. At most 1,000 operations (truncated: true when more matched).',
   },
-  { method: 'get', path: '/api/v1/reports/sla', tag: 'Reports', summary: 'Monthly availability and service credit', roles: ANY, query: slaQuerySchema, success: 200 },
+  {
+    method: 'get', path: '/api/v1/reports/sla', tag: 'Reports', summary: 'Monthly availability and service credit', roles: ANY, query: slaQuerySchema, success: 200,
+    returns:
+      '{ month, tenantId, uptimePercent, creditPercent, downtimeMinutes, maintenanceMinutes, targetPercent, periodStart, periodEnd, ' +
+      'availabilityTable: the service description\'s bands [{ fromPercent, belowPercent, maxDowntimeMinutes (of a 730-hour month), creditPercent, label }], ' +
+      'allowance: { allowanceMinutes (43.8), usedMinutes, leftMinutes, credit10AfterMinutes (219), credit25AfterMinutes (438) } }.',
+  },
   {
     method: 'get', path: '/api/v1/what-if', tag: 'Operations', roles: ANY, query: whatIfQuerySchema, success: 200,
     summary: 'If a site failed now: per group of the caller\'s tenant (staff: every tenant, or ?tenantId) whose production runs there, the data it would lose and its predicted RTO, capacity and target verdicts. Read-only',
@@ -250,4 +257,13 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Approve another administrator\'s request: it is validated again (checkpoint, pre-flight) and started as the requester asked, or kept as approved-failed with the reason. 403 for your own request (staff: unless the tenant allows provider approval); 409 when decided or expired; of racing decisions exactly one wins',
   },
   { method: 'post', path: '/api/v1/approvals/{id}/reject', tag: 'Approvals', summary: 'Reject another administrator\'s request with an optional comment (403 for your own; 409 when decided or expired)', roles: ADMIN, body: approvalDecisionSchema, success: 200, returns: APPROVAL_FIELDS },
+  {
+    method: 'get', path: '/api/v1/resources', tag: 'Resources', summary: 'Recovery vDCs per site (reserved and used), storage per group, and the monthly recovery price', roles: ADMIN, query: resourcesQuerySchema, success: 200,
+    returns:
+      '{ tenant: { id, name, currency }, sites: [{ siteId, siteName, vdc: { id, name, ghz, memoryGb, storageGb, iops: each { reserved, used } } | null, ' +
+      'volume: { id, name, media, sizeGb, usedGb (groups\' replica + journal and the production disks there), productionGb, guaranteedIops } | null, groups: [{ id, name, replicaGb, journalGb, totalGb, writeIops }] }], ' +
+      'price: { ratio (0.2), vmCount, usage: { vcpuGhz, memoryGb, storageGb } of the protected VMs, unitPrices (pence a month per unit), lines: [{ resource, usage, units (20 %), unitPriceCents, monthlyCents }], monthlyCents, currency } }. ' +
+      'Staff: ?tenantId= or act for the tenant. A user: 403; another tenant\'s id: 404.',
+  },
+  { method: 'put', path: '/api/v1/admin/pricing/{tenantId}', tag: 'Staff', summary: 'Set a tenant\'s monthly unit prices (pence per GHz, per GB of memory, per GB of storage)', roles: STAFF, body: unitPricesSchema, success: 200 },
 ];

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   // four-eyes approval: the tenant's setting is its administrators' alone; staff decide only where the tenant allows it
   'tenant-settings:manage': ['client_admin'],
   'approvals:decide': ['client_admin', 'staff'],
+  'resources:read': ['client_admin', 'staff'],
   // provider staff only
   'tenants:manage': ['staff'],
   'sites:manage': ['staff'],

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/lib/domain/core/database';
 import { buttonClasses } from '@/components/ui/button';
-import { AvailabilityTable, RpoComplianceTable } from '@/components/portal/reports/compliance-tables';
+import { AvailabilityTable, RpoComplianceTable, SlaBandsTable } from '@/components/portal/reports/compliance-tables';
 import { RecoveryFilters } from '@/components/portal/reports/recovery-filters';
 import { RecoveryTable } from '@/components/portal/reports/recovery-table';
 import { PrintButton } from '@/components/portal/reports/print-button';
@@ -10,6 +10,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { availabilityHistory, rpoCompliance } from '@/lib/domain/reports/compliance';
+import { SLA_TABLE } from '@/lib/domain/reports/sla-table';
 import { listGroups } from '@/lib/domain/groups/groups';
 import { RECOVERY_REPORT_MAX_ROWS, recoveryReport } from '@/lib/domain/reports/recovery-report';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -68,6 +69,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <Card>
           <CardHeader title="Availability and service credit" description="Target 99.9 % per calendar month; scheduled maintenance does not count against it" />
           <AvailabilityTable months={availability} />
+          <div className="border-t border-slate-200 dark:border-slate-800">
+            <SlaBandsTable bands={SLA_TABLE} />
+          </div>
         </Card>
       </div>
     </div>

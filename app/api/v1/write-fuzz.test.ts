@@ -26,7 +26,7 @@ const DOMAIN_TABLES = [
   'test_schedules', 'test_drills', 'vm_app_checks', 'app_check_faults',
   'approvals',
 ];
-const PARAMS: Record<string, string> = { id: 'grp_acme_web', vdcId: 'vdc_acme_zurich_recovery' };
+const PARAMS: Record<string, string> = { id: 'grp_acme_web', vdcId: 'vdc_acme_zurich_recovery', tenantId: 'ten_acme' };
 const RESOURCE_IDS: Record<string, string> = { tenants: 'ten_acme', sites: 'london', links: 'london--zurich', users: 'usr_user_acme', groups: 'grp_acme_web' };
 
 const modules = import.meta.glob('./**/route.ts');

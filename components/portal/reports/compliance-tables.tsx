@@ -4,7 +4,8 @@ import type { SlaReportDto } from '@/lib/domain/core/dto';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
-import { formatDuration, formatMinutes, formatPercent } from '@/lib/format';
+import { formatDuration, formatMinutes, formatNumber, formatPercent } from '@/lib/format';
+import type { SlaBand } from '@/lib/domain/reports/sla-table';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const monthName = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
@@ -80,6 +81,34 @@ export function AvailabilityTable({ months }: { months: SlaReportDto[] }) {
             <Td numeric>{formatMinutes(m.maintenanceMinutes)}</Td>
             <Td>{m.uptimePercent >= m.targetPercent ? <Badge tone="success" icon="check">Met</Badge> : <Badge tone="danger" icon="error">Missed</Badge>}</Td>
             <Td numeric>{m.creditPercent ? `${formatPercent(m.creditPercent, 0)} of the monthly charge` : 'None'}</Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+/** The service description's availability table (seed 2.7, appendix A), on an average month of 730 hours. */
+export function SlaBandsTable({ bands }: { bands: SlaBand[] }) {
+  const range = (b: SlaBand) =>
+    b.fromPercent === null ? `below ${formatPercent(b.belowPercent!, 1)}` : b.belowPercent === null ? `${formatPercent(b.fromPercent, 1)} or more` : `${formatPercent(b.fromPercent, 1)} to below ${formatPercent(b.belowPercent, 1)}`;
+  return (
+    <Table caption="Availability table of the service description (appendix A)" data-testid="sla-bands">
+      <THead>
+        <tr>
+          <Th>Availability in a calendar month</Th>
+          <Th numeric>Downtime a month (730 h)</Th>
+          <Th numeric>Service credit</Th>
+          <Th>Meaning</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {bands.map((b) => (
+          <Tr key={b.label}>
+            <Td>{range(b)}</Td>
+            <Td numeric>{b.maxDowntimeMinutes === null ? `more than ${formatNumber(bands[bands.length - 2].maxDowntimeMinutes!)} min` : `up to ${formatNumber(b.maxDowntimeMinutes, b.maxDowntimeMinutes % 1 ? 1 : 0)} min`}</Td>
+            <Td numeric>{b.creditPercent ? `${b.creditPercent} % of the monthly charge` : 'None'}</Td>
+            <Td>{b.label}</Td>
           </Tr>
         ))}
       </TBody>

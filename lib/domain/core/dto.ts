@@ -10,6 +10,7 @@ import type { GroupStatus, Priority } from '@/lib/schemas/groups';
 import type { NetworkSettings } from '@/lib/schemas/network';
 import type { SiteStatus } from '@/lib/schemas/sites';
 import type { TestResult } from '@/lib/schemas/operations';
+import type { DowntimeAllowance, SlaBand } from '@/lib/domain/reports/sla-table';
 
 export type SiteDto = { id: string; name: string; country: string; status: SiteStatus };
 
@@ -166,4 +167,8 @@ export type SlaReportDto = {
   /** Time measured: the month, up to now for the current month. */
   periodStart: string;
   periodEnd: string;
+  /** Seed 2.7, appendix A: the availability table (bands, downtime of an average month, credits). */
+  availabilityTable?: SlaBand[];
+  /** The 43.8 minutes of downtime a month at 99.9 %: used, left, and where the credits start. */
+  allowance?: DowntimeAllowance;
 };

@@ -18,6 +18,7 @@ import { findGroupInScope } from './group-in-scope';
 import { notifyGroupChanged } from '@/lib/sim/bridge';
 import type { NetworkSettings } from '@/lib/schemas/network';
 import { networkIssues } from './group-networks';
+import { assertStorageFits, storageOfMembers } from '@/lib/domain/resources/storage-usage';
 
 const TARGET = 'protection-group';
 /** States in which adding a VM sends the group back to an initial sync. */
@@ -87,6 +88,10 @@ export async function createGroup(db: DB, actor: Actor, input: unknown): Promise
     if (!errors.length) errors.push(...memberErrors(tx, { id: null, tenantId, sourceSiteId: body.sourceSiteId }, requested));
     if (errors.length) throw new ValidationError(errors);
     assertNameFree(tx, tenantId, body.name);
+    assertStorageFits(tx, {
+      tenantId, groupId: null, groupName: body.name, targetSiteId: body.targetSiteId,
+      after: storageOfMembers(tx, requested.map((r) => r.vmId), body),
+    });
 
     tx.insert(protectionGroups)
       .values({
@@ -163,6 +168,17 @@ export async function updateGroup(db: DB, actor: Actor, id: string, input: unkno
       if (errors.length) throw new ValidationError(errors);
     }
     if (body.name !== undefined) assertNameFree(tx, group.tenantId, body.name, id);
+    {
+      // Growing the group (more VMs, a longer history, a larger journal) must fit at its recovery site.
+      const current = tx.select({ vmId: groupMembers.vmId }).from(groupMembers).where(eq(groupMembers.groupId, id)).all().map((m) => m.vmId);
+      const dropping = new Set(body.removeVmIds ?? []);
+      const next = body.vmIds ?? (delta ? [...new Set([...current, ...(body.addVmIds ?? [])])].filter((v) => !dropping.has(v)) : current);
+      const journal = { journalHistoryHours: body.journalHistoryHours ?? group.journalHistoryHours, journalLimitGb: body.journalLimitGb ?? group.journalLimitGb };
+      assertStorageFits(tx, {
+        tenantId: group.tenantId, groupId: id, groupName: body.name ?? group.name, targetSiteId: group.targetSiteId,
+        before: storageOfMembers(tx, current, group), after: storageOfMembers(tx, next, journal),
+      });
+    }
 
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const set: Partial<typeof protectionGroups.$inferInsert> = {};

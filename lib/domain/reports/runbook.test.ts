@@ -27,7 +27,20 @@ describe('getRunbook', () => {
     const decide = getRunbook(db, ACME_ADMIN).raci.find((r) => r.activity.startsWith('Declare a disaster'));
     expect(decide).toMatchObject({ client: 'R/A', provider: 'I' });
     const perform = getRunbook(db, ACME_ADMIN).raci.find((r) => r.activity.startsWith('Perform the failover'));
-    expect(perform).toMatchObject({ client: 'A', provider: 'R' });
+    expect(perform).toMatchObject({ client: 'C', provider: 'R/A' });
+  });
+
+  // The letters the service description states (issue 18): Calligo responsible and accountable for
+  // failover and failback with the client consulted; the client informed of replication monitoring.
+  it.each([
+    ['Perform the failover', 'C', 'R/A'],
+    ['Fail back to production', 'C', 'R/A'],
+    ['Monitor replication status', 'I', 'R/A'],
+    ['Declare a disaster', 'R/A', 'I'],
+  ])('RACI row "%s": client %s, Calligo %s', (start, client, provider) => {
+    const rows = getRunbook(db, ACME_ADMIN).raci.filter((r) => r.activity.startsWith(start));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ client, provider });
   });
 
   it('lists only active administrators', () => {

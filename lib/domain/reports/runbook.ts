@@ -21,13 +21,13 @@ export type RaciRow = { activity: string; client: RaciLetter; provider: RaciLett
 export const RACI: RaciRow[] = [
   { activity: 'Choose the VMs to protect, their groups, RPO and RTO targets', client: 'R/A', provider: 'C', how: 'Protection groups → Create / Settings' },
   { activity: 'Configure replication, sites, vDCs, bandwidth and storage', client: 'C', provider: 'R/A', how: 'Provider console; changes by service request' },
-  { activity: 'Monitor replication status and RPO, raise alerts', client: 'R', provider: 'R/A', how: 'Dashboard, Alerts; provider monitoring' },
+  { activity: 'Monitor replication status and RPO, raise alerts', client: 'I', provider: 'R/A', how: 'Provider monitoring; the client sees it on the Dashboard and in Alerts' },
   { activity: 'Keep this runbook current', client: 'A', provider: 'R', how: 'Generated from the live configuration' },
   { activity: 'Test failover at least once a year and record the result', client: 'R/A', provider: 'C', how: 'Group → Test failover; Reports → DR test evidence' },
   { activity: 'Declare a disaster and decide to fail over', client: 'R/A', provider: 'I', how: 'By the client\u2019s authorised contacts below' },
-  { activity: 'Perform the failover, commit or roll back', client: 'A', provider: 'R', how: 'Group → Live failover (client admin, or staff acting for the client)' },
+  { activity: 'Perform the failover, commit or roll back', client: 'C', provider: 'R/A', how: 'Calligo, on the client\u2019s decision (staff acting for the client); a client administrator may start it from Group → Live failover' },
   { activity: 'Verify applications at the recovery site', client: 'R/A', provider: 'C', how: 'After boot, before commit' },
-  { activity: 'Fail back to production', client: 'A', provider: 'R', how: 'Group → Failback once reverse replication is synced' },
+  { activity: 'Fail back to production', client: 'C', provider: 'R/A', how: 'Calligo, once reverse replication is synced and the client agrees (Group → Failback)' },
   { activity: 'Grow or shrink reserved resources', client: 'R', provider: 'A', how: 'Service requests' },
   { activity: 'Availability and service credits', client: 'I', provider: 'R/A', how: 'Reports → Availability and service credit' },
 ];

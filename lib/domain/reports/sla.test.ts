@@ -66,3 +66,13 @@ describe('monthlySla', () => {
     await expect(monthlySla(db, ACME_USER, { month: '2025-08' })).rejects.toMatchObject({ status: 400 });
   });
 });
+
+describe('monthlySla carries the service description\'s availability table', () => {
+  it('with the bands and this month\'s allowance of 43.8 minutes', async () => {
+    const db = await seededTestDb();
+    const r = await monthlySla(db, ACME_USER, { month: '2025-06' });
+    expect(r.availabilityTable?.map((b) => [b.fromPercent, b.maxDowntimeMinutes, b.creditPercent])).toEqual([[99.9, 43.8, 0], [99.5, 219, 0], [99, 438, 10], [null, null, 25]]);
+    expect(r.allowance).toMatchObject({ allowanceMinutes: 43.8, credit10AfterMinutes: 219, credit25AfterMinutes: 438 });
+    expect(r.allowance!.leftMinutes).toBe(Math.max(0, Math.round((43.8 - r.downtimeMinutes) * 10) / 10));
+  });
+});

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { iso, simNow } from '@/lib/domain/core/clock';
 import type { SlaReportDto } from '@/lib/domain/core/dto';
+import { downtimeAllowance, SLA_TABLE } from './sla-table';
 import { ValidationError } from '@/lib/core/errors';
 import { computeAvailability, SLA_TARGET_PERCENT, type Interval } from './sla-math';
 import { parseInput } from '@/lib/domain/core/validate';
@@ -101,5 +102,7 @@ export async function monthlySla(db: Executor, actor: Actor, query: { month?: st
     targetPercent: SLA_TARGET_PERCENT,
     periodStart: iso(start),
     periodEnd: iso(end),
+    availabilityTable: SLA_TABLE,
+    allowance: downtimeAllowance(minutes(result.downtimeMs)),
   };
 }

@@ -25,6 +25,8 @@ import { simNow } from '@/lib/domain/core/clock';
 import { listOperations } from '@/lib/domain/operations/operations';
 import { listSites } from '@/lib/domain/inventory/sites';
 import { loadGroup } from './load-group';
+import { StorageCard } from '@/components/portal/group/storage-card';
+import { getGroupStorage } from '@/lib/domain/resources/resources';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -82,6 +84,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         <GroupSummary />
         <ReplicationCharts groupId={group.id} nowMs={now} siteNames={Object.fromEntries(sites.map((s) => [s.id, s.name]))} />
         <MembersCard canEdit={admin} />
+        <StorageCard storage={getGroupStorage(db, actor, group.id)} siteName={to} showResourcesLink={can(actor.role, 'resources:read')} />
         <div className="grid items-start gap-4 xl:grid-cols-2">
           <JournalCard canTag={can(actor.role, 'checkpoint:tag')} nowMs={now} />
           {admin ? <EditableRecoveryPlan group={group} /> : <RecoveryPlanView group={group} />}

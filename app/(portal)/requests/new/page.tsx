@@ -13,7 +13,9 @@ import { createRequestAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Raise a service request' };
 
-export default async function NewRequestPage() {
+const PREFILL = ['kind', 'vdcId', 'title', 'description', 'vcpuGhz', 'memoryGb', 'storageGb', 'guaranteedIops'] as const;
+
+export default async function NewRequestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor('/requests/new');
   const crumbs = [{ label: 'Service requests', href: '/requests' }, { label: 'New' }];
   if (!can(actor.role, 'request:create')) {
@@ -32,13 +34,16 @@ export default async function NewRequestPage() {
     );
   }
   const db = getDb();
+  // Pre-filled from a link (Resources → Request more); the form's own validation still applies.
+  const params = await searchParams;
+  const initial = Object.fromEntries(PREFILL.flatMap((k) => (typeof params[k] === 'string' ? [[k, (params[k] as string).slice(0, 4000)]] : [])));
   const sites = await listSites(db, actor);
   return (
     <>
       <PageHeader title="Raise a service request" breadcrumbs={crumbs} description="Resource changes take effect when the provider resolves the request." />
       <Card className="max-w-4xl">
         <CardBody className="py-5">
-          <RequestCreateForm action={createRequestAction} vdcs={listTenantVdcs(db, actor)} siteName={Object.fromEntries(sites.map((s) => [s.id, s.name]))} />
+          <RequestCreateForm action={createRequestAction} vdcs={listTenantVdcs(db, actor)} siteName={Object.fromEntries(sites.map((s) => [s.id, s.name]))} initial={initial} />
         </CardBody>
       </Card>
     </>
