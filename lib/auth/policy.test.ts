@@ -21,8 +21,12 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'tokens:manage',
     'request:create',
     'webhooks:manage',
+    'tenant-settings:manage',
+    'approvals:decide',
+    'resources:read',
   ],
-  staff: Object.keys(PERMISSIONS) as Permission[],
+  // Everything but the tenant's own settings (four-eyes approval is its administrators' choice).
+  staff: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => p !== 'tenant-settings:manage'),
 };
 
 const STAFF_ONLY: Permission[] = ['tenants:manage', 'sites:manage', 'maintenance:manage', 'requests:work', 'sla:all', 'metrics:read'];
