@@ -6,6 +6,10 @@ import { storageStateFor } from './support/users';
  * test VM that is up with its test address and how to reach it over Acme's VPN; its console
  * page shows the boot log on the test network; stopping the test removes the list (the group
  * returns to replicating, as seeded, with one more test on record).
+ *
+ * Named to run before failover.spec.ts and recovery-run.spec.ts (specs run in file order on one
+ * database): those leave File and backup replicating into Jersey and the policy database failed
+ * over, after which Jersey's recovery vDC is full and this test could not pass its pre-flight.
  */
 test.describe.configure({ mode: 'serial' });
 test.use({ storageState: storageStateFor('acmeAdmin') });

@@ -7,7 +7,8 @@ import { storageStateFor } from './support/users';
  * reads the price (20 % of the protected VMs' usage at the default unit prices: £647.00 a month,
  * worked in lib/domain/resources/resources.test.ts) and the recovery sites' figures, then "Request
  * more" for Jersey opens the service request form pre-filled. Nothing is submitted, so the demo
- * data stays as seeded.
+ * data stays as seeded. Named to run before failover.spec.ts (specs run in file order on one
+ * database), which leaves File and backup replicating into Jersey instead of Guernsey.
  */
 test.describe('administrator', () => {
   test.use({ storageState: storageStateFor('acmeAdmin') });
