@@ -10,6 +10,9 @@ import { DEMO_PASSWORD, storageStateFor } from './support/users';
  * with the forced check, on the schedule page, the operation page and in the recovery report.
  * The admin then deletes the schedule and staff clear the fault, leaving the demo as seeded
  * (the failed test stays in the history, as any test does).
+ *
+ * Named to run before failover.spec.ts (specs run in file order on one database): once File and
+ * backup replicates into Jersey, Jersey's recovery vDC is full and the drill's pre-flight fails.
  */
 const GROUP = 'grp_acme_file';
 const VM = 'vm_acme_bkp_01';
