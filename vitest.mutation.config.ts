@@ -12,6 +12,7 @@ const CORE_TESTS = [
   'lib/engine/**/*.test.ts',
   'lib/operations/**/*.test.ts',
   'lib/domain/operations/*.test.ts',
+  'lib/domain/approvals/*.test.ts',
   'lib/domain/core/*.test.ts',
   'lib/domain/recovery/run-capacity.test.ts',
   'lib/domain/reports/sla-math.test.ts',
