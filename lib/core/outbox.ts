@@ -23,6 +23,9 @@ export type OutboxEventInput = {
   payload: Record<string, unknown>;
   /** When it happened: the simulated clock for events about the estate (epoch ms or Date). */
   occurredAt: Date | number;
+  /** The person who caused an event meant for others (a request for approval, a break glass): not
+   * e-mailed about it. Kept out of the payload, which webhooks receive. */
+  exceptUserId?: string;
 };
 
 /** A person an event's e-mail is addressed to. */
@@ -37,7 +40,7 @@ export type Recipient = { userId: string; email: string; name: string; role: Rol
  * that tenant's people and staff, never another tenant's. Personal events go to the person named
  * by payload.userId whatever they chose: they cannot be turned off.
  */
-export function recipientsOf(tx: Executor, event: Pick<OutboxEventInput, 'type' | 'tenantId' | 'payload'>): Recipient[] {
+export function recipientsOf(tx: Executor, event: Pick<OutboxEventInput, 'type' | 'tenantId' | 'payload' | 'exceptUserId'>): Recipient[] {
   const cols = { userId: users.id, email: users.email, name: users.name, role: users.role, tenantId: users.tenantId, choice: notificationPreferences.email };
   const people = (where: SQL | undefined) =>
     tx.select(cols)
@@ -53,8 +56,7 @@ export function recipientsOf(tx: Executor, event: Pick<OutboxEventInput, 'type' 
     return userId ? strip(people(eq(users.id, userId))) : [];
   }
   // The person who caused an event meant for others (a request for approval, a break glass) is not told of it.
-  const except = typeof event.payload.exceptUserId === 'string' ? event.payload.exceptUserId : null;
-  const notCauser = (p: Recipient) => p.userId !== except;
+  const notCauser = (p: Recipient) => p.userId !== event.exceptUserId;
   const staff = people(eq(users.role, 'staff')).filter(wanted).filter(notCauser);
   if (event.tenantId === null) return strip(staff);
   const own = people(eq(users.tenantId, event.tenantId)).filter((p) => p.role !== 'staff' && wanted(p) && notCauser(p));
@@ -64,7 +66,7 @@ export function recipientsOf(tx: Executor, event: Pick<OutboxEventInput, 'type' 
 }
 
 /** The e-mail addresses of recipientsOf, without duplicates, sorted. */
-export function emailRecipients(tx: Executor, event: Pick<OutboxEventInput, 'type' | 'tenantId' | 'payload'>): string[] {
+export function emailRecipients(tx: Executor, event: Pick<OutboxEventInput, 'type' | 'tenantId' | 'payload' | 'exceptUserId'>): string[] {
   return [...new Set(recipientsOf(tx, event).map((p) => p.email))].sort();
 }
 

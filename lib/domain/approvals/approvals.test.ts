@@ -271,6 +271,8 @@ describe('break glass', () => {
     expect(recipients(db, event.id)).toContain('admin2@acme.test');
     // Every other administrator: the one who broke the glass is not told of it.
     expect(recipients(db, event.id)).not.toContain('admin@acme.test');
+    // The payload goes to webhooks as it is: no internal user ids in it.
+    expect(JSON.stringify(event.payload)).not.toContain(ACME_ADMIN.userId);
   });
 
   it('with the setting off there is nothing to break: an ordinary start, unmarked', async () => {

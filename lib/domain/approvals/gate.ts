@@ -82,10 +82,10 @@ export function requestApproval(tx: Executor, actor: Actor, input: RequestInput)
     details: { kind: input.kind, type: input.type, groupIds: input.groups.map((g) => g.id), reason: input.reason, expiresAt: expiresAt.toISOString() },
   });
   recordEvent(tx, {
-    type: 'approval.requested', tenantId: input.tenantId, occurredAt: input.nowMs,
+    type: 'approval.requested', tenantId: input.tenantId, occurredAt: input.nowMs, exceptUserId: actor.userId,
     payload: {
       approvalId: id, kind: input.kind, operationType: input.type, groupIds: input.groups.map((g) => g.id), groupNames: input.groups.map((g) => g.name),
-      requestedBy: actor.email, exceptUserId: actor.userId, reason: input.reason, expiresAt: expiresAt.toISOString(),
+      requestedBy: actor.email, reason: input.reason, expiresAt: expiresAt.toISOString(),
       subject: what, summary: `${actor.email} asks for approval of a ${what.charAt(0).toLowerCase()}${what.slice(1)}.${input.reason ? ` Reason: ${input.reason}` : ''} It expires in ${policy.approvalTimeoutMinutes} minutes.`,
     },
   });
@@ -116,10 +116,10 @@ export function noteBreakGlass(
     details: { breakGlass: true, reason: input.reason, kind: input.kind, type: input.type, groupIds: input.groups.map((g) => g.id) },
   });
   recordEvent(tx, {
-    type: 'approval.break-glass', tenantId: input.tenantId, occurredAt: input.nowMs,
+    type: 'approval.break-glass', tenantId: input.tenantId, occurredAt: input.nowMs, exceptUserId: actor.userId,
     payload: {
       ...(input.operationId ? { operationId: input.operationId } : { runId: input.runId }),
-      kind: input.kind, operationType: input.type, groupIds: input.groups.map((g) => g.id), startedBy: actor.email, exceptUserId: actor.userId, reason: input.reason,
+      kind: input.kind, operationType: input.type, groupIds: input.groups.map((g) => g.id), startedBy: actor.email, reason: input.reason,
       subject: `Break glass: ${what}`,
       summary: `${actor.email} started a ${what.charAt(0).toLowerCase()}${what.slice(1)} without the second administrator's approval (break glass). Reason: ${input.reason}`,
     },
