@@ -8,7 +8,7 @@ import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors
 import { seededTestDb } from '@/lib/testing/db';
 import { recordEvent } from '@/lib/core/outbox';
 import { attemptDelivery, deliverDueWebhooks, enqueueWebhook, nextAttemptTime, queueOutboxEvents, RETRY_WINDOW_MS } from './webhook-delivery';
-import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, redeliver, sendTestEvent, updateWebhook } from './webhooks';
+import { createWebhook, deleteWebhook, listDeliveries, listProviderWebhooks, listWebhooks, redeliver, sendTestEvent, updateWebhook } from './webhooks';
 
 /*
  * Webhooks against a real HTTP receiver on 127.0.0.1 (WEBHOOK_ALLOW_PRIVATE=1 for those), which
@@ -328,6 +328,17 @@ describe('who may', () => {
     await expect(sendTestEvent(db, ACME_ADMIN, provider.id)).rejects.toMatchObject({ status: 404 });
     expect(await sendTestEvent(db, STAFF, provider.id)).toMatchObject({ status: 'delivered' });
     expect(auditActions('webhook.create').map((e) => e.tenant_id)).toEqual([null, 'ten_acme']);
+  });
+
+  it('the provider endpoints page: staff see the provider\'s endpoints and only a count of the tenants\'; nobody else sees it', async () => {
+    const provider = await createWebhook(db, STAFF, { url: `${base}/provider`, events: ['site.down'] });
+    await acmeEndpoint();
+    await createWebhook(db, GLOBEX_ADMIN, { url: `${base}/g`, events: ['site.down'] });
+    const page = await listProviderWebhooks(db, STAFF);
+    expect(page.endpoints.map((e) => e.id)).toEqual([provider.id]);
+    expect(page.tenantEndpointCount).toBe(2);
+    await expect(listProviderWebhooks(db, ACME_ADMIN)).rejects.toMatchObject({ status: 403 });
+    await expect(listProviderWebhooks(db, ACME_USER)).rejects.toMatchObject({ status: 403 });
   });
 });
 

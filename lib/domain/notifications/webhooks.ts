@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { tenants, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { webhookAllowPrivate } from '@/lib/config';
@@ -122,6 +122,19 @@ export async function listWebhooks(db: Executor, actor: Actor, query: { tenantId
     .orderBy(webhookEndpoints.createdAt, webhookEndpoints.id)
     .all();
   return endpointDtos(db, rows);
+}
+
+/**
+ * The staff console's Webhooks page: the provider's own endpoints (no tenant) with their
+ * deliveries, and how many endpoints the tenants keep (counted, not loaded).
+ */
+export async function listProviderWebhooks(db: Executor, actor: Actor): Promise<{ endpoints: WebhookEndpointDto[]; tenantEndpointCount: number }> {
+  authorize(db, actor, 'webhooks:manage', { type: TARGET });
+  // The provider's own endpoints are provider business: staff only.
+  authorize(db, actor, 'tenants:manage', { type: TARGET });
+  const rows = db.select().from(webhookEndpoints).where(isNull(webhookEndpoints.tenantId)).orderBy(webhookEndpoints.createdAt, webhookEndpoints.id).all();
+  const tenantEndpointCount = db.select({ n: count() }).from(webhookEndpoints).where(isNotNull(webhookEndpoints.tenantId)).get()!.n;
+  return { endpoints: endpointDtos(db, rows), tenantEndpointCount };
 }
 
 /** The tenant a new endpoint belongs to: a client's own; staff's provider endpoint (null) unless they name a tenant or act for one. */

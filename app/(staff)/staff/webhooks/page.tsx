@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
 import { WebhooksCard } from '@/components/portal/settings/webhooks-card';
 import { PageHeader } from '@/components/ui/page-header';
-import { listWebhooks } from '@/lib/domain/notifications/webhooks';
+import { listProviderWebhooks } from '@/lib/domain/notifications/webhooks';
 import { MAX_WEBHOOK_ENDPOINTS } from '@/lib/schemas/webhooks';
 import { staffActor } from '../_lib/staff-actor';
 import {
@@ -16,9 +16,7 @@ export const metadata: Metadata = { title: 'Webhooks' };
  * provider's site, link and maintenance events. Tenants' endpoints stay in each tenant's Settings.
  */
 export default async function ProviderWebhooksPage() {
-  const all = await listWebhooks(getDb(), await staffActor());
-  const endpoints = all.filter((e) => e.tenantId === null);
-  const tenantCount = all.length - endpoints.length;
+  const { endpoints, tenantEndpointCount: tenantCount } = await listProviderWebhooks(getDb(), await staffActor());
   return (
     <>
       <PageHeader
