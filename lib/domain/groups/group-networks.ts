@@ -72,9 +72,21 @@ export function takenAddresses(db: Executor, group: { id: string; tenantId: stri
     .from(protectionGroups)
     .where(and(eq(protectionGroups.tenantId, group.tenantId), eq(protectionGroups.targetSiteId, group.targetSiteId), ne(protectionGroups.id, group.id)))
     .all();
+  // Three queries whatever the number of groups: the groups, their members, every member's NICs
+  // (in nicsOfVms' order, which computeAddresses numbers by).
+  const own = new Set(ownVmIds);
+  const members = others.length
+    ? db.select({ groupId: groupMembers.groupId, vmId: groupMembers.vmId }).from(groupMembers).where(inArray(groupMembers.groupId, others.map((o) => o.id))).all()
+    : [];
+  const groupsOfVm = new Map<string, string[]>();
+  const push = <T,>(map: Map<string, T[]>, key: string, value: T) => (map.get(key) ?? map.set(key, []).get(key)!).push(value);
+  for (const m of members) if (!own.has(m.vmId)) push(groupsOfVm, m.vmId, m.groupId);
+  const nicsOfGroup = new Map<string, NicInput[]>();
+  for (const nic of nicsOfVms(db, [...groupsOfVm.keys()])) {
+    for (const groupId of groupsOfVm.get(nic.vmId) ?? []) push(nicsOfGroup, groupId, nic);
+  }
   for (const o of others) {
-    const ids = memberIds(db, o.id).filter((v) => !ownVmIds.includes(v));
-    for (const a of groupAddresses(db, o.id, kind === 'test' ? o.testNetwork : o.liveNetwork, ids).addresses) {
+    for (const a of computeAddresses(kind === 'test' ? o.testNetwork : o.liveNetwork, nicsOfGroup.get(o.id) ?? []).addresses) {
       taken.push({ network: a.network, ip: a.ip, holder: `${a.vmName} NIC ${a.nic} (${kind} address in group "${o.name}")` });
     }
   }
