@@ -1,10 +1,10 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { apiTokens, tenants, users } from '@/db/schema';
 import type { Role } from '@/lib/schemas/users';
 import { hashPassword } from '@/lib/auth/password';
+import { generateInitialPassword } from '@/lib/auth/initial-password';
 import { newId } from '@/lib/ids';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
 import type { Actor } from '@/lib/core/actor';
@@ -73,15 +73,7 @@ export function listTenantUsers(db: Executor, actor: Actor, query: unknown = {})
   return db.select(columns).from(users).where(eq(users.tenantId, tenantId)).orderBy(asc(users.name), asc(users.id)).all().map(toDto);
 }
 
-// 32 symbols without look-alikes (no 0/O, 1/I): 20 of them carry 100 bits, in groups of 4 to read out.
-const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A one-time initial password, e.g. `7KQM-X4RT-...`: crypto random, shown once to the admin. */
-export function generateInitialPassword(): string {
-  const bytes = randomBytes(20);
-  const chars = Array.from(bytes, (b) => PASSWORD_ALPHABET[b & 31]);
-  return [0, 4, 8, 12, 16].map((i) => chars.slice(i, i + 4).join('')).join('-');
-}
+export { generateInitialPassword };
 
 const emailTaken = (db: Executor, email: string) => !!db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email)).get();
 
