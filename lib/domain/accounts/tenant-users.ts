@@ -168,22 +168,53 @@ export function updateTenantUser(db: DB, actor: Actor, id: string, input: unknow
 }
 
 /**
+ * A provider staff account, for another staff member (password resets): the provider's own
+ * accounts belong to no tenant, so findManagedUser never returns them. Client roles never reach
+ * them (a staff account's id is "not found" to a client administrator, like another tenant's).
+ */
+function findStaffAccount(db: Executor, actor: Actor, id: string): (Row & { tenantId: null }) | null {
+  if (actor.role !== 'staff') return null;
+  const row = db.select(columns).from(users).where(and(eq(users.id, id), isNull(users.tenantId), eq(users.role, 'staff'))).get();
+  return row ? { ...row, tenantId: null } : null;
+}
+
+/**
  * POST /users/{id}/password-reset: a person forgot their password. A new one-time password is
  * returned here once (the admin hands it over); the user's sessions end at once and they are
  * asked to choose their own at next sign-in. Your own password is changed in Settings instead,
- * with the current one.
+ * with the current one. Client administrators reset their tenant's users; staff reset a
+ * tenant's users and also another staff member's (audited with no tenant) — never their own,
+ * so a stolen staff session cannot turn itself into a password nobody else knows.
  */
 export async function resetUserPassword(db: DB, actor: Actor, id: string): Promise<InvitedUser> {
   authorize(db, actor, 'users:manage', { type: TARGET, id });
-  const before = findManagedUser(db, actor, id);
-  if (id === actor.userId) throw new UserRuleError('self-reset', 'id', 'Change your own password in Settings, with your current one.');
+  const before = findStaffAccount(db, actor, id) ?? findManagedUser(db, actor, id);
+  if (id === actor.userId) {
+    const where = before.tenantId ? 'in Settings' : 'in Your account';
+    throw new UserRuleError('self-reset', 'id', `You cannot reset your own password this way: change it ${where}, with your current one${before.tenantId ? '' : ', or ask another staff member to reset it'}.`);
+  }
   if (before.disabledAt) throw new UserRuleError('disabled', 'id', `${before.name} is disabled: enable them first.`);
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   const at = new Date();
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: true }).where(eq(users.id, id)).run();
-    audit(tx, actor, { action: 'user.password-reset', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email } });
+    audit(tx, actor, { action: 'user.password-reset', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email, ...(before.tenantId ? {} : { staffAccount: true }) } });
   });
   return { user: toDto(db.select(columns).from(users).where(eq(users.id, id)).get() as Row), initialPassword };
+}
+
+/** A staff account as the provider console lists it. */
+export type StaffAccountDto = TenantUserDto & { mustChangePassword: boolean };
+
+/** The provider's staff accounts, for the console (staff only): whose password another can reset. */
+export function listStaffAccounts(db: Executor, actor: Actor): StaffAccountDto[] {
+  authorize(db, actor, 'staff:manage', { type: TARGET });
+  return db
+    .select({ ...columns, mustChangePassword: users.mustChangePassword })
+    .from(users)
+    .where(and(isNull(users.tenantId), eq(users.role, 'staff')))
+    .orderBy(asc(users.name), asc(users.id))
+    .all()
+    .map(({ mustChangePassword, ...row }) => ({ ...toDto(row), mustChangePassword }));
 }
