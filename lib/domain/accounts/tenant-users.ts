@@ -75,33 +75,58 @@ export function listTenantUsers(db: Executor, actor: Actor, query: unknown = {})
 
 export { generateInitialPassword };
 
-const emailTaken = (db: Executor, email: string) => !!db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email)).get();
+/** The account holding this email, if any (emails are unique across the whole service). */
+const emailOwner = (db: Executor, email: string) =>
+  db.select({ id: users.id, tenantId: users.tenantId }).from(users).where(eq(sql`lower(${users.email})`, email)).get();
 
 function takenEmailError(email: string): ConflictError {
   return new ConflictError(`A user with the email ${email} already exists.`, { errors: [{ field: 'email', message: 'This email is already used by another account.' }] });
 }
 
 /**
+ * Whether the actor may be told that this account exists: staff see every account; a client
+ * administrator sees their own tenant's (GET /users lists them anyway). An account of another
+ * tenant, or a provider staff account, is none of their business.
+ */
+const visibleTo = (actor: Actor, tenantId: string, owner: { tenantId: string | null }) => actor.role === 'staff' || owner.tenantId === tenantId;
+
+/**
  * POST /users: a new user of the actor's tenant with a generated initial password, returned
  * here once (only its argon2id hash is stored). There is no mail: the admin hands it over.
+ *
+ * An email already used by an account the actor cannot see (another tenant's user, a staff
+ * account) is answered exactly as a free one — 201, the same body with a new user id and a
+ * one-time password, after the same password hashing — so the endpoint cannot be used to find
+ * out who else is a customer of the provider. Nothing is created and the existing account is
+ * not touched: the password opens nothing, the id is found nowhere (GET /users never lists it,
+ * PATCH is a 404), and the person, who already has an account, tells the admin so. The attempt
+ * is audited for the provider only (`user.invite-email-elsewhere`, no tenant). An email of the
+ * actor's own tenant (or any, for staff) stays a 409 naming the field: they can see that account.
  */
 export async function inviteUser(db: DB, actor: Actor, input: unknown): Promise<InvitedUser> {
   authorize(db, actor, 'users:manage', { type: TARGET });
   const tenantId = managedTenant(db, actor, peekString(input, 'tenantId'));
   const body = parseBody(inviteUserSchema, input);
-  if (emailTaken(db, body.email)) throw takenEmailError(body.email);
+  const owner = emailOwner(db, body.email);
+  if (owner && visibleTo(actor, tenantId, owner)) throw takenEmailError(body.email);
 
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   const id = newId('usr');
   const now = new Date();
+  const answer = { user: toDto({ id, name: body.name, email: body.email, role: body.role, totpEnabled: false, disabledAt: null, lastSignInAt: null }), initialPassword };
   db.transaction((tx) => {
     // Checked again inside the write: another invite may have taken the email while we hashed.
-    if (emailTaken(tx, body.email)) throw takenEmailError(body.email);
+    const taken = emailOwner(tx, body.email);
+    if (taken && visibleTo(actor, tenantId, taken)) throw takenEmailError(body.email);
+    if (taken) {
+      audit(tx, actor, { action: 'user.invite-email-elsewhere', tenantId: null, outcome: 'denied', targetType: TARGET, targetId: taken.id, details: { email: body.email, tenantId } });
+      return;
+    }
     tx.insert(users).values({ id, tenantId, email: body.email, name: body.name, role: body.role, passwordHash, mustChangePassword: true, createdAt: now }).run();
     audit(tx, actor, { action: 'user.invite', tenantId, targetType: TARGET, targetId: id, details: { after: { name: body.name, email: body.email, role: body.role } } });
   });
-  return { user: toDto({ id, name: body.name, email: body.email, role: body.role, totpEnabled: false, disabledAt: null, lastSignInAt: null }), initialPassword };
+  return answer;
 }
 
 /** The user with this id if the actor manages it: another tenant's user (or a staff account) is "not found". */
