@@ -131,3 +131,20 @@ describe('first start with DEMO=1', () => {
     expect(n(users)).toBe(6);
   });
 });
+
+describe('a database that already holds the demo, started without DEMO=1', () => {
+  it('changes nothing but warns in the log that the demo accounts (public password) are active', async () => {
+    await seedFirstStart(db, options({ demo: true }));
+    const before = db.select().from(users).all();
+    expect(await seedFirstStart(db, options())).toEqual({ seeded: null });
+    expect(db.select().from(users).all()).toEqual(before);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/WARNING: DEMO is not set but this database holds 6 demo account\(s\)/);
+    expect(logged[0]).toContain('staff@calligo.test');
+    // Once they are disabled, no warning.
+    db.update(users).set({ disabledAt: new Date() }).run();
+    logged = [];
+    await seedFirstStart(db, options());
+    expect(logged).toEqual([]);
+  });
+});

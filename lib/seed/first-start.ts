@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
+import { and, count, inArray, isNull } from 'drizzle-orm';
 import type { DB } from '@/db/client';
 import { users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/core/actor';
@@ -9,7 +9,7 @@ import { generateInitialPassword } from '@/lib/auth/initial-password';
 import { hashPassword } from '@/lib/auth/password';
 import { ONE_TIME_PASSWORD_DAYS } from '@/lib/auth/schemas';
 import { newId } from '@/lib/ids';
-import { seedDemo } from './demo';
+import { DEMO_TENANTS, STAFF_USERS, seedDemo } from './demo';
 import { seedSites } from './sites';
 
 /** Name of the file beside the database that holds the first administrator's one-time password. */
@@ -54,7 +54,10 @@ export function initialAdminPasswordFile(databaseFile: string): string | null {
 export async function seedFirstStart(db: DB, options: FirstStartOptions): Promise<FirstStartResult> {
   const log = options.log ?? ((m: string) => console.log(m));
   const now = options.now ?? new Date();
-  if (hasUsers(db)) return { seeded: null };
+  if (hasUsers(db)) {
+    if (!options.demo) warnAboutDemoAccounts(db, log);
+    return { seeded: null };
+  }
 
   if (options.demo) {
     const seeded = await seedDemo(db, { password: options.demoPassword, now });
@@ -91,6 +94,21 @@ export async function seedFirstStart(db: DB, options: FirstStartOptions): Promis
       `. Sign in at /login and choose your own password; this one lapses after ${ONE_TIME_PASSWORD_DAYS} days.`,
   );
   return { seeded: 'first-admin', email, userId, passwordFile: written };
+}
+
+/**
+ * A database first started by an earlier version (or with DEMO=1) may hold the demo's accounts,
+ * whose password is public. Started without DEMO=1 it is meant for real use: say so in the log
+ * (nothing is changed: disabling accounts behind the operator's back would be worse).
+ */
+function warnAboutDemoAccounts(db: DB, log: (message: string) => void): void {
+  const emails = [...STAFF_USERS, ...DEMO_TENANTS.flatMap((t) => t.users)].map((u) => u.email);
+  const active = db.select({ email: users.email }).from(users).where(and(inArray(users.email, emails), isNull(users.disabledAt))).all();
+  if (active.length === 0) return;
+  log(
+    `[cloudshield] WARNING: DEMO is not set but this database holds ${active.length} demo account(s) (${active.map((u) => u.email).join(', ')}), ` +
+      'whose password is the published demo one unless it was changed: disable them or reset their passwords, or start with DEMO=1 if this is a demo.',
+  );
 }
 
 function hasUsers(db: Pick<DB, 'select'>): boolean {
