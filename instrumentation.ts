@@ -1,6 +1,7 @@
 /**
- * Runs once when the server starts: migrate (and on an empty database seed the demo), then start
- * the background services. Node.js runtime only — the edge runtime has no SQLite.
+ * Runs once when the server starts: migrate (and give an empty database its first start: the demo
+ * with DEMO=1, else one staff account with a one-time password), then start the background
+ * services. Node.js runtime only — the edge runtime has no SQLite.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;

@@ -4,7 +4,7 @@ import { assertLocalTestDatabase, e2eDatabaseFile } from './e2e/support/run-dir'
 /**
  * End-to-end tests against the built portal (`next build` first: scripts/e2e.sh) in Debian's
  * Chromium. Each run starts the server on a fresh database under .e2e/, which the app migrates
- * and seeds with the demo data on start.
+ * and seeds with the demo data on start (DEMO=1).
  */
 const CI = Boolean(process.env.CI);
 const PORT = Number(process.env.E2E_PORT ?? 3200);
@@ -50,6 +50,8 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       DATABASE_URL: databaseFile,
+      // The demo users the specs sign in as: without DEMO=1 an empty database gets one staff account only.
+      DEMO: '1',
       // Ten simulated seconds per second: syncs and failovers finish within a test's patience.
       SIM_SPEED: process.env.E2E_SIM_SPEED ?? '10',
       AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',

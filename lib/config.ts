@@ -10,6 +10,10 @@ const envSchema = z.object({
   /** Set to 0 to serve without the replication simulator ticking (tests of pure API behaviour). */
   SIM_ENABLED: z.enum(['0', '1']).default('1'),
   DEMO_PASSWORD: z.string().min(8).default('demo-password'),
+  /** 1: an empty database gets the demo (tenants, users with DEMO_PASSWORD). Otherwise the sites and one staff account, ADMIN_EMAIL. */
+  DEMO: z.enum(['0', '1']).default('0'),
+  /** The first staff account of a production (non-demo) database; its one-time password is printed once and kept beside the database. */
+  ADMIN_EMAIL: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+$/, { error: 'ADMIN_EMAIL must be an email address, e.g. admin@example.com' }).max(254).default('admin@localhost'),
   AUTH_SECRET: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),

@@ -18,7 +18,7 @@ export async function startServer({ port, databaseUrl, env = {} }: { port: numbe
   if (occupied) throw new Error(`port ${port} is already in use: stop what listens there or set BENCH_PORT`);
   const started = performance.now();
   const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: 'bench-secret-bench-secret-0123456789', ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: 'bench-secret-bench-secret-0123456789', DEMO: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

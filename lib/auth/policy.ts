@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'requests:work': ['staff'],
   'sla:all': ['staff'],
   'metrics:read': ['staff'],
+  // the provider's own accounts (list; another staff member's password reset)
+  'staff:manage': ['staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

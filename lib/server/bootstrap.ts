@@ -1,16 +1,21 @@
 import { getDb } from '@/db';
-import { seedDemo } from '@/lib/seed/demo';
-import { serverConfig } from '@/lib/config';
+import { seedFirstStart, type FirstStartResult } from '@/lib/seed/first-start';
+import { databasePath, serverConfig } from '@/lib/config';
 
 /**
- * First thing the server does: open (and so migrate) the database and, when it is empty, seed
- * the demo so a newcomer lands on a lived-in portal. Idempotent: an existing database is only
- * migrated.
+ * First thing the server does: open (and so migrate) the database and, when it has no user,
+ * give it its first start: the demo with DEMO=1 (`npm run demo`, the e2e tests, the bench),
+ * otherwise the sites and one staff account with a one-time password (lib/seed/first-start.ts).
+ * Idempotent: a database with any user is only migrated.
  */
-export async function bootstrapDatabase(): Promise<{ seeded: boolean }> {
+export async function bootstrapDatabase(): Promise<FirstStartResult> {
   const config = serverConfig();
-  const db = getDb();
-  const seeded = await seedDemo(db, { password: config.DEMO_PASSWORD });
-  if (seeded) console.log(`[cloudshield] empty database: seeded the demo (${config.DATABASE_URL})`);
-  return { seeded };
+  const result = await seedFirstStart(getDb(), {
+    demo: config.DEMO === '1',
+    demoPassword: config.DEMO_PASSWORD,
+    adminEmail: config.ADMIN_EMAIL,
+    databaseFile: databasePath(config.DATABASE_URL),
+  });
+  if (result.seeded === 'demo') console.log(`[cloudshield] empty database, DEMO=1: seeded the demo (${config.DATABASE_URL})`);
+  return result;
 }

@@ -8,6 +8,7 @@ import { Icon } from '@/components/ui/icons';
 import { requireActor } from '@/lib/auth/current-actor';
 import { engineCatchUp } from '@/lib/sim/bridge';
 import { getTenantHeader } from '@/lib/domain/accounts/tenant-context';
+import { ChooseOwnPassword } from '@/components/staff/choose-own-password';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export const dynamic = 'force-dynamic';
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   if (actor.role !== 'staff') notFound();
-  const { userName } = getTenantHeader(getDb(), actor);
+  const { userName, mustChangePassword } = getTenantHeader(getDb(), actor);
   const catchUp = await engineCatchUp();
 
   return (
@@ -37,7 +38,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         </span>
       }
     >
-      {children}
+      {/* A one-time password (the first administrator's, or one another staff member reset) opens nothing but its own replacement. */}
+      {mustChangePassword ? <ChooseOwnPassword /> : children}
     </AppShell>
   );
 }

@@ -77,11 +77,19 @@ describe('inviteUser', () => {
     await expect(inviteUser(db, STAFF, { name: 'Nowhere', email: 'nowhere@x.test' })).rejects.toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'tenantId' })] });
   });
 
-  it('refuses a taken email (409 naming the field), whatever its case or tenant', async () => {
+  it('refuses an email taken in the tenant (409 naming the field), whatever its case; staff get the 409 for any tenant', async () => {
     const before = usersSnapshot();
-    for (const email of ['user@acme.test', 'ADMIN@globex.test']) {
+    for (const email of ['user@acme.test', 'ADMIN@acme.test']) {
       await expect(inviteUser(db, ACME_ADMIN, { name: 'Dup', email })).rejects.toMatchObject({ status: 409, extra: { errors: [expect.objectContaining({ field: 'email' })] } });
     }
+    await expect(inviteUser(db, STAFF_FOR_ACME, { name: 'Dup', email: 'ADMIN@globex.test' })).rejects.toMatchObject({ status: 409 });
+    expect(usersSnapshot()).toBe(before);
+  });
+
+  it('an email of another tenant is answered as a free one, and nothing is created or changed (no enumeration)', async () => {
+    const before = usersSnapshot();
+    const r = await inviteUser(db, ACME_ADMIN, { name: 'Dup', email: 'ADMIN@globex.test' });
+    expect(r).toMatchObject({ user: { email: 'admin@globex.test', role: 'user' }, initialPassword: expect.any(String) });
     expect(usersSnapshot()).toBe(before);
   });
 

@@ -1,10 +1,10 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
 import { apiTokens, tenants, users } from '@/db/schema';
 import type { Role } from '@/lib/schemas/users';
 import { hashPassword } from '@/lib/auth/password';
+import { generateInitialPassword } from '@/lib/auth/initial-password';
 import { newId } from '@/lib/ids';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
 import type { Actor } from '@/lib/core/actor';
@@ -73,43 +73,60 @@ export function listTenantUsers(db: Executor, actor: Actor, query: unknown = {})
   return db.select(columns).from(users).where(eq(users.tenantId, tenantId)).orderBy(asc(users.name), asc(users.id)).all().map(toDto);
 }
 
-// 32 symbols without look-alikes (no 0/O, 1/I): 20 of them carry 100 bits, in groups of 4 to read out.
-const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export { generateInitialPassword };
 
-/** A one-time initial password, e.g. `7KQM-X4RT-...`: crypto random, shown once to the admin. */
-export function generateInitialPassword(): string {
-  const bytes = randomBytes(20);
-  const chars = Array.from(bytes, (b) => PASSWORD_ALPHABET[b & 31]);
-  return [0, 4, 8, 12, 16].map((i) => chars.slice(i, i + 4).join('')).join('-');
-}
-
-const emailTaken = (db: Executor, email: string) => !!db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email)).get();
+/** The account holding this email, if any (emails are unique across the whole service). */
+const emailOwner = (db: Executor, email: string) =>
+  db.select({ id: users.id, tenantId: users.tenantId }).from(users).where(eq(sql`lower(${users.email})`, email)).get();
 
 function takenEmailError(email: string): ConflictError {
   return new ConflictError(`A user with the email ${email} already exists.`, { errors: [{ field: 'email', message: 'This email is already used by another account.' }] });
 }
 
 /**
+ * Whether the actor may be told that this account exists: staff see every account; a client
+ * administrator sees their own tenant's (GET /users lists them anyway). An account of another
+ * tenant, or a provider staff account, is none of their business.
+ */
+const visibleTo = (actor: Actor, tenantId: string, owner: { tenantId: string | null }) => actor.role === 'staff' || owner.tenantId === tenantId;
+
+/**
  * POST /users: a new user of the actor's tenant with a generated initial password, returned
  * here once (only its argon2id hash is stored). There is no mail: the admin hands it over.
+ *
+ * An email already used by an account the actor cannot see (another tenant's user, a staff
+ * account) is answered exactly as a free one — 201, the same body with a new user id and a
+ * one-time password, after the same password hashing — so the endpoint cannot be used to find
+ * out who else is a customer of the provider. Nothing is created and the existing account is
+ * not touched: the password opens nothing, the id is found nowhere (GET /users never lists it,
+ * PATCH is a 404), and the person, who already has an account, tells the admin so. The attempt
+ * is audited for the provider only (`user.invite-email-elsewhere`, no tenant). An email of the
+ * actor's own tenant (or any, for staff) stays a 409 naming the field: they can see that account.
  */
 export async function inviteUser(db: DB, actor: Actor, input: unknown): Promise<InvitedUser> {
   authorize(db, actor, 'users:manage', { type: TARGET });
   const tenantId = managedTenant(db, actor, peekString(input, 'tenantId'));
   const body = parseBody(inviteUserSchema, input);
-  if (emailTaken(db, body.email)) throw takenEmailError(body.email);
+  const owner = emailOwner(db, body.email);
+  if (owner && visibleTo(actor, tenantId, owner)) throw takenEmailError(body.email);
 
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   const id = newId('usr');
   const now = new Date();
+  const answer = { user: toDto({ id, name: body.name, email: body.email, role: body.role, totpEnabled: false, disabledAt: null, lastSignInAt: null }), initialPassword };
   db.transaction((tx) => {
     // Checked again inside the write: another invite may have taken the email while we hashed.
-    if (emailTaken(tx, body.email)) throw takenEmailError(body.email);
+    const taken = emailOwner(tx, body.email);
+    if (taken && visibleTo(actor, tenantId, taken)) throw takenEmailError(body.email);
+    if (taken) {
+      audit(tx, actor, { action: 'user.invite-email-elsewhere', tenantId: null, outcome: 'denied', targetType: TARGET, targetId: taken.id, details: { email: body.email, tenantId } });
+      return;
+    }
     tx.insert(users).values({ id, tenantId, email: body.email, name: body.name, role: body.role, passwordHash, mustChangePassword: true, createdAt: now }).run();
     audit(tx, actor, { action: 'user.invite', tenantId, targetType: TARGET, targetId: id, details: { after: { name: body.name, email: body.email, role: body.role } } });
   });
-  return { user: toDto({ id, name: body.name, email: body.email, role: body.role, totpEnabled: false, disabledAt: null, lastSignInAt: null }), initialPassword };
+  return answer;
 }
 
 /** The user with this id if the actor manages it: another tenant's user (or a staff account) is "not found". */
@@ -176,22 +193,53 @@ export function updateTenantUser(db: DB, actor: Actor, id: string, input: unknow
 }
 
 /**
+ * A provider staff account, for another staff member (password resets): the provider's own
+ * accounts belong to no tenant, so findManagedUser never returns them. Client roles never reach
+ * them (a staff account's id is "not found" to a client administrator, like another tenant's).
+ */
+function findStaffAccount(db: Executor, actor: Actor, id: string): (Row & { tenantId: null }) | null {
+  if (actor.role !== 'staff') return null;
+  const row = db.select(columns).from(users).where(and(eq(users.id, id), isNull(users.tenantId), eq(users.role, 'staff'))).get();
+  return row ? { ...row, tenantId: null } : null;
+}
+
+/**
  * POST /users/{id}/password-reset: a person forgot their password. A new one-time password is
  * returned here once (the admin hands it over); the user's sessions end at once and they are
  * asked to choose their own at next sign-in. Your own password is changed in Settings instead,
- * with the current one.
+ * with the current one. Client administrators reset their tenant's users; staff reset a
+ * tenant's users and also another staff member's (audited with no tenant) — never their own,
+ * so a stolen staff session cannot turn itself into a password nobody else knows.
  */
 export async function resetUserPassword(db: DB, actor: Actor, id: string): Promise<InvitedUser> {
   authorize(db, actor, 'users:manage', { type: TARGET, id });
-  const before = findManagedUser(db, actor, id);
-  if (id === actor.userId) throw new UserRuleError('self-reset', 'id', 'Change your own password in Settings, with your current one.');
+  const before = findStaffAccount(db, actor, id) ?? findManagedUser(db, actor, id);
+  if (id === actor.userId) {
+    const where = before.tenantId ? 'in Settings' : 'in Your account';
+    throw new UserRuleError('self-reset', 'id', `You cannot reset your own password this way: change it ${where}, with your current one${before.tenantId ? '' : ', or ask another staff member to reset it'}.`);
+  }
   if (before.disabledAt) throw new UserRuleError('disabled', 'id', `${before.name} is disabled: enable them first.`);
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   const at = new Date();
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: true }).where(eq(users.id, id)).run();
-    audit(tx, actor, { action: 'user.password-reset', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email } });
+    audit(tx, actor, { action: 'user.password-reset', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email, ...(before.tenantId ? {} : { staffAccount: true }) } });
   });
   return { user: toDto(db.select(columns).from(users).where(eq(users.id, id)).get() as Row), initialPassword };
+}
+
+/** A staff account as the provider console lists it. */
+export type StaffAccountDto = TenantUserDto & { mustChangePassword: boolean };
+
+/** The provider's staff accounts, for the console (staff only): whose password another can reset. */
+export function listStaffAccounts(db: Executor, actor: Actor): StaffAccountDto[] {
+  authorize(db, actor, 'staff:manage', { type: TARGET });
+  return db
+    .select({ ...columns, mustChangePassword: users.mustChangePassword })
+    .from(users)
+    .where(and(isNull(users.tenantId), eq(users.role, 'staff')))
+    .orderBy(asc(users.name), asc(users.id))
+    .all()
+    .map(({ mustChangePassword, ...row }) => ({ ...toDto(row), mustChangePassword }));
 }

@@ -1,8 +1,19 @@
+/**
+ * npm run db:seed: the first start of DATABASE_URL without serving it. The npm script sets
+ * DEMO=1 (the demo); run with DEMO unset (`npx tsx lib/seed/cli/seed.ts`) it creates what a
+ * production first start does: the sites and one staff account with a one-time password.
+ */
 import { openDatabase } from '@/db/client';
-import { seedDemo } from '../demo';
+import { seedFirstStart } from '../first-start';
 
 const file = (process.env.DATABASE_URL ?? './data/cloudshield.db').replace(/^file:/, '');
 const db = openDatabase(file);
-const seeded = await seedDemo(db, { password: process.env.DEMO_PASSWORD ?? 'demo-password' });
-console.log(seeded ? `Seeded the demo data into ${file}` : `${file} already holds data; nothing seeded`);
+const result = await seedFirstStart(db, {
+  demo: process.env.DEMO === '1',
+  demoPassword: process.env.DEMO_PASSWORD ?? 'demo-password',
+  adminEmail: process.env.ADMIN_EMAIL ?? 'admin@localhost',
+  databaseFile: file,
+});
+if (result.seeded === 'demo') console.log(`Seeded the demo data into ${file}`);
+else if (result.seeded === null) console.log(`${file} already holds users; nothing seeded`);
 db.$client.close();

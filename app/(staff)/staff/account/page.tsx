@@ -8,6 +8,8 @@ import { getMe } from '@/lib/domain/accounts/me';
 import { NotificationsCard } from '@/components/portal/settings/notifications-card';
 import { getMyNotificationPreferences } from '@/lib/domain/notifications/preferences';
 import { staffActor } from '../_lib/staff-actor';
+import { StaffAccountsCard } from '@/components/staff/staff-accounts-card';
+import { listStaffAccounts } from '@/lib/domain/accounts/tenant-users';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -19,6 +21,7 @@ export default async function StaffAccountPage() {
   const actor = await staffActor();
   const me = getMe(getDb(), actor);
   const preferences = getMyNotificationPreferences(getDb(), actor);
+  const staffAccounts = listStaffAccounts(getDb(), actor);
   return (
     <>
       <PageHeader title="Your account" description="Your password, second factor and the e-mails you get. Staff accounts can act for every tenant: turn two-factor authentication on." />
@@ -26,6 +29,7 @@ export default async function StaffAccountPage() {
         <AccountCard me={me} />
         <PasswordCard />
         <TwoFactorCard enabled={me.totpEnabled} />
+        <StaffAccountsCard accounts={staffAccounts} currentUserId={actor.userId} />
         <NotificationsCard preferences={preferences} description="Which events e-mail you: the provider's own site, link and maintenance notices, and these events of every tenant. Your role's defaults are marked; security events about your own account are always sent." />
       </div>
     </>
