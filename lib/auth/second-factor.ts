@@ -15,7 +15,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
-import type { DB, Executor } from '@/db';
+import { getDb, type DB, type Executor } from '@/db';
 import { totpRecoveryCodes, users } from '@/db/schema';
 import { audit } from '@/lib/core/audit';
 import { recordEvent } from '@/lib/core/outbox';
@@ -42,6 +42,16 @@ export function sealStoredTotpSecrets(db: DB): number {
   return db.transaction((tx) =>
     resealRows(rows, totpBox, (row, after) => tx.update(users).set({ totpSecret: after }).where(and(eq(users.id, row.id), eq(users.totpSecret, row.stored))).run()),
   );
+}
+
+/** The start-up pass (instrumentation.ts): never stops the server, says what it did. */
+export function sealTotpSecretsOnStart(): void {
+  try {
+    const sealed = sealStoredTotpSecrets(getDb());
+    if (sealed) console.log(`[cloudshield] sealed ${sealed} TOTP secret(s) stored in clear or under AUTH_SECRET_PREVIOUS`);
+  } catch (error) {
+    console.error('[cloudshield] could not seal the stored TOTP secrets', error);
+  }
 }
 
 /** A code against a stored (sealed) secret; false, with a log line, when the secret no longer opens. */
