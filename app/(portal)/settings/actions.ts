@@ -51,6 +51,7 @@ export async function confirmTotpAction(code: string): Promise<ActionResult & { 
     recoveryCodes = confirmTotp(getDb(), await requireActor(), { code }).recoveryCodes;
     return 'Two-factor authentication is on.';
   });
+  if (result.ok) revalidatePath('/settings');
   return { ...result, recoveryCodes };
 }
 

@@ -72,7 +72,7 @@ export function TwoFactorCard({ enabled, recoveryCodesLeft = 0 }: { enabled: boo
               className="flex flex-wrap items-start gap-3"
               aria-label="New recovery codes"
             >
-              <Field htmlFor="recovery-regenerate-code" label="Current code from the app, for new recovery codes" error={error('regenerate', 'code')} className="w-72">
+              <Field htmlFor="recovery-regenerate-code" label="Code from the app, for new codes" error={error('regenerate', 'code')} className="w-72">
                 <Input id="recovery-regenerate-code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={newCodesCode} onChange={(e) => setNewCodesCode(e.target.value)} {...aria('regenerate', 'code', 'recovery-regenerate-code')} />
               </Field>
               <Button type="submit" pending={pending} className="mt-6">
@@ -101,7 +101,7 @@ export function TwoFactorCard({ enabled, recoveryCodesLeft = 0 }: { enabled: boo
               </Button>
             </form>
           </>
-        ) : enrolment ? (
+        ) : codes ? null : enrolment ? (
           <form
             onSubmit={(e) => {
               e.preventDefault();
