@@ -22,6 +22,7 @@ async function signIn(page: Page, otp?: string) {
 }
 
 test('enrol with the password, sign in once with a recovery code, reset by the administrator', async ({ browser }) => {
+  test.setTimeout(120_000); // several argon2 checks and sign-ins on a shared machine
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signIn(page);
