@@ -7,6 +7,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { bootstrapDatabase } = await import('@/lib/server/bootstrap');
   await bootstrapDatabase();
+  // TOTP secrets stored in clear (or under AUTH_SECRET_PREVIOUS) are sealed under the current key, once.
+  const { sealTotpSecretsOnStart } = await import('@/lib/auth/second-factor');
+  sealTotpSecretsOnStart();
   const { startSimulator } = await import('@/lib/sim/runtime');
   await startSimulator();
   // Open operations resume from the database on the first tick (or fail with a reason).

@@ -15,6 +15,8 @@ const envSchema = z.object({
   /** The first staff account of a production (non-demo) database; its one-time password is printed once and kept beside the database. */
   ADMIN_EMAIL: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+$/, { error: 'ADMIN_EMAIL must be an email address, e.g. admin@example.com' }).max(254).default('admin@localhost'),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** The AUTH_SECRET before a rotation: secrets sealed under it are still opened, and re-sealed under AUTH_SECRET at start. */
+  AUTH_SECRET_PREVIOUS: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
   /** Set to 1 to let webhook endpoints use http:// and loopback or private addresses (local testing only). */
@@ -57,4 +59,12 @@ export function databasePath(url = serverConfig().DATABASE_URL): string {
  */
 export function webhookAllowPrivate(): boolean {
   return envSchema.shape.WEBHOOK_ALLOW_PRIVATE.parse(process.env.WEBHOOK_ALLOW_PRIVATE || undefined) === '1';
+}
+
+/**
+ * The server secret before a rotation (AUTH_SECRET_PREVIOUS), if set. Read each time rather than
+ * from the cached config, so a test can set it; validated like the rest.
+ */
+export function authSecretPrevious(): string | undefined {
+  return envSchema.shape.AUTH_SECRET_PREVIOUS.parse(process.env.AUTH_SECRET_PREVIOUS || undefined);
 }

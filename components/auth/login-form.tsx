@@ -70,14 +70,14 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
       {showCode ? (
-        <Field htmlFor="otp" label="Authentication code" hint="The 6-digit code from your authenticator app.">
+        <Field htmlFor="otp" label="Authentication code" hint="The 6-digit code from your authenticator app, or one of your recovery codes (each works once).">
           <Input
             id="otp"
             name="otp"
-            inputMode="numeric"
             autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxLength={6}
+            spellCheck={false}
+            autoCapitalize="characters"
+            maxLength={32}
             autoFocus
             aria-describedby="otp-hint"
             className="font-mono tracking-[0.3em]"

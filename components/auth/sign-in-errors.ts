@@ -12,9 +12,9 @@ export function describeSignInError(code: string): SignInProblem {
   }
   switch (code) {
     case 'otp-required':
-      return { message: 'Enter the 6-digit code from your authenticator app.', needsCode: true };
+      return { message: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.', needsCode: true };
     case 'otp-invalid':
-      return { message: 'That code is not valid. Enter the current 6-digit code from your authenticator app.', needsCode: true };
+      return { message: 'That code is not valid. Enter the current 6-digit code from your authenticator app, or an unused recovery code.', needsCode: true };
     case 'account-disabled':
       return { message: 'This account is disabled. Ask your administrator to re-enable it.', needsCode: false };
     case 'password-expired':

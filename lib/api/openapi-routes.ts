@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { createTokenSchema, passwordChangeSchema, tokenRequestSchema, totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
+import { createTokenSchema, passwordChangeSchema, tokenRequestSchema, totpConfirmSchema, totpDisableSchema, totpBeginSchema, recoveryCodesRegenerateSchema } from '@/lib/auth/schemas';
 import { listAlertsQuerySchema } from '@/lib/schemas/alerts';
 import { auditPageSchema, listAuditQuerySchema } from '@/lib/schemas/audit';
 import { listCheckpointsQuerySchema, tagCheckpointSchema } from '@/lib/schemas/checkpoints';
@@ -86,9 +86,11 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Exchange email, password (and OTP) for a bearer token', roles: ['anonymous'], body: tokenRequestSchema, success: 201 },
   { method: 'delete', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Revoke the presented bearer token', roles: ANY, success: 204 },
   { method: 'get', path: '/api/v1/me', tag: 'Authentication', summary: 'The current user', roles: ANY, success: 200 },
-  { method: 'post', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Begin two-factor enrolment (secret and otpauth URI)', roles: ANY, success: 201 },
-  { method: 'put', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Confirm two-factor enrolment with a code', roles: ANY, body: totpConfirmSchema, success: 200 },
-  { method: 'delete', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Disable two-factor authentication', roles: ANY, body: totpDisableSchema, success: 204 },
+  { method: 'post', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Begin two-factor enrolment (secret and otpauth URI); browser session only, with the password again', roles: ANY, body: totpBeginSchema, success: 201 },
+  { method: 'put', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Confirm two-factor enrolment with a code: returns { totpEnabled, recoveryCodes } (ten one-time codes, shown once); browser session only', roles: ANY, body: totpConfirmSchema, success: 200 },
+  { method: 'delete', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Disable two-factor authentication: the password and a current code or a recovery code; browser session only', roles: ANY, body: totpDisableSchema, success: 204 },
+  { method: 'get', path: '/api/v1/me/totp/recovery-codes', tag: 'Authentication', summary: 'Whether two-factor is on and how many recovery codes are left: { totpEnabled, recoveryCodesLeft }', roles: ANY, success: 200 },
+  { method: 'post', path: '/api/v1/me/totp/recovery-codes', tag: 'Authentication', summary: 'Ten new recovery codes (the old ones stop working), shown once: { recoveryCodes }; needs a current code; browser session only', roles: ANY, body: recoveryCodesRegenerateSchema, success: 201 },
   { method: 'put', path: '/api/v1/me/password', tag: 'Authentication', summary: 'Change your password (current one required; signs out every session, this one included; sessions only)', roles: ANY, body: passwordChangeSchema, success: 200 },
   { method: 'get', path: '/api/v1/tokens', tag: 'Authentication', summary: 'API tokens you can manage', roles: ANY, success: 200 },
   { method: 'post', path: '/api/v1/tokens', tag: 'Authentication', summary: 'Create an API token (the secret is shown once)', roles: ANY, body: createTokenSchema, success: 201 },
@@ -97,6 +99,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/users', tag: 'Users', summary: 'Invite a user: returns { user, initialPassword }, the password shown once (409 when the email is taken in your organisation; an email of an account you cannot see is answered like a free one and nothing is created)', roles: ADMIN, body: inviteUserSchema, success: 201 },
   { method: 'patch', path: '/api/v1/users/{id}', tag: 'Users', summary: 'Change role, disable (revokes their API tokens) or enable; 422 for yourself or the last active admin', roles: ADMIN, body: updateUserSchema, success: 200 },
   { method: 'post', path: '/api/v1/users/{id}/password-reset', tag: 'Users', summary: 'Reset a user\'s password: returns { user, initialPassword }, shown once; their sessions end and they choose their own at next sign-in. Staff may also reset another staff member\'s; nobody their own (422)', roles: ADMIN, success: 200 },
+  { method: 'post', path: '/api/v1/users/{id}/totp-reset', tag: 'Users', summary: 'Reset a user\'s two-factor authentication (lost device and recovery codes): they sign in with the password and enrol again; audited, they are told', roles: ADMIN, success: 200 },
 
   { method: 'get', path: '/api/v1/dashboard', tag: 'Reports', summary: 'Protection at a glance: groups by status, worst RPO, test duty, sites, open alerts, availability', roles: ANY, query: tenantFilterSchema, success: 200,
     returns: 'tests: { total, overdue (no passed test within 12 months, never tested included), failed (last test failed), items: [{ id, name, lastTestedAt, lastTestResult, lastTestEndedAt }] }, overdue first, then last test failed.' },

@@ -7,7 +7,7 @@ import { dummyPasswordHash, verifyPassword } from './password';
 import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from './rate-limit';
 import { AccountDisabledError, TENANT_SUSPENDED_MESSAGE, InvalidCredentialsError, OneTimePasswordExpiredError, OtpInvalidError, OtpRequiredError } from './errors';
 import { ONE_TIME_PASSWORD_DAYS, type CredentialsInput } from './schemas';
-import { verifyTotp } from './totp';
+import { verifySecondFactor } from './second-factor';
 import { noteSignInDevice } from './devices';
 
 export type VerifiedUser = { id: string; email: string; name: string; role: Role; tenantId: string | null };
@@ -63,7 +63,7 @@ export async function verifyCredentials(db: DB, input: CredentialsInput, ctx: At
   if (user.totpEnabled && user.totpSecret) {
     // Not a failure: the usual first step for a 2FA account whose form has no code yet.
     if (!input.otp) throw new OtpRequiredError();
-    if (!verifyTotp(user.totpSecret, input.otp, user.id)) return fail('otp-invalid', new OtpInvalidError());
+    if (!verifySecondFactor(db, { ...user, totpSecret: user.totpSecret }, input.otp, ctx)) return fail('otp-invalid', new OtpInvalidError());
   }
 
   await recordSuccessfulAttempt(key);

@@ -18,14 +18,14 @@ export class InvalidCredentialsError extends DomainError {
 export class OtpRequiredError extends DomainError {
   readonly code: SignInErrorCode = 'otp-required';
   constructor() {
-    super(401, 'Two-factor code required', 'Enter the 6-digit code from your authenticator app.', { code: 'otp-required' });
+    super(401, 'Two-factor code required', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.', { code: 'otp-required' });
   }
 }
 
 export class OtpInvalidError extends DomainError {
   readonly code: SignInErrorCode = 'otp-invalid';
   constructor() {
-    super(401, 'Two-factor code incorrect', 'That code is not valid. Enter the current 6-digit code from your authenticator app.', { code: 'otp-invalid' });
+    super(401, 'Two-factor code incorrect', 'That code is not valid. Enter the current 6-digit code from your authenticator app, or an unused recovery code.', { code: 'otp-invalid' });
   }
 }
 

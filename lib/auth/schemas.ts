@@ -13,7 +13,7 @@ const password = z.string().min(1, 'Enter your password').max(1024);
 const sixDigits = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app');
 
 // HTML forms send an empty string for an untouched optional field.
-const optionalOtp = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(16).optional());
+const optionalOtp = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(32).optional());
 
 export const credentialsSchema = z.object({ email, password, otp: optionalOtp });
 export type CredentialsInput = z.infer<typeof credentialsSchema>;
@@ -30,11 +30,20 @@ export const createTokenSchema = z.object({
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 
+/** POST /api/v1/me/totp: the password again before a new second factor is bound to the account. */
+export const totpBeginSchema = z.object({ password });
+
 /** PUT /api/v1/me/totp */
 export const totpConfirmSchema = z.object({ code: sixDigits });
 
-/** DELETE /api/v1/me/totp: re-authenticate before lowering the account's protection. */
-export const totpDisableSchema = z.object({ password });
+/** A 6-digit code from the app or one of the account's recovery codes. */
+const codeOrRecoveryCode = z.string().trim().min(1, 'Enter the code from your authenticator app or a recovery code').max(32);
+
+/** DELETE /api/v1/me/totp: re-authenticate (password and second factor) before lowering the account's protection. */
+export const totpDisableSchema = z.object({ password, code: codeOrRecoveryCode });
+
+/** POST /api/v1/me/totp/recovery-codes: new codes need a current code from the app. */
+export const recoveryCodesRegenerateSchema = z.object({ code: sixDigits });
 
 /** PUT /api/v1/me/password. Length is what makes a password strong (NIST SP 800-63B): no composition rules. */
 export const MIN_PASSWORD_LENGTH = 12;

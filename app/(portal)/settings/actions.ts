@@ -7,7 +7,7 @@ import { requireActor } from '@/lib/auth/current-actor';
 import { inviteUser, resetUserPassword, updateTenantUser } from '@/lib/domain/accounts/tenant-users';
 import { createToken, revokeToken } from '@/lib/domain/accounts/tokens';
 import type { InviteUserInput, UpdateUserInput } from '@/lib/schemas/users';
-import { beginTotpEnrolment, confirmTotp, disableTotp } from '@/lib/domain/accounts/two-factor';
+import { beginTotpEnrolment, confirmTotp, disableTotp, regenerateRecoveryCodes, resetUserTotp } from '@/lib/domain/accounts/two-factor';
 import { changeOwnPassword } from '@/lib/domain/accounts/password';
 import type { PasswordChangeInput } from '@/lib/auth/schemas';
 import { runAction } from '@/app/_lib/run-action';
@@ -36,27 +36,48 @@ export async function revokeTokenAction(id: string): Promise<ActionResult> {
   return result;
 }
 
-export async function beginTotpAction(): Promise<ActionResult & { secret?: string; uri?: string }> {
+export async function beginTotpAction(password: string): Promise<ActionResult & { secret?: string; uri?: string }> {
   let enrolment: { secret: string; uri: string } | undefined;
   const result = await runAction(async () => {
-    enrolment = beginTotpEnrolment(getDb(), await requireActor());
+    enrolment = await beginTotpEnrolment(getDb(), await requireActor(), { password });
   });
   return { ...result, ...enrolment };
 }
 
-export async function confirmTotpAction(code: string): Promise<ActionResult> {
+/** The ten recovery codes come back here once; only their hashes are stored. */
+export async function confirmTotpAction(code: string): Promise<ActionResult & { recoveryCodes?: string[] }> {
+  let recoveryCodes: string[] | undefined;
   const result = await runAction(async () => {
-    confirmTotp(getDb(), await requireActor(), { code });
+    recoveryCodes = confirmTotp(getDb(), await requireActor(), { code }).recoveryCodes;
     return 'Two-factor authentication is on.';
+  });
+  if (result.ok) revalidatePath('/settings');
+  return { ...result, recoveryCodes };
+}
+
+export async function regenerateRecoveryCodesAction(code: string): Promise<ActionResult & { recoveryCodes?: string[] }> {
+  let recoveryCodes: string[] | undefined;
+  const result = await runAction(async () => {
+    recoveryCodes = regenerateRecoveryCodes(getDb(), await requireActor(), { code }).recoveryCodes;
+    return 'New recovery codes made; the old ones no longer work.';
+  });
+  return { ...result, recoveryCodes };
+}
+
+export async function disableTotpAction(password: string, code: string): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await disableTotp(getDb(), await requireActor(), { password, code });
+    return 'Two-factor authentication is off.';
   });
   if (result.ok) revalidatePath('/settings');
   return result;
 }
 
-export async function disableTotpAction(password: string): Promise<ActionResult> {
+/** A user of the organisation lost their authenticator and recovery codes (client admins; staff). */
+export async function resetTotpAction(id: string): Promise<ActionResult> {
   const result = await runAction(async () => {
-    await disableTotp(getDb(), await requireActor(), { password });
-    return 'Two-factor authentication is off.';
+    resetUserTotp(getDb(), await requireActor(), id);
+    return 'Two-factor authentication reset: they sign in with their password and set it up again.';
   });
   if (result.ok) revalidatePath('/settings');
   return result;

@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
 import { can } from '@/lib/auth/policy';
 import { getMe } from '@/lib/domain/accounts/me';
+import { twoFactorStatus } from '@/lib/domain/accounts/two-factor';
 import { listTenantUsers } from '@/lib/domain/accounts/tenant-users';
 import { listTokens } from '@/lib/domain/accounts/tokens';
 import { listWebhooks } from '@/lib/domain/notifications/webhooks';
@@ -46,7 +47,7 @@ export default async function SettingsPage() {
       <div className="space-y-4">
         <AccountCard me={me} />
         {actor.role !== 'staff' && <PasswordCard />}
-        {actor.role !== 'staff' && <TwoFactorCard enabled={me.totpEnabled} />}
+        {actor.role !== 'staff' && <TwoFactorCard enabled={me.totpEnabled} recoveryCodesLeft={twoFactorStatus(db, actor).recoveryCodesLeft} />}
         <NotificationsCard preferences={preferences} />
         <TokensCard tokens={tokens} showOwner={admin} />
         {users && <UsersCard users={users} currentUserId={actor.userId} />}

@@ -105,7 +105,7 @@ function wrongBody(schema: z.ZodType | undefined): Record<string, unknown> {
 }
 
 /** A bearer token cannot mint tokens (a leaked one could keep itself alive) nor change the password: sessions only. */
-const SESSION_ONLY = ['post /api/v1/tokens', 'put /api/v1/me/password'];
+const SESSION_ONLY = ['post /api/v1/tokens', 'put /api/v1/me/password', 'post /api/v1/me/totp', 'put /api/v1/me/totp', 'delete /api/v1/me/totp', 'post /api/v1/me/totp/recovery-codes'];
 
 function expected(route: RouteDoc, caller: Caller): 'allowed' | 401 | 403 | 404 {
   if (route.roles.includes('anonymous')) return 'allowed';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { resetPasswordAction, updateUserAction } from '@/app/(portal)/settings/actions';
+import { resetPasswordAction, resetTotpAction, updateUserAction } from '@/app/(portal)/settings/actions';
 import type { ActionResult } from '@/components/portal/action-result';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -22,6 +22,7 @@ export function UserRowActions({ user }: { user: TenantUserDto }) {
   const [role, setRole] = useState<TenantRole>(current);
   const [confirming, setConfirming] = useState(false);
   const [resetting, setResetting] = useState(false);
+  const [resettingTotp, setResettingTotp] = useState(false);
   const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
   const [pending, start] = useTransition();
   const { toast } = useToast();
@@ -70,6 +71,24 @@ export function UserRowActions({ user }: { user: TenantUserDto }) {
           Reset password
         </Button>
       )}
+      {user.totpEnabled && (
+        <Button size="sm" variant="ghost" disabled={pending} onClick={() => setResettingTotp(true)} aria-label={`Reset the two-factor authentication of ${user.name}`}>
+          Reset 2FA
+        </Button>
+      )}
+      <ConfirmDialog
+        open={resettingTotp}
+        onOpenChange={setResettingTotp}
+        tone="danger"
+        title={`Reset the two-factor authentication of ${user.name}?`}
+        description={`Only when ${user.email} lost both their authenticator app and their recovery codes, and you have confirmed it is really them (call them back on a number you know). Until they set it up again, their password alone signs them in. They are told by e-mail; the reset is audited.`}
+        confirmLabel="Reset two-factor"
+        onConfirm={async () => {
+          const r = await resetTotpAction(user.id);
+          report(r, 'Two-factor not reset');
+          if (!r.ok) throw new Error(r.message);
+        }}
+      />
       <ConfirmDialog
         open={resetting}
         onOpenChange={setResetting}

@@ -105,6 +105,24 @@ describe('webhook secrets at rest', () => {
     expect(new Webhook(legacy).verify(received[1].body, received[1].headers)).toBeTruthy();
   });
 
+  it('key rotation: with AUTH_SECRET_PREVIOUS a secret sealed under the old server secret still signs and is re-sealed on start', async () => {
+    const OLD = 'the-previous-server-secret-0123456789';
+    const created = await createWebhook(db, ACME_ADMIN, { url, events: ['site.down'] });
+    db.update(webhookEndpoints).set({ secret: sealSecret(created.secret, OLD) }).where(eq(webhookEndpoints.id, created.id)).run();
+    try {
+      process.env.AUTH_SECRET_PREVIOUS = OLD;
+      expect(await sendTestEvent(db, ACME_ADMIN, created.id)).toMatchObject({ status: 'delivered' });
+      expect(encryptStoredSecrets(db)).toBe(1);
+      expect(encryptStoredSecrets(db)).toBe(0);
+    } finally {
+      delete process.env.AUTH_SECRET_PREVIOUS;
+    }
+    expect(openSecret(stored(created.id))).toBe(created.secret);
+    expect(() => openSecret(stored(created.id), OLD)).toThrow(/does not decrypt/);
+    expect(await sendTestEvent(db, ACME_ADMIN, created.id)).toMatchObject({ status: 'delivered' });
+    expect(new Webhook(created.secret).verify(received.at(-1)!.body, received.at(-1)!.headers)).toBeTruthy();
+  });
+
   it('an endpoint whose secret no longer decrypts fails its delivery with the reason, nothing sent', async () => {
     const created = await createWebhook(db, ACME_ADMIN, { url, events: ['site.down'] });
     db.update(webhookEndpoints).set({ secret: sealSecret(SECRET, 'some-other-server-secret-0123456789') }).where(eq(webhookEndpoints.id, created.id)).run();

@@ -5,6 +5,7 @@ import { PasswordCard } from '@/components/portal/settings/password-card';
 import { TwoFactorCard } from '@/components/portal/settings/two-factor-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getMe } from '@/lib/domain/accounts/me';
+import { twoFactorStatus } from '@/lib/domain/accounts/two-factor';
 import { NotificationsCard } from '@/components/portal/settings/notifications-card';
 import { getMyNotificationPreferences } from '@/lib/domain/notifications/preferences';
 import { staffActor } from '../_lib/staff-actor';
@@ -28,7 +29,7 @@ export default async function StaffAccountPage() {
       <div className="space-y-4">
         <AccountCard me={me} />
         <PasswordCard />
-        <TwoFactorCard enabled={me.totpEnabled} />
+        <TwoFactorCard enabled={me.totpEnabled} recoveryCodesLeft={twoFactorStatus(getDb(), actor).recoveryCodesLeft} />
         <StaffAccountsCard accounts={staffAccounts} currentUserId={actor.userId} />
         <NotificationsCard preferences={preferences} description="Which events e-mail you: the provider's own site, link and maintenance notices, and these events of every tenant. Your role's defaults are marked; security events about your own account are always sent." />
       </div>

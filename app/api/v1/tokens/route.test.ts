@@ -43,15 +43,16 @@ describe('/api/v1/tokens', () => {
   });
 
   it('enrols and removes two-factor through /api/v1/me/totp', async () => {
-    const begin = await callRoute(totpBegin, asUser('/api/v1/me/totp', { method: 'POST' }));
+    const begin = await callRoute(totpBegin, asUser('/api/v1/me/totp', { method: 'POST', body: { password: 'demo-password' } }));
     expect(begin.status).toBe(201);
     const { secret } = await begin.json();
     const bad = await callRoute(totpConfirm, asUser('/api/v1/me/totp', { method: 'PUT', body: { code: '12' } }));
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors).toEqual([expect.objectContaining({ field: 'code' })]);
     const code = TOTP.generate({ secret: Secret.fromBase32(secret) });
-    expect(await (await callRoute(totpConfirm, asUser('/api/v1/me/totp', { method: 'PUT', body: { code } }))).json()).toEqual({ totpEnabled: true });
-    const off = await callRoute(totpDelete, asUser('/api/v1/me/totp', { method: 'DELETE', body: { password: 'demo-password' } }));
+    const on = await (await callRoute(totpConfirm, asUser('/api/v1/me/totp', { method: 'PUT', body: { code } }))).json();
+    expect(on).toEqual({ totpEnabled: true, recoveryCodes: expect.any(Array) });
+    const off = await callRoute(totpDelete, asUser('/api/v1/me/totp', { method: 'DELETE', body: { password: 'demo-password', code: on.recoveryCodes[0] } }));
     expect(off.status).toBe(204);
   });
 });
