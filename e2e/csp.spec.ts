@@ -71,8 +71,8 @@ test.describe('anonymous', () => {
     expect(second).not.toBe(first);
   });
 
-  test('the not-found page, with or without a file extension, is covered too', async ({ request }) => {
-    await htmlWithNonce(request, '/login/no-such-page', 404);
+  test('the not-found page of a path with a file extension is covered too', async ({ request }) => {
+    // (Other unknown paths send anonymous visitors to /login; signed in, see below.)
     await htmlWithNonce(request, '/no-such-file.php', 404);
   });
 

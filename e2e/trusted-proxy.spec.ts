@@ -65,11 +65,12 @@ test.describe('TRUST_PROXY_HOPS=0 (default): the socket address', () => {
   });
 
   test('rotating X-Forwarded-For does not escape the per-address limit', async () => {
-    // 20 failures (IP_FAILURES in lib/auth/rate-limit.ts), each claiming another address and
-    // naming another account so that the per-account limit is not what stops them.
+    // 20 failures (IP_FAILURES in lib/auth/rate-limit.ts; the test above made one already),
+    // each claiming another address and naming another account so that the per-account limit
+    // is not what stops them.
     for (let i = 0; i < 20; i++) {
       const res = await tokenSignIn(portal, `probe${i}@acme.test`, 'guess', { ...FORGED, 'x-forwarded-for': `198.51.100.${i + 1}` });
-      expect(res.status).toBe(401);
+      expect([401, 429]).toContain(res.status);
     }
     const next = await tokenSignIn(portal, 'user@acme.test', DEMO_PASSWORD, { ...FORGED, 'x-forwarded-for': '198.51.100.200' });
     expect(next.status).toBe(429);
