@@ -2,39 +2,22 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
-const isDev = process.env.NODE_ENV === 'development';
-
 /**
- * Content-Security-Policy for `next start`. Scripts and styles allow 'unsafe-inline' because
- * the App Router streams its RSC payload in inline <script> tags and Recharts/next/font set
- * inline styles; the alternative, per-request nonces from proxy.ts, would also have to cover
- * prerendered pages (not-found, errors), which cannot carry one. What keeps XSS contained
- * instead: no third-party origin anywhere (everything 'self'), React's escaping, no eval in
- * production, object-src 'none', base-uri/form-action 'self' and frame-ancestors 'none'.
- * `next dev` additionally needs eval (React's debugging) and its HMR websocket.
+ * Pages get their Content-Security-Policy from proxy.ts, with a fresh nonce per request
+ * (lib/server/csp.ts). The paths proxy.ts does not see (the API and Next's own /_next/ files)
+ * send JSON, scripts and styles, never a page that needs to run anything: a policy that
+ * allows nothing covers them, including any HTML error page Next might answer there.
  */
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const lockedDownCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: csp },
   // For browsers that predate frame-ancestors.
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  // HSTS is left to the TLS-terminating proxy: sent over plain http it would be ignored anyway.
+  // HSTS: server.mjs, on requests that came over HTTPS (TLS socket, or a trusted proxy says so).
 ];
 
 /**
@@ -59,7 +42,11 @@ const nextConfig = {
   env: { NEXT_PUBLIC_ICON_SPRITE: `/icons.svg?v=${iconSpriteVersion}` },
   reactStrictMode: true,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: lockedDownCsp }] },
+      { source: '/_next/:path*', headers: [{ key: 'Content-Security-Policy', value: lockedDownCsp }] },
+    ];
   },
 };
 

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { assertLocalTestDatabase, e2eDatabaseFile } from './e2e/support/run-dir';
+import { portalServerCommand } from './e2e/support/server';
 
 /**
  * End-to-end tests against the built portal (`next build` first: scripts/e2e.sh) in Debian's
@@ -42,7 +43,8 @@ export default defineConfig({
     { name: 'chromium', testMatch: /.*\.spec\.ts$/, dependencies: ['setup'] },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${PORT}`,
+    // The portal's own server (server.mjs, as `npm start`), which decides the client address.
+    command: portalServerCommand(PORT),
     url: `${baseURL}/login`,
     // Never reuse a server: it would hold another database than this run's fresh one.
     reuseExistingServer: false,

@@ -53,4 +53,20 @@ describe('proxy', () => {
     const cookie = await session({ userId: 'usr_1', role: 'user', authTime: Math.floor(Date.now() / 1000) - 13 * 3600 });
     expect((await visit('/groups', cookie)).headers.get('location')).toContain('/login');
   });
+
+  it('sets a nonce CSP on every page, login and files included, and hands it to Next on the request', async () => {
+    const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+    for (const path of ['/login', '/groups', '/favicon.ico']) {
+      const res = await visit(path, await session({ userId: 'usr_1', role: 'user' }));
+      const csp = res.headers.get('content-security-policy')!;
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{22,}' 'strict-dynamic'(;|$)/);
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      // NextResponse.next({ request: { headers } }) passes request headers as x-middleware-request-*.
+      expect(res.headers.get('x-middleware-request-content-security-policy')).toBe(csp);
+    }
+    const redirect = await visit('/groups');
+    expect(redirect.status).toBe(307);
+    expect(nonceOf(redirect)).toBeTruthy();
+    expect(nonceOf(await visit('/login'))).not.toBe(nonceOf(await visit('/login')));
+  });
 });

@@ -3,6 +3,7 @@ import { encode, type JWT } from 'next-auth/jwt';
 import { authSecret, ensureAuthEnv } from '@/lib/auth/secret';
 import { SESSION_ABSOLUTE_SECONDS, sessionCookieName, sessionIdleSeconds } from '@/lib/auth/session-cookie';
 import { readSessionToken } from '@/lib/auth/session-token';
+import { contentSecurityPolicy, newNonce } from '@/lib/server/csp';
 
 /**
  * Page navigation courtesy, nothing more: anonymous visitors go to /login, client roles are
@@ -13,12 +14,27 @@ import { readSessionToken } from '@/lib/auth/session-token';
  * /api/auth/session, so each page view re-encrypts the JWT with a fresh expiry, making
  * SESSION_IDLE_MINUTES an inactivity timeout. API polling does not pass here on purpose:
  * a dashboard left open must not keep a session alive forever.
+ *
+ * And it sets every page's Content-Security-Policy with a fresh nonce (lib/server/csp.ts), on
+ * the response and on the request, where Next picks the nonce up for its own scripts. It runs
+ * for every path but the API and Next's own /_next/ files, so that the login page and the
+ * not-found page of any path (with an extension too) get one.
  */
 const SLIDE_AFTER_SECONDS = 60;
 
 export async function proxy(req: NextRequest) {
+  const csp = contentSecurityPolicy(newNonce());
+  const res = await route(req, csp);
+  res.headers.set('Content-Security-Policy', csp);
+  return res;
+}
+
+/** Files such as /icons.svg and /favicon.ico: public, no session needed. */
+const FILE_PATH = /\.[A-Za-z0-9]+$/;
+
+async function route(req: NextRequest, csp: string): Promise<NextResponse> {
   const { pathname, search } = req.nextUrl;
-  if (pathname === '/login') return NextResponse.next();
+  if (pathname === '/login' || FILE_PATH.test(pathname)) return withCsp(req, csp);
 
   ensureAuthEnv();
   const cookie = sessionCookieName(req.cookies);
@@ -39,7 +55,7 @@ export async function proxy(req: NextRequest) {
     return NextResponse.redirect(home);
   }
 
-  const res = NextResponse.next();
+  const res = withCsp(req, csp);
   if (typeof token.iat === 'number' && now - token.iat > SLIDE_AFTER_SECONDS) {
     const maxAge = sessionIdleSeconds();
     const value = await encode({ token: claimsOf(token), secret: authSecret(), maxAge });
@@ -50,6 +66,13 @@ export async function proxy(req: NextRequest) {
 
 export default proxy;
 
+/** Passes the request on with the policy among its headers: Next takes the nonce from there. */
+function withCsp(req: NextRequest, csp: string): NextResponse {
+  const headers = new Headers(req.headers);
+  headers.set('Content-Security-Policy', csp);
+  return NextResponse.next({ request: { headers } });
+}
+
 /** Our claims without the registered ones encode() sets afresh (iat, exp, jti). */
 function claimsOf(token: JWT): JWT {
   const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
@@ -58,6 +81,7 @@ function claimsOf(token: JWT): JWT {
 }
 
 export const config = {
-  // Pages only: not the API (it answers 401 itself), not Next's assets, not files with an extension.
-  matcher: ['/((?!api/|_next/|.*\\.[A-Za-z0-9]+$).*)'],
+  // Everything but the API (it answers 401 itself and sends no HTML) and Next's own files; both
+  // get a policy that allows nothing from next.config.mjs.
+  matcher: ['/((?!api/|_next/).*)'],
 };

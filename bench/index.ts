@@ -6,7 +6,7 @@
  *   2. the large database (50 tenants, 5,000 VMs, 600 groups, 30 days): generated into
  *      BENCH_DB (default .bench/large.db) unless that file exists already;
  *   3. `next build` into NEXT_DIST_DIR (default .next-bench, apart from e2e's .next) when it has no build yet;
- *   4. `next start` on it: time to healthy after the downtime since it was last served (the
+ *   4. the portal (node server.mjs) on it: time to healthy after the downtime since it was last served (the
  *      engine catches up in the background: time to live and request latency meanwhile), then
  *      a restart at once; resident memory;
  *   5. HTTP (autocannon): /api/health against /api/v1/groups and a 30-day /rpo of the large tenant;

@@ -2,7 +2,13 @@
 
 import { isServer, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { config as zodConfig } from 'zod';
 import { ToastProvider } from './ui/toast';
+
+// Zod probes once for eval (new Function) to speed up object parsing; the portal's CSP has no
+// 'unsafe-eval' (lib/server/csp.ts), so in the browser the probe only fails and gets reported
+// as a violation. Never probe there.
+if (typeof window !== 'undefined') zodConfig({ jitless: true });
 
 function makeQueryClient() {
   return new QueryClient({

@@ -30,6 +30,12 @@ const envSchema = z.object({
   PORTAL_URL: z.url().default('http://localhost:3000'),
   /** Finished notifications (outbox events, sent mail, webhook delivery log) older than this many days are pruned. */
   NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(30),
+  /**
+   * Reverse proxies in front of the portal whose X-Forwarded-For entries are believed (0: none,
+   * the socket's address is the client's). Applied by server.mjs (lib/server/forwarding.mjs,
+   * which refuses to start on a bad value); validated here as well so it is listed with the rest.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

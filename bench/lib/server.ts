@@ -10,14 +10,14 @@ export function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
-/** Starts the built app (`next start`) on a database and waits until /api/health answers 200. */
+/** Starts the built app (`npm start`: node server.mjs) on a database and waits until /api/health answers 200. */
 export async function startServer({ port, databaseUrl, env = {} }: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   // Another server answering there (say, left by an interrupted run) would be measured instead.
   const occupied = await fetch(`${url}/api/health`).then(() => true, () => false);
   if (occupied) throw new Error(`port ${port} is already in use: stop what listens there or set BENCH_PORT`);
   const started = performance.now();
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
+  const child = spawn(process.execPath, ['server.mjs', '-p', String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: 'bench-secret-bench-secret-0123456789', DEMO: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,6 +5,7 @@ import type { DB } from '@/db';
 import { auditLog } from '@/db/schema';
 import { serveTestDb } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
+import { markTrustedForwarding } from '@/lib/server/forwarding.mjs';
 import { authOptions } from './options';
 import { resetAuthRateLimits } from './rate-limit';
 
@@ -14,13 +15,14 @@ let db: DB;
 beforeAll(async () => {
   db = await seededTestDb();
   serveTestDb(db);
+  markTrustedForwarding(); // as under server.mjs
 });
 beforeEach(() => resetAuthRateLimits());
 
 type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
 // CredentialsProvider keeps our authorize under `options` (next-auth merges it at run time).
 const authorize = () => (authOptions().providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
-const req = { headers: { 'x-forwarded-for': '192.0.2.44' } };
+const req = { headers: { 'x-cloudshield-client-ip': '192.0.2.44' } };
 
 describe('next-auth options', () => {
   it('uses the secret, JWT sessions and the idle timeout', () => {

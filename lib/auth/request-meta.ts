@@ -1,15 +1,20 @@
+import { CLIENT_IP_HEADER, normalizeIp, trustedForwardingActive } from '@/lib/server/forwarding.mjs';
+
 type HeaderReader = { get(name: string): string | null };
 
 /**
- * The client's address for the audit trail and per-IP rate limits: the first hop of
- * X-Forwarded-For (set by our reverse proxy / Next's server), else X-Real-IP. A client can
- * forge these when the app is exposed without a proxy, so they are never used for access
- * decisions, only for logging and throttling (the per-account limit does not depend on them).
+ * The client's address for the audit trail and per-IP rate limits, as decided by the portal's
+ * own server (server.mjs) from the socket and TRUST_PROXY_HOPS and handed over in
+ * CLIENT_IP_HEADER (any client-sent copy of it is deleted first). X-Forwarded-For and
+ * X-Real-IP are never read here: a client writes what it likes into them.
+ *
+ * Without server.mjs in front (`next dev`, a bare `next start`) nobody vouches for that header,
+ * so there is no address (null): the audit shows none and only the per-account limit applies,
+ * which is safer than an address the client chose.
  */
 export function sourceIpOf(headers: HeaderReader): string | null {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || headers.get('x-real-ip')?.trim() || null;
-  return ip ? ip.slice(0, 64) : null;
+  if (!trustedForwardingActive()) return null;
+  return normalizeIp(headers.get(CLIENT_IP_HEADER));
 }
 
 /** Same, for the plain header object next-auth passes to `authorize`. */

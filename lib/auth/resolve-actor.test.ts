@@ -5,6 +5,7 @@ import type { DB } from '@/db';
 import { users } from '@/db/schema';
 import { apiRequest } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
+import { markTrustedForwarding } from '@/lib/server/forwarding.mjs';
 import { insertApiToken } from './api-tokens';
 import { resolveActor } from './resolve-actor';
 import { authSecret } from './secret';
@@ -16,6 +17,7 @@ let admin: { id: string };
 beforeAll(async () => {
   db = await seededTestDb();
   admin = db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@acme.test')).get()!;
+  markTrustedForwarding(); // as under server.mjs
 });
 
 async function sessionCookie(claims: Record<string, unknown>) {
@@ -31,7 +33,7 @@ describe('resolveActor', () => {
   it('reads the session cookie and the user afresh from the database', async () => {
     // The cookie says "user"; the database says client_admin: the database wins.
     const cookie = await sessionCookie({ userId: admin.id, role: 'user', authTime: Math.floor(Date.now() / 1000) });
-    const actor = await resolveActor(db, apiRequest('/api/v1/me', { headers: { cookie, 'x-forwarded-for': '192.0.2.1, 10.0.0.1' } }));
+    const actor = await resolveActor(db, apiRequest('/api/v1/me', { headers: { cookie, 'x-forwarded-for': '203.0.113.7', 'x-cloudshield-client-ip': '192.0.2.1' } }));
     expect(actor).toEqual({ userId: admin.id, email: 'admin@acme.test', role: 'client_admin', tenantId: 'ten_acme', via: 'session', sourceIp: '192.0.2.1' });
   });
 

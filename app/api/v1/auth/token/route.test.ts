@@ -7,6 +7,7 @@ import { insertApiToken } from '@/lib/auth/api-tokens';
 import { resetAuthRateLimits } from '@/lib/auth/rate-limit';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
+import { markTrustedForwarding } from '@/lib/server/forwarding.mjs';
 import { GET as getMe } from '../../me/route';
 import { DELETE, POST } from './route';
 
@@ -16,6 +17,8 @@ let db: DB;
 beforeAll(async () => {
   db = await seededTestDb();
   serveTestDb(db);
+  // As under server.mjs, which sets x-cloudshield-client-ip from the socket and TRUST_PROXY_HOPS.
+  markTrustedForwarding();
 });
 beforeEach(() => resetAuthRateLimits());
 
@@ -25,7 +28,7 @@ const auditOf = (action: string) => db.select().from(auditLog).where(eq(auditLog
 
 describe('POST /api/v1/auth/token', () => {
   it('issues a bearer token and stores only its hash', async () => {
-    const res = await signIn({ email: 'Admin@Acme.test', password: 'demo-password' }, { 'x-forwarded-for': '203.0.113.7' });
+    const res = await signIn({ email: 'Admin@Acme.test', password: 'demo-password' }, { 'x-cloudshield-client-ip': '203.0.113.7' });
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.json();
@@ -86,10 +89,10 @@ describe('POST /api/v1/auth/token', () => {
   });
 
   it('limits failures per source address across accounts', async () => {
-    const from = { 'x-forwarded-for': '198.51.100.9' };
+    const from = { 'x-cloudshield-client-ip': '198.51.100.9' };
     for (let i = 0; i < 20; i++) await signIn({ email: `probe${i}@acme.test`, password: 'x' }, from);
     expect((await signIn({ email: 'user@acme.test', password: 'demo-password' }, from)).status).toBe(429);
-    expect((await signIn({ email: 'user@acme.test', password: 'demo-password' }, { 'x-forwarded-for': '198.51.100.10' })).status).toBe(201);
+    expect((await signIn({ email: 'user@acme.test', password: 'demo-password' }, { 'x-cloudshield-client-ip': '198.51.100.10' })).status).toBe(201);
   });
 
   it('requires a valid one-time code once two-factor is on', async () => {
