@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -40,9 +40,7 @@ export function SsoCard({ tenantId, settings }: { tenantId: string; settings: Ss
   const [testing, setTesting] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [requireSso, setRequireSso] = useState(config?.requireSso ?? false);
-  const [origin, setOrigin] = useState('');
-  useEffect(() => setOrigin(window.location.origin), []);
-  const redirectUri = config ? `${origin}/api/auth/callback/${config.providerId}` : null;
+  const redirectUri = config?.redirectUri ?? null;
 
   function input(form: HTMLFormElement) {
     const f = new FormData(form);

@@ -10,6 +10,7 @@ import { parseBody } from '@/lib/domain/core/input';
 import { sealSecret } from '@/lib/domain/notifications/secret-box';
 import { findTenant } from '@/lib/domain/staff/tenants';
 import { newId } from '@/lib/ids';
+import { serverConfig } from '@/lib/config';
 import { ssoConfigSchema, ssoProviderId, ssoTestSchema, type SsoConfig } from '@/lib/schemas/sso';
 import type { TenantRole } from '@/lib/schemas/users';
 import { clearDiscoveryCache, discover, DiscoveryError, type DiscoveredProvider } from './discovery';
@@ -27,6 +28,8 @@ export type SsoConfigDto = {
   tenantId: string;
   /** next-auth's provider id; the redirect URI is <portal>/api/auth/callback/<providerId>. */
   providerId: string;
+  /** What to register at the provider: NEXTAUTH_URL (or PORTAL_URL) + /api/auth/callback/<providerId>. */
+  redirectUri: string;
   issuer: string;
   clientId: string;
   clientSecretSet: true;
@@ -59,6 +62,7 @@ function toDto(db: DB, row: ProviderRow): SsoConfigDto {
   return {
     tenantId: row.tenantId,
     providerId: ssoProviderId(row.id),
+    redirectUri: `${(process.env.NEXTAUTH_URL || serverConfig().PORTAL_URL).replace(/\/+$/, '')}/api/auth/callback/${ssoProviderId(row.id)}`,
     issuer: row.issuer,
     clientId: row.clientId,
     clientSecretSet: true,
