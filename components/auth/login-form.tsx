@@ -3,7 +3,8 @@
 import { getSession, signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
+import Link from 'next/link';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { homeFor } from '@/lib/auth/redirects';
 import { describeSignInError } from './sign-in-errors';
@@ -13,14 +14,17 @@ type Props = {
   callbackUrl: string | null;
   /** An error code next-auth put in the URL (for example after an expired session). */
   initialError: string | null;
+  /** Start on "Sign in with your organisation" (single sign-on, /login?sso=1). */
+  initialSso?: boolean;
 };
 
-export function LoginForm({ callbackUrl, initialError }: Props) {
+export function LoginForm({ callbackUrl, initialError, initialSso = false }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? describeSignInError(initialError).message : null);
   const [showCode, setShowCode] = useState(false);
   const [pending, setPending] = useState(false);
-  const [sso, setSso] = useState(false);
+  const [sso, setSso] = useState(initialSso);
+  const withCallback = (href: string) => (callbackUrl ? `${href}${href.includes('?') ? '&' : '?'}callbackUrl=${encodeURIComponent(callbackUrl)}` : href);
 
   // "Sign in with your organisation": the email's domain says which identity provider (if any).
   async function onSso(event: FormEvent<HTMLFormElement>) {
@@ -95,9 +99,9 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
         <Button type="submit" variant="primary" pending={pending} className="w-full">
           {pending ? 'Redirecting…' : 'Continue'}
         </Button>
-        <button type="button" onClick={() => { setSso(false); setError(null); }} className="w-full text-center text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
-          Sign in with email and password
-        </button>
+        <Link href={withCallback('/login')} onClick={(e) => { e.preventDefault(); setSso(false); setError(null); }} className="block w-full text-center text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+          Sign in with email and password instead
+        </Link>
       </form>
     );
   }
@@ -151,9 +155,10 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
         or
         <span className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
       </div>
-      <Button type="button" variant="secondary" className="w-full" onClick={() => { setSso(true); setError(null); }}>
+      {/* A link, not a button: "Sign in" stays the one button of the password form. */}
+      <Link href={withCallback('/login?sso=1')} onClick={(e) => { e.preventDefault(); setSso(true); setError(null); }} className={buttonClasses({ variant: 'secondary', className: 'w-full' })} data-testid="sso-start">
         Sign in with your organisation
-      </Button>
+      </Link>
     </form>
   );
 }
