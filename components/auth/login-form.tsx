@@ -3,7 +3,8 @@
 import { getSession, signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
+import Link from 'next/link';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { homeFor } from '@/lib/auth/redirects';
 import { describeSignInError } from './sign-in-errors';
@@ -13,13 +14,39 @@ type Props = {
   callbackUrl: string | null;
   /** An error code next-auth put in the URL (for example after an expired session). */
   initialError: string | null;
+  /** Start on "Sign in with your organisation" (single sign-on, /login?sso=1). */
+  initialSso?: boolean;
 };
 
-export function LoginForm({ callbackUrl, initialError }: Props) {
+export function LoginForm({ callbackUrl, initialError, initialSso = false }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? describeSignInError(initialError).message : null);
   const [showCode, setShowCode] = useState(false);
   const [pending, setPending] = useState(false);
+  const [sso, setSso] = useState(initialSso);
+  const withCallback = (href: string) => (callbackUrl ? `${href}${href.includes('?') ? '&' : '?'}callbackUrl=${encodeURIComponent(callbackUrl)}` : href);
+
+  // "Sign in with your organisation": the email's domain says which identity provider (if any).
+  async function onSso(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
+    setPending(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/v1/auth/sso?email=${encodeURIComponent(email)}`, { headers: { accept: 'application/json' } });
+      const body = (await res.json().catch(() => ({}))) as { provider?: string | null; detail?: string };
+      if (!res.ok) throw new Error(body.detail ?? 'lookup failed');
+      if (!body.provider) {
+        setError('Your organisation does not sign in with single sign-on here. Sign in with your email and password.');
+        setPending(false);
+        return;
+      }
+      await signIn(body.provider, { callbackUrl: callbackUrl ?? '/' }, { login_hint: email });
+    } catch {
+      setError('Enter your work email address.');
+      setPending(false);
+    }
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,6 +76,34 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
       setError(describeSignInError('server-error').message);
       setPending(false);
     }
+  }
+
+  const errorBox = error && (
+    <div
+      id="login-error"
+      role="alert"
+      data-testid="login-error"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300"
+    >
+      {error}
+    </div>
+  );
+
+  if (sso) {
+    return (
+      <form onSubmit={onSso} className="space-y-4" aria-describedby={error ? 'login-error' : undefined} data-testid="sso-form">
+        {errorBox}
+        <Field htmlFor="sso-email" label="Work email" hint="You continue at your organisation's sign-in page.">
+          <Input id="sso-email" name="email" type="email" autoComplete="username" required autoFocus spellCheck={false} aria-describedby="sso-email-hint" />
+        </Field>
+        <Button type="submit" variant="primary" pending={pending} className="w-full">
+          {pending ? 'Redirecting…' : 'Continue'}
+        </Button>
+        <Link href={withCallback('/login')} onClick={(e) => { e.preventDefault(); setSso(false); setError(null); }} className="block w-full text-center text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+          Sign in with email and password instead
+        </Link>
+      </form>
+    );
   }
 
   return (
@@ -95,6 +150,15 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
       <Button type="submit" variant="primary" pending={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
+      <div className="flex items-center gap-3 text-xs text-slate-400" aria-hidden="true">
+        <span className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
+        or
+        <span className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
+      </div>
+      {/* A link, not a button: "Sign in" stays the one button of the password form. */}
+      <Link href={withCallback('/login?sso=1')} onClick={(e) => { e.preventDefault(); setSso(true); setError(null); }} className={buttonClasses({ variant: 'secondary', className: 'w-full' })} data-testid="sso-start">
+        Sign in with your organisation
+      </Link>
     </form>
   );
 }

@@ -20,3 +20,4 @@ export * from './notification-preferences';
 export * from './test-drills';
 export * from './approvals';
 export * from './recovery-codes';
+export * from './identity-providers';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ssoConfigSchema, ssoLookupSchema, ssoTestSchema } from '@/lib/schemas/sso';
 import { createTokenSchema, passwordChangeSchema, tokenRequestSchema, totpConfirmSchema, totpDisableSchema, totpBeginSchema, recoveryCodesRegenerateSchema } from '@/lib/auth/schemas';
 import { listAlertsQuerySchema } from '@/lib/schemas/alerts';
 import { auditPageSchema, listAuditQuerySchema } from '@/lib/schemas/audit';
@@ -229,6 +230,12 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/admin/tenants/{id}', tag: 'Staff', summary: 'One tenant with its vDCs and volumes', roles: STAFF, success: 200 },
   { method: 'get', path: '/api/v1/admin/tenants/{id}/vdcs', tag: 'Staff', summary: 'A tenant\'s vDCs', roles: STAFF, success: 200 },
   { method: 'delete', path: '/api/v1/admin/tenants/{id}/vdcs/{vdcId}', tag: 'Staff', summary: 'Remove a vDC', roles: STAFF, success: 204 },
+  // Single sign-on (issue 19)
+  { method: 'get', path: '/api/v1/admin/tenants/{id}/sso', tag: 'Staff', summary: 'A tenant\'s single sign-on (OpenID Connect) configuration, null until set, and its enabled client administrators (break-glass candidates); the client secret is never returned', roles: STAFF, success: 200 },
+  { method: 'put', path: '/api/v1/admin/tenants/{id}/sso', tag: 'Staff', summary: 'Configure single sign-on: issuer, client id and secret (sealed at rest; leave out to keep), email domains (409 naming domains when another tenant owns one), default role, group → role mapping, require SSO with a break-glass administrator', roles: STAFF, body: ssoConfigSchema, success: 200 },
+  { method: 'delete', path: '/api/v1/admin/tenants/{id}/sso', tag: 'Staff', summary: 'Remove single sign-on (404 when none)', roles: STAFF, success: 204 },
+  { method: 'post', path: '/api/v1/admin/tenants/{id}/sso/test', tag: 'Staff', summary: 'Test connection: fetch the issuer\'s discovery document and check it names that issuer', roles: STAFF, body: ssoTestSchema, success: 200 },
+  { method: 'get', path: '/api/v1/auth/sso', tag: 'Authentication', summary: 'The sign-in provider of an email\'s domain ({ provider: "sso-…" } or { provider: null }); names no tenant', roles: ['anonymous'], query: ssoLookupSchema, success: 200 },
   { method: 'get', path: '/api/v1/admin/sites', tag: 'Staff', summary: 'Sites with load and affected groups', roles: STAFF, success: 200 },
   { method: 'get', path: '/api/v1/admin/sites/{id}', tag: 'Staff', summary: 'One site with the groups a fault there affects', roles: STAFF, success: 200 },
   { method: 'get', path: '/api/v1/admin/links', tag: 'Staff', summary: 'Inter-site links with latency and state', roles: STAFF, success: 200 },

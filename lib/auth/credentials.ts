@@ -9,6 +9,7 @@ import { AccountDisabledError, TENANT_SUSPENDED_MESSAGE, InvalidCredentialsError
 import { ONE_TIME_PASSWORD_DAYS, type CredentialsInput } from './schemas';
 import { verifySecondFactor } from './second-factor';
 import { noteSignInDevice } from './devices';
+import { passwordSignInRefusedBySso, SsoRequiredError } from './sso-required';
 
 export type VerifiedUser = { id: string; email: string; name: string; role: Role; tenantId: string | null };
 
@@ -56,6 +57,7 @@ export async function verifyCredentials(db: DB, input: CredentialsInput, ctx: At
   if (user.disabledAt) return fail('account-disabled', new AccountDisabledError());
   // A suspended client keeps its data but nobody of it signs in until staff reactivate it.
   if (user.tenantStatus === 'suspended') return fail('tenant-suspended', new AccountDisabledError(TENANT_SUSPENDED_MESSAGE));
+  if (passwordSignInRefusedBySso(db, user)) return fail('sso-required', new SsoRequiredError());
   // A password an administrator was shown lapses unless its owner replaces it in time.
   const issuedAt = (user.passwordChangedAt ?? user.createdAt).getTime();
   if (user.mustChangePassword && Date.now() - issuedAt > ONE_TIME_PASSWORD_DAYS * 86_400_000) return fail('one-time-password-expired', new OneTimePasswordExpiredError());

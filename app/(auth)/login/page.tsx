@@ -36,7 +36,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           </p>
         )}
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
-          <LoginForm callbackUrl={callbackUrl} initialError={first(params.error)} />
+          <LoginForm callbackUrl={callbackUrl} initialError={first(params.error)} initialSso={first(params.sso) === '1' || (first(params.error) ?? '').startsWith('sso-') || first(params.error) === 'OAuthCallback'} />
         </div>
         <p className="mt-6 text-center text-xs text-slate-500 dark:text-slate-400">
           Sessions end after a period of inactivity. Every sign-in is recorded in your audit trail.

@@ -20,6 +20,8 @@ import { listTenantVmChecks } from '@/lib/domain/drills/checks';
 import { VolumeIopsCharts } from '@/components/staff/volume-iops-charts';
 import { simNow } from '@/lib/domain/core/clock';
 import { volumeIopsSeries } from '@/lib/domain/replication/volume-iops';
+import { SsoCard } from '@/components/staff/sso-card';
+import { getSsoSettings } from '@/lib/domain/sso/config';
 
 export const metadata: Metadata = { title: 'Tenant' };
 
@@ -34,6 +36,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const vmChecks = await listTenantVmChecks(db, actor, id);
   const nowMs = await simNow();
   const volumeIops = volumeIopsSeries(db, actor, id, nowMs);
+  const sso = getSsoSettings(db, actor, id);
 
   return (
     <>
@@ -90,12 +93,15 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
             </Card>
           )}
         </div>
-        <Card className="xl:col-span-2 self-start">
+        <div className="space-y-5 self-start xl:col-span-2">
+        <Card>
           <CardHeader title="Details" description="Connection option, bandwidth limits (no usage cost), charge and contact." />
           <CardBody className="py-4">
             <TenantForm action={updateTenantAction.bind(null, tenant.id)} tenant={tenant} submitLabel="Save changes" />
           </CardBody>
         </Card>
+        <SsoCard tenantId={tenant.id} settings={sso} />
+        </div>
       </div>
     </>
   );
