@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
-import { assertAttemptAllowed, recordFailedAttempt } from '@/lib/auth/rate-limit';
+import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from '@/lib/auth/rate-limit';
 import { totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
 import { newTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
 import type { Actor } from '@/lib/core/actor';
@@ -60,6 +60,7 @@ export async function disableTotp(db: DB, actor: Actor, input: unknown): Promise
     audit(db, actor, { action: 'auth.totp-disable-failed', outcome: 'failed', targetType: 'user', targetId: user.id, details: { reason: 'wrong-password' } });
     throw new ValidationError([{ field: 'password', message: 'Password is incorrect.' }]);
   }
+  await recordSuccessfulAttempt(key);
   db.transaction((tx) => {
     tx.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, user.id)).run();
     recordEvent(tx, { type: 'account.2fa-changed', tenantId: actor.role === 'staff' ? null : actor.tenantId, occurredAt: Date.now(), payload: { userId: user.id, enabled: false, summary: 'Two-factor authentication was turned off for your CloudShield account. If this was not you, contact your administrator now.' } });
