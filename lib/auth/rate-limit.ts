@@ -88,11 +88,12 @@ export function assertAttemptAllowed(key: AttemptKey): Promise<void> {
  * The check and the count must not interleave between attempts (the limiter's calls are
  * promises: two attempts started together would both pass the check before either counted).
  * The section is a handful of in-memory steps, so running them one after another costs nothing.
+ * On globalThis like the limiters, so the web sign-in and the token route share it.
  */
-let section: Promise<unknown> = Promise.resolve();
+const sections = globalThis as unknown as { __cloudshieldAuthThrottleSection?: Promise<unknown> };
 function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
-  const run = section.then(fn);
-  section = run.catch(() => undefined);
+  const run = (sections.__cloudshieldAuthThrottleSection ?? Promise.resolve()).then(fn);
+  sections.__cloudshieldAuthThrottleSection = run.catch(() => undefined);
   return run;
 }
 
