@@ -54,7 +54,7 @@ test('an operation and a group edit interleave in true order, on one clock, name
 
   // The CSV export carries the names, the simulated time and "System".
   const csv = await (await api.get('/audit/export.csv')).text();
-  expect(csv.split('\r\n')[0]).toBe('Entry,Time (UTC),Clock of time,Simulated time (UTC),Actor,Role,Action,Target type,Target,Target id,Outcome,Source IP,Details');
+  expect(csv.split('\r\n')[0]).toBe('Entry,Time (UTC),Clock of time,Simulated time (UTC),Actor,Role,Action,Target type,Target,Target id,Outcome,Source IP,Details,Count,Last time (UTC)');
   const completedLine = csv.split('\r\n').find((l) => l.startsWith(`${ours[0].id},`));
   expect(completedLine).toContain(`,System,system,operation.completed,operation,Customer portal — Test failover,${op.id},success,`);
 });

@@ -6,10 +6,7 @@ export type SignInProblem = { message: string; needsCode: boolean };
 
 export function describeSignInError(code: string): SignInProblem {
   const rateLimited = /^rate-limited:(\d+)$/.exec(code);
-  if (rateLimited) {
-    const minutes = Math.max(1, Math.ceil(Number(rateLimited[1]) / 60));
-    return { message: `Too many attempts, try again in ${minutes} min.`, needsCode: false };
-  }
+  if (rateLimited) return { message: `Too many failed sign-in attempts. Wait ${waitText(Number(rateLimited[1]))} before trying again.`, needsCode: false };
   switch (code) {
     case 'otp-required':
       return { message: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.', needsCode: true };
@@ -50,4 +47,15 @@ export function describeSignInError(code: string): SignInProblem {
     default:
       return { message: 'Sign-in is unavailable right now. Try again in a moment.', needsCode: false };
   }
+}
+
+/**
+ * The wait a 429 asked for, as said: seconds under a minute (the first delays are 1, 2, 4 s),
+ * whole minutes rounded up beyond (at most 15).
+ */
+export function waitText(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return s === 1 ? '1 second' : `${s} seconds`;
+  const minutes = Math.ceil(s / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

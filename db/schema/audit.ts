@@ -4,7 +4,8 @@ import { AUDIT_OUTCOMES } from '../../lib/schemas/audit';
 
 /**
  * Append-only audit trail (ISO 27001 / SOC 1). A migration adds triggers that abort any
- * UPDATE or DELETE, so not even a bug can rewrite history. No foreign keys: entries outlive
+ * UPDATE or DELETE, so not even a bug can rewrite history; the one exception (migration 0018) is
+ * a refusal or failure entry counting up its repeats, `count` and `last_time` only, within its minute. No foreign keys: entries outlive
  * the users and tenants they mention, which is why the target's name is kept with the entry.
  *
  * One clock: `time` is the real (wall-clock) time the entry was written; `id` is the order it
@@ -33,6 +34,14 @@ export const auditLog = sqliteTable(
     outcome: text('outcome', { enum: AUDIT_OUTCOMES }).notNull(),
     sourceIp: text('source_ip'),
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /**
+     * How many identical refusals or failures this entry stands for (migration 0018): repeats
+     * within a minute of the first are counted here instead of written one by one
+     * (lib/core/audit.ts). 1 for every other entry.
+     */
+    count: integer('count').notNull().default(1),
+    /** When the last of `count` happened; null while the entry stands for one occurrence. */
+    lastTime: timestamp('last_time'),
   },
   (t) => [index('audit_log_tenant_time_idx').on(t.tenantId, t.time), index('audit_log_time_idx').on(t.time)],
 );

@@ -4,7 +4,7 @@ import { tenants, users } from '@/db/schema';
 import type { Role } from '@/lib/schemas/users';
 import { audit } from '@/lib/core/audit';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from './rate-limit';
+import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt, releaseAttempt } from './rate-limit';
 import { AccountDisabledError, TENANT_SUSPENDED_MESSAGE, InvalidCredentialsError, OneTimePasswordExpiredError, OtpInvalidError, OtpRequiredError } from './errors';
 import { ONE_TIME_PASSWORD_DAYS, type CredentialsInput } from './schemas';
 import { verifySecondFactor } from './second-factor';
@@ -64,7 +64,10 @@ export async function verifyCredentials(db: DB, input: CredentialsInput, ctx: At
 
   if (user.totpEnabled && user.totpSecret) {
     // Not a failure: the usual first step for a 2FA account whose form has no code yet.
-    if (!input.otp) throw new OtpRequiredError();
+    if (!input.otp) {
+      await releaseAttempt(key);
+      throw new OtpRequiredError();
+    }
     if (!verifySecondFactor(db, { ...user, totpSecret: user.totpSecret }, input.otp, ctx)) return fail('otp-invalid', new OtpInvalidError());
   }
 

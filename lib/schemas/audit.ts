@@ -43,7 +43,13 @@ export const auditEntrySchema = z.object({
   targetName: z.string().nullable().describe('The target\'s human name when the entry was written (e.g. "Web tier", "Web tier — Test failover"); null when it has none or is not yours to see.'),
   outcome: z.enum(AUDIT_OUTCOMES),
   sourceIp: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()).nullable(),
+  details: z.record(z.string(), z.unknown()).nullable().describe('What else was recorded. For an aggregated entry, those of its first occurrence.'),
+  count: z
+    .number()
+    .int()
+    .min(1)
+    .describe('How many times this happened: identical refusals and failures within a minute of the first are one entry with a count (action `audit.suppressed` counts a source\'s refusals or failures beyond 20 different ones in a minute). 1 for every other entry.'),
+  lastTime: z.string().nullable().describe('When the last of `count` occurrences happened (real time); null when the entry stands for one.'),
 });
 export type AuditEntryDto = z.output<typeof auditEntrySchema>;
 

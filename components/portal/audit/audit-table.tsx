@@ -2,7 +2,7 @@ import type { AuditEntryDto } from '@/lib/domain/core/dto';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatTime } from '@/lib/format';
 import { auditActor, auditRole } from './audit-labels';
 
 const OUTCOME = { success: 'success', denied: 'warning', failed: 'danger' } as const;
@@ -28,6 +28,23 @@ function When({ e }: { e: AuditEntryDto }) {
           sim {formatDateTime(e.simulatedTime, { seconds: true })}
         </span>
       )}
+    </>
+  );
+}
+
+/**
+ * "×37": identical refusals or failures within a minute are one entry with a count (an
+ * `audit.suppressed` entry counts a source's further ones), with the time of the last.
+ */
+function Repeats({ e }: { e: AuditEntryDto }) {
+  if (e.count <= 1) return null;
+  const span = `${e.count} times, the first at ${formatTime(e.time)} and the last at ${formatTime(e.lastTime ?? e.time)} UTC`;
+  return (
+    <>
+      <span data-testid="audit-count" className="ml-1.5 font-mono text-xs font-semibold" title={span} aria-label={span}>
+        ×{e.count}
+      </span>
+      {e.lastTime && <span className={muted}>last {formatTime(e.lastTime)}</span>}
     </>
   );
 }
@@ -68,8 +85,9 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
                 </span>
               )}
             </Td>
-            <Td>
+            <Td className="whitespace-nowrap">
               <Badge tone={OUTCOME[e.outcome]}>{e.outcome}</Badge>
+              <Repeats e={e} />
             </Td>
             <Td className="font-mono text-xs">{e.sourceIp ?? '—'}</Td>
             <Td className="max-w-sm">

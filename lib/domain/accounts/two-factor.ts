@@ -119,12 +119,16 @@ export async function disableTotp(db: DB, actor: Actor, input: unknown): Promise
   if (!user.totpEnabled || !user.totpSecret) throw new ConflictError('Two-factor authentication is already off.');
   await requirePassword(db, actor, user, password, 'auth.totp-disable-failed');
   const me = { id: user.id, email: user.email, role: actor.role, tenantId: personalTenant(actor) };
+  // The code is a second guess, throttled like the password.
+  const key = { account: user.email, ip: actor.sourceIp ?? null };
+  await assertAttemptAllowed(key);
   const codeOk = /^\d{6}$/.test(code) ? verifyStoredTotp(user.totpSecret, code, user.id) : consumeRecoveryCode(db, me, code, actor.sourceIp ?? null);
   if (!codeOk) {
-    await recordFailedAttempt({ account: user.email, ip: actor.sourceIp ?? null });
+    await recordFailedAttempt(key);
     audit(db, actor, { action: 'auth.totp-disable-failed', outcome: 'failed', targetType: 'user', targetId: user.id, details: { reason: 'otp-invalid' } });
     throw new ValidationError([{ field: 'code', message: 'That code is not valid. Enter the current code from your authenticator app or an unused recovery code.' }]);
   }
+  await recordSuccessfulAttempt(key);
   db.transaction((tx) => {
     tx.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, user.id)).run();
     deleteRecoveryCodes(tx, user.id);

@@ -68,6 +68,8 @@ function toDtos(db: Executor, rows: Row[]): AuditEntryDto[] {
       outcome: r.outcome,
       sourceIp: r.sourceIp,
       details: r.details ?? null,
+      count: r.count,
+      lastTime: isoOrNull(r.lastTime),
     };
   });
 }

@@ -24,10 +24,10 @@ export const GET = apiRoute(async ({ db, actor, req }) => {
   return csvResponse(
     'audit-log.csv',
     toCsv(
-      ['Entry', 'Time (UTC)', 'Clock of time', 'Simulated time (UTC)', 'Actor', 'Role', 'Action', 'Target type', 'Target', 'Target id', 'Outcome', 'Source IP', 'Details'],
+      ['Entry', 'Time (UTC)', 'Clock of time', 'Simulated time (UTC)', 'Actor', 'Role', 'Action', 'Target type', 'Target', 'Target id', 'Outcome', 'Source IP', 'Details', 'Count', 'Last time (UTC)'],
       rows.map((e) => [
         e.id, e.time, e.timeClock, e.simulatedTime, auditActor(e), e.actorRole, e.action, e.targetType, e.targetName, e.targetId, e.outcome, e.sourceIp,
-        e.details ? JSON.stringify(e.details) : '',
+        e.details ? JSON.stringify(e.details) : '', e.count, e.lastTime,
       ]),
     ),
   );

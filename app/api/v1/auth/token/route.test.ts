@@ -79,13 +79,16 @@ describe('POST /api/v1/auth/token', () => {
     expect(JSON.stringify(failures)).not.toContain('not-the-password');
   });
 
-  it('refuses further attempts on an account with 429 and Retry-After after 5 failures', async () => {
-    for (let i = 0; i < 5; i++) expect((await signIn({ email: 'admin@globex.test', password: `guess-${i}` })).status).toBe(401);
-    const locked = await signIn({ email: 'admin@globex.test', password: 'demo-password' });
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(locked.headers.get('content-type')).toBe('application/problem+json');
-    expect(await locked.json()).toMatchObject({ status: 429, title: 'Too many attempts' });
+  it('slows further attempts from the same source with 429 and Retry-After after 5 failures, never locking the account', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.50' };
+    for (let i = 0; i < 5; i++) expect((await signIn({ email: 'admin@globex.test', password: `guess-${i}` }, from)).status).toBe(401);
+    const slowed = await signIn({ email: 'admin@globex.test', password: 'demo-password' }, from);
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('retry-after'))).toBe(1);
+    expect(slowed.headers.get('content-type')).toBe('application/problem+json');
+    expect(await slowed.json()).toMatchObject({ status: 429, title: 'Too many attempts' });
+    // The account's owner elsewhere is not slowed down by those failures.
+    expect((await signIn({ email: 'admin@globex.test', password: 'demo-password' }, { 'x-forwarded-for': '198.51.100.77' })).status).toBe(201);
   });
 
   it('limits failures per source address across accounts', async () => {
