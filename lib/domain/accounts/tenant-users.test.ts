@@ -95,7 +95,7 @@ describe('inviteUser', () => {
 
   it('refuses a user role (403, audited as denied), another tenant (404) and bad input (400), changing nothing', async () => {
     const before = usersSnapshot();
-    const denied = () => db.select().from(auditLog).where(and(eq(auditLog.action, 'denied:users:manage'), eq(auditLog.actorId, ACME_USER.userId))).all().length;
+    const denied = () => db.select().from(auditLog).where(and(eq(auditLog.action, 'denied:users:manage'), eq(auditLog.actorId, ACME_USER.userId))).all().reduce((n, a) => n + a.count, 0);
     const deniedBefore = denied();
     await expect(inviteUser(db, ACME_USER, { name: 'X', email: 'x@acme.test' })).rejects.toMatchObject({ status: 403 });
     expect(denied()).toBe(deniedBefore + 1);

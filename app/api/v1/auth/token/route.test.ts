@@ -80,7 +80,7 @@ describe('POST /api/v1/auth/token', () => {
   });
 
   it('slows further attempts from the same source with 429 and Retry-After after 5 failures, never locking the account', async () => {
-    const from = { 'x-forwarded-for': '203.0.113.50' };
+    const from = { 'x-cloudshield-client-ip': '203.0.113.50' };
     for (let i = 0; i < 5; i++) expect((await signIn({ email: 'admin@globex.test', password: `guess-${i}` }, from)).status).toBe(401);
     const slowed = await signIn({ email: 'admin@globex.test', password: 'demo-password' }, from);
     expect(slowed.status).toBe(429);
@@ -88,7 +88,7 @@ describe('POST /api/v1/auth/token', () => {
     expect(slowed.headers.get('content-type')).toBe('application/problem+json');
     expect(await slowed.json()).toMatchObject({ status: 429, title: 'Too many attempts' });
     // The account's owner elsewhere is not slowed down by those failures.
-    expect((await signIn({ email: 'admin@globex.test', password: 'demo-password' }, { 'x-forwarded-for': '198.51.100.77' })).status).toBe(201);
+    expect((await signIn({ email: 'admin@globex.test', password: 'demo-password' }, { 'x-cloudshield-client-ip': '198.51.100.77' })).status).toBe(201);
   });
 
   it('limits failures per source address across accounts', async () => {

@@ -42,7 +42,7 @@ describe('/api/v1/me/totp', () => {
       expect(await res.json()).toMatchObject({ status: 403, detail: expect.stringMatching(/signed-in browser session, not with an API token/) });
     }
     expect(db.select().from(users).where(eq(users.id, userId)).get()).toMatchObject({ totpSecret: null, totpEnabled: false });
-    expect(db.select().from(auditLog).where(eq(auditLog.actorId, userId)).all().filter((a) => a.outcome === 'denied')).toHaveLength(4);
+    expect(db.select().from(auditLog).where(eq(auditLog.actorId, userId)).all().filter((a) => a.outcome === 'denied').reduce((n, a) => n + a.count, 0)).toBe(4);
   });
 
   it('from a session: password, code, ten recovery codes once, their count, a new set, then off with a recovery code', async () => {
