@@ -8,7 +8,7 @@ import type { DB } from '@/db';
 import { auditLog, tenants } from '@/db/schema';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
-import { getGroupStorage, getResources, setUnitPrices } from './resources';
+import { getGroupStorage, getResources, setUnitPrices, tenantPriceEstimates } from './resources';
 
 let db: DB;
 beforeEach(async () => {
@@ -79,6 +79,19 @@ describe('setUnitPrices', () => {
     expect(bad.status).toBe(400);
     expect(bad.extra.errors?.map((e) => e.field)).toEqual(['vcpuGhz', 'memoryGb']);
     expect(db.select({ p: tenants.priceGhzCents }).from(tenants).where(eq(tenants.id, 'ten_acme')).get()?.p).toBe(1500);
+  });
+});
+
+describe('tenantPriceEstimates (the staff Pricing page)', () => {
+  it("gives staff every tenant's unit prices and the estimate its Resources page shows; clients 403", () => {
+    const all = tenantPriceEstimates(db, STAFF);
+    const acme = all.find((t) => t.tenantId === 'ten_acme')!;
+    expect(acme).toMatchObject({ currency: 'GBP', unitPrices: { vcpuGhz: 1500 } });
+    expect(acme.estimate.monthlyCents).toBe(getResources(db, ACME_ADMIN).price.monthlyCents);
+    setUnitPrices(db, STAFF, 'ten_acme', { vcpuGhz: 1000, memoryGb: 400, storageGb: 10 });
+    expect(tenantPriceEstimates(db, STAFF).find((t) => t.tenantId === 'ten_acme')!.estimate.monthlyCents).toBe(45800);
+    expect(fail(() => tenantPriceEstimates(db, ACME_ADMIN)).status).toBe(403);
+    expect(fail(() => tenantPriceEstimates(db, ACME_USER)).status).toBe(403);
   });
 });
 

@@ -147,6 +147,24 @@ export function setUnitPrices(db: DB, actor: Actor, tenantId: string, input: unk
   });
 }
 
+export type TenantPriceDto = { tenantId: string; currency: string; unitPrices: UnitPrices; estimate: PriceEstimate };
+
+/**
+ * The staff Pricing page: each tenant's unit prices and the monthly recovery estimate they give
+ * (20 % of the protected VMs' production usage), the same figures the tenant's Resources page shows.
+ */
+export function tenantPriceEstimates(db: DB, actor: Actor): TenantPriceDto[] {
+  authorize(db, actor, 'tenants:manage', { type: 'pricing' });
+  return db
+    .select()
+    .from(tenants)
+    .all()
+    .map((t) => {
+      const unitPrices = unitPricesOf(t);
+      return { tenantId: t.id, currency: t.currency, unitPrices, estimate: recoveryPrice(protectedVms(db, t.id), unitPrices) };
+    });
+}
+
 /** The group page's storage card: any role of the group's tenant (another tenant's group: 404). */
 export function getGroupStorage(db: DB, actor: Actor, groupId: string): GroupStorageDto {
   authorize(db, actor, 'tenant:read', { type: 'protection-group', id: groupId });
