@@ -53,84 +53,87 @@ export function UnitPricesForm({ tenantId, tenantName, currency, unitPrices, est
   }
 
   return (
-    <form
-      className="space-y-3 border-t border-slate-200 p-4 dark:border-slate-800"
-      noValidate
-      data-testid={`unit-prices-${tenantId}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (parsed.success && changed) setConfirming(true);
-      }}
-    >
-      <h3 className="text-sm font-semibold">Unit prices a month ({currency}, in pence)</h3>
-      <div className="grid gap-3 sm:grid-cols-3">
-        {PRICE_RESOURCES.map((r) => {
-          const id = `price-${tenantId}-${r}`;
-          const err = errors[r] ?? null;
-          const pence = Number(text[r]);
-          return (
-            <Field key={r} htmlFor={id} label={`${PRICE_LABEL[r].label} per ${PRICE_LABEL[r].unit}`} hint={Number.isInteger(pence) && text[r].trim() !== '' ? `${formatMoney(pence, currency)} per ${PRICE_LABEL[r].unit}` : 'Whole pence'} error={err}>
-              <Input
-                id={id}
-                name={r}
-                inputMode="numeric"
-                value={text[r]}
-                onChange={(e) => {
-                  setText((t) => ({ ...t, [r]: e.target.value }));
-                  setServerErrors({});
-                }}
-                {...fieldAria(id, err, true)}
-              />
-            </Field>
-          );
-        })}
-      </div>
-      <Table caption={`Monthly recovery estimate of ${tenantName} at these prices`}>
-        <THead>
-          <tr>
-            <Th>Resource</Th>
-            <Th numeric>Protected VMs use</Th>
-            <Th numeric>Billed (20 %)</Th>
-            <Th numeric>A month</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {(next ?? estimate).lines.map((l) => (
-            <Tr key={l.resource}>
-              <Th scope="row" className="font-normal text-slate-700 dark:text-slate-300">
-                {PRICE_LABEL[l.resource].label}
-              </Th>
-              <Td numeric>
-                {units(l.usage)} {PRICE_LABEL[l.resource].unit}
-              </Td>
-              <Td numeric>
-                {units(l.units)} {PRICE_LABEL[l.resource].unit}
-              </Td>
-              <Td numeric>{next ? formatMoney(l.monthlyCents, currency) : '—'}</Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
-      <p className="text-sm" data-testid={`estimate-${tenantId}`}>
-        Monthly estimate ({estimate.vmCount} protected VM{estimate.vmCount === 1 ? '' : 's'}): <strong>{next ? formatMoney(next.monthlyCents, currency) : '—'}</strong>
-        {changed && next && <span className="text-slate-500 dark:text-slate-400"> (now {formatMoney(estimate.monthlyCents, currency)})</span>}
-      </p>
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={!changed || !parsed.success} pending={pending}>
-          Save unit prices
-        </Button>
-        {changed && (
-          <Button
-            variant="ghost"
-            onClick={() => {
-              setText(initial);
-              setServerErrors({});
-            }}
-          >
-            Discard changes
+    <>
+      <form
+        className="space-y-3 border-t border-slate-200 p-4 dark:border-slate-800"
+        noValidate
+        data-testid={`unit-prices-${tenantId}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (parsed.success && changed) setConfirming(true);
+        }}
+      >
+        <h3 className="text-sm font-semibold">Unit prices a month ({currency}, in pence)</h3>
+        <div className="grid gap-3 sm:grid-cols-3">
+          {PRICE_RESOURCES.map((r) => {
+            const id = `price-${tenantId}-${r}`;
+            const err = errors[r] ?? null;
+            const pence = Number(text[r]);
+            return (
+              <Field key={r} htmlFor={id} label={`${PRICE_LABEL[r].label} per ${PRICE_LABEL[r].unit}`} hint={Number.isInteger(pence) && text[r].trim() !== '' ? `${formatMoney(pence, currency)} per ${PRICE_LABEL[r].unit}` : 'Whole pence'} error={err}>
+                <Input
+                  id={id}
+                  name={r}
+                  inputMode="numeric"
+                  value={text[r]}
+                  onChange={(e) => {
+                    setText((t) => ({ ...t, [r]: e.target.value }));
+                    setServerErrors({});
+                  }}
+                  {...fieldAria(id, err, true)}
+                />
+              </Field>
+            );
+          })}
+        </div>
+        <Table caption={`Monthly recovery estimate of ${tenantName} at these prices`}>
+          <THead>
+            <tr>
+              <Th>Resource</Th>
+              <Th numeric>Protected VMs use</Th>
+              <Th numeric>Billed (20 %)</Th>
+              <Th numeric>A month</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {(next ?? estimate).lines.map((l) => (
+              <Tr key={l.resource}>
+                <Th scope="row" className="font-normal text-slate-700 dark:text-slate-300">
+                  {PRICE_LABEL[l.resource].label}
+                </Th>
+                <Td numeric>
+                  {units(l.usage)} {PRICE_LABEL[l.resource].unit}
+                </Td>
+                <Td numeric>
+                  {units(l.units)} {PRICE_LABEL[l.resource].unit}
+                </Td>
+                <Td numeric>{next ? formatMoney(l.monthlyCents, currency) : '—'}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+        <p className="text-sm" data-testid={`estimate-${tenantId}`}>
+          Monthly estimate ({estimate.vmCount} protected VM{estimate.vmCount === 1 ? '' : 's'}): <strong>{next ? formatMoney(next.monthlyCents, currency) : '—'}</strong>
+          {changed && next && <span className="text-slate-500 dark:text-slate-400"> (now {formatMoney(estimate.monthlyCents, currency)})</span>}
+        </p>
+        <div className="flex gap-2">
+          <Button type="submit" variant="primary" disabled={!changed || !parsed.success} pending={pending}>
+            Save unit prices
           </Button>
-        )}
-      </div>
+          {changed && (
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setText(initial);
+                setServerErrors({});
+              }}
+            >
+              Discard changes
+            </Button>
+          )}
+        </div>
+      </form>
+      {/* Outside the form: the dialog has a form of its own, and a nested form's submit would reach this one. */}
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}
@@ -145,6 +148,6 @@ export function UnitPricesForm({ tenantId, tenantName, currency, unitPrices, est
           </p>
         )}
       </ConfirmDialog>
-    </form>
+    </>
   );
 }
