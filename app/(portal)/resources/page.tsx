@@ -145,11 +145,13 @@ export default async function ResourcesPage() {
                 {s.volume && (
                   <p className="text-sm text-slate-600 dark:text-slate-300" data-testid={`volume-iops-${s.siteId}`}>
                     {s.volume.name} applies {formatNumber(s.volume.appliedIops)} of {formatNumber(s.volume.writeIops)} write IOPS now (guaranteed {formatNumber(s.volume.guaranteedIops)}).
-                    {s.groups.some((g) => g.iopsLimited) && (
+                    {s.groups.some((g) => g.iopsLimited) ? (
                       <>
                         {' '}
                         <Badge tone="warning">IOPS-limited</Badge> writes wait at the source until the volume catches up; request more IOPS.
                       </>
+                    ) : (
+                      s.volume.writeIops > s.volume.appliedIops * 1.05 && ' The rest waits at the source for the link, not for the volume.'
                     )}
                   </p>
                 )}
