@@ -49,3 +49,18 @@ export function assertEngineLive(sim: SimulatorControl | null): void {
   const lag = sim?.catchingUp();
   if (lag) throw new EngineCatchingUpError(lag.behindMs, Math.min(300, Math.max(5, lag.etaSeconds ?? 30)));
 }
+
+/**
+ * Tells the engine the tenants' storage volumes changed (a vDC's storage or guaranteed IOPS, a
+ * vDC added or removed): their guarantees cap what groups apply at the recovery site. Like
+ * notifyGroupChanged, after the commit and never an error for the caller.
+ */
+export async function notifyVolumes(): Promise<void> {
+  const sim = await simulator();
+  if (!sim) return;
+  try {
+    sim.notifyVolumesChanged();
+  } catch (error) {
+    console.error('Simulator did not accept a storage volume change', error);
+  }
+}

@@ -7,6 +7,7 @@ import type { ActionResult } from '@/components/portal/action-result';
 import { requireActor } from '@/lib/auth/current-actor';
 import { tagCheckpoint } from '@/lib/domain/replication/checkpoints';
 import { createGroup, deleteGroup, updateGroup } from '@/lib/domain/groups/groups';
+import { updateGroupNetworks } from '@/lib/domain/groups/group-networks-update';
 import type { CreateGroupInput, UpdateGroupInput } from '@/lib/schemas/groups';
 import { runAction } from '@/app/_lib/run-action';
 
@@ -54,4 +55,14 @@ export async function tagCheckpointAction(groupId: string, tag: string): Promise
     const cp = await tagCheckpoint(getDb(), await requireActor(), groupId, { tag });
     return `Checkpoint "${cp.tag}" written.`;
   });
+}
+
+/** The Networks card's editor: both failover network settings, whole (PUT /groups/{id}/networks). */
+export async function updateGroupNetworksAction(id: string, input: unknown, expectedVersion?: number): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await updateGroupNetworks(getDb(), await requireActor(), id, input, { expectedVersion });
+    return 'Network settings saved.';
+  });
+  if (result.ok) revalidatePath(`/groups/${id}`);
+  return result;
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
 import { num, UsageBar } from '@/components/portal/resources/usage-bar';
+import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -129,7 +130,7 @@ export default async function ResourcesPage() {
                     <UsageBar label="vCPU" used={s.vdc.ghz.used} reserved={s.vdc.ghz.reserved} unit="GHz" testId={`ghz-${s.siteId}`} />
                     <UsageBar label="Memory" used={s.vdc.memoryGb.used} reserved={s.vdc.memoryGb.reserved} unit="GB" testId={`mem-${s.siteId}`} />
                     <UsageBar label="Storage (replicas and journals)" used={s.vdc.storageGb.used} reserved={s.vdc.storageGb.reserved} unit="GB" testId={`storage-${s.siteId}`} />
-                    <UsageBar label="IOPS (replicated writes)" used={s.vdc.iops.used} reserved={s.vdc.iops.reserved} unit="IOPS" digits={0} testId={`iops-${s.siteId}`} />
+                    <UsageBar label={s.iopsSource === 'engine' ? 'IOPS (replicated writes now)' : 'IOPS (replicated writes, partly estimated)'} used={s.vdc.iops.used} reserved={s.vdc.iops.reserved} unit="IOPS" digits={0} testId={`iops-${s.siteId}`} />
                   </div>
                 )}
                 {s.volume && (
@@ -141,6 +142,19 @@ export default async function ResourcesPage() {
                     testId={`volume-${s.siteId}`}
                   />
                 )}
+                {s.volume && (
+                  <p className="text-sm text-slate-600 dark:text-slate-300" data-testid={`volume-iops-${s.siteId}`}>
+                    {s.volume.name} applies {formatNumber(s.volume.appliedIops)} of {formatNumber(s.volume.writeIops)} write IOPS now (guaranteed {formatNumber(s.volume.guaranteedIops)}).
+                    {s.groups.some((g) => g.iopsLimited) ? (
+                      <>
+                        {' '}
+                        <Badge tone="warning">IOPS-limited</Badge> writes wait at the source until the volume catches up; request more IOPS.
+                      </>
+                    ) : (
+                      s.volume.writeIops > s.volume.appliedIops * 1.05 && ' The rest waits at the source for the link, not for the volume.'
+                    )}
+                  </p>
+                )}
                 {s.groups.length > 0 ? (
                   <Table caption={`Storage of the groups recovering to ${s.siteName}`}>
                     <THead>
@@ -150,6 +164,7 @@ export default async function ResourcesPage() {
                         <Th numeric>Journal</Th>
                         <Th numeric>Total</Th>
                         <Th numeric>Write IOPS</Th>
+                        <Th numeric>Applied IOPS</Th>
                       </Tr>
                     </THead>
                     <TBody>
@@ -161,7 +176,14 @@ export default async function ResourcesPage() {
                           <Td numeric>{num(g.replicaGb)} GB</Td>
                           <Td numeric>{num(g.journalGb)} GB</Td>
                           <Td numeric>{num(g.totalGb)} GB</Td>
-                          <Td numeric>{formatNumber(g.writeIops)}</Td>
+                          <Td numeric>
+                            {formatNumber(g.writeIops)}
+                            {g.appliedIops === null && <span className="block text-xs text-slate-500 dark:text-slate-400">estimate</span>}
+                          </Td>
+                          <Td numeric>
+                            {g.appliedIops === null ? '—' : formatNumber(g.appliedIops)}
+                            {g.iopsLimited && <span className="block text-xs text-amber-800 dark:text-amber-300">IOPS-limited</span>}
+                          </Td>
                         </Tr>
                       ))}
                     </TBody>
@@ -175,7 +197,8 @@ export default async function ResourcesPage() {
         )}
         <p className="text-xs text-slate-500 dark:text-slate-400">
           CPU and memory in use are the test and recovered VMs running in the vDC now. Storage counts each group&apos;s replica of every disk and its journal (the history it keeps at the
-          VMs&apos; mean write rate, up to the journal limit); a group that would not fit is refused. IOPS estimate the replicated writes at {WRITE_KB_PER_IO} KB a write.
+          VMs&apos; mean write rate, up to the journal limit); a group that would not fit is refused. IOPS are the replication engine&apos;s figures now: each group&apos;s write IOPS and what the dedicated volume applies of them within its
+          guaranteed IOPS. A group the engine has not measured yet shows an estimate from its VMs&apos; mean write rate at {WRITE_KB_PER_IO} KB a write.
         </p>
       </div>
     </>

@@ -14,14 +14,17 @@ type Props = {
   onChange: (v: NetworkForm) => void;
   result: ActionResult | null;
   disabled?: boolean;
+  /** Per-NIC and network-map errors are shown beside their own fields elsewhere (the Networks editor). */
+  nicErrorsElsewhere?: boolean;
 };
 
 /** One failover network: keep the addresses, or re-IP each source subnet to a target subnet. */
-export function NetworkFields({ path, legend, hint, value, onChange, result, disabled }: Props) {
+export function NetworkFields({ path, legend, hint, value, onChange, result, disabled, nicErrorsElsewhere = false }: Props) {
   const setMapping = (i: number, patch: Partial<MappingForm>) => onChange({ ...value, mappings: value.mappings.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
   const err = (sub: string) => fieldError(result, `${path}.${sub}`);
   // Per-NIC problems (addresses out of subnet or taken) name the NIC in their message.
-  const listErrors = [fieldError(result, path), fieldError(result, `${path}.mappings`), ...errorsUnder(result, `${path}.nics`), ...errorsUnder(result, `${path}.overrides`), ...errorsUnder(result, `${path}.networkMap`)].filter(Boolean);
+  const elsewhere = nicErrorsElsewhere ? [] : [...errorsUnder(result, `${path}.nics`), ...errorsUnder(result, `${path}.overrides`), ...errorsUnder(result, `${path}.networkMap`)];
+  const listErrors = [fieldError(result, path), fieldError(result, `${path}.mappings`), ...elsewhere].filter(Boolean);
 
   return (
     <fieldset className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-800" disabled={disabled} data-testid={`${path}-fields`}>

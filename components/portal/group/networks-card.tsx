@@ -1,13 +1,16 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { apiJson } from '@/components/portal/api';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import type { GroupNetworksDto, NicAddressDto } from '@/lib/domain/groups/group-networks';
 import { useLiveGroup } from './live-group';
+import { NetworksForm } from './networks-form';
 
 const RULE_LABEL: Record<NicAddressDto['rule'], string> = { 'keep-ip': 'kept', 'subnet-map': 're-IP', override: 'static', unmapped: 'kept (no mapping)' };
 
@@ -27,8 +30,18 @@ function Address({ a, testId }: { a: NicAddressDto | null; testId: string }) {
   );
 }
 
-/** Each member VM's NICs and the address a test and a live failover give them (the saved settings). */
-export function NetworksCard({ initial }: { initial: GroupNetworksDto }) {
+/**
+ * Each member VM's NICs and the address a test and a live failover give them (the saved settings).
+ * Client administrators (and staff) edit them here — recovery network per source network,
+ * keep IP or re-IP, static overrides per NIC — with a preview; everyone else reads.
+ */
+export function NetworksCard({ initial, canEdit = false }: { initial: GroupNetworksDto; canEdit?: boolean }) {
+  // null until the person first presses Edit: focus moves only in answer to them.
+  const [editing, setEditing] = useState<boolean | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (editing === false) editButton.current?.focus();
+  }, [editing]);
   const g = useLiveGroup();
   // A change of members or networks bumps the group's version: read the addresses again then.
   const { data } = useQuery({
@@ -43,9 +56,22 @@ export function NetworksCard({ initial }: { initial: GroupNetworksDto }) {
     <Card id="networks" data-testid="networks-card">
       <CardHeader
         title="Networks"
-        description="Each NIC's production address and the address it gets at the recovery site, from the failover network settings below. Static overrides and network maps: PUT /api/v1/groups/{id}/networks."
+        description={
+          editing
+            ? 'Recovery network per source network, keep IP or re-IP, and static addresses per NIC; the preview shows what each NIC would get.'
+            : "Each NIC's production address and the address it gets at the recovery site, from the failover network settings."
+        }
+        actions={
+          canEdit && !editing ? (
+            <Button ref={editButton} size="sm" icon="pencil" onClick={() => setEditing(true)}>
+              Edit networks
+            </Button>
+          ) : undefined
+        }
       />
-      {rows.length === 0 ? (
+      {editing ? (
+        <NetworksForm dto={n} groupId={g.id} version={g.version} onClose={() => setEditing(false)} />
+      ) : rows.length === 0 ? (
         <EmptyState icon="server" title="No NICs to address" description="Add VMs to the group to see their recovery addresses." />
       ) : (
         <Table caption="Recovery addresses per NIC">
@@ -81,7 +107,7 @@ export function NetworksCard({ initial }: { initial: GroupNetworksDto }) {
           </TBody>
         </Table>
       )}
-      {n.issues.length > 0 && (
+      {!editing && n.issues.length > 0 && (
         <ul className="space-y-1 border-t border-slate-200 px-4 py-3 text-sm text-amber-900 dark:border-slate-800 dark:text-amber-200" data-testid="network-issues">
           {n.issues.map((i) => (
             <li key={`${i.field}-${i.message}`}>{i.message}</li>

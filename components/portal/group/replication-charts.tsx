@@ -41,6 +41,8 @@ export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: stri
         targetSeconds: data.targetSeconds,
         targetSiteName: siteNames[group.targetSiteId] ?? group.targetSiteId,
         now: { throughputMBps: group.throughputMBps, wanMBps: group.wanMBps },
+        volume: data.volume,
+        limitReason: data.limitReason,
       })
     : null;
 

@@ -47,3 +47,40 @@ describe('the explanation under the replication charts', () => {
     expect(explainReplication({ ...base, samples: [...steady(6), { rpoSeconds: 700, throughputMBps: 0.4, wanMBps: 0.4 }] })).toMatchObject({ kind: 'over-target', tone: 'danger' });
   });
 });
+
+describe('the IOPS-limited case', () => {
+  const volume = { name: 'acme-zurich-ssd01', siteId: 'zurich', guaranteedIops: 2000, effectiveIops: 2000, storageIopsPercent: 100 };
+  // Writes at 3,000 IOPS, the group applying the volume's whole 2,000: the WAN line is below the writes too.
+  const capped = (n: number): ExplainedSample[] => Array.from({ length: n }, (_, i) => ({ rpoSeconds: 60 + i * 120, throughputMBps: 12, wanMBps: 8, writeIops: 3000, appliedIops: 2000 }));
+  const calm = (n: number): ExplainedSample[] => Array.from({ length: n }, () => ({ rpoSeconds: 6, throughputMBps: 2, wanMBps: 2, writeIops: 500, appliedIops: 500 }));
+
+  it('names the volume, its guaranteed IOPS and the peak write IOPS, not the bandwidth', () => {
+    const e = explainReplication({ ...base, samples: [...calm(6), ...capped(4)], volume })!;
+    expect(e.kind).toBe('iops');
+    expect(e.tone).toBe('danger');
+    expect(e.text).toContain("The recovery volume's IOPS are the bottleneck, not the link: writes peaked at 3,000 IOPS, but acme-zurich-ssd01 applies at most 2,000 IOPS guaranteed, shared by your groups replicating to Zurich (this group applied up to 2,000 IOPS).");
+    expect(e.text).toContain('For 40 % of this period writes waited at the source, and the backlog is the RPO.');
+    expect(e.text).toContain('the RPO reached 7 m, over the 5 m target');
+    expect(e.text).not.toMatch(/bandwidth cap/);
+  });
+
+  it('says the degraded site and both figures when the storage is degraded', () => {
+    const e = explainReplication({ ...base, samples: [...calm(6), ...capped(4).map((s) => ({ ...s, appliedIops: 1000 }))], volume: { ...volume, effectiveIops: 1000, storageIopsPercent: 50 } })!;
+    expect(e.kind).toBe('iops');
+    expect(e.text).toContain("applies at most 1,000 IOPS (guaranteed 2,000; Zurich's storage is degraded to 50 %)");
+  });
+
+  it('trusts the engine when it says iops-limited now, even with the group getting a share of the volume', () => {
+    const shared = capped(3).map((s) => ({ ...s, appliedIops: 900 }));
+    expect(explainReplication({ ...base, samples: [...calm(7), ...shared], volume })!.kind).toBe('bandwidth');
+    const e = explainReplication({ ...base, samples: [...calm(7), ...shared], volume, limitReason: 'iops-limited' })!;
+    expect(e.kind).toBe('iops');
+    expect(e.text).toMatch(/^The recovery volume's IOPS are the bottleneck now, not the link/);
+  });
+
+  it('stays with the bandwidth explanation when the link holds writes back below the volume cap', () => {
+    const linkBound = Array.from({ length: 10 }, () => ({ rpoSeconds: 400, throughputMBps: 12, wanMBps: 8, writeIops: 3000, appliedIops: 2000 }));
+    expect(explainReplication({ ...base, samples: linkBound, volume: { ...volume, guaranteedIops: 10_000, effectiveIops: 10_000 } })!.kind).toBe('bandwidth');
+    expect(explainReplication({ ...base, samples: linkBound, volume: null })!.kind).toBe('bandwidth');
+  });
+});

@@ -6,7 +6,7 @@
 import 'server-only';
 import type { AlertCode } from '@/lib/schemas/alerts';
 import type { CheckpointKind } from '@/lib/schemas/checkpoints';
-import type { GroupStatus, Priority } from '@/lib/schemas/groups';
+import type { GroupStatus, LimitReasonCode, Priority } from '@/lib/schemas/groups';
 import type { NetworkSettings } from '@/lib/schemas/network';
 import type { SiteStatus } from '@/lib/schemas/sites';
 import type { TestResult } from '@/lib/schemas/operations';
@@ -124,6 +124,8 @@ export type RpoSeriesDto = {
   outages: RpoOutageDto[];
   /** The tenant's storage volume(s) at the recovery site (summed), or null when it has none. */
   volume: RecoveryVolumeDto | null;
+  /** What holds the group's replication back now (the engine's limit reason), or null. */
+  limitReason: LimitReasonCode | null;
 };
 
 export type RpoOutageDto = { from: string; to: string | null; label: string };

@@ -16,6 +16,7 @@ import { updateGroupNetworks } from '@/lib/domain/groups/group-networks-update';
 import { startedOnly } from '@/lib/testing/started';
 import { commitOperation, getOperation, startFailover as startFailoverOrAsk, startTestFailover, stopTest } from './operations';
 import { readTestConsole } from './test-console';
+import { getOperationChecks } from '@/lib/domain/drills/checks';
 
 const startFailover = startedOnly(startFailoverOrAsk);
 
@@ -57,6 +58,12 @@ describe('test access', () => {
     const console = await readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_web_01' });
     expect(console).toMatchObject({ groupName: 'Customer web tier', site: 'Zurich', vm: { name: 'acme-web-01', os: 'linux' } });
     expect(console.lines.join('\n')).toContain('cloud-init: eth0 10.10.1.11 on "dr-test-isolated"');
+    // The VM's own application checks in this test (the operation's checks), run once its boot group was up.
+    expect(console.checks.length).toBeGreaterThan(0);
+    expect(console.checks.every((c) => c.vmId === 'vm_acme_web_01' && c.operationId === op.id)).toBe(true);
+    expect(console.checks.map((c) => c.checkId)).toEqual((await getOperationChecks(db, ACME_USER, op.id)).checks.filter((c) => c.vmId === 'vm_acme_web_01').map((c) => c.checkId));
+    expect(console.checks[0]).toMatchObject({ ok: true, at: expect.any(String) });
+    expect(console.drill).toBeNull();
     expect(await readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_web_01' })).toEqual(console); // deterministic
     await expect(readTestConsole(db, GLOBEX_ADMIN, op.id, { vmId: 'vm_acme_web_01' })).rejects.toMatchObject({ status: 404 });
     await expect(readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_sql_01' })).rejects.toMatchObject({ status: 404 });

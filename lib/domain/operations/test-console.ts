@@ -1,6 +1,8 @@
 /**
  * The simulated console of a test VM while its test runs: a deterministic boot log with the
- * addresses the test gave it. A VM not (yet, or any longer) up in the test is not found.
+ * addresses the test gave it, and the VM's application checks in this test (the operation's
+ * checks, lib/domain/drills/checks: recorded by a finished drill, else computed now). A VM not
+ * (yet, or any longer) up in the test is not found.
  */
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
@@ -16,6 +18,7 @@ import type { AccessDto } from './operation-dto';
 import { parseInput } from '@/lib/domain/core/validate';
 import { testConsoleQuerySchema } from '@/lib/schemas/network';
 import { getOperation } from './operations';
+import { getOperationChecks, type CheckResultDto } from '@/lib/domain/drills/checks';
 
 export type TestConsoleDto = {
   operationId: string;
@@ -25,6 +28,10 @@ export type TestConsoleDto = {
   vm: AccessDto & { os: 'linux' | 'windows' };
   upAt: string | null;
   lines: string[];
+  /** This VM's application checks in this test: not run until its boot group is up. */
+  checks: CheckResultDto[];
+  /** The drill (schedule) that started the test, if one did. */
+  drill: { scheduleId: string | null; scheduleName: string } | null;
 };
 
 /** GET /operations/{id}/console?vmId=: any role of the tenant (404 for another tenant's operation). */
@@ -46,5 +53,10 @@ export async function readTestConsole(db: Executor, actor: Actor, operationId: s
     vmName: access.name, os, kind: 'test', site: op.toSiteName, upAtIso: upAt,
     addresses: access.nics.map((n) => ({ ...n, mac: macOf.get(n.nic) ?? '00:50:56:00:00:00' })),
   });
-  return { operationId: op.id, groupId: op.groupId, groupName: op.groupName, site: op.toSiteName, vm: { ...access, os }, upAt, lines };
+  const checks = await getOperationChecks(db, actor, op.id);
+  return {
+    operationId: op.id, groupId: op.groupId, groupName: op.groupName, site: op.toSiteName, vm: { ...access, os }, upAt, lines,
+    checks: checks.checks.filter((c) => c.vmId === vmId),
+    drill: checks.drill ? { scheduleId: checks.drill.scheduleId, scheduleName: checks.drill.scheduleName } : null,
+  };
 }

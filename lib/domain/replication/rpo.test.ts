@@ -45,6 +45,16 @@ describe('recovery volume of the series', () => {
       db.update(sites).set({ storageIopsPercent: 100 }).where(eq(sites.id, s.volume!.siteId)).run();
     }
   });
+
+  it("carries the group's current limit reason, for the explanation under the charts", async () => {
+    expect((await rpoSeries(db, ACME_USER, 'grp_acme_web')).limitReason).toBeNull();
+    db.update(protectionGroups).set({ limitReason: 'iops-limited' }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
+    try {
+      expect((await rpoSeries(db, ACME_USER, 'grp_acme_web', { from: new Date(NOW - 7200_000).toISOString() })).limitReason).toBe('iops-limited');
+    } finally {
+      db.update(protectionGroups).set({ limitReason: null }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
+    }
+  });
 });
 
 describe('planSeries', () => {

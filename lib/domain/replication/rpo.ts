@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { RPO_TIERS, rpoSamples, sites, storageVolumes } from '@/db/schema';
+import { RPO_TIERS, protectionGroups, rpoSamples, sites, storageVolumes } from '@/db/schema';
 import { rpoQuerySchema } from '@/lib/schemas/rpo';
 import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';
@@ -58,7 +58,7 @@ export async function rpoSeries(db: Executor, actor: Actor, groupId: string, que
   // one read until the database changes.
   const key = `rpo:${groupId}:${tier.tier}:${Math.ceil(fromMs / tier.stepMs)}:${Math.floor(toMs / tier.stepMs)}:${bucketMs ?? 0}`;
   const points = cachedRead(db, key, () => readPoints(db, where, bucketMs));
-  return { points, tier: tier.tier, targetSeconds: group.rpoTargetSeconds, from: iso(fromMs), to: iso(toMs), outages: groupOutages(db, group, fromMs, toMs), volume: recoveryVolume(db, group.tenantId, group.targetSiteId) };
+  return { points, tier: tier.tier, targetSeconds: group.rpoTargetSeconds, from: iso(fromMs), to: iso(toMs), outages: groupOutages(db, group, fromMs, toMs), volume: recoveryVolume(db, group.tenantId, group.targetSiteId), limitReason: limitReasonOf(db, groupId) };
 }
 
 function readPoints(db: Executor, where: SQL | undefined, bucketMs: number | null): RpoPointDto[] {
@@ -87,6 +87,11 @@ function readPoints(db: Executor, where: SQL | undefined, bucketMs: number | nul
 
   const round = (n: number, digits: number) => Math.round(Number(n) * 10 ** digits) / 10 ** digits;
   return rows.map((r) => ({ time: iso(Number(r.timeMs)), rpoSeconds: round(r.rpoSeconds, 1), throughputMBps: round(r.throughputMBps, 3), wanMBps: round(r.wanMBps, 3), writeIops: round(r.writeIops, 1), appliedIops: round(r.appliedIops, 1) }));
+}
+
+/** The group's current limit reason as the runtime last wrote it (iops-limited, bandwidth-limited, link-congested). */
+function limitReasonOf(db: Executor, groupId: string) {
+  return db.select({ r: protectionGroups.limitReason }).from(protectionGroups).where(eq(protectionGroups.id, groupId)).get()?.r ?? null;
 }
 
 /**

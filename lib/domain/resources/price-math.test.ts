@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recoveryPrice, usageOf } from './price-math';
+import { priceFromUsage, recoveryPrice, usageOf } from './price-math';
 
 const prices = { vcpuGhz: 1500, memoryGb: 500, storageGb: 15 };
 
@@ -26,5 +26,13 @@ describe('recovery price from the protected VMs\' usage', () => {
 
   it('nothing protected costs nothing', () => {
     expect(recoveryPrice([], prices)).toMatchObject({ vmCount: 0, monthlyCents: 0, usage: { vcpuGhz: 0, memoryGb: 0, storageGb: 0 } });
+  });
+
+  it('prices usage already summed exactly as the VMs it came from (the staff form previews with it)', () => {
+    const vmsList = [{ cpuGhz: 4.8, memoryGb: 8, diskGb: [60] }, { cpuGhz: 19.2, memoryGb: 64, diskGb: [100, 800, 200] }];
+    const at = { vcpuGhz: 2000, memoryGb: 250, storageGb: 9 };
+    expect(priceFromUsage(usageOf(vmsList), at, 2)).toEqual(recoveryPrice(vmsList, at));
+    // 4.8 × 2,000 = 9,600; 14.4 × 250 = 3,600; 232 × 9 = 2,088: 15,288 p.
+    expect(priceFromUsage(recoveryPrice(vmsList, prices).usage, at, 2).monthlyCents).toBe(15288);
   });
 });

@@ -40,11 +40,15 @@ export function usageOf(vmsList: ProtectedVm[]): Usage {
 
 /** Monthly estimate: per resource, 20 % of usage × unit price, rounded to the minor unit. */
 export function recoveryPrice(vmsList: ProtectedVm[], prices: UnitPrices): PriceEstimate {
-  const raw = usageOf(vmsList);
+  return priceFromUsage(usageOf(vmsList), prices, vmsList.length);
+}
+
+/** The same estimate from usage already summed (the staff pricing form previews new unit prices with it). */
+export function priceFromUsage(raw: Usage, prices: UnitPrices, vmCount: number): PriceEstimate {
   const usage = { vcpuGhz: round2(raw.vcpuGhz), memoryGb: round2(raw.memoryGb), storageGb: round2(raw.storageGb) };
   const lines = PRICE_RESOURCES.map((resource) => {
     const units = round2(usage[resource] * RECOVERY_PRICE_RATIO);
     return { resource, usage: usage[resource], units, unitPriceCents: prices[resource], monthlyCents: Math.round(units * prices[resource]) };
   });
-  return { ratio: RECOVERY_PRICE_RATIO, vmCount: vmsList.length, usage, lines, monthlyCents: lines.reduce((a, l) => a + l.monthlyCents, 0) };
+  return { ratio: RECOVERY_PRICE_RATIO, vmCount, usage, lines, monthlyCents: lines.reduce((a, l) => a + l.monthlyCents, 0) };
 }

@@ -5,10 +5,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { auditLog, tenants } from '@/db/schema';
+import { auditLog, protectionGroups, rpoSamples, tenants } from '@/db/schema';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
-import { getGroupStorage, getResources, setUnitPrices } from './resources';
+import { getGroupStorage, getResources, setUnitPrices, tenantPriceEstimates } from './resources';
 
 let db: DB;
 beforeEach(async () => {
@@ -31,7 +31,9 @@ describe('getResources', () => {
     expect(r.sites.map((s) => s.siteName)).toEqual(['Guernsey', 'Jersey', 'Zurich']);
     const guernsey = r.sites[0];
     // File and backup: 100 + 1,500 + 100 + 2,000 GB of replica; 8.4 MB/s × 72 h is 2,126 GB, capped at the 300 GB limit.
-    expect(guernsey.groups).toEqual([{ id: 'grp_acme_file', name: 'File and backup', replicaGb: 3700, journalGb: 300, totalGb: 4000, writeIops: 134 }]);
+    // Not measured by the engine yet (no sample, zeros): the estimate from the mean write rate, said so.
+    expect(guernsey.groups).toEqual([{ id: 'grp_acme_file', name: 'File and backup', replicaGb: 3700, journalGb: 300, totalGb: 4000, writeIops: 134, appliedIops: null, iopsLimited: false }]);
+    expect(guernsey.iopsSource).toBe('estimate');
     expect(guernsey.vdc).toMatchObject({ ghz: { reserved: 24, used: 0 }, memoryGb: { reserved: 96, used: 0 }, storageGb: { reserved: 10000, used: 4000 }, iops: { reserved: 5000, used: 134 } });
     // The Guernsey volume holds only the recovery vDC (10,000 GB) and no production VM.
     expect(guernsey.volume).toMatchObject({ name: 'acme-guernsey-ssd01', sizeGb: 10000, usedGb: 4000, productionGb: 0 });
@@ -64,6 +66,29 @@ describe('getResources', () => {
   });
 });
 
+describe("getResources' IOPS: the engine's figures per volume", () => {
+  it('takes each group\'s write and applied IOPS from the engine and sums them per volume; IOPS-limited shows', () => {
+    db.update(protectionGroups).set({ writeIops: 6200.4, appliedIops: 5000, limitReason: 'iops-limited' }).where(eq(protectionGroups.id, 'grp_acme_file')).run();
+    const guernsey = getResources(db, ACME_ADMIN).sites.find((s) => s.siteName === 'Guernsey')!;
+    expect(guernsey.groups[0]).toMatchObject({ writeIops: 6200, appliedIops: 5000, iopsLimited: true });
+    expect(guernsey.iopsSource).toBe('engine');
+    expect(guernsey.vdc?.iops).toEqual({ reserved: 5000, used: 6200 });
+    expect(guernsey.volume).toMatchObject({ writeIops: 6200, appliedIops: 5000 });
+  });
+
+  it('an idle group the engine has sampled shows its zeros, not the estimate', () => {
+    db.insert(rpoSamples).values({ groupId: 'grp_acme_file', tier: 0, timeMs: Date.parse('2025-03-12T09:59:55Z'), rpoSeconds: 5, throughputMBps: 0, wanMBps: 0, writeIops: 0, appliedIops: 0 }).run();
+    const guernsey = getResources(db, ACME_ADMIN).sites.find((s) => s.siteName === 'Guernsey')!;
+    expect(guernsey.groups[0]).toMatchObject({ writeIops: 0, appliedIops: 0, iopsLimited: false });
+    expect(guernsey.iopsSource).toBe('engine');
+  });
+
+  it('a user may not read resources (403); another tenant id is 404 for a client administrator', () => {
+    expect(fail(() => getResources(db, ACME_USER)).status).toBe(403);
+    expect(fail(() => getResources(db, ACME_ADMIN, { tenantId: 'ten_globex' })).status).toBe(404);
+  });
+});
+
 describe('setUnitPrices', () => {
   it('lets staff set a tenant\'s prices, audited, and the estimate follows', () => {
     expect(setUnitPrices(db, STAFF, 'ten_acme', { vcpuGhz: 1000, memoryGb: 400, storageGb: 10 })).toEqual({ vcpuGhz: 1000, memoryGb: 400, storageGb: 10 });
@@ -79,6 +104,19 @@ describe('setUnitPrices', () => {
     expect(bad.status).toBe(400);
     expect(bad.extra.errors?.map((e) => e.field)).toEqual(['vcpuGhz', 'memoryGb']);
     expect(db.select({ p: tenants.priceGhzCents }).from(tenants).where(eq(tenants.id, 'ten_acme')).get()?.p).toBe(1500);
+  });
+});
+
+describe('tenantPriceEstimates (the staff Pricing page)', () => {
+  it("gives staff every tenant's unit prices and the estimate its Resources page shows; clients 403", () => {
+    const all = tenantPriceEstimates(db, STAFF);
+    const acme = all.find((t) => t.tenantId === 'ten_acme')!;
+    expect(acme).toMatchObject({ currency: 'GBP', unitPrices: { vcpuGhz: 1500 } });
+    expect(acme.estimate.monthlyCents).toBe(getResources(db, ACME_ADMIN).price.monthlyCents);
+    setUnitPrices(db, STAFF, 'ten_acme', { vcpuGhz: 1000, memoryGb: 400, storageGb: 10 });
+    expect(tenantPriceEstimates(db, STAFF).find((t) => t.tenantId === 'ten_acme')!.estimate.monthlyCents).toBe(45800);
+    expect(fail(() => tenantPriceEstimates(db, ACME_ADMIN)).status).toBe(403);
+    expect(fail(() => tenantPriceEstimates(db, ACME_USER)).status).toBe(403);
   });
 });
 

@@ -7,7 +7,7 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { groupMembers, protectionGroups, sites, storageVolumes, tenants, vdcs, vmDisks, vms } from '@/db/schema';
+import { groupMembers, protectionGroups, rpoSamples, sites, storageVolumes, tenants, vdcs, vmDisks, vms } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { NotFoundError, ValidationError } from '@/lib/core/errors';
@@ -28,8 +28,23 @@ export type RecoverySiteDto = {
   siteId: string;
   siteName: string;
   vdc: { id: string; name: string; ghz: ReservedUsed; memoryGb: ReservedUsed; storageGb: ReservedUsed; iops: ReservedUsed } | null;
-  volume: { id: string; name: string; media: string; sizeGb: number; usedGb: number; productionGb: number; guaranteedIops: number } | null;
-  groups: { id: string; name: string; replicaGb: number; journalGb: number; totalGb: number; writeIops: number }[];
+  volume: {
+    id: string; name: string; media: string; sizeGb: number; usedGb: number; productionGb: number; guaranteedIops: number;
+    /** The engine's figures now, summed over the groups it caps here: write IOPS asked, IOPS applied. */
+    writeIops: number; appliedIops: number;
+  } | null;
+  groups: GroupIopsRow[];
+  /** "engine": every group's IOPS are the engine's actual figures; "estimate": some group has none yet (mean write rate at 64 KB a write). */
+  iopsSource: 'engine' | 'estimate';
+};
+
+export type GroupIopsRow = {
+  id: string; name: string; replicaGb: number; journalGb: number; totalGb: number;
+  /** Write IOPS now (the engine's), or the estimate before the engine has measured the group. */
+  writeIops: number;
+  /** IOPS the recovery volume applied for the group now (the engine's); null before it measured the group. */
+  appliedIops: number | null;
+  iopsLimited: boolean;
 };
 
 export type ResourcesDto = {
@@ -44,7 +59,25 @@ function unitPricesOf(t: typeof tenants.$inferSelect): UnitPrices {
   return { vcpuGhz: t.priceGhzCents, memoryGb: t.priceMemoryGbCents, storageGb: t.priceStorageGbCents };
 }
 
-/** Mean write IOPS of each group's members (MB/s × 1024 / 64 KB). */
+type EngineIops = { writeIops: number; appliedIops: number; limited: boolean };
+
+/**
+ * The engine's actual IOPS per group, as the runtime last wrote them (protection_groups
+ * write_iops/applied_iops/limit_reason: smoothed per tick, per group, the volume cap applied). A
+ * group the engine has not measured yet (no RPO sample) is absent: its figures would be zeros.
+ */
+function engineIops(db: Executor, groupIds: string[]): Map<string, EngineIops> {
+  const out = new Map<string, EngineIops>();
+  for (const id of groupIds) {
+    const g = db.select({ w: protectionGroups.writeIops, a: protectionGroups.appliedIops, reason: protectionGroups.limitReason }).from(protectionGroups).where(eq(protectionGroups.id, id)).get();
+    if (!g) continue;
+    const sampled = g.w > 0 || g.a > 0 || db.select({ t: rpoSamples.timeMs }).from(rpoSamples).where(eq(rpoSamples.groupId, id)).limit(1).get() !== undefined;
+    if (sampled) out.set(id, { writeIops: g.w, appliedIops: g.a, limited: g.reason === 'iops-limited' });
+  }
+  return out;
+}
+
+/** Mean write IOPS of each group's members (MB/s × 1024 / 64 KB): the estimate before the engine has measured a group. */
 function groupWriteIops(db: Executor, groupIds: string[]): Map<string, number> {
   if (!groupIds.length) return new Map();
   const rows = db
@@ -89,7 +122,8 @@ export function getResources(db: DB, actor: Actor, input: unknown = {}): Resourc
   const volumes = db.select().from(storageVolumes).where(eq(storageVolumes.tenantId, tenant.id)).all();
   const storage = groupsStorage(db, tenant.id);
   const groupIds = db.select({ id: protectionGroups.id }).from(protectionGroups).where(eq(protectionGroups.tenantId, tenant.id)).all().map((g) => g.id);
-  const iops = groupWriteIops(db, groupIds);
+  const estimated = groupWriteIops(db, groupIds);
+  const measured = engineIops(db, groupIds);
 
   // Every site with a recovery vDC, and every site some group recovers to.
   const siteIds = [...new Set([...recoveryVdcs.map((v) => v.siteId), ...[...storage.values()].map((g) => g.targetSiteId)])].sort((a, b) =>
@@ -98,7 +132,15 @@ export function getResources(db: DB, actor: Actor, input: unknown = {}): Resourc
   const siteDtos = siteIds.map((siteId): RecoverySiteDto => {
     const groups = [...storage]
       .filter(([, g]) => g.targetSiteId === siteId)
-      .map(([id, g]) => ({ id, name: g.name, replicaGb: g.replicaGb, journalGb: g.journalGb, totalGb: g.totalGb, writeIops: Math.round(iops.get(id) ?? 0) }))
+      .map(([id, g]): GroupIopsRow => {
+        const m = measured.get(id);
+        return {
+          id, name: g.name, replicaGb: g.replicaGb, journalGb: g.journalGb, totalGb: g.totalGb,
+          writeIops: Math.round(m ? m.writeIops : (estimated.get(id) ?? 0)),
+          appliedIops: m ? Math.round(m.appliedIops) : null,
+          iopsLimited: m?.limited ?? false,
+        };
+      })
       .sort((a, b) => a.name.localeCompare(b.name));
     const groupsGb = round1(groups.reduce((a, g) => a + g.totalGb, 0));
     const groupsIops = groups.reduce((a, g) => a + g.writeIops, 0);
@@ -120,9 +162,13 @@ export function getResources(db: DB, actor: Actor, input: unknown = {}): Resourc
           }
         : null,
       volume: volume
-        ? { id: volume.id, name: volume.name, media: volume.media, sizeGb: volume.sizeGb, usedGb: round1(groupsGb + productionGb), productionGb, guaranteedIops: volume.guaranteedIops }
+        ? {
+            id: volume.id, name: volume.name, media: volume.media, sizeGb: volume.sizeGb, usedGb: round1(groupsGb + productionGb), productionGb, guaranteedIops: volume.guaranteedIops,
+            writeIops: groupsIops, appliedIops: groups.reduce((a, g) => a + (g.appliedIops ?? 0), 0),
+          }
         : null,
       groups,
+      iopsSource: groups.every((g) => g.appliedIops !== null) ? 'engine' : 'estimate',
     };
   });
 
@@ -145,6 +191,24 @@ export function setUnitPrices(db: DB, actor: Actor, tenantId: string, input: unk
     audit(tx, actor, { action: 'tenant.pricing', tenantId, targetType: 'tenant', targetId: tenantId, details: { from: before, to: body } });
     return body;
   });
+}
+
+export type TenantPriceDto = { tenantId: string; currency: string; unitPrices: UnitPrices; estimate: PriceEstimate };
+
+/**
+ * The staff Pricing page: each tenant's unit prices and the monthly recovery estimate they give
+ * (20 % of the protected VMs' production usage), the same figures the tenant's Resources page shows.
+ */
+export function tenantPriceEstimates(db: DB, actor: Actor): TenantPriceDto[] {
+  authorize(db, actor, 'tenants:manage', { type: 'pricing' });
+  return db
+    .select()
+    .from(tenants)
+    .all()
+    .map((t) => {
+      const unitPrices = unitPricesOf(t);
+      return { tenantId: t.id, currency: t.currency, unitPrices, estimate: recoveryPrice(protectedVms(db, t.id), unitPrices) };
+    });
 }
 
 /** The group page's storage card: any role of the group's tenant (another tenant's group: 404). */

@@ -14,6 +14,7 @@ import { requestUpdateSchema } from '@/lib/schemas/requests';
 import type { ServiceRequestDetailDto } from './dto';
 import { findRequest, getServiceRequest } from './service-requests';
 import { applyVdcDelta } from './vdcs';
+import { notifyVolumes } from '@/lib/sim/bridge';
 
 type Status = (typeof serviceRequests.$inferSelect)['status'];
 
@@ -35,6 +36,7 @@ export async function updateServiceRequest(db: DB, actor: Actor, id: string, inp
     throw new ForbiddenError('Clients may cancel their own requests; provider staff work them.');
   }
 
+  let resized = false;
   db.transaction((tx) => {
     const row = findRequest(tx, actor, id);
     if (TERMINAL.includes(row.status) && (patch.status !== undefined || patch.assignedTo !== undefined)) {
@@ -57,6 +59,7 @@ export async function updateServiceRequest(db: DB, actor: Actor, id: string, inp
       if (resolving && row.resourceChange) {
         // The allocation changes with the resolution or not at all (same transaction).
         applyVdcDelta(tx, actor, row.tenantId, row.resourceChange.vdcId, row.resourceChange, id);
+        resized = true;
       }
       tx.update(serviceRequests)
         .set({ status: patch.status, resolvedAt: TERMINAL.includes(patch.status) ? now : null })
@@ -79,6 +82,8 @@ export async function updateServiceRequest(db: DB, actor: Actor, id: string, inp
       });
     }
   });
+  // A resolved grow/shrink changed the volume's size and guaranteed IOPS: tell the engine.
+  if (resized) await notifyVolumes();
   return getServiceRequest(db, actor, id, now);
 }
 

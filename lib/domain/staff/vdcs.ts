@@ -8,6 +8,7 @@ import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/core/errors';
 import { parseBody } from '@/lib/domain/core/input';
 import { newId } from '@/lib/ids';
+import { notifyVolumes } from '@/lib/sim/bridge';
 import { defaultVdcName, vdcCreateSchema, vdcUpdateSchema } from '@/lib/schemas/staff';
 import type { ResourceDelta, VdcDto } from './dto';
 
@@ -97,7 +98,7 @@ export function createVdc(db: DB, actor: Actor, tenantId: string, input: unknown
   authorize(db, actor, 'tenants:manage', { type: 'vdc' });
   const tenant = findTenantId(db, tenantId);
   const data = parseBody(vdcCreateSchema, input);
-  return db.transaction((tx) => {
+  const row = db.transaction((tx) => {
     const site = assertSiteCapacity(tx, data.siteId, data);
     const clash = tx.select({ id: vdcs.id }).from(vdcs).where(and(eq(vdcs.tenantId, tenantId), eq(vdcs.siteId, data.siteId), eq(vdcs.kind, data.kind))).get();
     if (clash) throw new ConflictError(`${tenant.name} already has a ${data.kind} vDC at ${site.name}; resize it instead.`, { field: 'siteId' });
@@ -110,6 +111,9 @@ export function createVdc(db: DB, actor: Actor, tenantId: string, input: unknown
     audit(tx, actor, { action: 'vdc.create', tenantId, targetType: 'vdc', targetId: row.id, details: { ...data } });
     return row;
   });
+  // Committed: the engine re-reads the volumes (the new vDC's IOPS join the site's guarantee).
+  void notifyVolumes();
+  return row;
 }
 
 export function updateVdc(db: DB, actor: Actor, tenantId: string, vdcId: string, input: unknown): VdcDto {
@@ -117,14 +121,19 @@ export function updateVdc(db: DB, actor: Actor, tenantId: string, vdcId: string,
   findTenantId(db, tenantId);
   findVdc(db, tenantId, vdcId);
   const patch = parseBody(vdcUpdateSchema, input);
-  return db.transaction((tx) => {
+  const row = db.transaction((tx) => {
     const before = findVdc(tx, tenantId, vdcId);
     const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as VdcRow;
     return writeAllocation(tx, actor, before, next, 'vdc.update');
   });
+  void notifyVolumes();
+  return row;
 }
 
-/** Applies a resolved grow/shrink request's signed deltas (in the caller's transaction). */
+/**
+ * Applies a resolved grow/shrink request's signed deltas (in the caller's transaction). The caller
+ * calls notifyVolumes() once its transaction has committed.
+ */
 export function applyVdcDelta(tx: Executor, actor: Actor, tenantId: string, vdcId: string, delta: ResourceDelta, requestId: string): VdcDto {
   const before = findVdc(tx, tenantId, vdcId);
   const next = {
@@ -181,4 +190,5 @@ export function deleteVdc(db: DB, actor: Actor, tenantId: string, vdcId: string)
     syncStorageVolume(tx, tenantId, vdc.siteId);
     audit(tx, actor, { action: 'vdc.delete', tenantId, targetType: 'vdc', targetId: vdcId, targetName: vdc.name, details: { name: vdc.name, siteId: vdc.siteId, kind: vdc.kind } });
   });
+  void notifyVolumes();
 }

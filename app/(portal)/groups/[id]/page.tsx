@@ -89,7 +89,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <JournalCard canTag={can(actor.role, 'checkpoint:tag')} nowMs={now} />
           {admin ? <EditableRecoveryPlan group={group} /> : <RecoveryPlanView group={group} />}
         </div>
-        <NetworksCard initial={networks} />
+        <NetworksCard initial={networks} canEdit={admin} />
         {admin ? <EditableGroupSettings group={group} /> : <GroupSettingsView group={group} />}
         <OperationHistory operations={operations.items} />
         {admin && <DeleteGroup />}

@@ -10,6 +10,16 @@ import type { Actor } from '@/lib/core/actor';
 import { getDb } from '@/lib/domain/core/database';
 import { readTestConsole } from '@/lib/domain/operations/test-console';
 import { CONNECTION_LABEL } from '@/lib/network/access';
+import { ChecksTable } from '@/components/portal/test-schedules/drill-view';
+
+/** "2 of 3 passed", or why there are none. */
+function checkSummary(checks: { ok: boolean; at: string | null }[]): string {
+  if (!checks.length) return 'None for this VM.';
+  const ran = checks.filter((x) => x.at !== null);
+  if (!ran.length) return `${checks.length} not run yet (they run once its boot group is up).`;
+  const passed = checks.filter((x) => x.ok).length;
+  return `${passed} of ${checks.length} passed${passed < checks.length ? ' (see below)' : ''}.`;
+}
 
 type Props = { params: Promise<{ id: string; vmId: string }> };
 
@@ -68,11 +78,35 @@ export default async function TestConsolePage({ params }: Props) {
             </div>
             <div>
               <dt className="text-xs text-slate-500 dark:text-slate-400">Application checks</dt>
-              <dd className="text-xs text-slate-600 dark:text-slate-300">None recorded for this test.</dd>
+              <dd className="text-xs text-slate-600 dark:text-slate-300" data-testid="console-checks-summary">
+                {checkSummary(c.checks)}
+              </dd>
             </div>
           </dl>
         </Card>
       </div>
+      <Card className="mt-4" data-testid="console-checks">
+        <CardHeader
+          title="Check results"
+          description={
+            <>
+              The application checks of {c.vm.name} in this test, run once its boot group is up
+              {c.drill ? (
+                <>
+                  {' '}(the test was started by the schedule{' '}
+                  <Link href={c.drill.scheduleId ? `/test-schedules/${c.drill.scheduleId}` : '/test-schedules'} className="text-sky-700 hover:underline dark:text-sky-400">
+                    {c.drill.scheduleName}
+                  </Link>
+                  ).
+                </>
+              ) : (
+                '. All the test\'s checks are on the test page.'
+              )}
+            </>
+          }
+        />
+        <ChecksTable checks={c.checks} caption={`Application checks of ${c.vm.name}`} />
+      </Card>
     </>
   );
 }

@@ -68,6 +68,28 @@ describe('PUT /api/v1/groups/{id}/networks', () => {
     ]);
   });
 
+  it('saves a network map (what the Networks editor sends) and moves the NICs on that network', async () => {
+    const body = { testNetwork: { mode: 'keep-ip', network: 'dr-test', mappings: [], networkMap: [{ sourceNetwork: 'nope-none', targetNetwork: 'dr-x' }] } };
+    const before = await (await get('grp_acme_web', 'admin')).json();
+    const src = before.vms[0].nics[0].network as string;
+    body.testNetwork.networkMap.push({ sourceNetwork: src, targetNetwork: 'dr-isolated-web' });
+    const res = await put('grp_acme_web', 'admin', body);
+    expect(res.status).toBe(200);
+    const after = await res.json();
+    expect(after.testNetwork.networkMap).toEqual(body.testNetwork.networkMap);
+    expect(after.vms[0].nics[0].test).toMatchObject({ network: 'dr-isolated-web', ip: before.vms[0].nics[0].ip, rule: 'keep-ip' });
+  });
+
+  it('400 naming the field for a static override under keep IP and for a network mapped twice; nothing saved', async () => {
+    const keep = await put('grp_acme_web', 'admin', { liveNetwork: { mode: 'keep-ip', network: 'dr-prod', mappings: [], overrides: [{ vmId: 'vm_acme_web_01', nic: 0, ip: '10.110.1.50' }] } });
+    expect(keep.status).toBe(400);
+    expect((await keep.json()).errors).toEqual([expect.objectContaining({ field: 'liveNetwork.overrides.0.ip', vmId: 'vm_acme_web_01', nic: 0, message: expect.stringContaining('acme-web-01 NIC 0') })]);
+    const twice = await put('grp_acme_web', 'admin', { testNetwork: { mode: 'keep-ip', network: 'dr-test', mappings: [], networkMap: [{ sourceNetwork: 'a', targetNetwork: 'x' }, { sourceNetwork: 'A', targetNetwork: 'y' }] } });
+    expect(twice.status).toBe(400);
+    expect((await twice.json()).errors[0]).toMatchObject({ field: 'testNetwork.networkMap' });
+    expect((await (await get('grp_acme_web', 'admin')).json()).liveNetwork.mode).toBe('re-ip');
+  });
+
   it('412 for a change made on a stale copy (If-Match)', async () => {
     expect((await put('grp_acme_web', 'admin', live(), { 'if-match': '"1"' })).status).toBe(412);
   });
