@@ -83,20 +83,21 @@ const ADMIN: RoleName[] = ['client_admin', 'staff'];
 const STAFF: RoleName[] = ['staff'];
 
 export const ROUTES: RouteDoc[] = [
-  { method: 'post', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Exchange email, password (and OTP) for a bearer token', roles: ['anonymous'], body: tokenRequestSchema, success: 201 },
-  { method: 'delete', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Revoke the presented bearer token', roles: ANY, success: 204 },
+  { method: 'post', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Exchange email, password (and OTP) for a bearer token (scope: full by default, or read; refused with 403 while the account must change its password)', roles: ['anonymous'], body: tokenRequestSchema, success: 201 },
+  { method: 'delete', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Revoke the presented bearer token (read-scope tokens too)', roles: ANY, success: 204 },
   { method: 'get', path: '/api/v1/me', tag: 'Authentication', summary: 'The current user', roles: ANY, success: 200 },
   { method: 'post', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Begin two-factor enrolment (secret and otpauth URI)', roles: ANY, success: 201 },
   { method: 'put', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Confirm two-factor enrolment with a code', roles: ANY, body: totpConfirmSchema, success: 200 },
   { method: 'delete', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Disable two-factor authentication', roles: ANY, body: totpDisableSchema, success: 204 },
   { method: 'put', path: '/api/v1/me/password', tag: 'Authentication', summary: 'Change your password (current one required; signs out every session, this one included; sessions only)', roles: ANY, body: passwordChangeSchema, success: 200 },
-  { method: 'get', path: '/api/v1/tokens', tag: 'Authentication', summary: 'API tokens you can manage', roles: ANY, success: 200 },
-  { method: 'post', path: '/api/v1/tokens', tag: 'Authentication', summary: 'Create an API token (the secret is shown once)', roles: ANY, body: createTokenSchema, success: 201 },
+  { method: 'post', path: '/api/v1/me/sessions/revoke', tag: 'Authentication', summary: 'Sign out everywhere: every browser session of yours ends, this one included (API tokens are not affected)', roles: ANY, success: 204 },
+  { method: 'get', path: '/api/v1/tokens', tag: 'Authentication', summary: 'API tokens you can manage, with their scope (read or full)', roles: ANY, success: 200 },
+  { method: 'post', path: '/api/v1/tokens', tag: 'Authentication', summary: 'Create an API token (the secret is shown once): scope read (default, GET and HEAD only) or full; expiresInDays at most 90; 403 while the account must change its password', roles: ANY, body: createTokenSchema, success: 201 },
   { method: 'delete', path: '/api/v1/tokens/{id}', tag: 'Authentication', summary: 'Revoke an API token', roles: ANY, success: 204 },
   { method: 'get', path: '/api/v1/users', tag: 'Users', summary: "Your organisation's users (staff: act for a tenant or pass tenantId)", roles: ADMIN, query: listUsersQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/users', tag: 'Users', summary: 'Invite a user: returns { user, initialPassword }, the password shown once (409 when the email is taken)', roles: ADMIN, body: inviteUserSchema, success: 201 },
   { method: 'patch', path: '/api/v1/users/{id}', tag: 'Users', summary: 'Change role, disable (revokes their API tokens) or enable; 422 for yourself or the last active admin', roles: ADMIN, body: updateUserSchema, success: 200 },
-  { method: 'post', path: '/api/v1/users/{id}/password-reset', tag: 'Users', summary: 'Reset a user\'s password: returns { user, initialPassword }, shown once; their sessions end and they choose their own at next sign-in', roles: ADMIN, success: 200 },
+  { method: 'post', path: '/api/v1/users/{id}/password-reset', tag: 'Users', summary: 'Reset a user\'s password: returns { user, initialPassword }, shown once; their sessions end, their API tokens are revoked and they choose their own at next sign-in', roles: ADMIN, success: 200 },
 
   { method: 'get', path: '/api/v1/dashboard', tag: 'Reports', summary: 'Protection at a glance: groups by status, worst RPO, test duty, sites, open alerts, availability', roles: ANY, query: tenantFilterSchema, success: 200,
     returns: 'tests: { total, overdue (no passed test within 12 months, never tested included), failed (last test failed), items: [{ id, name, lastTestedAt, lastTestResult, lastTestEndedAt }] }, overdue first, then last test failed.' },
