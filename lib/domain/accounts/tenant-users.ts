@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { apiTokens, tenants, users } from '@/db/schema';
+import { tenants, users } from '@/db/schema';
 import type { Role } from '@/lib/schemas/users';
 import { hashPassword } from '@/lib/auth/password';
 import { revokeAllTokensOf } from '@/lib/auth/api-tokens';
