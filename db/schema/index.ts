@@ -19,3 +19,4 @@ export * from './notification-marks';
 export * from './notification-preferences';
 export * from './test-drills';
 export * from './approvals';
+export * from './sessions';

@@ -24,5 +24,7 @@ declare module 'next-auth/jwt' {
     authTime?: number;
     /** users.session_version at sign-in; a bump ends the session (lib/auth/session-version.ts). */
     sessionVersion?: number;
+    /** This session's random id: signing out records it as ended (lib/auth/session-version.ts). */
+    sid?: string;
   }
 }

@@ -9,7 +9,7 @@ import { sourceIpOfRecord, userAgentOfRecord } from './request-meta';
 import { credentialsSchema } from './schemas';
 import { authSecret, ensureAuthEnv } from './secret';
 import { sessionIdleSeconds } from './session-cookie';
-import { currentSessionVersion, endSessionsOnSignOut } from './session-version';
+import { endSessionOnSignOut, sessionClaimsAtSignIn } from './session-version';
 
 /**
  * next-auth (v4) configuration: email + password (+ TOTP) sign-in, sessions as encrypted JWT
@@ -51,7 +51,7 @@ export function authOptions(): AuthOptions {
           token.name = user.name;
           // Fractional: a password change or reset in the same second must still end this session.
           token.authTime = Date.now() / 1000;
-          token.sessionVersion = currentSessionVersion(getDb(), user.id);
+          Object.assign(token, sessionClaimsAtSignIn(getDb(), user.id));
         }
         return token;
       },
@@ -70,9 +70,9 @@ export function authOptions(): AuthOptions {
       signOut({ token }) {
         if (!token?.userId || !token.role) return;
         const actor: Actor = { userId: token.userId, email: token.email ?? '', role: token.role, tenantId: token.tenantId ?? null, via: 'session' };
-        // Ends this session for good, and with it the user's others (one version per user).
-        const ended = endSessionsOnSignOut(getDb(), token.userId, token.sessionVersion);
-        audit(getDb(), actor, { action: 'auth.sign-out', targetType: 'user', targetId: token.userId, details: { sessionsEnded: ended } });
+        // The cookie is refused from now on, not merely deleted from this browser (session-version.ts).
+        const ended = endSessionOnSignOut(getDb(), token.userId, token);
+        audit(getDb(), actor, { action: 'auth.sign-out', targetType: 'user', targetId: token.userId, details: { ended } });
       },
     },
   };

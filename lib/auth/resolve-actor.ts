@@ -9,6 +9,7 @@ import { sourceIpOf } from './request-meta';
 import { ensureAuthEnv } from './secret';
 import { SESSION_ABSOLUTE_SECONDS } from './session-cookie';
 import { assertTokenScope } from './token-scope';
+import { sessionIsCurrent } from './session-version';
 import { readSessionToken } from './session-token';
 
 /**
@@ -51,8 +52,8 @@ async function sessionActor(db: DB, req: NextRequest, sourceIp: string | null): 
   if (!user || user.disabledAt || user.tenantStatus === 'suspended') return null;
   // A password change ends every session that signed in before it.
   if (user.passwordChangedAt && (!jwt.authTime || jwt.authTime * 1000 < user.passwordChangedAt.getTime())) return null;
-  // Sign-out, "sign out everywhere" and an administrator's changes bump the version (session-version.ts).
-  if ((jwt.sessionVersion ?? 0) !== user.sessionVersion) return null;
+  // Signed out, signed out everywhere, or ended by an administrator (session-version.ts).
+  if (!sessionIsCurrent(db, jwt, user.sessionVersion)) return null;
   const actor: Actor = { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId, via: 'session', sourceIp };
   // Staff who chose a tenant in the console work on it (signed cookie, see act-for.ts).
   return applyActingFor(db, actor, req.cookies);

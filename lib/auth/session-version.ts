@@ -1,16 +1,32 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { users } from '@/db/schema';
+import { endedSessions, users } from '@/db/schema';
+import { SESSION_ABSOLUTE_SECONDS } from './session-cookie';
 
 /**
- * Per-user session version. It goes into the session JWT at sign-in and resolveActor compares
- * it on every request (the user row is read anyway), so bumping it ends every session of the
- * user at once: signing out on one device signs out all of them. A per-session id list would
- * keep the other devices signed in but needs a table written on every sign-in; issue 19 accepts
- * the per-user version. API tokens are separate credentials and are not affected.
+ * Ending sessions before their cookie expires (issue 19). A session JWT carries two claims set at
+ * sign-in, both checked by resolveActor on every request (the user row is read anyway):
+ * - `sid`, its own random id: signing out records it in `ended_sessions`, ending this session
+ *   only (signing out on the phone leaves the laptop signed in);
+ * - `sessionVersion`, the account's `users.session_version` then: "sign out everywhere", an
+ *   administrator's password reset, disabling and a role change bump it, ending every session.
+ * The issue accepts a per-user version alone; the sid list costs a row per sign-out (not per
+ * sign-in), pruned once the cookie is past its absolute lifetime. API tokens are not sessions.
  */
-export function currentSessionVersion(db: Executor, userId: string): number {
-  return db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)).get()?.v ?? 0;
+type SessionClaims = { sid?: string; sessionVersion?: number; authTime?: number };
+
+/** The claims a new session gets (next-auth's jwt callback at sign-in). */
+export function sessionClaimsAtSignIn(db: Executor, userId: string): { sid: string; sessionVersion: number } {
+  const sessionVersion = db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)).get()?.v ?? 0;
+  return { sid: randomBytes(16).toString('base64url'), sessionVersion };
+}
+
+/** Whether a session of a user whose current version is `version` is still on. */
+export function sessionIsCurrent(db: Executor, jwt: SessionClaims, version: number): boolean {
+  if ((jwt.sessionVersion ?? 0) !== version) return false;
+  if (!jwt.sid) return true;
+  return !db.select({ sid: endedSessions.sid }).from(endedSessions).where(eq(endedSessions.sid, jwt.sid)).get();
 }
 
 /** Ends every session of the user (sign out everywhere, password reset, disable, role change). */
@@ -19,15 +35,24 @@ export function bumpSessionVersion(db: Executor, userId: string): void {
 }
 
 /**
- * next-auth's signOut event: only a session that is still current bumps the version, so an old
- * (already ended) cookie replayed at /api/auth/signout cannot sign its owner out again and again.
- * Returns whether it did.
+ * next-auth's signOut event: ends this session. A cookie from before session ids (no `sid`) can
+ * only be ended with all the others, by bumping the version, and only while it is current, so an
+ * old, already ended cookie replayed at /api/auth/signout cannot sign its owner out repeatedly.
  */
-export function endSessionsOnSignOut(db: Executor, userId: string, version: number | undefined): boolean {
+export function endSessionOnSignOut(db: Executor, userId: string, jwt: SessionClaims, now = new Date()): 'session' | 'all' | 'none' {
+  if (jwt.sid) {
+    const authMs = (jwt.authTime ?? now.getTime() / 1000) * 1000;
+    db.delete(endedSessions).where(lt(endedSessions.expiresAt, now)).run();
+    db.insert(endedSessions)
+      .values({ sid: jwt.sid, userId, endedAt: now, expiresAt: new Date(Math.max(authMs, now.getTime()) + SESSION_ABSOLUTE_SECONDS * 1000) })
+      .onConflictDoNothing()
+      .run();
+    return 'session';
+  }
   const res = db
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(and(eq(users.id, userId), eq(users.sessionVersion, version ?? 0)))
+    .where(and(eq(users.id, userId), eq(users.sessionVersion, jwt.sessionVersion ?? 0)))
     .run();
-  return res.changes > 0;
+  return res.changes > 0 ? 'all' : 'none';
 }

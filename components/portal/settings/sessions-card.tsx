@@ -10,15 +10,15 @@ import { useToast } from '@/components/ui/toast';
 
 /**
  * Sign out everywhere: every browser session of this account ends at once, this one included
- * (a lost laptop, a shared computer). Sessions share one version per account, so signing out
- * on one device also signs out the others. API tokens are separate and stay until revoked.
+ * (a lost laptop, a shared computer). Signing out normally ends only the browser it is done in.
+ * API tokens are separate and stay until revoked.
  */
 export function SessionsCard() {
   const [confirming, setConfirming] = useState(false);
   const { toast } = useToast();
   return (
     <Card data-testid="sessions-card">
-      <CardHeader title="Sessions" description="Signing out on one device signs you out on every device. API tokens are not affected: revoke them in the list of tokens." />
+      <CardHeader title="Sessions" description="Signing out ends the session of that browser only. Signed in somewhere you no longer trust? End every session at once. API tokens are not affected." />
       <CardBody>
         <Button variant="danger" onClick={() => setConfirming(true)}>
           Sign out everywhere

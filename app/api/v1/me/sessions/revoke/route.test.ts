@@ -73,6 +73,7 @@ const versionOf = (email: string) => db.select({ v: users.sessionVersion }).from
 describe('sign-out ends the session (issue 19, item 6)', () => {
   it('refuses a cookie captured before sign-out, on the API and on pages; a fresh sign-in works', async () => {
     const jar = await signIn('user@acme.test');
+    const otherDevice = await signIn('user@acme.test');
     const captured = cookieOf(jar);
     expect(await apiStatus(captured)).toBe(200);
     expect(await pageActor(captured)).toMatchObject({ email: 'user@acme.test' });
@@ -81,6 +82,9 @@ describe('sign-out ends the session (issue 19, item 6)', () => {
     expect(sessionKey(jar)).toBeUndefined();
     expect(await apiStatus(captured)).toBe(401);
     expect(await pageActor(captured)).toBeNull();
+    // Only this session ended: the same person's other device is still signed in.
+    expect(await apiStatus(cookieOf(otherDevice))).toBe(200);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, 'auth.sign-out')).all().at(-1)).toMatchObject({ details: { ended: 'session' } });
 
     const again = await signIn('user@acme.test');
     expect(await apiStatus(cookieOf(again))).toBe(200);
@@ -94,6 +98,24 @@ describe('sign-out ends the session (issue 19, item 6)', () => {
     const before = versionOf('user@acme.test');
     await signOut(stale);
     expect(versionOf('user@acme.test')).toBe(before);
+    expect(await apiStatus(cookieOf(current))).toBe(200);
+  });
+
+  it('a cookie from before session ids (no sid) is ended with the others, once', async () => {
+    const { encode } = await import('next-auth/jwt');
+    const { authSecret } = await import('@/lib/auth/secret');
+    const u = db.select().from(users).where(eq(users.email, 'user@acme.test')).get()!;
+    const claims = { userId: u.id, role: u.role, email: u.email, tenantId: u.tenantId, authTime: Date.now() / 1000 + 0.001, sessionVersion: u.sessionVersion };
+    const other = await signIn('user@acme.test');
+    const legacy: Jar = { [sessionKey(other)!]: await encode({ token: claims, secret: authSecret(), maxAge: 600 }) };
+    const replay = { ...legacy };
+    await signOut(legacy);
+    expect(await apiStatus(cookieOf(replay))).toBe(401);
+    expect(await apiStatus(cookieOf(other))).toBe(401);
+    expect(versionOf('user@acme.test')).toBe(u.sessionVersion + 1);
+    const current = await signIn('user@acme.test');
+    await signOut(replay);
+    expect(versionOf('user@acme.test')).toBe(u.sessionVersion + 1);
     expect(await apiStatus(cookieOf(current))).toBe(200);
   });
 });
