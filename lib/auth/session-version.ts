@@ -40,6 +40,8 @@ export function bumpSessionVersion(db: Executor, userId: string): void {
  * old, already ended cookie replayed at /api/auth/signout cannot sign its owner out repeatedly.
  */
 export function endSessionOnSignOut(db: Executor, userId: string, jwt: SessionClaims, now = new Date()): 'session' | 'all' | 'none' {
+  // An account deleted meanwhile has no sessions left to end.
+  if (!db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) return 'none';
   if (jwt.sid) {
     const authMs = (jwt.authTime ?? now.getTime() / 1000) * 1000;
     db.delete(endedSessions).where(lt(endedSessions.expiresAt, now)).run();
