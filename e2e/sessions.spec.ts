@@ -8,6 +8,9 @@ import { signIn } from './support/sign-in';
  */
 const EMAIL = 'user@globex.test';
 
+// Each test signs in two or three browsers: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function signedIn(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
