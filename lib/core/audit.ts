@@ -2,6 +2,8 @@ import type { Executor } from '@/db';
 import { auditLog } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { targetNameOf } from './audit-targets';
+import { publishLive } from './live-events';
+import { topicsOfAuditEntry } from './live-topics';
 
 export type AuditEntry = {
   action: string;
@@ -52,4 +54,6 @@ export function audit(db: Executor, actor: Actor | null, entry: AuditEntry): voi
       details: entry.details ?? null,
     })
     .run();
+  // The live stream: sent after the coalescing window, by when the use case's transaction has committed.
+  if (entry.outcome !== 'denied' && (tenantId !== null || entry.targetType)) publishLive(tenantId, topicsOfAuditEntry({ ...entry, tenantId }));
 }
