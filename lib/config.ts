@@ -28,6 +28,8 @@ const envSchema = z.object({
   PORTAL_URL: z.url().default('http://localhost:3000'),
   /** Finished notifications (outbox events, sent mail, webhook delivery log) older than this many days are pruned. */
   NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(30),
+  /** Live streams (GET /api/v1/events) one user may hold open at once; the next is refused with 429. */
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().positive().max(10_000).default(5),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

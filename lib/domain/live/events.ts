@@ -1,12 +1,21 @@
 import 'server-only';
 import type { Executor } from '@/db';
 import type { Actor } from '@/lib/core/actor';
+import { serverConfig } from '@/lib/config';
 import { DomainError } from '@/lib/core/errors';
 import { liveEvents, type LiveEvents, type LiveListener, type Subscription } from '@/lib/core/live-events';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
 
-/** Open streams per user (a browser holds one per tab): the next one is refused with 429. */
+/** Open streams per user by default (a browser holds one per tab): the next one is refused with 429. LIVE_STREAMS_PER_USER changes it. */
 export const LIVE_MAX_CONNECTIONS_PER_USER = 5;
+
+function maxStreams(): number {
+  try {
+    return serverConfig().LIVE_STREAMS_PER_USER;
+  } catch {
+    return LIVE_MAX_CONNECTIONS_PER_USER;
+  }
+}
 
 export class TooManyStreamsError extends DomainError {
   constructor(max: number) {
@@ -44,7 +53,8 @@ export function subscribeLive(db: Executor, actor: Actor, lastEventId: number | 
   const tenantId = tenantScope(actor);
   const streams = openStreams();
   const held = streams.get(actor.userId) ?? 0;
-  if (held >= LIVE_MAX_CONNECTIONS_PER_USER) throw new TooManyStreamsError(LIVE_MAX_CONNECTIONS_PER_USER);
+  const max = maxStreams();
+  if (held >= max) throw new TooManyStreamsError(max);
   streams.set(actor.userId, held + 1);
   const sub = publisher.subscribe({ tenantId }, listener, lastEventId);
   let released = false;
