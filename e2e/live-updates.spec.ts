@@ -36,14 +36,36 @@ test.describe('an Acme administrator on a group page', () => {
     test.setTimeout(60_000);
     const headers = await bearer(request, 'admin@acme.test');
     const before = await (await request.get(`/api/v1/groups/${GROUP}`, { headers })).json();
+    // Counts the stream's invalidations of this group as the page receives them (test-only wrapper).
+    await page.addInitScript((group) => {
+      const w = window as unknown as { __pushes: number; EventSource: typeof EventSource };
+      w.__pushes = 0;
+      const Original = w.EventSource;
+      w.EventSource = class extends Original {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          this.addEventListener('invalidate', (e) => {
+            if ((JSON.parse((e as MessageEvent<string>).data) as { topics: string[] }).topics.includes(`group:${group}`)) w.__pushes += 1;
+          });
+        }
+      };
+    }, GROUP);
+    const pushes = () => page.evaluate(() => (window as unknown as { __pushes: number }).__pushes);
     await page.goto(`/groups/${GROUP}`);
     await expect(page.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
     await expect(page.locator('[data-live-status]')).toHaveText('Live');
     await page.waitForTimeout(1_500); // the charts' first load
 
-    // Twelve seconds idle: the page used to poll the group every 5 s; now it asks nothing.
+    // Twelve seconds: the page used to poll the group every 5 s; now it reads the group only when
+    // the stream says it changed (replication may move it meanwhile), and nothing else.
+    const pushedBefore = await pushes();
     const idle = await dataGets(page, () => page.waitForTimeout(12_000));
-    expect(idle).toEqual([]);
+    const pushedIdle = (await pushes()) - pushedBefore;
+    const reads = (path: string) => idle.filter((p) => p === path).length;
+    expect(idle.filter((p) => !p.startsWith(`/api/v1/groups/${GROUP}`))).toEqual([]);
+    for (const path of [`/api/v1/groups/${GROUP}`, `/api/v1/groups/${GROUP}/rpo`, `/api/v1/groups/${GROUP}/checkpoints`]) {
+      expect(reads(path), `${path}: ${reads(path)} reads for ${pushedIdle} pushes`).toBeLessThanOrEqual(pushedIdle * (path.endsWith('checkpoints') ? 3 : 1));
+    }
 
     // Someone changes the group through the API (as a script would): the tile follows.
     const next = before.rtoTargetMinutes === 180 ? 300 : 180;
