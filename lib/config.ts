@@ -37,6 +37,8 @@ const envSchema = z.object({
    * which refuses to start on a bad value); validated here as well so it is listed with the rest.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Live streams (GET /api/v1/events) one user may hold open at once; the next is refused with 429. */
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().positive().max(10_000).default(5),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

@@ -277,4 +277,12 @@ export const ROUTES: RouteDoc[] = [
       'Staff: ?tenantId= or act for the tenant. A user: 403; another tenant\'s id: 404.',
   },
   { method: 'put', path: '/api/v1/admin/pricing/{tenantId}', tag: 'Staff', summary: 'Set a tenant\'s monthly unit prices (pence per GHz, per GB of memory, per GB of storage)', roles: STAFF, body: unitPricesSchema, success: 200 },
+  {
+    method: 'get', path: '/api/v1/events', tag: 'Live updates', roles: ANY, success: 200,
+    summary: 'The live stream (text/event-stream, Server-Sent Events): what changed in your scope, so you refetch instead of polling. At most 5 open per user (429)',
+    returns:
+      'Events: `ready` (data { tenantId }) at the start; `invalidate` (data { topics, tenantId }) at most every 250 ms per tenant, topics such as groups, group:<id>, operations, operation:<id>, runs, alerts, dashboard, sites, approvals, requests, audit; ' +
+      '`reset` when the Last-Event-ID header (or ?lastEventId=) is too old to resume from (refetch everything). Every event has an id: send the last one as Last-Event-ID when reconnecting to receive what you missed. ' +
+      'A comment line every 15 s keeps proxies from closing it. A client role receives its tenant\'s changes, staff every tenant\'s (or the tenant they act for).',
+  },
 ];
