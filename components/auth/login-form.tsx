@@ -150,7 +150,7 @@ export function LoginForm({ callbackUrl, initialError, initialSso = false }: Pro
       <Button type="submit" variant="primary" pending={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
-      <div className="flex items-center gap-3 text-xs text-slate-400" aria-hidden="true">
+      <div className="flex items-center gap-3 text-xs text-slate-600 dark:text-slate-400" aria-hidden="true">
         <span className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
         or
         <span className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
