@@ -13,7 +13,8 @@
  *   6. server render of the dashboard and a group page of the 1,000-VM tenant against a static
  *      (prerendered) page and against a blank dynamic page, Next's own floor (built into the
  *      bench's build only);
- *   7. a 30-day RPO chart in-process: rows read and time.
+ *   7. a 30-day RPO chart in-process: rows read and time;
+ *   8. Lighthouse (mobile profile) on the dashboard and a group page, signed in.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,7 @@ import { planSeries, rpoSeries } from '@/lib/domain/replication/rpo';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { benchEngine } from './engine';
+import { benchLighthouse } from './lighthouse';
 import { load } from './lib/load';
 import { figure, section } from './lib/report';
 import { startServer } from './lib/server';
@@ -37,9 +39,9 @@ const PASSWORD = 'demo-password';
 const LARGE_ADMIN = 'admin@tenant-01.test';
 const DAY_MS = 86_400_000;
 
-/** BENCH_ONLY=engine,chart,http,render runs just those parts (start-up is always measured). */
+/** BENCH_ONLY=engine,chart,http,render,lighthouse runs just those parts (start-up is always measured). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
-const runs = (part: 'engine' | 'chart' | 'http' | 'render') => ONLY.size === 0 || ONLY.has(part);
+const runs = (part: 'engine' | 'chart' | 'http' | 'render' | 'lighthouse') => ONLY.size === 0 || ONLY.has(part);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -276,6 +278,11 @@ async function main() {
     figure('group detail / blank dynamic page', groupPage.median / floor.median, '×', { op: '<=', value: 2 });
     figure('dashboard HTML (with its RSC payload)', dashboard.kib, 'KiB');
     figure('group detail HTML (with its RSC payload)', groupPage.kib, 'KiB');
+    }
+    if (runs('lighthouse')) {
+      section('Lighthouse, mobile profile (simulated slow 4G, 4× CPU), admin of the 1,000-VM tenant');
+      const cookie = await signIn(server.url, LARGE_ADMIN);
+      await benchLighthouse([['dashboard', `${server.url}/`], ['group page', `${server.url}/groups/${groupId}`]], cookie);
     }
     figure('resident memory after the load', treeRssMiB(server.process.pid!), 'MiB');
   } finally {
