@@ -9,9 +9,9 @@ import type { DB } from '@/lib/domain/core/database';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import { apiRequest, callRoute, issueTestToken, serveTestDb } from '@/lib/testing/api';
 import { seededTestDb } from '@/lib/testing/db';
-import * as groups from '@/app/api/v1/groups/route';
-import * as group from '@/app/api/v1/groups/[id]/route';
-import { noneMatch, weakEtag } from './conditional';
+import * as groups from './route';
+import * as group from './[id]/route';
+import { noneMatch, weakEtag } from '@/lib/api/conditional';
 
 let db: DB;
 let acme: string;
