@@ -17,6 +17,7 @@
  *   8. push against poll (bench/push.ts): server CPU with 200 idle open dashboards, and the time a
  *      change takes to reach a subscriber. `BENCH_ONLY=push` runs it alone on a fresh demo database
  *      (no large seed; the build in NEXT_DIST_DIR must exist).
+ *   9. Lighthouse (mobile profile) on the dashboard and a group page, signed in.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ import { setSimulatorForTests } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { benchEngine } from './engine';
 import { benchPush } from './push';
+import { benchLighthouse } from './lighthouse';
 import { load } from './lib/load';
 import { figure, section } from './lib/report';
 import { startServer } from './lib/server';
@@ -41,9 +43,9 @@ const PASSWORD = 'demo-password';
 const LARGE_ADMIN = 'admin@tenant-01.test';
 const DAY_MS = 86_400_000;
 
-/** BENCH_ONLY=engine,chart,http,render runs just those parts (start-up is always measured). */
+/** BENCH_ONLY=engine,chart,http,render,push,lighthouse runs just those parts (start-up is always measured). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
-const runs = (part: 'engine' | 'chart' | 'http' | 'render' | 'push') => ONLY.size === 0 || ONLY.has(part);
+const runs = (part: 'engine' | 'chart' | 'http' | 'render' | 'push' | 'lighthouse') => ONLY.size === 0 || ONLY.has(part);
 /** The push part may hold this many streams as one user. */
 const PUSH_ENV = { LIVE_STREAMS_PER_USER: '1000' };
 
@@ -307,6 +309,11 @@ async function main() {
     figure('group detail HTML (with its RSC payload)', groupPage.kib, 'KiB');
     }
     if (runs('push')) await benchPush({ url: server.url, pid: server.process.pid!, cookie: await signIn(server.url, LARGE_ADMIN), bearer: token, groupId });
+    if (runs('lighthouse')) {
+      section('Lighthouse, mobile profile (simulated slow 4G, 4× CPU), admin of the 1,000-VM tenant');
+      const cookie = await signIn(server.url, LARGE_ADMIN);
+      await benchLighthouse([['dashboard', `${server.url}/`], ['group page', `${server.url}/groups/${groupId}`]], cookie);
+    }
     figure('resident memory after the load', treeRssMiB(server.process.pid!), 'MiB');
   } finally {
     await server.stop();

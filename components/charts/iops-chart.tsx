@@ -8,9 +8,8 @@ import { outageBands, type OutageBand } from './rpo-chart';
 
 export type IopsPoint = { t: number; writeIops: number; appliedIops: number };
 
-export const WRITE_IOPS_COLOR = '#7c3aed';
-export const APPLIED_IOPS_COLOR = '#059669';
-export const IOPS_CAP_COLOR = '#dc2626';
+import { APPLIED_IOPS_COLOR, IOPS_CAP_COLOR, WRITE_IOPS_COLOR } from './colors';
+export { APPLIED_IOPS_COLOR, IOPS_CAP_COLOR, WRITE_IOPS_COLOR };
 
 /**
  * Write IOPS at the source against IOPS applied at the recovery volume, with the volume's

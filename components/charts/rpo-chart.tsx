@@ -10,8 +10,8 @@ export type RpoChartPoint = { t: number; rpoSeconds: number };
 /** A stretch when replication was paused by a fault (site or link down), shaded on the charts. */
 export type OutageBand = { fromMs: number; toMs: number };
 
-export const RPO_COLOR = '#0284c7';
-export const OUTAGE_COLOR = TONE_HEX.danger;
+import { OUTAGE_COLOR, RPO_COLOR } from './colors';
+export { OUTAGE_COLOR, RPO_COLOR };
 
 /** Outage bands, for any chart over time (direct children of the chart, as Recharts wants them). */
 export function outageBands(outages: OutageBand[]) {

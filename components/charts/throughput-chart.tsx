@@ -8,8 +8,8 @@ import { outageBands, type OutageBand } from './rpo-chart';
 
 export type TrafficPoint = { t: number; throughputMBps: number; wanMBps: number };
 
-export const WAN_COLOR = '#0284c7';
-export const WRITES_COLOR = '#d97706';
+import { WAN_COLOR, WRITES_COLOR } from './colors';
+export { WAN_COLOR, WRITES_COLOR };
 
 /**
  * What the VMs write against what the link carries to the recovery site (both MB/s). WAN

@@ -21,7 +21,8 @@ export async function apiJson<T>(path: string, init: { method?: 'GET' | 'POST'; 
     method: init.method ?? 'GET',
     headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    cache: 'no-store',
+    // A GET revalidates with the ETag the browser holds (304, no body, when nothing changed).
+    cache: (init.method ?? 'GET') === 'GET' ? 'no-cache' : 'no-store',
     signal: init.signal,
   });
   const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;

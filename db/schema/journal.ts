@@ -21,10 +21,14 @@ export const checkpoints = sqliteTable(
   (t) => [index('checkpoints_group_time_kind_idx').on(t.groupId, t.timeMs, t.kind)],
 );
 
-/** Sample resolution tiers: 0 = 5 s (last day), 1 = 1 min (7 days), 2 = 15 min (30 days+). */
+/**
+ * Sample resolution tiers: 0 = 5 s (last day), 1 = 2.5 min (7 days), 2 = 15 min (30 days+), 3 = 1 h.
+ * Each step divides the next (the engine folds one tier into the next). Tier 1 was 1 min until
+ * migration 0018 rolled its rows up: a 24 h chart reads 576 rows as they are (1,440 bucketed before).
+ */
 export const RPO_TIERS = [
   { tier: 0, stepMs: 5_000, keepMs: 24 * 3600_000 },
-  { tier: 1, stepMs: 60_000, keepMs: 7 * 24 * 3600_000 },
+  { tier: 1, stepMs: 150_000, keepMs: 7 * 24 * 3600_000 },
   { tier: 2, stepMs: 15 * 60_000, keepMs: 35 * 24 * 3600_000 },
   // Hourly for 13 months: a 30-day chart reads 720 rows, and monthly RPO compliance has a year.
   { tier: 3, stepMs: 3600_000, keepMs: 400 * 24 * 3600_000 },

@@ -7,6 +7,7 @@ import { resolveActor } from '@/lib/auth/resolve-actor';
 import { observeHttpRequest, routeTemplate } from '@/lib/metrics/registry';
 import { errorResponse } from './problem';
 import { readJson } from './request-input';
+import { conditionalJson } from './conditional';
 
 type Ctx<P> = { req: NextRequest; db: DB; params: P; json: () => Promise<unknown> };
 type AuthedCtx<P> = Ctx<P> & { actor: Actor };
@@ -37,6 +38,8 @@ export function apiRoute<P extends Record<string, string>>(
       if (!actor && !options.public) throw new UnauthenticatedError();
       const result = await handler({ req, db, params, actor: actor as Actor, json: () => readJson(req) });
       if (result instanceof Response) return result;
+      // Polled reads: a weak ETag over the body, 304 to a matching If-None-Match (lib/api/conditional).
+      if (req.method === 'GET') return conditionalJson(req, result);
       return NextResponse.json(result, { headers: { 'cache-control': 'no-store' } });
     } catch (error) {
       return errorResponse(error, req.nextUrl?.pathname);

@@ -185,9 +185,9 @@ describe('samples', () => {
     const agg = new SampleAggregator(0);
     const out: Sample[] = [];
     const sink = (tier: number, timeMs: number, rpoSeconds: number, throughputMBps: number, wanMBps: number) => out.push({ tier, timeMs, rpoSeconds, throughputMBps, wanMBps });
-    for (let t = 0; t < 61; t++) agg.add(t * 1000, 1, t === 3 ? 9 : 2, 1, 2, sink);
+    for (let t = 0; t < 151; t++) agg.add(t * 1000, 1, t === 3 ? 9 : 2, 1, 2, sink);
     const tier0 = out.filter((s) => s.tier === 0);
-    expect(tier0).toHaveLength(12);
+    expect(tier0).toHaveLength(30);
     expect(tier0[0]).toEqual({ tier: 0, timeMs: 0, rpoSeconds: 9, throughputMBps: 1, wanMBps: 2 });
     expect(tier0[1].rpoSeconds).toBe(2);
     expect(out.filter((s) => s.tier === 1)).toEqual([{ tier: 1, timeMs: 0, rpoSeconds: 9, throughputMBps: 1, wanMBps: 2 }]);

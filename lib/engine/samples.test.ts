@@ -59,40 +59,40 @@ describe('samples', () => {
     expect(out.filter((s) => s.tier === 0)).toEqual([{ tier: 0, timeMs: 10 * S, rpoSeconds: 6, throughputMBps: 1, wanMBps: 1 }]);
   });
 
-  it('close the minute too when the clock goes back past its start, but not to its very start', () => {
-    const agg = new SampleAggregator(70 * S);
+  it('close the 2.5-minute interval too when the clock goes back past its start, but not to its very start', () => {
+    const agg = new SampleAggregator(160 * S);
     const { out, sink } = collect();
-    agg.add(72 * S, 1, 6, 1, 1, sink);
-    // Back to the start of the current 5 s interval, then of the current minute: both stay open.
-    agg.add(70 * S, 1, 2, 1, 1, sink);
+    agg.add(162 * S, 1, 6, 1, 1, sink);
+    // Back to the start of the current 5 s interval, then of the current 2.5 min: both stay open.
+    agg.add(160 * S, 1, 2, 1, 1, sink);
     expect(out).toEqual([]);
-    agg.add(60 * S, 1, 2, 1, 1, sink);
-    expect(out).toEqual([{ tier: 0, timeMs: 70 * S, rpoSeconds: 6, throughputMBps: 1, wanMBps: 1 }]);
+    agg.add(150 * S, 1, 2, 1, 1, sink);
+    expect(out).toEqual([{ tier: 0, timeMs: 160 * S, rpoSeconds: 6, throughputMBps: 1, wanMBps: 1 }]);
     agg.add(3 * S, 1, 1, 1, 1, sink);
     expect(out.slice(1)).toEqual([
-      { tier: 1, timeMs: 60 * S, rpoSeconds: 6, throughputMBps: 1, wanMBps: 1 },
-      { tier: 0, timeMs: 60 * S, rpoSeconds: 2, throughputMBps: 1, wanMBps: 1 },
+      { tier: 1, timeMs: 150 * S, rpoSeconds: 6, throughputMBps: 1, wanMBps: 1 },
+      { tier: 0, timeMs: 150 * S, rpoSeconds: 2, throughputMBps: 1, wanMBps: 1 },
     ]);
   });
 
-  it('a minute sample covers its seconds without an RPO too, and its worst RPO', () => {
+  it('a 2.5-minute sample covers its seconds without an RPO too, and its worst RPO', () => {
     const agg = new SampleAggregator(0);
     const { out, sink } = collect();
     // No consistent copy for the first 5 s, then an RPO of 2 s, 8 s once.
-    for (let t = 0; t <= 60; t++) agg.add(t * S, 1, t < 5 ? null : t === 30 ? 8 : 2, t < 5 ? 6 : 1, 0.5, sink);
-    expect(out.filter((s) => s.tier === 0).map((s) => s.timeMs)).toEqual(Array.from({ length: 11 }, (_, k) => (k + 1) * 5 * S));
-    // 30 + 55 MB written over 60 s.
-    expect(out.filter((s) => s.tier === 1)).toEqual([{ tier: 1, timeMs: 0, rpoSeconds: 8, throughputMBps: 85 / 60, wanMBps: 0.5 }]);
+    for (let t = 0; t <= 150; t++) agg.add(t * S, 1, t < 5 ? null : t === 30 ? 8 : 2, t < 5 ? 6 : 1, 0.5, sink);
+    expect(out.filter((s) => s.tier === 0).map((s) => s.timeMs)).toEqual(Array.from({ length: 29 }, (_, k) => (k + 1) * 5 * S));
+    // 30 + 145 MB written over 150 s.
+    expect(out.filter((s) => s.tier === 1)).toEqual([{ tier: 1, timeMs: 0, rpoSeconds: 8, throughputMBps: 175 / 150, wanMBps: 0.5 }]);
   });
 
-  it('of a quarter-hour close with the last minute in it, and only then', () => {
+  it('of a quarter-hour close with the last 2.5 minutes in it, and only then', () => {
     const agg = new SampleAggregator(0);
     const { out, sink } = collect();
     for (let t = 0; t < 15 * 60; t += 5) agg.add(t * S, 5, t === 300 ? 11 : 1, 5, 5, sink);
     expect(out.filter((s) => s.tier === 2)).toEqual([]);
     agg.add(15 * 60 * S, 5, 1, 5, 5, sink);
     expect(out.filter((s) => s.tier === 2)).toEqual([{ tier: 2, timeMs: 0, rpoSeconds: 11, throughputMBps: 1, wanMBps: 1 }]);
-    expect(out.filter((s) => s.tier === 1)).toHaveLength(15);
+    expect(out.filter((s) => s.tier === 1)).toHaveLength(6);
   });
 
   it('carry on after a restore as if nothing happened', () => {
@@ -102,11 +102,11 @@ describe('samples', () => {
     const b = new SampleAggregator(12_345 * S, JSON.parse(JSON.stringify(a.snapshot())));
     const fromA = collect();
     const fromB = collect();
-    for (let t = 90; t <= 200; t++) {
+    for (let t = 90; t <= 400; t++) {
       a.add(t * S, 1, t % 5, 2, 1, fromA.sink);
       b.add(t * S, 1, t % 5, 2, 1, fromB.sink);
     }
     expect(fromB.out).toEqual(fromA.out);
-    expect(fromB.out.filter((s) => s.tier === 1).map((s) => s.timeMs)).toEqual([60 * S, 120 * S]);
+    expect(fromB.out.filter((s) => s.tier === 1).map((s) => s.timeMs)).toEqual([0, 150 * S]);
   });
 });

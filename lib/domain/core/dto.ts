@@ -115,7 +115,7 @@ export type RecoveryVolumeDto = { name: string; siteId: string; guaranteedIops: 
 
 export type RpoSeriesDto = {
   points: RpoPointDto[];
-  /** Resolution tier read (0 = 5 s, 1 = 1 min, 2 = 15 min, 3 = 1 h; see RPO_TIERS). */
+  /** Resolution tier read (0 = 5 s, 1 = 2.5 min, 2 = 15 min, 3 = 1 h; see RPO_TIERS). */
   tier: number;
   targetSeconds: number;
   from: string;

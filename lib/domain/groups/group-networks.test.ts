@@ -113,3 +113,15 @@ describe('updateGroupNetworks', () => {
     expect((await failure(updateGroup(db, ACME_ADMIN, g.id, { liveNetwork: live }))).errors.map((e) => e.vmId)).toEqual(['vm_acme_jump_01']);
   });
 });
+
+describe('readGroupNetworks, shared between renders and polls', () => {
+  it('answers from one read until the database changes, then reads afresh (never stale), per tenant scope', async () => {
+    const a = await readGroupNetworks(db, ACME_ADMIN, 'grp_acme_web');
+    expect(await readGroupNetworks(db, ACME_USER, 'grp_acme_web')).toBe(a);
+    db.update(protectionGroups).set({ name: 'Web tier renamed' }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
+    const b = await readGroupNetworks(db, ACME_ADMIN, 'grp_acme_web');
+    expect(b).not.toBe(a);
+    expect(b.groupName).toBe('Web tier renamed');
+    await expect(readGroupNetworks(db, GLOBEX_ADMIN, 'grp_acme_web')).rejects.toMatchObject({ status: 404 });
+  });
+});

@@ -5,7 +5,7 @@ import { outages, protectionGroups, RPO_TIERS, rpoSamples, sites } from '@/db/sc
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_USER, GLOBEX_ADMIN } from '@/lib/testing/actors';
-import { MAX_POINTS, planSeries, rpoSeries } from './rpo';
+import { MAX_POINTS, MAX_ROWS_READ, planSeries, rpoSeries } from './rpo';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 
 const NOW = Date.parse('2025-06-10T00:00:00Z');
@@ -15,7 +15,7 @@ let db: DB;
 beforeAll(async () => {
   setSimulatorForTests({ now: () => NOW } as unknown as SimulatorControl);
   db = await seededTestDb(new Date(NOW));
-  // What the runtime keeps: 5 s for a day, 1 min for 7 days, 15 min for 35 days, 1 h for 400 days.
+  // What the runtime keeps: 5 s for a day, 2.5 min for 7 days, 15 min for 35 days, 1 h for 400 days.
   const rows: (typeof rpoSamples.$inferInsert)[] = [];
   for (const t of RPO_TIERS) {
     for (let time = NOW - t.keepMs; time <= NOW; time += t.stepMs) {
@@ -61,9 +61,25 @@ describe('planSeries', () => {
   const tierFor = (rangeMs: number) => planSeries(NOW - rangeMs, NOW, NOW);
   it('reads each chart range from a tier that keeps it within ~1,000 rows', () => {
     expect(tierFor(3600_000)).toEqual({ tier: RPO_TIERS[0], bucketMs: null, estimatedRows: 720 });
-    expect(tierFor(DAY)).toEqual({ tier: RPO_TIERS[1], bucketMs: 120_000, estimatedRows: 1440 });
+    expect(tierFor(DAY)).toEqual({ tier: RPO_TIERS[1], bucketMs: null, estimatedRows: 576 });
     expect(tierFor(7 * DAY)).toEqual({ tier: RPO_TIERS[2], bucketMs: null, estimatedRows: 672 });
     expect(tierFor(30 * DAY)).toEqual({ tier: RPO_TIERS[3], bucketMs: null, estimatedRows: 720 });
+  });
+  it('keeps every range, odd ones too, within MAX_POINTS points and MAX_ROWS_READ rows', () => {
+    const ranges = [60_000, 600_000, 3600_000, 2 * 3600_000, 90 * 60_000, 6 * 3600_000, 12 * 3600_000, 25 * 3600_000, 2 * DAY, 3 * DAY + 7_000, 5 * DAY, 7 * DAY, 8 * DAY, 14 * DAY, 20 * DAY, 30 * DAY, 35 * DAY, 90 * DAY, 365 * DAY];
+    for (const r of ranges) {
+      const p = planSeries(NOW - r, NOW, NOW);
+      const points = p.bucketMs ? Math.ceil(r / p.bucketMs) : p.estimatedRows;
+      expect(points, `range ${r / 60_000} min`).toBeLessThanOrEqual(MAX_POINTS);
+      // The coarsest (hourly) tier is read whatever the range: beyond ~83 days it reads more.
+      if (p.tier.tier < 3) expect(p.estimatedRows, `range ${r / 60_000} min`).toBeLessThanOrEqual(MAX_ROWS_READ);
+    }
+    // The chart's own ranges read ~720 rows or fewer and are never bucketed.
+    for (const r of [3600_000, DAY, 7 * DAY, 30 * DAY]) {
+      const p = planSeries(NOW - r, NOW, NOW);
+      expect(p.bucketMs).toBeNull();
+      expect(p.estimatedRows).toBeLessThanOrEqual(720);
+    }
   });
   it('skips tiers that no longer hold the start of the range', () => {
     expect(planSeries(NOW - 3 * DAY, NOW - 3 * DAY + 3600_000, NOW).tier.tier).toBe(1);
@@ -76,14 +92,16 @@ describe('planSeries', () => {
 });
 
 describe('rpoSeries', () => {
-  it('defaults to the last 24 h of the simulated clock, at most ~1,000 points, keeping the worst RPO', async () => {
+  it('defaults to the last 24 h of the simulated clock, at most ~720 points read as stored, keeping the worst RPO', async () => {
     const s = await rpoSeries(db, ACME_USER, 'grp_acme_web');
     expect(s.from).toBe(new Date(NOW - DAY).toISOString());
     expect(s.to).toBe(new Date(NOW).toISOString());
     expect(s.tier).toBe(1);
     expect(s.targetSeconds).toBe(300);
-    expect(s.points.length).toBeGreaterThan(700);
-    expect(s.points.length).toBeLessThanOrEqual(MAX_POINTS + 1);
+    // One row per 2.5 min, both ends included (577), on the tier's grid.
+    expect(s.points.length).toBeGreaterThanOrEqual(577);
+    expect(s.points.length).toBeLessThanOrEqual(720);
+    expect(new Set(s.points.map((p) => Date.parse(p.time) % RPO_TIERS[1].stepMs))).toEqual(new Set([0]));
     expect(Math.max(...s.points.map((p) => p.rpoSeconds))).toBe(900);
     expect(s.points[0]).toEqual({ time: expect.any(String), rpoSeconds: expect.any(Number), throughputMBps: expect.any(Number), wanMBps: expect.any(Number), writeIops: 16, appliedIops: 12.8 });
     const times = s.points.map((p) => Date.parse(p.time));
@@ -95,6 +113,16 @@ describe('rpoSeries', () => {
     expect(s.tier).toBe(3);
     expect(s.points.length).toBeLessThanOrEqual(721);
     expect(Math.max(...s.points.map((p) => p.rpoSeconds))).toBe(900);
+  });
+
+  it('answers 1 h, 7 d, 30 d and odd ranges on the seeded database with at most ~1,000 points', async () => {
+    for (const [r, tier] of [[3600_000, 0], [7 * DAY, 2], [30 * DAY, 3], [2 * 3600_000, 0], [3 * DAY + 7_000, 1], [14 * DAY, 2]] as const) {
+      const s = await rpoSeries(db, ACME_USER, 'grp_acme_web', { from: new Date(NOW - r).toISOString(), to: new Date(NOW).toISOString() });
+      expect(s.tier, `range ${r / 60_000} min`).toBe(tier);
+      expect(s.points.length, `range ${r / 60_000} min`).toBeGreaterThan(100);
+      expect(s.points.length, `range ${r / 60_000} min`).toBeLessThanOrEqual(MAX_POINTS + 1);
+      expect(Math.max(...s.points.map((p) => p.rpoSeconds))).toBe(900);
+    }
   });
 
   it('returns raw points for a short range', async () => {

@@ -26,7 +26,7 @@ type Tier = (typeof RPO_TIERS)[number];
  * (retention) and whose rows for the range stay within the read budget, estimated from the
  * tier's step (the runtime writes one row per step, so no count query is needed). When that tier
  * has more than MAX_POINTS rows they are bucketed (worst RPO, mean traffic). 1 h → 5 s rows,
- * 24 h → 1 min, 7 d → 15 min, 30 d → 1 h (720 rows). Pure, for unit tests.
+ * 24 h → 2.5 min (576 rows, read as they are), 7 d → 15 min (672), 30 d → 1 h (720). Pure, for unit tests.
  */
 export function planSeries(fromMs: number, toMs: number, nowMs: number): { tier: Tier; bucketMs: number | null; estimatedRows: number } {
   const rowsIn = (t: Tier) => Math.ceil((Math.min(toMs, nowMs) - Math.max(fromMs, nowMs - t.keepMs)) / t.stepMs);

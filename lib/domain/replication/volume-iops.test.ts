@@ -19,7 +19,7 @@ describe('volumeIopsSeries', () => {
     const site = groups[0].targetSiteId;
     const here = groups.filter((g) => g.targetSiteId === site);
     for (const g of here) {
-      for (let m = 0; m < 10; m++) db.insert(rpoSamples).values({ groupId: g.id, tier: 1, timeMs: NOW - 600_000 + m * 60_000, rpoSeconds: 5, throughputMBps: 1, wanMBps: 1, writeIops: 32, appliedIops: 30 }).run();
+      for (let m = 0; m < 4; m++) db.insert(rpoSamples).values({ groupId: g.id, tier: 1, timeMs: NOW - 600_000 + m * 150_000, rpoSeconds: 5, throughputMBps: 1, wanMBps: 1, writeIops: 32, appliedIops: 30 }).run();
     }
     db.update(sites).set({ storageIopsPercent: 50 }).where(eq(sites.id, site)).run();
     const series = volumeIopsSeries(db, STAFF, 'ten_acme', NOW);

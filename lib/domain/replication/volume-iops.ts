@@ -1,12 +1,12 @@
 /**
  * IOPS over time per recovery volume: the sum of the write and applied IOPS of the tenant's
  * groups replicating to the volume's site (the groups the volume's guarantee caps), from the
- * 1-minute samples bucketed to 5 minutes (the last 24 h: 288 points a volume). Staff only.
+ * 2.5-minute samples (tier 1) bucketed to 5 minutes (the last 24 h: 288 points a volume). Staff only.
  */
 import 'server-only';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { protectionGroups, rpoSamples, sites, storageVolumes } from '@/db/schema';
+import { protectionGroups, RPO_TIERS, rpoSamples, sites, storageVolumes } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { authorize } from '@/lib/domain/core/authorize';
 import { iso } from '@/lib/domain/core/clock';
@@ -24,6 +24,8 @@ export type VolumeIopsDto = {
 
 const BUCKET_MS = 5 * 60_000;
 const TIER = 1;
+/** Samples of the tier in one bucket (2): the per-group mean is their sum over this. */
+const PER_BUCKET = BUCKET_MS / RPO_TIERS[TIER].stepMs;
 
 export function volumeIopsSeries(db: Executor, actor: Actor, tenantId: string, nowMs: number, rangeMs = 24 * 3600_000): VolumeIopsDto[] {
   authorize(db, actor, 'tenants:manage', { type: 'tenant', id: tenantId });
@@ -37,8 +39,8 @@ export function volumeIopsSeries(db: Executor, actor: Actor, tenantId: string, n
           .select({
             bucket: sql<number>`(${rpoSamples.timeMs} / ${sql.raw(String(BUCKET_MS))}) * ${sql.raw(String(BUCKET_MS))}`,
             // Per group the mean over the bucket, then summed over the groups.
-            writeIops: sql<number>`sum(${rpoSamples.writeIops}) * 1.0 / (${sql.raw(String(BUCKET_MS / 60_000))})`,
-            appliedIops: sql<number>`sum(${rpoSamples.appliedIops}) * 1.0 / (${sql.raw(String(BUCKET_MS / 60_000))})`,
+            writeIops: sql<number>`sum(${rpoSamples.writeIops}) * 1.0 / (${sql.raw(String(PER_BUCKET))})`,
+            appliedIops: sql<number>`sum(${rpoSamples.appliedIops}) * 1.0 / (${sql.raw(String(PER_BUCKET))})`,
           })
           .from(rpoSamples)
           .where(and(inArray(rpoSamples.groupId, ids), eq(rpoSamples.tier, TIER), gte(rpoSamples.timeMs, nowMs - rangeMs)))
