@@ -93,7 +93,7 @@ export function UserRowActions({ user }: { user: TenantUserDto }) {
         open={resetting}
         onOpenChange={setResetting}
         title={`Reset the password of ${user.name}?`}
-        description={`${user.email} is signed out at once and can sign in only with the one-time password you get next, then chooses their own. Their API tokens keep working.`}
+        description={`${user.email} is signed out at once and can sign in only with the one-time password you get next, then chooses their own. Their API tokens are revoked.`}
         confirmLabel="Reset password"
         onConfirm={async () => {
           const r = await resetPasswordAction(user.id);
