@@ -21,7 +21,9 @@ describe('pending writes', () => {
       { type: 'alert-raised', atMs: 1, key: 'k', code: 'rpo-breach', level: 'error', tenantId: 't', groupId: 'g', siteId: null, vmId: null, message: 'm' },
       { type: 'alert-resolved', atMs: 2, key: 'k' },
     ]);
-    expect([...p.samples.values()].map((s) => s.rpoSeconds)).toEqual([4]);
+    // Both kept in order: the upsert of the later one wins in the database.
+    expect(p.samples.get('g')!.map((s) => s.rpoSeconds)).toEqual([3, 4]);
+    expect(p.size).toBe(4);
     expect(p.alertOps.map((o) => o.op)).toEqual(['raise', 'resolve']);
   });
 
@@ -42,8 +44,11 @@ describe('pending writes', () => {
 
   it('forgets a deleted group', () => {
     const p = new PendingWrites();
-    p.add([cp(1), cp(2, 'keep')]);
+    const sample = (groupId: string): EngineEvent => ({ type: 'rpo-sample', groupId, tier: 0, timeMs: 5000, rpoSeconds: 1, throughputMBps: 1, wanMBps: 1, writeIops: 1, appliedIops: 1 });
+    p.add([cp(1), cp(2, 'keep'), sample('g'), sample('keep'), sample('g')]);
     p.dropGroup('g');
     expect([...p.checkpointInserts.keys()]).toEqual([id(2, 'keep')]);
+    expect([...p.samples.keys()]).toEqual(['keep']);
+    expect(p.size).toBe(2);
   });
 });

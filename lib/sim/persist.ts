@@ -71,8 +71,9 @@ export class Persister {
       for (const r of batch.checkpointInserts.values()) {
         if (existing.has(r.groupId)) s.insertCheckpoint.run(r.id, r.groupId, r.timeMs, r.kind, r.tag, r.createdBy);
       }
-      for (const r of batch.samples.values()) {
-        if (existing.has(r.groupId)) s.upsertSample.run(r.groupId, r.tier, r.timeMs, r.rpoSeconds, r.throughputMBps, r.wanMBps, r.writeIops, r.appliedIops);
+      for (const [groupId, rows] of batch.samples) {
+        if (!existing.has(groupId)) continue;
+        for (const r of rows) s.upsertSample.run(groupId, r.tier, r.timeMs, r.rpoSeconds, r.throughputMBps, r.wanMBps, r.writeIops, r.appliedIops);
       }
       this.writeAlerts(batch, existing);
       recordAlertNotifications(this.db, batch.alertOps, nowMs, existing);
