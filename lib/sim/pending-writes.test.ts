@@ -34,6 +34,16 @@ describe('pending writes', () => {
     expect([...p.journalResets]).toEqual(['g']);
   });
 
+  it('a catch-up that rewrites the journals drops queued checkpoint rows, not journal resets or samples', () => {
+    const p = new PendingWrites();
+    p.add([cp(1), cp(2), { type: 'checkpoints-thinned', groupId: 'g', timesMs: [1, 0] }, { type: 'journal-reset', groupId: 'other', atMs: 3 }]);
+    p.add([{ type: 'rpo-sample', groupId: 'g', tier: 0, timeMs: 5000, rpoSeconds: 1, throughputMBps: 1, wanMBps: 1, writeIops: 1, appliedIops: 1 }]);
+    p.dropQueuedCheckpoints();
+    expect(p.checkpointInserts.size + p.checkpointDeletes.size).toBe(0);
+    expect([...p.journalResets]).toEqual(['other']);
+    expect(p.size).toBe(2);
+  });
+
   it('take() hands over the batch and starts empty', () => {
     const p = new PendingWrites();
     p.add([cp(1)]);

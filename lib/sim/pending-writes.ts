@@ -82,6 +82,15 @@ export class PendingWrites {
     }
   }
 
+  /**
+   * Forgets queued checkpoint inserts and thinning deletes (not journal resets): for a catch-up
+   * that rewrites every journal from the engine when it ends (see Persister.replaceJournals).
+   */
+  dropQueuedCheckpoints(): void {
+    this.checkpointInserts.clear();
+    this.checkpointDeletes.clear();
+  }
+
   /** Forgets everything about a deleted group (its rows are gone with it). */
   dropGroup(groupId: string): void {
     for (const [id, row] of this.checkpointInserts) if (row.groupId === groupId) this.checkpointInserts.delete(id);
