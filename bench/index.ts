@@ -14,7 +14,10 @@
  *   6. server render of the dashboard and a group page of the 1,000-VM tenant against a static
  *      (prerendered) page and against a blank dynamic page, Next's own floor (built into the
  *      bench's build only);
- *   7. a 30-day RPO chart in-process: rows read and time.
+ *   7. a 30-day RPO chart in-process: rows read and time;
+ *   8. push against poll (bench/push.ts): server CPU with 200 idle open dashboards, and the time a
+ *      change takes to reach a subscriber. `BENCH_ONLY=push` runs it alone on a fresh demo database
+ *      (no large seed; the build in NEXT_DIST_DIR must exist).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +30,7 @@ import { planSeries, rpoSeries } from '@/lib/domain/replication/rpo';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { benchEngine } from './engine';
+import { benchPush } from './push';
 import { load } from './lib/load';
 import { figure, section } from './lib/report';
 import { startServer } from './lib/server';
@@ -43,7 +47,9 @@ const DAY_MS = 86_400_000;
 
 /** BENCH_ONLY=engine,chart,http,render runs just those parts (start-up is always measured). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
-const runs = (part: 'engine' | 'chart' | 'http' | 'render') => ONLY.size === 0 || ONLY.has(part);
+const runs = (part: 'engine' | 'chart' | 'http' | 'render' | 'push') => ONLY.size === 0 || ONLY.has(part);
+/** The push part may hold this many streams as one user. */
+const PUSH_ENV = { LIVE_STREAMS_PER_USER: '1000' };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -208,7 +214,30 @@ async function measureCatchUp(url: string, startupMs: number): Promise<void> {
   figure('GET /api/v1/groups while catching up: slowest', Math.max(...times), 'ms');
 }
 
+async function tokenOf(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD, name: 'bench' }) });
+  if (res.status !== 201) throw new Error(`token for ${email}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** BENCH_ONLY=push: the push part alone, on a fresh demo database (Acme's administrator). */
+async function pushOnly(): Promise<void> {
+  if (!fs.existsSync(path.join(DIST, 'BUILD_ID'))) throw new Error(`no build in ${DIST}: run next build (NEXT_DIST_DIR=${DIST}) first`);
+  const dir = fs.mkdtempSync(path.resolve('.bench/push-'));
+  const server = await startServer({ port: PORT, databaseUrl: path.join(dir, 'demo.db'), env: { NEXT_DIST_DIR: DIST, SIM_SPEED: '1', ...PUSH_ENV } });
+  try {
+    await benchPush({ url: server.url, pid: server.process.pid!, cookie: await signIn(server.url, 'admin@acme.test'), bearer: await tokenOf(server.url, 'admin@acme.test'), groupId: 'grp_acme_sql' });
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (ONLY.size === 1 && ONLY.has('push')) {
+    fs.mkdirSync('.bench', { recursive: true });
+    return pushOnly();
+  }
   if (runs('engine')) benchEngine(SCALE > 1 ? [5_000, 50_000] : [500, 5_000]);
   await ensureLargeDb();
   ensureBuild();
@@ -226,7 +255,7 @@ async function main() {
 
   section(`Server on the large database (scale ${SCALE}: ${SIZE.vms!.toLocaleString('en-GB')} VMs)`);
   figure('simulated time to catch up at start (since last served)', downtimeMin, 'min');
-  const serverEnv = { port: PORT, databaseUrl: DB_FILE, env: { NEXT_DIST_DIR: DIST, SIM_SPEED: '1' } };
+  const serverEnv = { port: PORT, databaseUrl: DB_FILE, env: { NEXT_DIST_DIR: DIST, SIM_SPEED: '1', ...PUSH_ENV } };
   const first = await startServer(serverEnv);
   try {
     figure('start to healthy (migrate, restore, listen; serving from here)', first.startupMs / 1000, 's', { op: '<', value: 5 });
@@ -282,6 +311,7 @@ async function main() {
     figure('dashboard HTML (with its RSC payload)', dashboard.kib, 'KiB');
     figure('group detail HTML (with its RSC payload)', groupPage.kib, 'KiB');
     }
+    if (runs('push')) await benchPush({ url: server.url, pid: server.process.pid!, cookie: await signIn(server.url, LARGE_ADMIN), bearer: token, groupId });
     figure('resident memory after the load', treeRssMiB(server.process.pid!), 'MiB');
   } finally {
     await server.stop();

@@ -18,7 +18,8 @@ const envSchema = z.object({
   /** The AUTH_SECRET before a rotation: secrets sealed under it are still opened, and re-sealed under AUTH_SECRET at start. */
   AUTH_SECRET_PREVIOUS: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
-  TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
+  /** Default lifetime of API tokens; at most 90 days (issue 19: a leaked token must die on its own). */
+  TOKEN_TTL_HOURS: z.coerce.number().int().positive().max(24 * 90).default(24 * 30),
   /** Set to 1 to let webhook endpoints use http:// and loopback or private addresses (local testing only). */
   WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   /** E-mail notifications go out through this SMTP server (smtp://user:pass@host:port, smtps://…); unset: kept in the staff "Sent mail" view. */
@@ -36,6 +37,8 @@ const envSchema = z.object({
    * which refuses to start on a bad value); validated here as well so it is listed with the rest.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Live streams (GET /api/v1/events) one user may hold open at once; the next is refused with 429. */
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().positive().max(10_000).default(5),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Role } from '@/lib/schemas/users';
 import { Icon } from '@/components/ui/icons';
+import { LiveIndicator, LiveUpdates } from '@/components/live/live-updates';
 import type { NavItem } from './nav-items';
 import { SideNav } from './side-nav';
 import { UserMenu } from './user-menu';
@@ -29,6 +30,7 @@ export type AppShellProps = {
 export function AppShell({ consoleName, homeHref, nav, context, user, banner, children }: AppShellProps) {
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
+      <LiveUpdates />
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:left-3 focus:top-3 dark:bg-slate-900"
@@ -54,7 +56,10 @@ export function AppShell({ consoleName, homeHref, nav, context, user, banner, ch
         {banner}
         <header className="flex print:hidden h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white/80 px-4 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/80">
           <div className="min-w-0 truncate">{context}</div>
-          <UserMenu {...user} />
+          <div className="flex items-center gap-3">
+            <LiveIndicator />
+            <UserMenu {...user} />
+          </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none md:px-6">
           {children}

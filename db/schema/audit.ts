@@ -4,7 +4,7 @@ import { AUDIT_OUTCOMES } from '../../lib/schemas/audit';
 
 /**
  * Append-only audit trail (ISO 27001 / SOC 1). A migration adds triggers that abort any
- * UPDATE or DELETE, so not even a bug can rewrite history; the one exception (migration 0018) is
+ * UPDATE or DELETE, so not even a bug can rewrite history; the one exception (migration 0020) is
  * a refusal or failure entry counting up its repeats, `count` and `last_time` only, within its minute. No foreign keys: entries outlive
  * the users and tenants they mention, which is why the target's name is kept with the entry.
  *
@@ -35,7 +35,7 @@ export const auditLog = sqliteTable(
     sourceIp: text('source_ip'),
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
     /**
-     * How many identical refusals or failures this entry stands for (migration 0018): repeats
+     * How many identical refusals or failures this entry stands for (migration 0020): repeats
      * within a minute of the first are counted here instead of written one by one
      * (lib/core/audit.ts). 1 for every other entry.
      */

@@ -21,3 +21,4 @@ export * from './test-drills';
 export * from './approvals';
 export * from './recovery-codes';
 export * from './identity-providers';
+export * from './sessions';

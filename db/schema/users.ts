@@ -1,4 +1,4 @@
-import { sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, index, integer } from 'drizzle-orm/sqlite-core';
 import { flag, timestamp } from './columns';
 import { tenants } from './tenants';
 import { ROLES } from '../../lib/schemas/users';
@@ -22,6 +22,8 @@ export const users = sqliteTable(
     passwordChangedAt: timestamp('password_changed_at'),
     /** The password is one an administrator was shown (invite, reset) until its owner replaces it. */
     mustChangePassword: flag('must_change_password').notNull().default(false),
+    /** Put into the session JWT at sign-in; sign-out, "sign out everywhere" and an administrator's changes bump it, ending every session. */
+    sessionVersion: integer('session_version').notNull().default(0),
   },
   (t) => [index('users_tenant_idx').on(t.tenantId)],
 );
@@ -40,6 +42,8 @@ export const apiTokens = sqliteTable(
     expiresAt: timestamp('expires_at').notNull(),
     revokedAt: timestamp('revoked_at'),
     lastUsedAt: timestamp('last_used_at'),
+    /** `read`: safe requests only (GET, HEAD); `full`: whatever the owner's role may do. */
+    scope: text('scope', { enum: ['read', 'full'] }).notNull().default('full'),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );

@@ -84,8 +84,8 @@ const ADMIN: RoleName[] = ['client_admin', 'staff'];
 const STAFF: RoleName[] = ['staff'];
 
 export const ROUTES: RouteDoc[] = [
-  { method: 'post', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Exchange email, password (and OTP) for a bearer token', roles: ['anonymous'], body: tokenRequestSchema, success: 201 },
-  { method: 'delete', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Revoke the presented bearer token', roles: ANY, success: 204 },
+  { method: 'post', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Exchange email, password (and OTP) for a bearer token (scope: full by default, or read; refused with 403 while the account must change its password)', roles: ['anonymous'], body: tokenRequestSchema, success: 201 },
+  { method: 'delete', path: '/api/v1/auth/token', tag: 'Authentication', summary: 'Revoke the presented bearer token (read-scope tokens too)', roles: ANY, success: 204 },
   { method: 'get', path: '/api/v1/me', tag: 'Authentication', summary: 'The current user', roles: ANY, success: 200 },
   { method: 'post', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Begin two-factor enrolment (secret and otpauth URI); browser session only, with the password again', roles: ANY, body: totpBeginSchema, success: 201 },
   { method: 'put', path: '/api/v1/me/totp', tag: 'Authentication', summary: 'Confirm two-factor enrolment with a code: returns { totpEnabled, recoveryCodes } (ten one-time codes, shown once); browser session only', roles: ANY, body: totpConfirmSchema, success: 200 },
@@ -93,13 +93,14 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/me/totp/recovery-codes', tag: 'Authentication', summary: 'Whether two-factor is on and how many recovery codes are left: { totpEnabled, recoveryCodesLeft }', roles: ANY, success: 200 },
   { method: 'post', path: '/api/v1/me/totp/recovery-codes', tag: 'Authentication', summary: 'Ten new recovery codes (the old ones stop working), shown once: { recoveryCodes }; needs a current code; browser session only', roles: ANY, body: recoveryCodesRegenerateSchema, success: 201 },
   { method: 'put', path: '/api/v1/me/password', tag: 'Authentication', summary: 'Change your password (current one required; signs out every session, this one included; sessions only)', roles: ANY, body: passwordChangeSchema, success: 200 },
-  { method: 'get', path: '/api/v1/tokens', tag: 'Authentication', summary: 'API tokens you can manage', roles: ANY, success: 200 },
-  { method: 'post', path: '/api/v1/tokens', tag: 'Authentication', summary: 'Create an API token (the secret is shown once)', roles: ANY, body: createTokenSchema, success: 201 },
+  { method: 'post', path: '/api/v1/me/sessions/revoke', tag: 'Authentication', summary: 'Sign out everywhere: every browser session of yours ends, this one included (API tokens are not affected)', roles: ANY, success: 204 },
+  { method: 'get', path: '/api/v1/tokens', tag: 'Authentication', summary: 'API tokens you can manage, with their scope (read or full)', roles: ANY, success: 200 },
+  { method: 'post', path: '/api/v1/tokens', tag: 'Authentication', summary: 'Create an API token (the secret is shown once): scope read (default, GET and HEAD only) or full; expiresInDays at most 90; 403 while the account must change its password', roles: ANY, body: createTokenSchema, success: 201 },
   { method: 'delete', path: '/api/v1/tokens/{id}', tag: 'Authentication', summary: 'Revoke an API token', roles: ANY, success: 204 },
   { method: 'get', path: '/api/v1/users', tag: 'Users', summary: "Your organisation's users (staff: act for a tenant or pass tenantId)", roles: ADMIN, query: listUsersQuerySchema, success: 200 },
   { method: 'post', path: '/api/v1/users', tag: 'Users', summary: 'Invite a user: returns { user, initialPassword }, the password shown once (409 when the email is taken in your organisation; an email of an account you cannot see is answered like a free one and nothing is created)', roles: ADMIN, body: inviteUserSchema, success: 201 },
   { method: 'patch', path: '/api/v1/users/{id}', tag: 'Users', summary: 'Change role, disable (revokes their API tokens) or enable; 422 for yourself or the last active admin', roles: ADMIN, body: updateUserSchema, success: 200 },
-  { method: 'post', path: '/api/v1/users/{id}/password-reset', tag: 'Users', summary: 'Reset a user\'s password: returns { user, initialPassword }, shown once; their sessions end and they choose their own at next sign-in. Staff may also reset another staff member\'s; nobody their own (422)', roles: ADMIN, success: 200 },
+  { method: 'post', path: '/api/v1/users/{id}/password-reset', tag: 'Users', summary: 'Reset a user\'s password: returns { user, initialPassword }, shown once; their sessions end, their API tokens are revoked and they choose their own at next sign-in. Staff may also reset another staff member\'s; nobody their own (422)', roles: ADMIN, success: 200 },
   { method: 'post', path: '/api/v1/users/{id}/totp-reset', tag: 'Users', summary: 'Reset a user\'s two-factor authentication (lost device and recovery codes): they sign in with the password and enrol again; audited, they are told', roles: ADMIN, success: 200 },
 
   { method: 'get', path: '/api/v1/dashboard', tag: 'Reports', summary: 'Protection at a glance: groups by status, worst RPO, test duty, sites, open alerts, availability', roles: ANY, query: tenantFilterSchema, success: 200,
@@ -276,4 +277,12 @@ export const ROUTES: RouteDoc[] = [
       'Staff: ?tenantId= or act for the tenant. A user: 403; another tenant\'s id: 404.',
   },
   { method: 'put', path: '/api/v1/admin/pricing/{tenantId}', tag: 'Staff', summary: 'Set a tenant\'s monthly unit prices (pence per GHz, per GB of memory, per GB of storage)', roles: STAFF, body: unitPricesSchema, success: 200 },
+  {
+    method: 'get', path: '/api/v1/events', tag: 'Live updates', roles: ANY, success: 200,
+    summary: 'The live stream (text/event-stream, Server-Sent Events): what changed in your scope, so you refetch instead of polling. At most 5 open per user (429)',
+    returns:
+      'Events: `ready` (data { tenantId }) at the start; `invalidate` (data { topics, tenantId }) at most every 250 ms per tenant, topics such as groups, group:<id>, operations, operation:<id>, runs, alerts, dashboard, sites, approvals, requests, audit; ' +
+      '`reset` when the Last-Event-ID header (or ?lastEventId=) is too old to resume from (refetch everything). Every event has an id: send the last one as Last-Event-ID when reconnecting to receive what you missed. ' +
+      'A comment line every 15 s keeps proxies from closing it. A client role receives its tenant\'s changes, staff every tenant\'s (or the tenant they act for).',
+  },
 ];

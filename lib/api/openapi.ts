@@ -88,7 +88,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'A token from POST /api/v1/auth/token or Settings → API tokens.' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'A token from POST /api/v1/auth/token or Settings → API tokens, at most 90 days. Scope `read`: GET and HEAD only (other methods answer 403 with tokenScope "read", requiredScope "full"); scope `full`: whatever the owner\'s role may do. Revoked when an administrator resets the owner\'s password; refused while the owner must change their password.' },
         session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
       },
       responses: {

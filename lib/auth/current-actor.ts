@@ -5,6 +5,7 @@ import { NextRequest } from 'next/server';
 import { getDb } from '@/db';
 import type { Actor } from '@/lib/core/actor';
 import { resolveActor } from './resolve-actor';
+import { assertTokenScope } from './token-scope';
 
 /**
  * The signed-in actor for server components and server actions, or null. Goes through the
@@ -18,7 +19,10 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   // Resolved as a read whatever method a server action used: Next itself checks the
   // Origin of server actions, and a page render changes nothing.
   const req = new NextRequest('http://portal.internal/', { method: 'GET', headers: new Headers(incoming) });
-  return resolveActor(getDb(), req);
+  const actor = await resolveActor(getDb(), req);
+  // A server action changes things whatever the method above says: not with a read-scope token.
+  if (actor && incoming.has('next-action')) assertTokenScope(getDb(), actor, 'POST', 'server action');
+  return actor;
 });
 
 /** Like currentActor, but sends anonymous visitors to the sign-in page (then back here). */

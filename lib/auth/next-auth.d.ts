@@ -22,5 +22,9 @@ declare module 'next-auth/jwt' {
     /** Epoch seconds (with milliseconds) of the password (and code) check; caps the session's
      * total life and ends it when the password changes after it. */
     authTime?: number;
+    /** users.session_version at sign-in; a bump ends the session (lib/auth/session-version.ts). */
+    sessionVersion?: number;
+    /** This session's random id: signing out records it as ended (lib/auth/session-version.ts). */
+    sid?: string;
   }
 }

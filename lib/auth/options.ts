@@ -9,6 +9,7 @@ import { sourceIpOfRecord, userAgentOfRecord } from './request-meta';
 import { credentialsSchema } from './schemas';
 import { authSecret, ensureAuthEnv } from './secret';
 import { sessionIdleSeconds } from './session-cookie';
+import { endSessionOnSignOut, sessionClaimsAtSignIn } from './session-version';
 
 /**
  * next-auth (v4) configuration: email + password (+ TOTP) sign-in, sessions as encrypted JWT
@@ -50,6 +51,7 @@ export function authOptions(): AuthOptions {
           token.name = user.name;
           // Fractional: a password change or reset in the same second must still end this session.
           token.authTime = Date.now() / 1000;
+          Object.assign(token, sessionClaimsAtSignIn(getDb(), user.id));
         }
         return token;
       },
@@ -68,7 +70,9 @@ export function authOptions(): AuthOptions {
       signOut({ token }) {
         if (!token?.userId || !token.role) return;
         const actor: Actor = { userId: token.userId, email: token.email ?? '', role: token.role, tenantId: token.tenantId ?? null, via: 'session' };
-        audit(getDb(), actor, { action: 'auth.sign-out', targetType: 'user', targetId: token.userId });
+        // The cookie is refused from now on, not merely deleted from this browser (session-version.ts).
+        const ended = endSessionOnSignOut(getDb(), token.userId, token);
+        audit(getDb(), actor, { action: 'auth.sign-out', targetType: 'user', targetId: token.userId, details: { ended } });
       },
     },
   };

@@ -8,6 +8,8 @@ import { findTokenOwner } from './api-tokens';
 import { sourceIpOf } from './request-meta';
 import { ensureAuthEnv } from './secret';
 import { SESSION_ABSOLUTE_SECONDS } from './session-cookie';
+import { assertTokenScope } from './token-scope';
+import { sessionIsCurrent } from './session-version';
 import { readSessionToken } from './session-token';
 
 /**
@@ -21,7 +23,9 @@ export async function resolveActor(db: DB, req: NextRequest): Promise<Actor | nu
     const token = bearerTokenOf(req);
     const owner = token ? findTokenOwner(db, token) : null;
     if (!owner) return null;
-    return { userId: owner.userId, email: owner.email, role: owner.role, tenantId: owner.tenantId, via: 'token', sourceIp };
+    const actor: Actor = { userId: owner.userId, email: owner.email, role: owner.role, tenantId: owner.tenantId, via: 'token', sourceIp, tokenId: owner.tokenId, tokenScope: owner.scope };
+    assertTokenScope(db, actor, req.method, req.nextUrl.pathname);
+    return actor;
   }
   return sessionActor(db, req, sourceIp);
 }
@@ -40,7 +44,7 @@ async function sessionActor(db: DB, req: NextRequest, sourceIp: string | null): 
   // Read the user afresh: a disabled account or a changed role takes effect at once,
   // not when the cookie expires.
   const user = db
-    .select({ id: users.id, email: users.email, role: users.role, tenantId: users.tenantId, disabledAt: users.disabledAt, passwordChangedAt: users.passwordChangedAt, tenantStatus: tenants.status })
+    .select({ id: users.id, email: users.email, role: users.role, tenantId: users.tenantId, disabledAt: users.disabledAt, passwordChangedAt: users.passwordChangedAt, sessionVersion: users.sessionVersion, tenantStatus: tenants.status })
     .from(users)
     .leftJoin(tenants, eq(tenants.id, users.tenantId))
     .where(eq(users.id, jwt.userId))
@@ -48,6 +52,8 @@ async function sessionActor(db: DB, req: NextRequest, sourceIp: string | null): 
   if (!user || user.disabledAt || user.tenantStatus === 'suspended') return null;
   // A password change ends every session that signed in before it.
   if (user.passwordChangedAt && (!jwt.authTime || jwt.authTime * 1000 < user.passwordChangedAt.getTime())) return null;
+  // Signed out, signed out everywhere, or ended by an administrator (session-version.ts).
+  if (!sessionIsCurrent(db, jwt, user.sessionVersion)) return null;
   const actor: Actor = { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId, via: 'session', sourceIp };
   // Staff who chose a tenant in the console work on it (signed cookie, see act-for.ts).
   return applyActingFor(db, actor, req.cookies);

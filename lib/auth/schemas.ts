@@ -18,15 +18,27 @@ const optionalOtp = z.preprocess((v) => (typeof v === 'string' && v.trim() === '
 export const credentialsSchema = z.object({ email, password, otp: optionalOtp });
 export type CredentialsInput = z.infer<typeof credentialsSchema>;
 
-/** POST /api/v1/auth/token. `name` labels the token in Settings. */
+/** API tokens live at most this long (issue 19). */
+export const MAX_TOKEN_DAYS = 90;
+const tokenScope = z.enum(['read', 'full'], { error: 'Scope must be "read" or "full".' });
+
+/**
+ * POST /api/v1/auth/token. `name` labels the token in Settings. The scope defaults to `full`:
+ * this is a script's sign-in with the password, which may do everything anyway.
+ */
 export const tokenRequestSchema = credentialsSchema.extend({
   name: displayText('Token name', 1, 80).optional(),
+  scope: tokenScope.default('full'),
 });
 
-/** POST /api/v1/tokens (from a signed-in session). */
+/**
+ * POST /api/v1/tokens (from a signed-in session). The scope defaults to `read`: a long-lived
+ * token stored in a script or CI secret should get write access only when asked for.
+ */
 export const createTokenSchema = z.object({
   name: displayText('Token name', 1, 80),
-  expiresInDays: wholeNumber('Expires in', 1, 365, 'days').optional(),
+  expiresInDays: wholeNumber('Expires in', 1, MAX_TOKEN_DAYS, 'days').optional(),
+  scope: tokenScope.default('read'),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 

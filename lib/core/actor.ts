@@ -13,6 +13,9 @@ export type Actor = {
   actingForTenant?: boolean;
   sourceIp?: string | null;
   via: 'session' | 'token' | 'system';
+  /** A bearer token's id and scope (lib/auth/token-scope.ts): a `read` token makes safe requests only. */
+  tokenId?: string;
+  tokenScope?: 'read' | 'full';
 };
 
 export const SYSTEM_ACTOR: Actor = { userId: 'system', email: 'system', role: 'staff', tenantId: null, via: 'system' };

@@ -4,6 +4,8 @@ import type { Executor } from '@/db';
 import { auditLog } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { targetNameOf } from './audit-targets';
+import { publishLive } from './live-events';
+import { topicsOfAuditEntry } from './live-topics';
 
 export type AuditEntry = {
   action: string;
@@ -49,7 +51,7 @@ type Row = typeof auditLog.$inferInsert & { time: Date; outcome: NonNullable<Aud
  * (`count`, `last_time`), and beyond AUDIT_DISTINCT_PER_SOURCE distinct entries in a minute from
  * one source (the actor, or the address when nobody is signed in) further ones are counted in one
  * `audit.suppressed` entry per outcome and tenant. That count is the only change the database
- * accepts on the trail (migration 0018). Successes are always written one by one.
+ * accepts on the trail (migration 0020). Successes are always written one by one.
  */
 export function audit(db: Executor, actor: Actor | null, entry: AuditEntry): void {
   const tenantId = entry.tenantId === undefined ? (actor?.tenantId ?? null) : entry.tenantId;
@@ -75,6 +77,8 @@ export function audit(db: Executor, actor: Actor | null, entry: AuditEntry): voi
       targetName: entry.targetName !== undefined ? entry.targetName : targetNameOf(db, { tenantId, targetType: row.targetType ?? null, targetId: row.targetId ?? null }),
     })
     .run();
+  // The live stream: sent after the coalescing window, by when the use case's transaction has committed.
+  if (entry.outcome !== 'denied' && (tenantId !== null || entry.targetType)) publishLive(tenantId, topicsOfAuditEntry({ ...entry, tenantId }));
 }
 
 const same = <T>(column: SQLiteColumn, value: T | null | undefined) => (value === null || value === undefined ? isNull(column) : eq(column, value));

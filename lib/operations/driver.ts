@@ -7,12 +7,16 @@
 import { inArray } from 'drizzle-orm';
 import { getDb, type DB } from '@/db';
 import { sites } from '@/db/schema';
+import { groupTopics, publishLive } from '@/lib/core/live-events';
 import { simulator } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
 import { applyTransition, runSimCalls, type OpsSim, type SimCall } from './effects';
 import { advance, failOperation, UnresumableError } from './machine';
 import { loadOpenOperations, loadSteps, rawState, stateFromRows, type OperationRow } from './store';
 import type { AdvanceResult, OperationState } from './types';
+
+/** What a step of an operation changes for the live stream: the operation, its group, and the runs (an operation may belong to one). */
+const operationTopics = (row: OperationRow) => ['operations', `operation:${row.id}`, 'runs', ...groupTopics(row.groupId)];
 
 export type AdvanceSummary = { open: number; changed: number; failed: string[] };
 
@@ -51,6 +55,7 @@ export function advanceOpenOperations(db: DB, nowMs: number, sim: OpsSim | null 
   if (!transitions.length) return { open: rows.length, changed: 0, failed: [] };
   const calls: SimCall[] = db.transaction((tx) => transitions.flatMap((t) => applyTransition(tx, t.row, t.prev, t.result)));
   runSimCalls(sim, calls);
+  for (const { row } of transitions) publishLive(row.tenantId, operationTopics(row));
   return {
     open: rows.length,
     changed: transitions.length,

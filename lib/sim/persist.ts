@@ -7,8 +7,10 @@
 import type { DB } from '@/db';
 import { RPO_TIERS } from '@/db/schema';
 import type { Engine } from '@/lib/engine';
+import { groupTopics, publishLive } from '@/lib/core/live-events';
 import { newId } from '@/lib/ids';
 import { recordAlertNotifications } from './alert-notifications';
+import { LiveGroupChanges } from './live-changes';
 import type { PendingWrites } from './pending-writes';
 import { STATE_KEYS, writeStateStatement, type ClockState } from './state-store';
 
@@ -34,6 +36,9 @@ export class Persister {
   private readonly sql;
   private readonly putState;
   private readonly sampleArgs: (string | number)[] = new Array<string | number>(SAMPLES_PER_STATEMENT * SAMPLE_COLUMNS);
+  private readonly liveGroups = new LiveGroupChanges();
+  /** Tenant (null: provider-wide) → topics to announce on the live stream once the batch has committed. */
+  private live = new Map<string | null, Set<string>>();
 
   constructor(private readonly db: DB, alertIds: Record<string, string> = {}) {
     this.alertIds = new Map(Object.entries(alertIds));
@@ -60,6 +65,7 @@ export class Persister {
         `INSERT INTO alerts (id, tenant_id, group_id, site_id, vm_id, code, level, message, raised_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
       ),
       resolveAlert: c.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL'),
+      alertTenant: c.prepare('SELECT tenant_id AS tenantId, group_id AS groupId FROM alerts WHERE id = ?'),
     };
   }
 
@@ -89,6 +95,20 @@ export class Persister {
       }
       this.putState(STATE_KEYS.alertIds, Object.fromEntries(this.alertIds), nowMs);
     })();
+    this.announce();
+  }
+
+  private noteLive(tenantId: string | null, topics: string[]): void {
+    let set = this.live.get(tenantId);
+    if (!set) this.live.set(tenantId, (set = new Set()));
+    for (const t of topics) set.add(t);
+  }
+
+  /** Publishes what the committed batch changed (lib/core/live-events.ts coalesces it further). */
+  private announce(): void {
+    const live = this.live;
+    this.live = new Map();
+    for (const [tenantId, topics] of live) publishLive(tenantId, tenantId === null ? [...topics].filter((t) => !t.includes(':')) : topics);
   }
 
   /**
@@ -146,9 +166,14 @@ export class Persister {
         const id = newId('alr');
         s.insertAlert.run(id, a.tenantId, a.groupId, a.siteId, a.vmId, a.code, a.level, a.message, op.atMs);
         this.alertIds.set(a.key, id);
+        this.noteLive(a.tenantId, a.groupId ? ['alerts', ...groupTopics(a.groupId)] : ['alerts', 'dashboard', 'groups']);
       } else {
         const id = this.alertIds.get(op.key);
-        if (id) s.resolveAlert.run(op.atMs, id);
+        if (id) {
+          s.resolveAlert.run(op.atMs, id);
+          const row = s.alertTenant.get(id) as { tenantId: string | null; groupId: string | null } | undefined;
+          if (row) this.noteLive(row.tenantId, row.groupId ? ['alerts', ...groupTopics(row.groupId)] : ['alerts', 'dashboard', 'groups']);
+        }
         this.alertIds.delete(op.key);
       }
     }
@@ -158,6 +183,7 @@ export class Persister {
     const s = this.sql;
     const v = engine.view(groupId);
     s.updateGroup.run(v.status, v.subStatus, v.rpoSeconds, v.historyCoveredSeconds, v.journalUsedGb, v.throughputMBps, v.wanMBps, v.backlogMB, v.writeIops, v.appliedIops, v.limitReason, groupId);
+    if (this.liveGroups.changed(v)) this.noteLive(engine.groups.get(groupId)?.tenantId ?? null, groupTopics(groupId));
     for (const m of v.members) {
       const key = `${groupId}|${m.vmId}`;
       const value = `${m.syncState}|${m.syncProgress.toFixed(4)}`;

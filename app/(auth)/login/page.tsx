@@ -35,6 +35,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
             Your password was changed and every session signed out. Sign in with your new password.
           </p>
         )}
+        {first(params.notice) === 'signed-out-everywhere' && (
+          <p role="status" data-testid="login-notice" className="mb-4 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200 dark:bg-emerald-500/10 dark:text-emerald-200 dark:ring-emerald-500/30">
+            You were signed out on every device.
+          </p>
+        )}
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
           <LoginForm callbackUrl={callbackUrl} initialError={first(params.error)} initialSso={first(params.sso) === '1' || (first(params.error) ?? '').startsWith('sso-') || first(params.error) === 'OAuthCallback'} />
         </div>

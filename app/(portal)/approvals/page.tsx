@@ -24,7 +24,7 @@ export default async function ApprovalsPage() {
         title="Approvals"
         description="Live failovers, moves and failbacks waiting for a second administrator (four eyes), and the decisions taken. The requester cannot approve their own; a request expires if nobody decides in time. Times here are real time (UTC), not the simulated clock: a person decides."
       />
-      <AutoRefresh seconds={5} active={pending > 0} />
+      <AutoRefresh seconds={5} active={pending > 0} topics={['approvals']} />
       {settings && !settings.liveFailoverApproval && (
         <p className="mb-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-800/50 dark:text-slate-300" data-testid="approval-off">
           Four-eyes approval is off for {settings.tenantName}: live failovers start at once. A client administrator turns it on in Settings.

@@ -24,7 +24,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
         title="Operations"
         description="Test failovers, live failovers, moves and failbacks of your protection groups: who ran them, the recovery point, the RTO achieved and the outcome."
       />
-      <AutoRefresh seconds={3} active={anyOpen} />
+      <AutoRefresh seconds={3} active={anyOpen} topics={['operations']} />
       <Card>
         {page.items.length ? (
           <OperationsTable items={page.items} />

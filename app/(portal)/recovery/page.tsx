@@ -40,7 +40,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
           </>
         }
       />
-      <AutoRefresh seconds={3} active={page.items.some((r) => r.status === 'in-progress')} />
+      <AutoRefresh seconds={3} active={page.items.some((r) => r.status === 'in-progress')} topics={['runs']} />
       <Card>
         {page.items.length ? (
           <RunsTable items={page.items} />

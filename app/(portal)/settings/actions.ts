@@ -9,6 +9,7 @@ import { createToken, revokeToken } from '@/lib/domain/accounts/tokens';
 import type { InviteUserInput, UpdateUserInput } from '@/lib/schemas/users';
 import { beginTotpEnrolment, confirmTotp, disableTotp, regenerateRecoveryCodes, resetUserTotp } from '@/lib/domain/accounts/two-factor';
 import { changeOwnPassword } from '@/lib/domain/accounts/password';
+import { signOutEverywhere } from '@/lib/domain/accounts/sessions';
 import type { PasswordChangeInput } from '@/lib/auth/schemas';
 import { runAction } from '@/app/_lib/run-action';
 import { resetMyNotificationPreferences, updateMyNotificationPreferences } from '@/lib/domain/notifications/preferences';
@@ -16,11 +17,11 @@ import type { NotificationPreferencesUpdate } from '@/lib/schemas/notification-p
 import { createWebhook, deleteWebhook, listDeliveries, redeliver, sendTestEvent, updateWebhook, type WebhookDeliveryDto } from '@/lib/domain/notifications/webhooks';
 
 /** The new token's plaintext comes back here once; it is never stored or shown again. */
-export async function createTokenAction(input: { name: string; expiresInDays?: string }): Promise<ActionResult & { token?: string }> {
+export async function createTokenAction(input: { name: string; expiresInDays?: string; scope?: string }): Promise<ActionResult & { token?: string }> {
   let token: string | undefined;
   const result = await runAction(async () => {
     const expires = input.expiresInDays?.trim();
-    token = createToken(getDb(), await requireActor(), { name: input.name, expiresInDays: expires ? expires : undefined }).token;
+    token = createToken(getDb(), await requireActor(), { name: input.name, expiresInDays: expires ? expires : undefined, scope: input.scope as 'read' | 'full' | undefined }).token;
     return 'Token created.';
   });
   if (result.ok) revalidatePath('/settings');
@@ -119,6 +120,14 @@ export async function resetPasswordAction(id: string): Promise<ActionResult & { 
 }
 
 /** On success every session is over, this one included: the form signs out next. */
+/** Ends every session of the caller, this one included; the client then signs out. */
+export async function signOutEverywhereAction(): Promise<ActionResult> {
+  return runAction(async () => {
+    signOutEverywhere(getDb(), await requireActor());
+    return 'Signed out everywhere.';
+  });
+}
+
 export async function changePasswordAction(input: PasswordChangeInput): Promise<ActionResult> {
   return runAction(async () => {
     await changeOwnPassword(getDb(), await requireActor(), input);

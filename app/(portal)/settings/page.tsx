@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
 import { AccountCard } from '@/components/portal/settings/account-card';
 import { PasswordCard } from '@/components/portal/settings/password-card';
+import { SessionsCard } from '@/components/portal/settings/sessions-card';
 import { TokensCard } from '@/components/portal/settings/tokens-card';
 import { TwoFactorCard } from '@/components/portal/settings/two-factor-card';
 import { UsersCard } from '@/components/portal/settings/users-card';
@@ -48,6 +49,7 @@ export default async function SettingsPage() {
         <AccountCard me={me} />
         {actor.role !== 'staff' && <PasswordCard />}
         {actor.role !== 'staff' && <TwoFactorCard enabled={me.totpEnabled} recoveryCodesLeft={twoFactorStatus(db, actor).recoveryCodesLeft} />}
+        {actor.role !== 'staff' && <SessionsCard />}
         <NotificationsCard preferences={preferences} />
         <TokensCard tokens={tokens} showOwner={admin} />
         {users && <UsersCard users={users} currentUserId={actor.userId} />}

@@ -62,7 +62,7 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
   return (
     <>
       {header}
-      <AutoRefresh seconds={10} />
+      <AutoRefresh seconds={10} topics={['groups', 'sites', 'dashboard', 'alerts']} />
       <Card className="mb-4">
         <FilterForm label="Forecast for" action="/what-if" className="border-b-0">
           <FilterSelect id="what-if-site" name="siteId" label="If this site failed" width="w-64" options={siteOptions} defaultValue={whatIf.siteId} />

@@ -19,7 +19,7 @@ export default async function StaffOverviewPage() {
   const downSites = o.sites.filter((s) => o.faults.siteIds.includes(s.id));
   return (
     <>
-      <AutoRefresh seconds={10} />
+      <AutoRefresh seconds={10} topics={['groups', 'sites', 'dashboard', 'alerts']} />
       <PageHeader
         title="Service overview"
         description={`Every tenant's protection and the eight sites, as of ${formatDateTime(o.now)} (simulated clock).`}

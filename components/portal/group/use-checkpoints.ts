@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useFallbackInterval } from '@/components/live/live-store';
 import { CHECKPOINT_KINDS } from '@/lib/schemas/checkpoints';
 import type { CheckpointDto, Page } from '@/lib/domain/core/dto';
 import { apiJson, qs } from '../api';
@@ -11,6 +12,8 @@ import { apiJson, qs } from '../api';
  * cover the history continuously, which the timeline draws as a band).
  */
 export function useCheckpoints(groupId: string) {
+  // Refetched on the group's live invalidations; polled (slowly) only while the stream is down.
+  const refetchInterval = useFallbackInterval();
   return useQuery({
     queryKey: ['groups', groupId, 'checkpoints'],
     queryFn: async ({ signal }) => {
@@ -19,6 +22,6 @@ export function useCheckpoints(groupId: string) {
       );
       return Object.fromEntries(CHECKPOINT_KINDS.map((k, i) => [k, pages[i].items])) as Record<(typeof CHECKPOINT_KINDS)[number], CheckpointDto[]>;
     },
-    refetchInterval: 15_000,
+    refetchInterval,
   });
 }

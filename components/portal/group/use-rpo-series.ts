@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
+import { useLiveStatus } from '@/components/live/live-store';
 import type { RpoSeriesDto } from '@/lib/domain/core/dto';
 import { apiJson, qs } from '../api';
 import { rangeOf, type ChartRangeKey } from './chart-ranges';
@@ -15,6 +16,8 @@ export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNow
   // `wall` is taken at the first request (not during render): until then the server's reading is "now".
   const anchor = useRef<{ sim: number; wall: number | null }>({ sim: serverNowMs, wall: null });
   const range = rangeOf(rangeKey);
+  // Live: the group's invalidations refetch it; the window still moves on with time, once a minute.
+  const live = useLiveStatus() === 'live';
   return useQuery({
     queryKey: ['groups', groupId, 'rpo', range.key],
     queryFn: async ({ signal }) => {
@@ -25,7 +28,7 @@ export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNow
       anchor.current = { sim: Date.parse(series.to), wall: Date.now() };
       return series;
     },
-    refetchInterval: range.pollMs,
+    refetchInterval: live ? Math.max(range.pollMs, 60_000) : range.pollMs,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { useLiveStatus } from '@/components/live/live-store';
 import { cn } from '@/components/ui/cn';
 import { Icon, type IconName } from '@/components/ui/icons';
 import { TONE_BADGE } from '@/components/ui/tone';
@@ -48,8 +49,10 @@ function useWallClock(): number | null {
  */
 export function LiveFreshness({ query, pollMs, className }: { query: PolledQuery; pollMs: number; className?: string }) {
   const now = useWallClock();
+  // With the live stream up, nothing arriving means nothing changed: the figures are current however old.
+  const pushed = useLiveStatus() === 'live';
   const f = freshnessOf({
-    ageMs: now == null || !query.dataUpdatedAt ? null : Math.max(0, now - query.dataUpdatedAt),
+    ageMs: now == null || !query.dataUpdatedAt ? null : pushed ? 0 : Math.max(0, now - query.dataUpdatedAt),
     failing: query.isError || query.failureCount > 0,
     pollMs,
   });

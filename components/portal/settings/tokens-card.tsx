@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Field, Input } from '@/components/ui/field';
+import { Field, Input, Select } from '@/components/ui/field';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -22,6 +22,8 @@ const STATUS = { active: 'success', expired: 'neutral', revoked: 'neutral' } as 
 export function TokensCard({ tokens, showOwner }: { tokens: ApiTokenDto[]; showOwner: boolean }) {
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
+  // Read-only unless asked: a token kept in a script or CI secret should not be able to fail over.
+  const [scope, setScope] = useState<'read' | 'full'>('read');
   const [result, setResult] = useState<ActionResult | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiTokenDto | null>(null);
@@ -32,7 +34,7 @@ export function TokensCard({ tokens, showOwner }: { tokens: ApiTokenDto[]; showO
   function create(e: React.FormEvent) {
     e.preventDefault();
     start(async () => {
-      const r = await createTokenAction({ name, expiresInDays: days });
+      const r = await createTokenAction({ name, expiresInDays: days, scope });
       setResult(r);
       if (r.ok && r.token) {
         setSecret(r.token);
@@ -44,13 +46,19 @@ export function TokensCard({ tokens, showOwner }: { tokens: ApiTokenDto[]; showO
 
   return (
     <Card data-testid="tokens-card">
-      <CardHeader title="API tokens" description="Bearer tokens for scripts and automation (Authorization: Bearer …). A token acts with your role." />
+      <CardHeader title="API tokens" description="Bearer tokens for scripts and automation (Authorization: Bearer …), at most 90 days. Read-only tokens can only read; full tokens act with your role." />
       <CardBody className="space-y-3">
         <form onSubmit={create} className="flex flex-wrap items-start gap-3" noValidate>
           <Field htmlFor="token-name" label="Token name" error={fieldError(result, 'name')} className="w-64">
             <Input id="token-name" value={name} maxLength={80} placeholder="e.g. nightly DR report" onChange={(e) => setName(e.target.value)} aria-invalid={fieldError(result, 'name') ? true : undefined} aria-describedby={fieldError(result, 'name') ? 'token-name-error' : undefined} />
           </Field>
-          <Field htmlFor="token-days" label="Expires in (days)" error={fieldError(result, 'expiresInDays')} className="w-36">
+          <Field htmlFor="token-scope" label="Access" error={fieldError(result, 'scope')} className="w-44">
+            <Select id="token-scope" value={scope} onChange={(e) => setScope(e.target.value as 'read' | 'full')} aria-invalid={fieldError(result, 'scope') ? true : undefined} aria-describedby={fieldError(result, 'scope') ? 'token-scope-error' : undefined}>
+              <option value="read">Read only</option>
+              <option value="full">Full (acts with your role)</option>
+            </Select>
+          </Field>
+          <Field htmlFor="token-days" label="Expires in (days, max 90)" error={fieldError(result, 'expiresInDays')} className="w-44">
             <Input id="token-days" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} aria-invalid={fieldError(result, 'expiresInDays') ? true : undefined} aria-describedby={fieldError(result, 'expiresInDays') ? 'token-days-error' : undefined} />
           </Field>
           <Button type="submit" variant="primary" pending={pending} className="mt-6">
@@ -70,6 +78,7 @@ export function TokensCard({ tokens, showOwner }: { tokens: ApiTokenDto[]; showO
               <Th>Name</Th>
               {showOwner && <Th>Owner</Th>}
               <Th>Prefix</Th>
+              <Th>Access</Th>
               <Th>Created</Th>
               <Th>Expires</Th>
               <Th>Last used</Th>
@@ -85,6 +94,9 @@ export function TokensCard({ tokens, showOwner }: { tokens: ApiTokenDto[]; showO
                 <Td className="font-medium">{t.name}</Td>
                 {showOwner && <Td>{t.userEmail}</Td>}
                 <Td className="font-mono text-xs">{t.prefix}…</Td>
+                <Td>
+                  <Badge tone={t.scope === 'full' ? 'info' : 'neutral'}>{t.scope === 'full' ? 'Full' : 'Read only'}</Badge>
+                </Td>
                 <Td>{formatDate(t.createdAt)}</Td>
                 <Td>{formatDate(t.expiresAt)}</Td>
                 <Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Never'}</Td>

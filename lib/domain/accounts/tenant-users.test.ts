@@ -122,6 +122,8 @@ describe('updateTenantUser', () => {
 
   it('disabling revokes the API tokens in the same write; enabling restores sign-in but not tokens', async () => {
     const { user } = await fresh();
+    // Tokens work once the invited user has chosen their own password (issue 19).
+    db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id)).run();
     const expiresAt = new Date(Date.now() + 3_600_000);
     const tokens = [insertApiToken(db, { userId: user.id, name: 'a', expiresAt }), insertApiToken(db, { userId: user.id, name: 'b', expiresAt })];
     const othersToken = insertApiToken(db, { userId: ACME_USER.userId, name: 'unrelated', expiresAt });

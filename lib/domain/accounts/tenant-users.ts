@@ -1,10 +1,12 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DB, Executor } from '@/db';
-import { apiTokens, tenants, users } from '@/db/schema';
+import { tenants, users } from '@/db/schema';
 import type { Role } from '@/lib/schemas/users';
 import { hashPassword } from '@/lib/auth/password';
 import { generateInitialPassword } from '@/lib/auth/initial-password';
+import { revokeAllTokensOf } from '@/lib/auth/api-tokens';
+import { bumpSessionVersion } from '@/lib/auth/session-version';
 import { newId } from '@/lib/ids';
 import { inviteUserSchema, listUsersQuerySchema, updateUserSchema } from '@/lib/schemas/users';
 import type { Actor } from '@/lib/core/actor';
@@ -176,13 +178,15 @@ export function updateTenantUser(db: DB, actor: Actor, id: string, input: unknow
     }
     if (role !== before.role) {
       tx.update(users).set({ role }).where(eq(users.id, id)).run();
+      // The session's cookie carries the old role for the UI: sign in again with the new one.
+      bumpSessionVersion(tx, id);
       audit(tx, actor, { action: 'user.role-change', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email, before: { role: before.role }, after: { role } } });
     }
     if (disabled !== (before.disabledAt != null)) {
       tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, id)).run();
-      const revoked = disabled
-        ? tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id }).all().map((t) => t.id)
-        : [];
+      // Re-enabling must not bring back the sessions that were open when the account was disabled.
+      if (disabled) bumpSessionVersion(tx, id);
+      const revoked = disabled ? revokeAllTokensOf(tx, id, now) : [];
       audit(tx, actor, {
         action: disabled ? 'user.disable' : 'user.enable', tenantId: before.tenantId, targetType: TARGET, targetId: id,
         details: { email: before.email, before: { disabled: !disabled }, after: { disabled }, ...(disabled ? { revokedTokenIds: revoked } : {}) },
@@ -206,10 +210,10 @@ function findStaffAccount(db: Executor, actor: Actor, id: string): (Row & { tena
 /**
  * POST /users/{id}/password-reset: a person forgot their password. A new one-time password is
  * returned here once (the admin hands it over); the user's sessions end at once and they are
- * asked to choose their own at next sign-in. Your own password is changed in Settings instead,
- * with the current one. Client administrators reset their tenant's users; staff reset a
- * tenant's users and also another staff member's (audited with no tenant) — never their own,
- * so a stolen staff session cannot turn itself into a password nobody else knows.
+ * asked to choose their own at next sign-in; their API tokens are revoked. Your own password is
+ * changed in Settings instead, with the current one. Client administrators reset their tenant's
+ * users; staff reset a tenant's users and also another staff member's (audited with no tenant) —
+ * never their own, so a stolen staff session cannot turn itself into a password nobody else knows.
  */
 export async function resetUserPassword(db: DB, actor: Actor, id: string): Promise<InvitedUser> {
   authorize(db, actor, 'users:manage', { type: TARGET, id });
@@ -224,7 +228,10 @@ export async function resetUserPassword(db: DB, actor: Actor, id: string): Promi
   const at = new Date();
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: true }).where(eq(users.id, id)).run();
-    audit(tx, actor, { action: 'user.password-reset', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email, ...(before.tenantId ? {} : { staffAccount: true }) } });
+    // Whoever made the reset necessary may hold the old password's sessions and tokens: end them all.
+    bumpSessionVersion(tx, id);
+    const revokedTokenIds = revokeAllTokensOf(tx, id, at);
+    audit(tx, actor, { action: 'user.password-reset', tenantId: before.tenantId, targetType: TARGET, targetId: id, details: { email: before.email, revokedTokenIds, ...(before.tenantId ? {} : { staffAccount: true }) } });
   });
   return { user: toDto(db.select(columns).from(users).where(eq(users.id, id)).get() as Row), initialPassword };
 }

@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { apiTokens, users } from '@/db/schema';
 import { hashApiToken, insertApiToken } from '@/lib/auth/api-tokens';
+import type { TokenScope } from '@/lib/auth/token-scope';
 import type { VerifiedUser } from '@/lib/auth/credentials';
 import { createTokenSchema, type CreateTokenInput } from '@/lib/auth/schemas';
 import { serverConfig } from '@/lib/config';
@@ -30,6 +31,8 @@ export type ApiTokenDto = {
   lastUsedAt: string | null;
   revokedAt: string | null;
   status: 'active' | 'expired' | 'revoked';
+  /** `read`: GET and HEAD only; `full`: everything the owner's role may do. */
+  scope: TokenScope;
 };
 
 /** More than this many live tokens per user is a sign of a script minting them in a loop. */
@@ -37,10 +40,10 @@ const MAX_ACTIVE_TOKENS = 25;
 
 const columns = {
   id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, userId: apiTokens.userId, userEmail: users.email,
-  tenantId: users.tenantId, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt,
+  tenantId: users.tenantId, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, scope: apiTokens.scope,
 };
 
-type Row = { id: string; name: string; prefix: string; userId: string; userEmail: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+type Row = { id: string; name: string; prefix: string; userId: string; userEmail: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; scope: TokenScope };
 
 function toDto(row: Row, now = new Date()): ApiTokenDto {
   return {
@@ -48,6 +51,7 @@ function toDto(row: Row, now = new Date()): ApiTokenDto {
     createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null, revokedAt: row.revokedAt?.toISOString() ?? null,
     status: row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'active',
+    scope: row.scope,
   };
 }
 
@@ -64,6 +68,21 @@ export function listTokens(db: DB, actor: Actor, options: { scope?: 'own' | 'ten
 
 export type CreatedToken = { token: string; item: ApiTokenDto };
 
+/** An account holding a password an administrator was shown (invite, reset) gets no tokens until its owner chose their own. */
+export class PasswordChangeRequiredError extends ForbiddenError {
+  constructor() {
+    super('Choose your own password first (sign in to the portal and change it): accounts with a one-time password get no API tokens.');
+    Object.assign(this.extra, { code: 'password-change-required' });
+  }
+}
+
+function assertMayHoldTokens(db: DB, actor: Actor, userId: string): void {
+  const must = db.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, userId)).get()?.must;
+  if (!must) return;
+  audit(db, actor, { action: 'denied:tokens:password-change-required', outcome: 'denied', targetType: 'user', targetId: userId });
+  throw new PasswordChangeRequiredError();
+}
+
 /** Creates a token for the actor; the plaintext is in the answer once and never again. */
 export function createToken(db: DB, actor: Actor, input: CreateTokenInput | unknown): CreatedToken {
   authorize(db, actor, 'tokens:manage');
@@ -72,20 +91,21 @@ export function createToken(db: DB, actor: Actor, input: CreateTokenInput | unkn
     audit(db, actor, { action: 'denied:tokens:create-with-token', targetType: 'api-token', outcome: 'denied' });
     throw new ForbiddenError('Create API tokens from a signed-in session (or POST /api/v1/auth/token).');
   }
-  const { name, expiresInDays } = parseInput(createTokenSchema, input);
+  const { name, expiresInDays, scope } = parseInput(createTokenSchema, input);
+  assertMayHoldTokens(db, actor, actor.userId);
   const now = new Date();
   const ttlMs = expiresInDays ? expiresInDays * 86_400_000 : serverConfig().TOKEN_TTL_HOURS * 3_600_000;
   return db.transaction((tx) => {
     const live = tx.select({ id: apiTokens.id }).from(apiTokens)
       .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now))).all();
     if (live.length >= MAX_ACTIVE_TOKENS) throw new ConflictError(`You already have ${MAX_ACTIVE_TOKENS} active tokens. Revoke one first.`);
-    const issued = insertApiToken(tx, { userId: actor.userId, name, expiresAt: new Date(now.getTime() + ttlMs), now });
+    const issued = insertApiToken(tx, { userId: actor.userId, name, expiresAt: new Date(now.getTime() + ttlMs), now, scope });
     recordEvent(tx, {
       type: 'token.created', tenantId: actor.role === 'staff' ? null : actor.tenantId, occurredAt: now,
-      payload: { userId: actor.userId, tokenId: issued.id, subject: name, summary: `An API token "${name}" (${issued.prefix}…) was created for your account; it expires ${issued.expiresAt.toISOString().slice(0, 10)}. If this was not you, revoke it in Settings.` },
+      payload: { userId: actor.userId, tokenId: issued.id, subject: name, summary: `An API token "${name}" (${issued.prefix}…, ${scope} scope) was created for your account; it expires ${issued.expiresAt.toISOString().slice(0, 10)}. If this was not you, revoke it in Settings.` },
     });
-    audit(tx, actor, { action: 'token.created', targetType: 'api_token', targetId: issued.id, details: { name, prefix: issued.prefix, expiresAt: issued.expiresAt.toISOString() } });
-    const item = toDto({ id: issued.id, name, prefix: issued.prefix, userId: actor.userId, userEmail: actor.email, createdAt: now, expiresAt: issued.expiresAt, lastUsedAt: null, revokedAt: null }, now);
+    audit(tx, actor, { action: 'token.created', targetType: 'api_token', targetId: issued.id, details: { name, prefix: issued.prefix, scope, expiresAt: issued.expiresAt.toISOString() } });
+    const item = toDto({ id: issued.id, name, prefix: issued.prefix, userId: actor.userId, userEmail: actor.email, createdAt: now, expiresAt: issued.expiresAt, lastUsedAt: null, revokedAt: null, scope }, now);
     return { token: issued.token, item };
   });
 }
@@ -118,17 +138,19 @@ export function revokePresentedToken(db: DB, actor: Actor, token: string | null)
   });
 }
 
-export type SignInToken = { token: string; expiresAt: string; user: { id: string; email: string; role: VerifiedUser['role']; tenantId: string | null } };
+export type SignInToken = { token: string; expiresAt: string; scope: TokenScope; user: { id: string; email: string; role: VerifiedUser['role']; tenantId: string | null } };
 
 /** POST /api/v1/auth/token, after verifyCredentials: a token with the configured lifetime. */
-export function issueSignInToken(db: DB, user: VerifiedUser, options: { name?: string; sourceIp: string | null }): SignInToken {
+export function issueSignInToken(db: DB, user: VerifiedUser, options: { name?: string; sourceIp: string | null; scope?: TokenScope }): SignInToken {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + serverConfig().TOKEN_TTL_HOURS * 3_600_000);
+  const scope = options.scope ?? 'full';
   const actor: Actor = { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId, via: 'token', sourceIp: options.sourceIp };
+  assertMayHoldTokens(db, actor, user.id);
   const issued = db.transaction((tx) => {
-    const t = insertApiToken(tx, { userId: user.id, name: options.name ?? 'API sign-in', expiresAt, now });
-    audit(tx, actor, { action: 'auth.token-created', targetType: 'api_token', targetId: t.id, details: { prefix: t.prefix, expiresAt: expiresAt.toISOString() } });
+    const t = insertApiToken(tx, { userId: user.id, name: options.name ?? 'API sign-in', expiresAt, now, scope });
+    audit(tx, actor, { action: 'auth.token-created', targetType: 'api_token', targetId: t.id, details: { prefix: t.prefix, scope, expiresAt: expiresAt.toISOString() } });
     return t;
   });
-  return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), user: { id: user.id, email: user.email, role: user.role, tenantId: user.tenantId } };
+  return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), scope, user: { id: user.id, email: user.email, role: user.role, tenantId: user.tenantId } };
 }

@@ -11,6 +11,7 @@ import { getDb, type DB, type Executor } from '@/db';
 import { operations, recoveryRunGroups, recoveryRuns } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
+import { groupTopics, publishLive } from '@/lib/core/live-events';
 import { recordEvent } from '@/lib/domain/notifications/outbox';
 import { DomainError } from '@/lib/core/errors';
 import { newId } from '@/lib/ids';
@@ -127,6 +128,7 @@ export function advanceRecoveryRuns(db: DB, nowMs: number, sim: OpsSim | null = 
     for (const d of due) {
       const calls = startWaitingGroup(db, run, d.groupId, d.atMs);
       if (calls.length) started += 1;
+      publishLive(run.tenantId, ['runs', `run:${run.id}`, 'operations', ...groupTopics(d.groupId)]);
       runSimCalls(sim, calls);
     }
     notifyRunAwaitingDecision(db, run, nowMs);

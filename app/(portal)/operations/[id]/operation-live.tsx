@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useLiveStatus } from '@/components/live/live-store';
 import { apiJson, ApiProblem } from '@/components/portal/api';
 import { isOpenStatus } from '@/components/operations/labels';
 import { StepList } from '@/components/operations/step-list';
@@ -12,16 +13,20 @@ import { OperationActions } from './operation-actions';
 import { OperationSummary } from './operation-summary';
 import { OperationAccess } from './operation-access';
 
-/** Polls the operation every 1.5 s while it is open, then stops: a finished record does not change. */
+/**
+ * Refetched when the live stream announces a step of the operation; while the stream is down, polled
+ * every 1.5 s while it is open. A finished record does not change.
+ */
 export function OperationLive({ initial, canAct }: { initial: OperationDto; canAct: boolean }) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const key = ['operation', initial.id];
+  const live = useLiveStatus() === 'live';
   const { data } = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => apiJson<OperationDto>(`/api/v1/operations/${initial.id}`, { signal }),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data && isOpenStatus(q.state.data.status) ? 1500 : false),
+    refetchInterval: (q) => (!live && q.state.data && isOpenStatus(q.state.data.status) ? 1500 : false),
     staleTime: 0,
   });
   const op = data ?? initial;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/lib/domain/core/database';
 import { AccountCard } from '@/components/portal/settings/account-card';
 import { PasswordCard } from '@/components/portal/settings/password-card';
+import { SessionsCard } from '@/components/portal/settings/sessions-card';
 import { TwoFactorCard } from '@/components/portal/settings/two-factor-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getMe } from '@/lib/domain/accounts/me';
@@ -31,6 +32,7 @@ export default async function StaffAccountPage() {
         <PasswordCard />
         <TwoFactorCard enabled={me.totpEnabled} recoveryCodesLeft={twoFactorStatus(getDb(), actor).recoveryCodesLeft} />
         <StaffAccountsCard accounts={staffAccounts} currentUserId={actor.userId} />
+        <SessionsCard />
         <NotificationsCard preferences={preferences} description="Which events e-mail you: the provider's own site, link and maintenance notices, and these events of every tenant. Your role's defaults are marked; security events about your own account are always sent." />
       </div>
     </>

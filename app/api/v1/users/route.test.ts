@@ -124,6 +124,8 @@ describe('PATCH /api/v1/users/{id}', () => {
 
   it('admin and staff → 200; a disabled user token stops working at once', async () => {
     const { user } = await (await invite('admin')).json();
+    // Tokens work once the invited user has chosen their own password (issue 19).
+    db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id)).run();
     const token = insertApiToken(db, { userId: user.id, name: 'their script', expiresAt: expiresAt() }).token;
     expect((await callRoute(me, apiRequest('/api/v1/me', { bearer: token }))).status).toBe(200);
 

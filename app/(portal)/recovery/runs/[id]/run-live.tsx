@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { useLiveStatus } from '@/components/live/live-store';
 import { apiJson, ApiProblem } from '@/components/portal/api';
 import { isRunOpen } from '@/components/portal/recovery/run-labels';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -12,16 +13,20 @@ import { RunActions, type RunAction, type RunActionResult } from './run-actions'
 import { RunGroupsTable } from './run-groups-table';
 import { RunSummary } from './run-summary';
 
-/** Polls the run every 1.5 s while it is in progress, then stops: an ended run does not change. */
+/**
+ * Refetched when the live stream announces a change of the run or its operations; while the stream
+ * is down, polled every 1.5 s while it is in progress. An ended run does not change.
+ */
 export function RunLive({ initial, canAct, canReadAudit }: { initial: RunDto; canAct: boolean; canReadAudit: boolean }) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const key = ['recovery-run', initial.id];
+  const live = useLiveStatus() === 'live';
   const { data } = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => apiJson<RunDto>(`/api/v1/recovery-runs/${initial.id}`, { signal }),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data && isRunOpen(q.state.data.status) ? 1500 : false),
+    refetchInterval: (q) => (!live && q.state.data && isRunOpen(q.state.data.status) ? 1500 : false),
     staleTime: 0,
   });
   const run = data ?? initial;

@@ -12,7 +12,7 @@ export const POST = apiRoute(
     const input = parseInput(tokenRequestSchema, await json());
     const sourceIp = sourceIpOf(req.headers);
     const user = await verifyCredentials(db, input, { sourceIp, channel: 'api', userAgent: userAgentOf(req.headers) });
-    return created(issueSignInToken(db, user, { name: input.name, sourceIp }));
+    return created(issueSignInToken(db, user, { name: input.name, sourceIp, scope: input.scope }));
   },
   { public: true },
 );

@@ -29,12 +29,17 @@ beforeAll(async () => {
   db = await seededTestDb();
   serveTestDb(db);
   db.insert(users).values({ id: OTHER_STAFF, tenantId: null, email: 'jo@calligo.test', name: 'Jo Renouf', role: 'staff', passwordHash: await hashPassword('jo-own-password-123'), createdAt: new Date() }).run();
+});
+// A reset revokes the target's tokens and asks them for a new password (which refuses their
+// tokens until they choose one): each test starts from people who chose theirs, with fresh tokens.
+beforeEach(() => {
+  resetAuthRateLimits();
+  db.update(users).set({ mustChangePassword: false }).run();
   tokens.staff = issueTestToken(db, STAFF.userId);
   tokens.otherStaff = issueTestToken(db, OTHER_STAFF);
   tokens.admin = issueTestToken(db, ACME_ADMIN.userId);
   tokens.user = issueTestToken(db, ACME_USER.userId);
 });
-beforeEach(() => resetAuthRateLimits());
 
 const reset = (caller: keyof typeof tokens, id: string) => callRoute(POST, apiRequest(`/api/v1/users/${id}/password-reset`, { method: 'POST', bearer: tokens[caller] }), { id });
 const row = (id: string) => db.select().from(users).where(eq(users.id, id)).get()!;

@@ -1,0 +1,30 @@
+import type { QueryKey } from '@tanstack/react-query';
+
+/**
+ * Which TanStack Query keys a live topic invalidates (a key matches every query whose key starts
+ * with it, unless `exact`). Topics are named in lib/core/live-topics.ts and the publishers.
+ */
+export function queryFiltersOf(topic: string): { queryKey: QueryKey; exact?: boolean }[] {
+  const [kind, id] = topic.split(':', 2);
+  if (id !== undefined) {
+    switch (kind) {
+      case 'group':
+        return [{ queryKey: ['groups', id] }];
+      case 'operation':
+        return [{ queryKey: ['operation', id] }, { queryKey: ['operation-checks', id] }];
+      case 'run':
+        return [{ queryKey: ['recovery-run', id] }];
+      default:
+        return [{ queryKey: [kind, id] }];
+    }
+  }
+  switch (topic) {
+    // The list only: a group's own page listens to group:<id>.
+    case 'groups':
+      return [{ queryKey: ['groups'], exact: true }];
+    case 'runs':
+      return [{ queryKey: ['recovery-runs'] }];
+    default:
+      return [{ queryKey: [topic] }];
+  }
+}
