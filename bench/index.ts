@@ -3,8 +3,9 @@
  * Prints each figure with its goal and the ratio; it never fails on a timing (that is what the
  * figures are for). Steps:
  *   1. engine VM-ticks/s against a raw Float64Array loop of the same arithmetic;
- *   2. the large database (50 tenants, 5,000 VMs, 600 groups, 30 days): generated into
- *      BENCH_DB (default .bench/large.db) unless that file exists already;
+ *   2. the large database (50 tenants, 5,000 VMs, 600 groups, 30 days; BENCH_SCALE=10: 500
+ *      tenants, 50,000 VMs, 6,000 groups, the large tenant still 1,000 VMs): generated into
+ *      BENCH_DB (default .bench/large.db, .bench/large-x10.db at scale 10) unless that file exists already;
  *   3. `next build` into NEXT_DIST_DIR (default .next-bench, apart from e2e's .next) when it has no build yet;
  *   4. the portal (node server.mjs) on it: time to healthy after the downtime since it was last served (the
  *      engine catches up in the background: time to live and request latency meanwhile), then
@@ -25,7 +26,7 @@ import path from 'node:path';
 import { and, between, count, eq } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import { protectionGroups, rpoSamples } from '@/db/schema';
-import { seedLarge } from '@/lib/seed/large';
+import { largeSeedScale, seedLarge } from '@/lib/seed/large';
 import { planSeries, rpoSeries } from '@/lib/domain/replication/rpo';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
@@ -36,7 +37,10 @@ import { load } from './lib/load';
 import { figure, section } from './lib/report';
 import { startServer } from './lib/server';
 
-const DB_FILE = path.resolve(process.env.BENCH_DB ?? '.bench/large.db');
+/** BENCH_SCALE=10: the large seed ten times over (its own database file). */
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const SIZE = largeSeedScale(SCALE);
+const DB_FILE = path.resolve(process.env.BENCH_DB ?? `.bench/large${SCALE > 1 ? `-x${SCALE}` : ''}.db`);
 const DIST = process.env.NEXT_DIST_DIR ?? '.next-bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const PASSWORD = 'demo-password';
@@ -75,10 +79,11 @@ async function ensureLargeDb(): Promise<void> {
   fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
   const started = performance.now();
   const db = openDatabase(DB_FILE);
-  const r = await seedLarge(db, { password: PASSWORD, log: (m) => console.log(`  ${m}`) });
+  const r = await seedLarge(db, { ...SIZE, password: PASSWORD, log: (m) => console.log(`  ${m}`) });
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
-  figure('generate 50 tenants, 5,000 VMs, 600 groups, 30 days', (performance.now() - started) / 1000, 's');
+  const n = (x = 0) => x.toLocaleString('en-GB');
+  figure(`generate ${n(SIZE.tenants)} tenants, ${n(SIZE.vms)} VMs, ${n(SIZE.groups)} groups, 30 days`, (performance.now() - started) / 1000, 's', { op: '<', value: 60 * SCALE });
   figure('  of which 30 days of history (headless runtime)', r.historyMs / 1000, 's');
   figure('database size', fs.statSync(DB_FILE).size / 1024 / 1024, 'MiB');
 }
@@ -235,7 +240,7 @@ async function main() {
     fs.mkdirSync('.bench', { recursive: true });
     return pushOnly();
   }
-  if (runs('engine')) benchEngine([500, 5_000]);
+  if (runs('engine')) benchEngine(SCALE > 1 ? [5_000, 50_000] : [500, 5_000]);
   await ensureLargeDb();
   ensureBuild();
 
@@ -250,7 +255,7 @@ async function main() {
   const downtimeMin = clock.wallMs ? (Date.now() - clock.wallMs) / 60_000 : 0;
   db.$client.close();
 
-  section('Server on the large database');
+  section(`Server on the large database (scale ${SCALE}: ${SIZE.vms!.toLocaleString('en-GB')} VMs)`);
   figure('simulated time to catch up at start (since last served)', downtimeMin, 'min');
   const serverEnv = { port: PORT, databaseUrl: DB_FILE, env: { NEXT_DIST_DIR: DIST, SIM_SPEED: '1', ...PUSH_ENV } };
   const first = await startServer(serverEnv);

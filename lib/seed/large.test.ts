@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DB } from '@/db';
 import { testDb } from '@/lib/testing/db';
-import { seedLarge } from './large';
+import { largeSeedScale, seedLarge } from './large';
 
 const NOW = new Date(Date.UTC(2026, 5, 1, 12, 0, 0));
 // Two hours of history keep the test quick; the runtime's catch-up is the same code for 30 days.
@@ -50,5 +50,30 @@ describe('seedLarge', () => {
     const c = testDb();
     await seedLarge(c, { ...small, seed: 7 });
     expect(digest(c).vms).not.toEqual(digest(a).vms);
+  });
+
+  it('scales by a whole factor, the large tenant keeping 1,000 VMs and 120 groups', () => {
+    expect(largeSeedScale(1)).toEqual({ tenants: 50, vms: 5000, groups: 600, largeTenantShare: 0.2 });
+    const x10 = largeSeedScale(10);
+    expect(x10).toMatchObject({ tenants: 500, vms: 50_000, groups: 6000 });
+    expect(Math.round(x10.vms! * x10.largeTenantShare!)).toBe(1000);
+    expect(Math.round(x10.groups! * x10.largeTenantShare!)).toBe(120);
+    expect(() => largeSeedScale(0)).toThrow(/scale/);
+    expect(() => largeSeedScale(1.5)).toThrow(/scale/);
+  });
+
+  it('keeps addresses valid beyond 256 tenants (--scale 10 has 500): IPv4 octets ≤ 255, MACs unique', async () => {
+    const db = testDb();
+    await seedLarge(db, { tenants: 300, vms: 600, groups: 300, largeTenantShare: 0.01, historyDays: 1 / 1440, password: 'pw', now: NOW });
+    const nics = rows(db, 'SELECT ip_address ip, mac_address mac FROM vm_nics') as { ip: string; mac: string }[];
+    expect(nics).toHaveLength(600);
+    for (const { ip, mac } of nics) {
+      expect(ip.split('.').every((o) => Number(o) <= 255)).toBe(true);
+      expect(mac).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+    }
+    expect(new Set(nics.map((n) => n.mac)).size).toBe(600);
+    const subnets = (rows(db, "SELECT live_network FROM protection_groups") as { live_network: string }[]).flatMap((g) => (JSON.parse(g.live_network) as { mappings: { sourceSubnet: string; targetSubnet: string }[] }).mappings);
+    expect(subnets.length).toBeGreaterThan(0);
+    for (const m of subnets) for (const cidr of [m.sourceSubnet, m.targetSubnet]) expect(cidr.split('/')[0].split('.').every((o) => Number(o) <= 255)).toBe(true);
   });
 });

@@ -48,6 +48,21 @@ const GROUP_KINDS = ['core services', 'web', 'data', 'applications', 'back offic
 const HISTORY_HOURS = [24, 24, 48, 72, 168, 720];
 const SITE_IDS = SITES.map((s) => s.id);
 
+/**
+ * The first three octets of tenant `t`'s subnet on its production site `site`: 10.t.site below
+ * 256 tenants (as before), the third octet carrying the rest beyond (--scale 10 has 500).
+ */
+const subnet = (t: number, site: number) => `10.${t % 256}.${site + 2 * Math.floor(t / 256)}`;
+const hex2 = (n: number) => n.toString(16).padStart(2, '0');
+/** A VMware-range MAC, unique per tenant and VM (00:50:56:… below 240 tenants, 00:50:57:… and on beyond). */
+const macOf = (t: number, v: number) => `00:50:${hex2(0x56 + ((t + 16) >> 8))}:${hex2((t + 16) & 255)}:${hex2((v >> 8) & 255)}:${hex2(v & 255)}`;
+
+/** The large seed's size at `scale` (1: 50 tenants, 5,000 VMs, 600 groups); the large tenant keeps 1,000 VMs and 120 groups. */
+export function largeSeedScale(scale: number): Pick<LargeSeedOptions, 'tenants' | 'vms' | 'groups' | 'largeTenantShare'> {
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`scale must be a whole number ≥ 1 (got ${scale})`);
+  return { tenants: 50 * scale, vms: 5000 * scale, groups: 600 * scale, largeTenantShare: 0.2 / scale };
+}
+
 /** `total` split into `parts` near-equal whole numbers. */
 const split = (total: number, parts: number) => Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 
@@ -114,7 +129,7 @@ export async function seedLarge(db: DB, opts: LargeSeedOptions): Promise<LargeSe
           writePeakHourUtc: Math.floor(rnd.next() * 24), burstiness: continuous ? 0.05 : 0.25, continuousWriter: continuous, bootSeconds, createdAt: ago(400 * DAY_MS),
         });
         r.disks.forEach((size, d) => diskValues.push({ id: `${id}_disk${d}`, vmId: id, label: `Hard disk ${d + 1}`, sizeGb: size }));
-        nicValues.push({ id: `${id}_nic0`, vmId: id, network: 'prod', ipAddress: `10.${t}.${site}.${(v % 250) + 2}`, macAddress: `00:50:56:${(t + 16).toString(16).padStart(2, '0')}:${(v >> 8).toString(16).padStart(2, '0')}:${(v & 255).toString(16).padStart(2, '0')}` });
+        nicValues.push({ id: `${id}_nic0`, vmId: id, network: 'prod', ipAddress: `${subnet(t, site)}.${(v % 250) + 2}`, macAddress: macOf(t, v) });
         vmRows.push({ id, site, name: vmName, vcpus: r.vcpus, mem: r.mem, agent: 'agent' in r && r.agent, bootSeconds, meanMBps });
       }
       for (let i = 0; i < vmValues.length; i += 500) tx.insert(vms).values(vmValues.slice(i, i + 500)).run();
@@ -141,7 +156,7 @@ export async function seedLarge(db: DB, opts: LargeSeedOptions): Promise<LargeSe
           const lastTestedDays = rnd.next() < 0.15 ? null : between(5, 500);
           const reIp = rnd.next() < 0.3;
           const liveNetwork: NetworkSettings = reIp
-            ? { mode: 're-ip', network: 'dr-prod', mappings: [{ sourceSubnet: `10.${t}.${site}.0/24`, targetSubnet: `10.${t + 100}.${site}.0/24`, gateway: `10.${t + 100}.${site}.1`, dns: [`10.${t + 100}.${site}.10`] }] }
+            ? { mode: 're-ip', network: 'dr-prod', mappings: [{ sourceSubnet: `${subnet(t, site)}.0/24`, targetSubnet: `${subnet(t + 100, site)}.0/24`, gateway: `${subnet(t + 100, site)}.1`, dns: [`${subnet(t + 100, site)}.10`] }] }
             : { mode: 'keep-ip', network: 'prod', mappings: [] };
           tx.insert(protectionGroups).values({
             id: groupId, tenantId, name: `${SITES.find((x) => x.id === prod[site])!.name} ${GROUP_KINDS[g % GROUP_KINDS.length]} ${g + 1}`,

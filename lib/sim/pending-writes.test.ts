@@ -21,7 +21,9 @@ describe('pending writes', () => {
       { type: 'alert-raised', atMs: 1, key: 'k', code: 'rpo-breach', level: 'error', tenantId: 't', groupId: 'g', siteId: null, vmId: null, message: 'm' },
       { type: 'alert-resolved', atMs: 2, key: 'k' },
     ]);
-    expect([...p.samples.values()].map((s) => s.rpoSeconds)).toEqual([4]);
+    // Both kept in order: the upsert of the later one wins in the database.
+    expect(p.samples.get('g')!.map((s) => s.rpoSeconds)).toEqual([3, 4]);
+    expect(p.size).toBe(4);
     expect(p.alertOps.map((o) => o.op)).toEqual(['raise', 'resolve']);
   });
 
@@ -30,6 +32,16 @@ describe('pending writes', () => {
     p.add([cp(1), cp(2, 'other'), { type: 'journal-reset', groupId: 'g', atMs: 5 }, cp(3)]);
     expect([...p.checkpointInserts.keys()].sort()).toEqual([id(3), id(2, 'other')].sort());
     expect([...p.journalResets]).toEqual(['g']);
+  });
+
+  it('a catch-up that rewrites the journals drops queued checkpoint rows, not journal resets or samples', () => {
+    const p = new PendingWrites();
+    p.add([cp(1), cp(2), { type: 'checkpoints-thinned', groupId: 'g', timesMs: [1, 0] }, { type: 'journal-reset', groupId: 'other', atMs: 3 }]);
+    p.add([{ type: 'rpo-sample', groupId: 'g', tier: 0, timeMs: 5000, rpoSeconds: 1, throughputMBps: 1, wanMBps: 1, writeIops: 1, appliedIops: 1 }]);
+    p.dropQueuedCheckpoints();
+    expect(p.checkpointInserts.size + p.checkpointDeletes.size).toBe(0);
+    expect([...p.journalResets]).toEqual(['other']);
+    expect(p.size).toBe(2);
   });
 
   it('take() hands over the batch and starts empty', () => {
@@ -42,8 +54,11 @@ describe('pending writes', () => {
 
   it('forgets a deleted group', () => {
     const p = new PendingWrites();
-    p.add([cp(1), cp(2, 'keep')]);
+    const sample = (groupId: string): EngineEvent => ({ type: 'rpo-sample', groupId, tier: 0, timeMs: 5000, rpoSeconds: 1, throughputMBps: 1, wanMBps: 1, writeIops: 1, appliedIops: 1 });
+    p.add([cp(1), cp(2, 'keep'), sample('g'), sample('keep'), sample('g')]);
     p.dropGroup('g');
     expect([...p.checkpointInserts.keys()]).toEqual([id(2, 'keep')]);
+    expect([...p.samples.keys()]).toEqual(['keep']);
+    expect(p.size).toBe(2);
   });
 });

@@ -16,7 +16,13 @@ export class PendingWrites {
   checkpointDeletes = new Map<string, string>();
   /** Groups whose stored journal must go before this batch's inserts (direction changed). */
   journalResets = new Set<string>();
-  samples = new Map<string, SampleRow>();
+  /**
+   * Samples per group, in arrival order (a group's rows together: the table's key starts with the
+   * group, so writing them group by group keeps the index inserts local). Each interval is
+   * emitted once; should one come twice the upsert makes the later win, as a map would.
+   */
+  samples = new Map<string, SampleRow[]>();
+  private sampleCount = 0;
   alertOps: AlertOp[] = [];
   /**
    * Per tier, samples older than this are dropped on arrival: during a long catch-up most fine
@@ -52,12 +58,15 @@ export class PendingWrites {
           for (const [id, row] of this.checkpointInserts) if (row.groupId === e.groupId) this.checkpointInserts.delete(id);
           for (const [id, groupId] of this.checkpointDeletes) if (groupId === e.groupId) this.checkpointDeletes.delete(id);
           break;
-        case 'rpo-sample':
+        case 'rpo-sample': {
           if (e.timeMs < (this.sampleHorizonMs[e.tier] ?? -Infinity)) break;
-          this.samples.set(`${e.groupId}|${e.tier}|${e.timeMs}`, {
-            groupId: e.groupId, tier: e.tier, timeMs: e.timeMs, rpoSeconds: e.rpoSeconds, throughputMBps: e.throughputMBps, wanMBps: e.wanMBps, writeIops: e.writeIops, appliedIops: e.appliedIops,
-          });
+          // The event is the row (no copy, no key string: a 30-day backfill passes ~10^7 of them).
+          const rows = this.samples.get(e.groupId);
+          if (rows) rows.push(e);
+          else this.samples.set(e.groupId, [e]);
+          this.sampleCount++;
           break;
+        }
         case 'alert-raised': {
           const info: AlertInfo = { key: e.key, code: e.code, level: e.level, tenantId: e.tenantId, groupId: e.groupId, siteId: e.siteId, vmId: e.vmId, message: e.message };
           this.alertOps.push({ op: 'raise', atMs: e.atMs, info });
@@ -73,17 +82,27 @@ export class PendingWrites {
     }
   }
 
+  /**
+   * Forgets queued checkpoint inserts and thinning deletes (not journal resets): for a catch-up
+   * that rewrites every journal from the engine when it ends (see Persister.replaceJournals).
+   */
+  dropQueuedCheckpoints(): void {
+    this.checkpointInserts.clear();
+    this.checkpointDeletes.clear();
+  }
+
   /** Forgets everything about a deleted group (its rows are gone with it). */
   dropGroup(groupId: string): void {
     for (const [id, row] of this.checkpointInserts) if (row.groupId === groupId) this.checkpointInserts.delete(id);
     for (const [id, g] of this.checkpointDeletes) if (g === groupId) this.checkpointDeletes.delete(id);
     this.journalResets.delete(groupId);
-    for (const [key, row] of this.samples) if (row.groupId === groupId) this.samples.delete(key);
+    this.sampleCount -= this.samples.get(groupId)?.length ?? 0;
+    this.samples.delete(groupId);
     this.alertOps = this.alertOps.filter((op) => op.op === 'resolve' || op.info.groupId !== groupId);
   }
 
   get size(): number {
-    return this.checkpointInserts.size + this.checkpointDeletes.size + this.journalResets.size + this.samples.size + this.alertOps.length;
+    return this.checkpointInserts.size + this.checkpointDeletes.size + this.journalResets.size + this.sampleCount + this.alertOps.length;
   }
 
   take(): PendingWrites {
@@ -94,6 +113,7 @@ export class PendingWrites {
     [batch.checkpointDeletes, this.checkpointDeletes] = [this.checkpointDeletes, batch.checkpointDeletes];
     [batch.journalResets, this.journalResets] = [this.journalResets, batch.journalResets];
     [batch.samples, this.samples] = [this.samples, batch.samples];
+    [batch.sampleCount, this.sampleCount] = [this.sampleCount, 0];
     [batch.alertOps, this.alertOps] = [this.alertOps, batch.alertOps];
     return batch;
   }

@@ -19,6 +19,14 @@ const SAMPLE_PRUNE_EVERY_MS = 10 * 60_000;
 /** Stored checkpoints are pruned to the journal floor when it moved at least this much. */
 const CHECKPOINT_PRUNE_STEP_MS = 5_000;
 
+const SAMPLE_COLUMNS = 8;
+/** 64 rows × 8 columns: 512 parameters, far below SQLite's limit. */
+const SAMPLES_PER_STATEMENT = 64;
+const upsertSamplesSql = (rows: number) =>
+  `INSERT INTO rpo_samples (group_id, tier, time_ms, rpo_seconds, throughput_mbps, wan_mbps, write_iops, applied_iops) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+   ON CONFLICT(group_id, tier, time_ms) DO UPDATE SET rpo_seconds = excluded.rpo_seconds, throughput_mbps = excluded.throughput_mbps, wan_mbps = excluded.wan_mbps,
+   write_iops = excluded.write_iops, applied_iops = excluded.applied_iops`;
+
 export class Persister {
   /** Engine alert key → alerts.id of the open row. */
   readonly alertIds: Map<string, string>;
@@ -27,6 +35,7 @@ export class Persister {
   private readonly samplesPrunedAt = new Map<string, number>();
   private readonly sql;
   private readonly putState;
+  private readonly sampleArgs: (string | number)[] = new Array<string | number>(SAMPLES_PER_STATEMENT * SAMPLE_COLUMNS);
   private readonly liveGroups = new LiveGroupChanges();
   /** Tenant (null: provider-wide) → topics to announce on the live stream once the batch has committed. */
   private live = new Map<string | null, Set<string>>();
@@ -49,11 +58,8 @@ export class Persister {
       pruneJournal: c.prepare('DELETE FROM checkpoints WHERE group_id = ? AND time_ms < ?'),
       storedJournal: c.prepare("SELECT id FROM checkpoints WHERE group_id = ? AND kind != 'tagged'").pluck(),
       deleteCheckpoint: c.prepare('DELETE FROM checkpoints WHERE id = ?'),
-      upsertSample: c.prepare(
-        `INSERT INTO rpo_samples (group_id, tier, time_ms, rpo_seconds, throughput_mbps, wan_mbps, write_iops, applied_iops) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(group_id, tier, time_ms) DO UPDATE SET rpo_seconds = excluded.rpo_seconds, throughput_mbps = excluded.throughput_mbps, wan_mbps = excluded.wan_mbps,
-         write_iops = excluded.write_iops, applied_iops = excluded.applied_iops`,
-      ),
+      upsertSample: c.prepare(upsertSamplesSql(1)),
+      upsertSamples: c.prepare(upsertSamplesSql(SAMPLES_PER_STATEMENT)),
       pruneSamples: c.prepare('DELETE FROM rpo_samples WHERE group_id = ? AND tier = ? AND time_ms < ?'),
       insertAlert: c.prepare(
         `INSERT INTO alerts (id, tenant_id, group_id, site_id, vm_id, code, level, message, raised_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
@@ -77,9 +83,7 @@ export class Persister {
       for (const r of batch.checkpointInserts.values()) {
         if (existing.has(r.groupId)) s.insertCheckpoint.run(r.id, r.groupId, r.timeMs, r.kind, r.tag, r.createdBy);
       }
-      for (const r of batch.samples.values()) {
-        if (existing.has(r.groupId)) s.upsertSample.run(r.groupId, r.tier, r.timeMs, r.rpoSeconds, r.throughputMBps, r.wanMBps, r.writeIops, r.appliedIops);
-      }
+      this.writeSamples(batch, existing);
       this.writeAlerts(batch, existing);
       recordAlertNotifications(this.db, batch.alertOps, nowMs, existing);
       for (const groupId of engine.groups.keys()) {
@@ -105,6 +109,34 @@ export class Persister {
     const live = this.live;
     this.live = new Map();
     for (const [tenantId, topics] of live) publishLive(tenantId, tenantId === null ? [...topics].filter((t) => !t.includes(':')) : topics);
+  }
+
+  /**
+   * Samples, SAMPLES_PER_STATEMENT rows per statement (a backfill writes ~10^7: one native call
+   * per row would be most of its time), group by group; the rest one by one. Rows of one batch
+   * go in order, so should a sample come twice the later one wins.
+   */
+  private writeSamples(batch: PendingWrites, existing: Set<string>): void {
+    const args = this.sampleArgs;
+    let n = 0;
+    for (const [groupId, rows] of batch.samples) {
+      if (!existing.has(groupId)) continue;
+      for (const r of rows) {
+        args[n++] = groupId;
+        args[n++] = r.tier;
+        args[n++] = r.timeMs;
+        args[n++] = r.rpoSeconds;
+        args[n++] = r.throughputMBps;
+        args[n++] = r.wanMBps;
+        args[n++] = r.writeIops;
+        args[n++] = r.appliedIops;
+        if (n === args.length) {
+          this.sql.upsertSamples.run(args);
+          n = 0;
+        }
+      }
+    }
+    for (let i = 0; i < n; i += SAMPLE_COLUMNS) this.sql.upsertSample.run(args.slice(i, i + SAMPLE_COLUMNS));
   }
 
   /**
