@@ -24,6 +24,10 @@ export function queryFiltersOf(topic: string): { queryKey: QueryKey; exact?: boo
       return [{ queryKey: ['groups'], exact: true }];
     case 'runs':
       return [{ queryKey: ['recovery-runs'] }];
+    // A site or link (published as 'sites') going down or up changes what an open operation or run may do next (commit
+    // and rollback are refused while a site is offline), though none of its steps moved.
+    case 'sites':
+      return [{ queryKey: [topic] }, { queryKey: ['operation'] }, { queryKey: ['recovery-run'] }];
     default:
       return [{ queryKey: [topic] }];
   }
