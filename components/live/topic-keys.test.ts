@@ -17,8 +17,8 @@ describe('queryFiltersOf', () => {
     expect(invalidatedBy('groups')).toEqual(['groups']);
   });
 
-  it('an operation topic refreshes the operation and its checks', () => {
-    expect(invalidatedBy('operation:op_1')).toEqual(['operation-checks:op_1', 'operation:op_1']);
+  it('an operation topic refreshes the operation, its checks and open run pages (which show their operations\' states)', () => {
+    expect(invalidatedBy('operation:op_1')).toEqual(['operation-checks:op_1', 'operation:op_1', 'recovery-run:run_1']);
   });
 
   it('a site or link change refreshes open operation and run pages too: what they may do next depends on the sites', () => {

@@ -11,7 +11,8 @@ export function queryFiltersOf(topic: string): { queryKey: QueryKey; exact?: boo
       case 'group':
         return [{ queryKey: ['groups', id] }];
       case 'operation':
-        return [{ queryKey: ['operation', id] }, { queryKey: ['operation-checks', id] }];
+        // An open run page shows its operations' states: any operation's step may be one of them.
+        return [{ queryKey: ['operation', id] }, { queryKey: ['operation-checks', id] }, { queryKey: ['recovery-run'] }];
       case 'run':
         return [{ queryKey: ['recovery-run', id] }];
       default:
