@@ -31,6 +31,18 @@ describe('samples', () => {
     expect(out).toEqual([{ tier: 0, timeMs: 0, rpoSeconds: 5, throughputMBps: 1.2, wanMBps: 2 }]);
   });
 
+  it('give the mean write and applied IOPS over the seconds covered, in every tier (folded from the finer one)', () => {
+    const agg = new SampleAggregator(0);
+    const io: { tier: number; timeMs: number; write: number; applied: number }[] = [];
+    const sink = (tier: number, timeMs: number, _rpo: number, _mb: number, _wan: number, write: number, applied: number) => void io.push({ tier, timeMs, write, applied });
+    // 150 one-second ticks: 100 writes a second for the first half, 300 for the second; 50 applied throughout.
+    for (let t = 0; t < 150; t++) agg.add(t * S, 1, 1, 1, 1, sink, t < 75 ? 100 : 300, 50);
+    agg.add(150 * S, 1, 1, 1, 1, sink, 0, 0);
+    expect(io.filter((x) => x.tier === 0).slice(0, 1)).toEqual([{ tier: 0, timeMs: 0, write: 100, applied: 50 }]);
+    expect(io.filter((x) => x.tier === 0).at(-1)).toEqual({ tier: 0, timeMs: 145 * S, write: 300, applied: 50 });
+    expect(io.filter((x) => x.tier === 1)).toEqual([{ tier: 1, timeMs: 0, write: 200, applied: 50 }]);
+  });
+
   it('count an RPO of zero', () => {
     const agg = new SampleAggregator(0);
     const { out, sink } = collect();
