@@ -25,7 +25,8 @@ typecheck() {
 lint() {
   # eslint for the code, dependency-cruiser for the layers (.dependency-cruiser.cjs): a forbidden
   # import fails naming the rule and why.
-  node_modules/.bin/eslint . && node_modules/.bin/depcruise app components lib db bench --config .dependency-cruiser.cjs --output-type err
+  # check-lock: a dependency on a moving dist-tag breaks `npm ci` on a fresh machine.
+  node scripts/check-lock.mjs && node_modules/.bin/eslint . && node_modules/.bin/depcruise app components lib db bench --config .dependency-cruiser.cjs --output-type err
 }
 
 stage "1/4 Typecheck (next typegen + tsc --noEmit)" typecheck
