@@ -19,6 +19,7 @@ const CORE_TESTS = [
   'lib/domain/reports/compliance.test.ts',
   'lib/domain/reports/test-duty.test.ts',
   'lib/auth/policy.test.ts',
+  'lib/auth/schemas.test.ts',
   'lib/schemas/**/*.test.ts',
 ];
 
