@@ -73,6 +73,36 @@ describe('test access', () => {
     await expect(readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_web_01' })).rejects.toMatchObject({ status: 404 });
   });
 
+  it("shows each test VM's console as it booted: its boot group's finish time, its own NICs' MACs, its OS", async () => {
+    const op = await startTestFailover(db, ACME_ADMIN, WEB, {});
+    tick(600);
+    const done = await getOperation(db, ACME_USER, op.id);
+    const stepFinished = (prefix: string) => done.steps.find((s) => s.name.startsWith(prefix))!.finishedAt;
+    // acme-app-* boot first, acme-web-* second (the group's boot order): each VM is "up" when its own group finished.
+    const app = await readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_app_01' });
+    const web = await readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_web_01' });
+    expect(app.upAt).toBe(stepFinished('Boot group 1:'));
+    expect(web.upAt).toBe(stepFinished('Boot group 2:'));
+    expect(web.upAt! > app.upAt!).toBe(true);
+    expect(web.lines.at(-1)).toBe(`-- test VM acme-web-01 up at Zurich (${web.upAt!.slice(0, 19).replace('T', ' ')} UTC) --`);
+    // The MAC is the one the operation gave this VM's NIC at start, not a placeholder.
+    const row = db.select({ options: operations.options }).from(operations).where(eq(operations.id, op.id)).get()!;
+    const addresses = (row.options as { network: { addresses: { vmId: string; nic: number; mac: string }[] } }).network.addresses;
+    const mac = addresses.find((a) => a.vmId === 'vm_acme_web_01' && a.nic === 0)!.mac;
+    expect(mac).not.toBe('00:50:56:00:00:00');
+    expect(web.lines.join('\n')).toContain(`eth0: NIC Link is Up 10000 Mbps (${mac})`);
+    expect(app.lines.join('\n')).not.toContain(`(${mac})`);
+
+    // A Windows VM boots like one.
+    writeJournal(db, 'grp_acme_sql', sim.nowMs);
+    const sql = await startTestFailover(db, ACME_ADMIN, 'grp_acme_sql', {});
+    tick(900);
+    const win = await readTestConsole(db, ACME_USER, sql.id, { vmId: 'vm_acme_sql_01' });
+    expect(win.vm.os).toBe('windows');
+    expect(win.lines[0]).toBe('Windows Boot Manager');
+    expect(win.lines.join('\n')).toMatch(/Ethernet0 \([0-9a-f:]{17}\): 10\.10\.3\.31/);
+  });
+
   it('shows how to reach a test VM for each connection option', async () => {
     db.update(tenants).set({ connection: 'portal' }).where(eq(tenants.id, 'ten_acme')).run();
     const op = await startTestFailover(db, ACME_ADMIN, WEB, {});
