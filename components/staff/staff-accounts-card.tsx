@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
-import { ResetPasswordButton } from './reset-password-button';
+import { ResetPasswordButton } from '@/components/portal/settings/reset-password-button';
 
 /**
  * The provider's staff accounts. A staff member who lost their password asks another, who

@@ -2,16 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { resetPasswordAction, resetTotpAction, updateUserAction } from '@/app/(portal)/settings/actions';
+import { resetTotpAction, updateUserAction } from '@/app/(portal)/settings/actions';
 import type { ActionResult } from '@/components/portal/action-result';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Select } from '@/components/ui/field';
-import { FormDialog } from '@/components/ui/form-dialog';
 import { useToast } from '@/components/ui/toast';
 import type { TenantUserDto } from '@/lib/domain/accounts/tenant-users';
 import type { TenantRole, UpdateUserInput } from '@/lib/schemas/users';
-import { OneTimePassword } from './one-time-password';
+import { ResetPasswordButton } from './reset-password-button';
 
 /**
  * A user's role (changed with an explicit button, so arrowing through the select never
@@ -21,9 +20,7 @@ export function UserRowActions({ user }: { user: TenantUserDto }) {
   const current = user.role as TenantRole;
   const [role, setRole] = useState<TenantRole>(current);
   const [confirming, setConfirming] = useState(false);
-  const [resetting, setResetting] = useState(false);
   const [resettingTotp, setResettingTotp] = useState(false);
-  const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
   const [pending, start] = useTransition();
   const { toast } = useToast();
   const router = useRouter();
@@ -66,11 +63,7 @@ export function UserRowActions({ user }: { user: TenantUserDto }) {
           Disable
         </Button>
       )}
-      {!user.disabled && (
-        <Button size="sm" variant="ghost" disabled={pending} onClick={() => setResetting(true)} aria-label={`Reset the password of ${user.name}`}>
-          Reset password
-        </Button>
-      )}
+      {!user.disabled && <ResetPasswordButton user={user} disabled={pending} />}
       {user.totpEnabled && (
         <Button size="sm" variant="ghost" disabled={pending} onClick={() => setResettingTotp(true)} aria-label={`Reset the two-factor authentication of ${user.name}`}>
           Reset 2FA
@@ -89,22 +82,6 @@ export function UserRowActions({ user }: { user: TenantUserDto }) {
           if (!r.ok) throw new Error(r.message);
         }}
       />
-      <ConfirmDialog
-        open={resetting}
-        onOpenChange={setResetting}
-        title={`Reset the password of ${user.name}?`}
-        description={`${user.email} is signed out at once and can sign in only with the one-time password you get next, then chooses their own. Their API tokens are revoked.`}
-        confirmLabel="Reset password"
-        onConfirm={async () => {
-          const r = await resetPasswordAction(user.id);
-          report(r, 'Password not reset');
-          if (!r.ok) throw new Error(r.message);
-          if (r.initialPassword && r.email) setIssued({ email: r.email, password: r.initialPassword });
-        }}
-      />
-      <FormDialog open={issued !== null} onClose={() => setIssued(null)} title={`New password for ${user.name}`}>
-        {issued && <OneTimePassword email={issued.email} password={issued.password} onDone={() => setIssued(null)} />}
-      </FormDialog>
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}

@@ -7,12 +7,11 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { useToast } from '@/components/ui/toast';
-import { OneTimePassword } from '@/components/portal/settings/one-time-password';
+import { OneTimePassword } from './one-time-password';
 
 /**
- * "Reset password" of another staff member (the provider console's staff accounts), as a
- * tenant's Settings reset its users' (UserRowActions, same action and dialogs): asks first, then
- * shows the new one-time password once.
+ * "Reset password" of another account — a tenant's user in Settings (UserRowActions) or a staff
+ * member in the provider console: asks first, then shows the new one-time password once.
  */
 export function ResetPasswordButton({ user, disabled }: { user: { id: string; name: string; email: string }; disabled?: boolean }) {
   const [resetting, setResetting] = useState(false);
