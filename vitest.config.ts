@@ -17,6 +17,9 @@ export default defineConfig({
     globalSetup: ['./vitest.global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    // Hooks seed databases and run the simulator for simulated hours: vitest's 10 s default failed a
+    // whole file (8 tests skipped) on a loaded 2-core machine.
+    hookTimeout: 60_000,
     env: { NEXT_TELEMETRY_DISABLED: '1' },
   },
 });

@@ -61,8 +61,10 @@ describe('test access', () => {
     // The VM's own application checks in this test (the operation's checks), run once its boot group was up.
     expect(console.checks.length).toBeGreaterThan(0);
     expect(console.checks.every((c) => c.vmId === 'vm_acme_web_01' && c.operationId === op.id)).toBe(true);
-    expect(console.checks.map((c) => c.checkId)).toEqual((await getOperationChecks(db, ACME_USER, op.id)).checks.filter((c) => c.vmId === 'vm_acme_web_01').map((c) => c.checkId));
-    expect(console.checks[0]).toMatchObject({ ok: true, at: expect.any(String) });
+    // The same results the operation's checks show (a check may fail on its own, ~1 %, as real services do: the
+    // outcome hangs on the operation's random id, so this compares results, never expects a pass).
+    expect(console.checks).toEqual((await getOperationChecks(db, ACME_USER, op.id)).checks.filter((c) => c.vmId === 'vm_acme_web_01'));
+    expect(console.checks[0]).toMatchObject({ ok: expect.any(Boolean), at: expect.any(String) });
     expect(console.drill).toBeNull();
     expect(await readTestConsole(db, ACME_USER, op.id, { vmId: 'vm_acme_web_01' })).toEqual(console); // deterministic
     await expect(readTestConsole(db, GLOBEX_ADMIN, op.id, { vmId: 'vm_acme_web_01' })).rejects.toMatchObject({ status: 404 });
