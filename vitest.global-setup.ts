@@ -8,7 +8,7 @@ import path from 'node:path';
  * (lib/testing/db.ts), so a run leaves nothing behind in /tmp. Workers are forked after this
  * runs and inherit the variable.
  *
- * PostgreSQL (lib/testing/postgres.ts): the first test file that needs a server starts one with
+ * PostgreSQL (db/pg/testing.ts): the first test file that needs a server starts one with
  * scripts/ensure-postgres.sh unless PG_TEST_URL names one, and leaves a marker here; the server
  * this run started is stopped at its end.
  */

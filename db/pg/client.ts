@@ -3,6 +3,7 @@ import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './schema';
+import { isPostgresUrl } from '../../lib/config';
 
 /**
  * The PostgreSQL connection (issue 21, docs/postgresql.md): a node-postgres pool behind drizzle,
@@ -14,10 +15,7 @@ export type PgDB = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 export const PG_MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'pg', 'migrations');
 
-/** Whether a DATABASE_URL names a PostgreSQL server (postgres:// or postgresql://) rather than a SQLite file. */
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url.trim());
-}
+export { isPostgresUrl };
 
 export type OpenPostgresOptions = {
   /** Apply db/pg/migrations (default true). */
