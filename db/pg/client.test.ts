@@ -41,6 +41,18 @@ describe('db/pg/migrations on a fresh database', () => {
     expect(Number((await db.execute<{ n: string }>(sql`select count(*) as n from drizzle.__drizzle_migrations`)).rows[0].n)).toBe(2);
   });
 
+  it('matches the schema column by column, so a schema change without its generated migration fails here', async () => {
+    const shape = describeSchema(pgSchema);
+    const expected = Object.entries(shape).flatMap(([table, t]) => Object.entries(t.columns).map(([column, c]) => `${table}.${column} ${c.notNull ? 'NOT NULL' : 'null'}`));
+    const columns = await db.execute<{ table_name: string; column_name: string; is_nullable: string }>(
+      sql`select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public'`,
+    );
+    expect(columns.rows.map((r) => `${r.table_name}.${r.column_name} ${r.is_nullable === 'NO' ? 'NOT NULL' : 'null'}`).sort()).toEqual(expected.sort());
+    const indexes = await db.execute<{ indexname: string }>(sql`select indexname from pg_indexes where schemaname = 'public'`);
+    const names = new Set(indexes.rows.map((r) => r.indexname));
+    for (const [table, t] of Object.entries(shape)) for (const index of Object.keys(t.indexes)) expect(names.has(index), `index ${index} of ${table}`).toBe(true);
+  });
+
   it('returns the values the SQLite client returns: Dates to the millisecond, JSON objects, booleans, numbered ids', async () => {
     const time = new Date('2026-03-01T10:00:00.123Z');
     const [row] = await db
