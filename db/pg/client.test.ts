@@ -53,7 +53,7 @@ describe('db/pg/migrations on a fresh database', () => {
     for (const [table, t] of Object.entries(shape)) for (const index of Object.keys(t.indexes)) expect(names.has(index), `index ${index} of ${table}`).toBe(true);
   });
 
-  it('returns the values the SQLite client returns: Dates to the millisecond, JSON objects, booleans, numbered ids', async () => {
+  it('returns the values the SQLite client returns: Dates to the millisecond, JSON as written, booleans, numbered ids', async () => {
     const time = new Date('2026-03-01T10:00:00.123Z');
     const [row] = await db
       .insert(pgSchema.auditLog)
@@ -61,6 +61,9 @@ describe('db/pg/migrations on a fresh database', () => {
       .returning();
     expect(row).toMatchObject({ time, action: 'test.round-trip', details: { a: 1, nested: { b: [true] } }, count: 1, lastTime: null });
     expect(typeof row.id).toBe('number');
+    // JSON is kept as written, key order included, as SQLite's text column keeps it (a webhook body is re-sent from it).
+    const [ordered] = await db.insert(pgSchema.auditLog).values({ time, action: 'test.key-order', outcome: 'success', details: { zeta: 1, a: 2 } }).returning();
+    expect(Object.keys(ordered.details ?? {})).toEqual(['zeta', 'a']);
     await db.insert(pgSchema.sites).values({ id: 'site_x', name: 'X', country: 'GB', timezone: 'Europe/London', capacityVcpuGhz: 1.5, capacityMemoryGb: 2, capacityStorageGb: 3 });
     await db.insert(pgSchema.siteLinks).values({ id: 'lnk_x', siteAId: 'site_x', siteBId: 'site_x', latencyMs: 3, capacityMbps: 1000 });
     const [link] = await db.select().from(pgSchema.siteLinks).where(eq(pgSchema.siteLinks.id, 'lnk_x'));

@@ -13,7 +13,7 @@ import { getTableConfig as getSqliteTableConfig, SQLiteSyncDialect, SQLiteTable 
  * indexes (name, columns, unique, partial-index condition); unique constraints; foreign keys
  * (columns, referenced table and columns, on delete / on update). Not compared: the SQL types
  * themselves, which differ on purpose (integer epoch ms ↔ timestamptz, 0/1 ↔ boolean, JSON text
- * ↔ jsonb, real ↔ double precision): `dataType` is what domain code sees, and it must agree.
+ * ↔ json, real ↔ double precision): `dataType` is what domain code sees, and it must agree.
  */
 export type ColumnShape = {
   dataType: string;

@@ -153,8 +153,8 @@ CREATE TABLE "protection_groups" (
 	"journal_history_hours" integer NOT NULL,
 	"journal_limit_gb" double precision NOT NULL,
 	"app_checkpoint_minutes" integer DEFAULT 60 NOT NULL,
-	"test_network" jsonb NOT NULL,
-	"live_network" jsonb NOT NULL,
+	"test_network" json NOT NULL,
+	"live_network" json NOT NULL,
 	"status" text DEFAULT 'initialising' NOT NULL,
 	"sub_status" text,
 	"rpo_seconds" double precision,
@@ -215,7 +215,7 @@ CREATE TABLE "operations" (
 	"checkpoint_id" text,
 	"checkpoint_time_ms" bigint,
 	"data_loss_seconds" double precision,
-	"options" jsonb NOT NULL,
+	"options" json NOT NULL,
 	"started_by" text NOT NULL,
 	"started_by_email" text NOT NULL,
 	"acting_as_staff" boolean DEFAULT false NOT NULL,
@@ -264,7 +264,7 @@ CREATE TABLE "service_requests" (
 	"description" text NOT NULL,
 	"status" text DEFAULT 'open' NOT NULL,
 	"vdc_id" text,
-	"resource_change" jsonb,
+	"resource_change" json,
 	"requested_by" text NOT NULL,
 	"assigned_to" text,
 	"created_at" timestamp (3) with time zone NOT NULL,
@@ -318,14 +318,14 @@ CREATE TABLE "audit_log" (
 	"target_name" text,
 	"outcome" text NOT NULL,
 	"source_ip" text,
-	"details" jsonb,
+	"details" json,
 	"count" integer DEFAULT 1 NOT NULL,
 	"last_time" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "sim_state" (
 	"key" text PRIMARY KEY NOT NULL,
-	"value" jsonb NOT NULL,
+	"value" json NOT NULL,
 	"updated_at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -334,7 +334,7 @@ CREATE TABLE "recovery_plans" (
 	"tenant_id" text NOT NULL,
 	"name" text NOT NULL,
 	"description" text,
-	"tiers" jsonb NOT NULL,
+	"tiers" json NOT NULL,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	"updated_at" timestamp (3) with time zone NOT NULL
 );
@@ -360,8 +360,8 @@ CREATE TABLE "recovery_runs" (
 	"plan_id" text,
 	"plan_name" text,
 	"reason" text,
-	"tier_delays" jsonb NOT NULL,
-	"options" jsonb NOT NULL,
+	"tier_delays" json NOT NULL,
+	"options" json NOT NULL,
 	"started_by" text NOT NULL,
 	"started_by_email" text NOT NULL,
 	"acting_as_staff" boolean DEFAULT false NOT NULL,
@@ -378,7 +378,7 @@ CREATE TABLE "webhook_deliveries" (
 	"endpoint_id" text NOT NULL,
 	"message_id" text NOT NULL,
 	"event_type" text NOT NULL,
-	"payload" jsonb NOT NULL,
+	"payload" json NOT NULL,
 	"trigger" text DEFAULT 'event' NOT NULL,
 	"attempt" integer NOT NULL,
 	"status" text NOT NULL,
@@ -398,7 +398,7 @@ CREATE TABLE "webhook_endpoints" (
 	"id" text PRIMARY KEY NOT NULL,
 	"tenant_id" text,
 	"url" text NOT NULL,
-	"events" jsonb NOT NULL,
+	"events" json NOT NULL,
 	"secret" text NOT NULL,
 	"description" text,
 	"enabled" boolean DEFAULT true NOT NULL,
@@ -427,7 +427,7 @@ CREATE TABLE "outbox_events" (
 	"id" text PRIMARY KEY NOT NULL,
 	"type" text NOT NULL,
 	"tenant_id" text,
-	"payload" jsonb NOT NULL,
+	"payload" json NOT NULL,
 	"occurred_at" timestamp (3) with time zone NOT NULL,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	"webhooks_queued_at" timestamp (3) with time zone
@@ -440,7 +440,7 @@ CREATE TABLE "sent_mail" (
 	"text" text NOT NULL,
 	"html" text NOT NULL,
 	"sent_at" timestamp (3) with time zone NOT NULL,
-	"event_ids" jsonb NOT NULL
+	"event_ids" json NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "notification_marks" (
@@ -497,15 +497,15 @@ CREATE TABLE "test_drills" (
 	"skip_code" text,
 	"reason" text,
 	"missed_slots" integer DEFAULT 0 NOT NULL,
-	"groups" jsonb NOT NULL,
-	"checks" jsonb NOT NULL
+	"groups" json NOT NULL,
+	"checks" json NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "test_schedules" (
 	"id" text PRIMARY KEY NOT NULL,
 	"tenant_id" text NOT NULL,
 	"name" text NOT NULL,
-	"group_ids" jsonb NOT NULL,
+	"group_ids" json NOT NULL,
 	"plan_id" text,
 	"cron" text NOT NULL,
 	"duration_minutes" integer NOT NULL,
@@ -523,7 +523,7 @@ CREATE TABLE "vm_app_checks" (
 	"vm_id" text NOT NULL,
 	"kind" text NOT NULL,
 	"name" text NOT NULL,
-	"params" jsonb NOT NULL,
+	"params" json NOT NULL,
 	"created_at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -532,8 +532,8 @@ CREATE TABLE "approvals" (
 	"tenant_id" text NOT NULL,
 	"kind" text NOT NULL,
 	"type" text NOT NULL,
-	"group_ids" jsonb NOT NULL,
-	"request" jsonb NOT NULL,
+	"group_ids" json NOT NULL,
+	"request" json NOT NULL,
 	"reason" text,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"requested_by" text NOT NULL,
@@ -573,7 +573,7 @@ CREATE TABLE "identity_providers" (
 	"client_secret" text NOT NULL,
 	"default_role" text DEFAULT 'user' NOT NULL,
 	"groups_claim" text DEFAULT 'groups' NOT NULL,
-	"group_roles" jsonb NOT NULL,
+	"group_roles" json NOT NULL,
 	"require_sso" boolean DEFAULT false NOT NULL,
 	"break_glass_user_id" text,
 	"created_at" timestamp (3) with time zone NOT NULL,

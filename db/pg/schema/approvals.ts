@@ -1,4 +1,4 @@
-import { pgTable, text, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, json, index } from 'drizzle-orm/pg-core';
 import { flag, timestamp } from './columns';
 import { tenants } from './tenants';
 import { APPROVAL_KINDS, APPROVAL_STATUSES, GATED_TYPES } from '../../../lib/schemas/approvals';
@@ -17,9 +17,9 @@ export const approvals = pgTable(
     kind: text('kind', { enum: APPROVAL_KINDS }).notNull(),
     /** The operation (or run) type asked for: failover (a failback on a reversed group), move, failback. */
     type: text('type', { enum: GATED_TYPES }).notNull(),
-    groupIds: jsonb('group_ids').$type<string[]>().notNull(),
+    groupIds: json('group_ids').$type<string[]>().notNull(),
     /** The validated start request (single: the operation body; run: the run body and its resolved tiers). */
-    request: jsonb('request').$type<Record<string, unknown>>().notNull(),
+    request: json('request').$type<Record<string, unknown>>().notNull(),
     reason: text('reason'),
     status: text('status', { enum: APPROVAL_STATUSES }).notNull().default('pending'),
     requestedBy: text('requested_by').notNull(),

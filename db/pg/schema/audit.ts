@@ -1,4 +1,4 @@
-import { pgTable, text, integer, bigint, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, bigint, json, index } from 'drizzle-orm/pg-core';
 import { timestamp } from './columns';
 import { AUDIT_OUTCOMES } from '../../../lib/schemas/audit';
 
@@ -28,7 +28,7 @@ export const auditLog = pgTable(
     targetName: text('target_name'),
     outcome: text('outcome', { enum: AUDIT_OUTCOMES }).notNull(),
     sourceIp: text('source_ip'),
-    details: jsonb('details').$type<Record<string, unknown>>(),
+    details: json('details').$type<Record<string, unknown>>(),
     /**
      * How many identical refusals or failures this entry stands for (migration 0020): repeats
      * within a minute of the first are counted here instead of written one by one

@@ -1,4 +1,4 @@
-import { pgTable, text, integer, doublePrecision, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, doublePrecision, json, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamp } from './columns';
 import { sites } from './sites';
 import { tenants } from './tenants';
@@ -22,8 +22,8 @@ export const protectionGroups = pgTable(
     /** Hard limit of the journal; when it cuts history short the group is history-not-met. */
     journalLimitGb: doublePrecision('journal_limit_gb').notNull(),
     appCheckpointMinutes: integer('app_checkpoint_minutes').notNull().default(60),
-    testNetwork: jsonb('test_network').$type<NetworkSettings>().notNull(),
-    liveNetwork: jsonb('live_network').$type<NetworkSettings>().notNull(),
+    testNetwork: json('test_network').$type<NetworkSettings>().notNull(),
+    liveNetwork: json('live_network').$type<NetworkSettings>().notNull(),
     // Replication state, written by the simulator runtime in batches.
     status: text('status', { enum: GROUP_STATUSES }).notNull().default('initialising'),
     subStatus: text('sub_status'),

@@ -1,4 +1,4 @@
-import { pgTable, text, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, json, index } from 'drizzle-orm/pg-core';
 import { flag, timestamp } from './columns';
 import { tenants } from './tenants';
 import { users } from './users';
@@ -21,7 +21,7 @@ export const identityProviders = pgTable('identity_providers', {
   /** The ID-token / userinfo claim holding the user's groups. */
   groupsClaim: text('groups_claim').notNull().default('groups'),
   /** Group → role; when non-empty the role is re-evaluated at every sign-in. */
-  groupRoles: jsonb('group_roles').$type<{ group: string; role: (typeof TENANT_ROLES)[number] }[]>().notNull(),
+  groupRoles: json('group_roles').$type<{ group: string; role: (typeof TENANT_ROLES)[number] }[]>().notNull(),
   /** Password sign-in is refused for everyone of the tenant but the break-glass administrator. */
   requireSso: flag('require_sso').notNull().default(false),
   breakGlassUserId: text('break_glass_user_id').references(() => users.id, { onDelete: 'set null' }),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, json, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamp } from './columns';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTIFICATION_EVENT_TYPES } from '../../../lib/schemas/notifications';
 
@@ -15,7 +15,7 @@ export const outboxEvents = pgTable(
     type: text('type', { enum: NOTIFICATION_EVENT_TYPES }).notNull(),
     /** Null for provider events that belong to no tenant (a site going down). */
     tenantId: text('tenant_id'),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    payload: json('payload').$type<Record<string, unknown>>().notNull(),
     /** When it happened: the simulated clock for events about the estate, real time otherwise. */
     occurredAt: timestamp('occurred_at').notNull(),
     createdAt: timestamp('created_at').notNull(),
@@ -66,7 +66,7 @@ export const sentMail = pgTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     sentAt: timestamp('sent_at').notNull(),
-    eventIds: jsonb('event_ids').$type<string[]>().notNull(),
+    eventIds: json('event_ids').$type<string[]>().notNull(),
   },
   (t) => [index('sent_mail_sent_at_idx').on(t.sentAt)],
 );

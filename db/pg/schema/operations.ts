@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, doublePrecision, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, doublePrecision, json, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { flag, timestamp, epochMs } from './columns';
 import { protectionGroups } from './groups';
 import { tenants } from './tenants';
@@ -20,7 +20,7 @@ export const operations = pgTable(
     checkpointTimeMs: epochMs('checkpoint_time_ms'),
     /** RPO implied by the chosen point: data written after it is lost. */
     dataLossSeconds: doublePrecision('data_loss_seconds'),
-    options: jsonb('options').$type<Record<string, unknown>>().notNull(),
+    options: json('options').$type<Record<string, unknown>>().notNull(),
     startedBy: text('started_by').notNull(),
     startedByEmail: text('started_by_email').notNull(),
     /** Set when provider staff act on the tenant's behalf. */

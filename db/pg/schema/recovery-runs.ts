@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, doublePrecision, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, doublePrecision, json, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { flag, timestamp } from './columns';
 import { protectionGroups } from './groups';
 import { operations } from './operations';
@@ -16,7 +16,7 @@ export const recoveryPlans = pgTable(
     name: text('name').notNull(),
     description: text('description'),
     /** [{ groupIds: string[], delayAfterSeconds: number }], in order. */
-    tiers: jsonb('tiers').$type<{ groupIds: string[]; delayAfterSeconds: number }[]>().notNull(),
+    tiers: json('tiers').$type<{ groupIds: string[]; delayAfterSeconds: number }[]>().notNull(),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },
@@ -40,9 +40,9 @@ export const recoveryRuns = pgTable(
     planName: text('plan_name'),
     reason: text('reason'),
     /** Delay after each tier, in order (the tier of a group is kept on its row). */
-    tierDelays: jsonb('tier_delays').$type<number[]>().notNull(),
+    tierDelays: json('tier_delays').$type<number[]>().notNull(),
     /** The start request's operation options (shutdown, reverse, commit policy...). */
-    options: jsonb('options').$type<Record<string, unknown>>().notNull(),
+    options: json('options').$type<Record<string, unknown>>().notNull(),
     startedBy: text('started_by').notNull(),
     startedByEmail: text('started_by_email').notNull(),
     actingAsStaff: flag('acting_as_staff').notNull().default(false),

@@ -1,4 +1,4 @@
-import { pgTable, text, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, json, index } from 'drizzle-orm/pg-core';
 import { timestamp } from './columns';
 import { tenants, vdcs } from './tenants';
 import { REQUEST_KINDS, REQUEST_PRIORITIES, REQUEST_STATUSES, type ResourceChange } from '../../../lib/schemas/requests';
@@ -14,7 +14,7 @@ export const serviceRequests = pgTable(
     description: text('description').notNull(),
     status: text('status', { enum: REQUEST_STATUSES }).notNull().default('open'),
     vdcId: text('vdc_id').references(() => vdcs.id),
-    resourceChange: jsonb('resource_change').$type<ResourceChange>(),
+    resourceChange: json('resource_change').$type<ResourceChange>(),
     requestedBy: text('requested_by').notNull(),
     assignedTo: text('assigned_to'),
     createdAt: timestamp('created_at').notNull(),

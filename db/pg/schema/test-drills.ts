@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, json, index } from 'drizzle-orm/pg-core';
 import { flag, timestamp } from './columns';
 import { operations } from './operations';
 import { tenants } from './tenants';
@@ -14,7 +14,7 @@ export const testSchedules = pgTable(
     tenantId: text('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** The groups named at creation; empty when the schedule follows a plan (resolved at each firing). */
-    groupIds: jsonb('group_ids').$type<string[]>().notNull(),
+    groupIds: json('group_ids').$type<string[]>().notNull(),
     planId: text('plan_id'),
     cron: text('cron').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
@@ -56,8 +56,8 @@ export const testDrills = pgTable(
     reason: text('reason'),
     /** Slots the server was down for that this one record stands for (a missed or late drill). */
     missedSlots: integer('missed_slots').notNull().default(0),
-    groups: jsonb('groups').$type<DrillGroupRecord[]>().notNull(),
-    checks: jsonb('checks').$type<DrillCheckRecord[]>().notNull(),
+    groups: json('groups').$type<DrillGroupRecord[]>().notNull(),
+    checks: json('checks').$type<DrillCheckRecord[]>().notNull(),
   },
   (t) => [
     index('test_drills_tenant_started_idx').on(t.tenantId, t.startedAt),
@@ -86,7 +86,7 @@ export const vmAppChecks = pgTable(
     kind: text('kind', { enum: APP_CHECK_KINDS }).notNull(),
     name: text('name').notNull(),
     /** Kind-specific: { port } / { url, expectStatus } / {} / { script, expectExitCode }. */
-    params: jsonb('params').$type<Record<string, string | number>>().notNull(),
+    params: json('params').$type<Record<string, string | number>>().notNull(),
     createdAt: timestamp('created_at').notNull(),
   },
   (t) => [index('vm_app_checks_vm_idx').on(t.vmId)],

@@ -1,4 +1,4 @@
-import { pgTable, text, integer, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, json, index } from 'drizzle-orm/pg-core';
 import { flag, timestamp } from './columns';
 import { tenants } from './tenants';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_DELIVERY_TRIGGERS } from '../../../lib/schemas/webhooks';
@@ -16,7 +16,7 @@ export const webhookEndpoints = pgTable(
     tenantId: text('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     /** The event types delivered, e.g. ["site.down", "rpo.breach"]. */
-    events: jsonb('events').$type<string[]>().notNull(),
+    events: json('events').$type<string[]>().notNull(),
     secret: text('secret').notNull(),
     description: text('description'),
     enabled: flag('enabled').notNull().default(true),
@@ -44,7 +44,7 @@ export const webhookDeliveries = pgTable(
     messageId: text('message_id').notNull(),
     eventType: text('event_type').notNull(),
     /** The JSON body sent: { type, timestamp, data }. */
-    payload: jsonb('payload').$type<{ type: string; timestamp: string; data: unknown }>().notNull(),
+    payload: json('payload').$type<{ type: string; timestamp: string; data: unknown }>().notNull(),
     trigger: text('trigger', { enum: WEBHOOK_DELIVERY_TRIGGERS }).notNull().default('event'),
     attempt: integer('attempt').notNull(),
     status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull(),
