@@ -2,10 +2,11 @@ import { z } from 'zod';
 
 /**
  * Environment of the server, validated once. See README "Configuration".
- * `DATABASE_URL` is a SQLite file path (a `file:` prefix is accepted).
+ * `DATABASE_URL` is a SQLite file path (a `file:` prefix is accepted); a PostgreSQL URL is refused
+ * until the portal runs on PostgreSQL (issue 21, docs/postgresql.md).
  */
 const envSchema = z.object({
-  DATABASE_URL: z.string().min(1).default('./data/cloudshield.db'),
+  DATABASE_URL: z.string().min(1).default('./data/cloudshield.db').refine((url) => !isPostgresUrl(url), { error: () => POSTGRES_IN_PROGRESS }),
   SIM_SPEED: z.coerce.number().positive().max(100_000).default(1),
   /** Set to 0 to serve without the replication simulator ticking (tests of pure API behaviour). */
   SIM_ENABLED: z.enum(['0', '1']).default('1'),
@@ -57,7 +58,21 @@ export function serverConfig(): ServerConfig {
   return cached;
 }
 
+/** Whether a DATABASE_URL names a PostgreSQL server (postgres:// or postgresql://) rather than a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url.trim());
+}
+
+/**
+ * Why a postgres:// DATABASE_URL is refused: the schema, migrations and connection exist
+ * (db/pg), the domain does not run on them yet. Refused rather than taken for a file name.
+ */
+export const POSTGRES_IN_PROGRESS =
+  'DATABASE_URL names a PostgreSQL server: PostgreSQL support is in progress (issue 21, docs/postgresql.md) and the portal runs on SQLite only for now; set DATABASE_URL to a SQLite file path such as ./data/cloudshield.db';
+
+/** The SQLite file a DATABASE_URL names (the CLIs read DATABASE_URL through this too). */
 export function databasePath(url = serverConfig().DATABASE_URL): string {
+  if (isPostgresUrl(url)) throw new Error(POSTGRES_IN_PROGRESS);
   return url.replace(/^file:/, '');
 }
 

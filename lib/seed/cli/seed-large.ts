@@ -8,12 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
+import { databasePath } from '@/lib/config';
 import { largeSeedScale, seedLarge } from '../large';
 
 const scaleAt = process.argv.indexOf('--scale');
 const scale = scaleAt >= 0 ? Number(process.argv[scaleAt + 1]) : 1;
 const size = largeSeedScale(scale);
-const file = (process.env.DATABASE_URL ?? `./data/cloudshield-large${scale > 1 ? `-x${scale}` : ''}.db`).replace(/^file:/, '');
+const file = databasePath(process.env.DATABASE_URL ?? `./data/cloudshield-large${scale > 1 ? `-x${scale}` : ''}.db`);
 const force = process.argv.includes('--force');
 if (fs.existsSync(file) && fs.statSync(file).size > 0) {
   if (!force) {

@@ -4,9 +4,10 @@
  * production first start does: the sites and one staff account with a one-time password.
  */
 import { openDatabase } from '@/db/client';
+import { databasePath } from '@/lib/config';
 import { seedFirstStart } from '../first-start';
 
-const file = (process.env.DATABASE_URL ?? './data/cloudshield.db').replace(/^file:/, '');
+const file = databasePath(process.env.DATABASE_URL ?? './data/cloudshield.db');
 const db = openDatabase(file);
 const result = await seedFirstStart(db, {
   demo: process.env.DEMO === '1',
