@@ -10,10 +10,11 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 export type PortalLock = { pid: number; host: string; startedAt: string; database: string };
 
-export const lockFileOf = (databaseFile: string) => `${databaseFile}.pid`;
+export const lockFileOf = (databaseFile: string) => `${path.resolve(databaseFile)}.pid`;
 
 function alive(pid: number): boolean {
   try {
@@ -51,7 +52,7 @@ export function holdPortalLock(databaseFile: string): void {
   if (databaseFile === ':memory:') return;
   const { holder } = portalLockHolder(databaseFile);
   if (holder && holder.pid !== process.pid) console.warn(`[cloudshield] ${databaseFile} is also held by process ${holder.pid} on ${holder.host}`);
-  const lock: PortalLock = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), database: databaseFile };
+  const lock: PortalLock = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), database: path.resolve(databaseFile) };
   fs.writeFileSync(lockFileOf(databaseFile), `${JSON.stringify(lock)}\n`);
   process.once('exit', () => releasePortalLock(databaseFile));
 }

@@ -84,7 +84,7 @@ export function backupTimeOf(file: string): Date | null {
 export function migrationsOf(sqlite: Database.Database): MigrationRow[] {
   const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!exists) return [];
-  return (sqlite.prepare('SELECT hash, created_at AS createdAt FROM __drizzle_migrations ORDER BY created_at, id').all() as { hash: string; createdAt: number | string }[])
+  return (sqlite.prepare('SELECT hash, created_at AS createdAt FROM __drizzle_migrations ORDER BY created_at, rowid').all() as { hash: string; createdAt: number | string }[])
     .map((r) => ({ hash: r.hash, createdAt: Number(r.createdAt) }));
 }
 
@@ -149,13 +149,13 @@ export async function writeBackup(
   { now = new Date(), trigger = 'manual', onProgress, pagesPerStep = PAGES_PER_STEP }: { now?: Date; trigger?: 'manual' | 'schedule'; onProgress?: (p: BackupProgress) => void; pagesPerStep?: number } = {},
 ): Promise<BackupSidecar> {
   if (source.memory || !source.name) throw new BackupFailedError('The portal database is in memory: there is no file to back up.');
-  fs.mkdirSync(dir, { recursive: true });
   const file = backupFileName(now);
   const final = path.join(dir, file);
   const temp = `${final}.partial`;
   const started = performance.now();
   let pages = 0;
   try {
+    fs.mkdirSync(dir, { recursive: true });
     const meta = await source.backup(temp, {
       progress: (p) => {
         pages = p.totalPages;
@@ -183,7 +183,13 @@ export async function writeBackup(
     fs.writeFileSync(`${final}.json`, `${JSON.stringify(sidecar, null, 2)}\n`);
     return sidecar;
   } catch (error) {
-    for (const leftover of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+    for (const leftover of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) {
+      try {
+        fs.rmSync(leftover, { force: true });
+      } catch {
+        /* the folder itself is what failed */
+      }
+    }
     if (error instanceof BackupFailedError) throw error;
     throw new BackupFailedError(`The backup could not be written: ${error instanceof Error ? error.message : String(error)}`);
   }
