@@ -63,7 +63,7 @@ describe('backUpNow and listBackups', () => {
     const first = backUpNow(db, STAFF);
     const second = backUpNow(db, STAFF);
     await expect(second).rejects.toThrow(BackupRunningError);
-    const error = await second.catch((e: BackupRunningError) => e);
+    const error = (await second.catch((e: unknown) => e)) as BackupRunningError;
     expect(error.status).toBe(409);
     expect(error.extra.running).toMatchObject({ trigger: 'manual', startedBy: STAFF.email });
     expect(listBackups(db, STAFF).running).toMatchObject({ trigger: 'manual' });
