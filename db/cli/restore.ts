@@ -2,7 +2,7 @@
  * `npm run db:restore -- <backup file>`: restores a backup of the portal's database (BACKUP_DIR)
  * into DATABASE_URL while the portal is stopped. See lib/domain/backups/restore.ts.
  */
-import { restoreBackup, RestoreRefusedError } from '@/lib/domain/backups/restore';
+import { restoreBackup, RestoreRefusedError } from '@/lib/server/backups/restore';
 
 const file = process.argv.slice(2).find((a) => a !== '--');
 if (!file) {

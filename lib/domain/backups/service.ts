@@ -19,7 +19,7 @@ import { audit } from '@/lib/core/audit';
 import { ConflictError, DomainError } from '@/lib/core/errors';
 import { recordEvent } from '@/lib/core/outbox';
 import { authorize } from '@/lib/domain/core/authorize';
-import { BackupFailedError, listBackupFiles, pruneBackups, writeBackup, type BackupFileInfo, type Retention } from './files';
+import { BackupFailedError, listBackupFiles, pruneBackups, writeBackup, type BackupFileInfo, type Retention } from '@/lib/server/backups/files';
 
 export type BackupSettings = { dir: string; schedule: string; retention: Retention; database: string | null };
 
@@ -54,6 +54,7 @@ export function backupSettings(db: DB): BackupSettings {
   return { dir, schedule: cfg.BACKUP_SCHEDULE, retention: { keep: cfg.BACKUP_KEEP, maxAgeDays: cfg.BACKUP_MAX_AGE_DAYS }, database };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the server's path stays on the server
 const dto = ({ path: _path, ...rest }: BackupFileInfo): BackupDto => rest;
 
 export function listBackups(db: DB, actor: Actor): BackupList {
