@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { testDb, testTempDir } from '@/lib/testing/db';
 import {
-  BACKUP_NAME, backupTimeOf, listBackupFiles, migrationsOf, pruneBackups, shippedMigrations, verifyBackupFile, writeBackup, BackupFailedError,
+  BACKUP_NAME, backupTimeOf, listBackupFiles, migrationsOf, pruneBackups, shippedMigrations, verifyBackupFile, verifyBackupFileAsync, writeBackup, BackupFailedError,
 } from './files';
 
 const T0 = new Date('2026-12-01T03:00:00Z');
@@ -127,6 +127,23 @@ describe('verifyBackupFile', () => {
     altered.prepare('UPDATE __drizzle_migrations SET hash = ? WHERE rowid = (SELECT min(rowid) FROM __drizzle_migrations)').run('0'.repeat(64));
     altered.close();
     expect(verifyBackupFile(file, expected, 'prefix')).toMatchObject({ ok: false, problem: "its migration #1 differs from this version's" });
+  });
+
+  it('the check in a worker thread (as a fresh backup is checked, off the event loop) gives the same answers', async () => {
+    const { db, file } = await backupOf();
+    const expected = migrationsOf(db.$client);
+    expect(await verifyBackupFileAsync(file, expected)).toEqual(verifyBackupFile(file, expected));
+    expect((await verifyBackupFileAsync(file, expected)).ok).toBe(true);
+    expect(await verifyBackupFileAsync(file, expected.slice(1), 'prefix')).toEqual(verifyBackupFile(file, expected.slice(1), 'prefix'));
+    expect((await verifyBackupFileAsync(file, expected.slice(1), 'prefix')).ok).toBe(false);
+    const bytes = fs.readFileSync(file);
+    for (let i = 8 * 4096; i < 40 * 4096 && i < bytes.length; i += 7) bytes[i] = (bytes[i] + 91) & 0xff;
+    fs.writeFileSync(file, bytes);
+    const corrupt = await verifyBackupFileAsync(file, expected);
+    expect(corrupt).toEqual(verifyBackupFile(file, expected));
+    expect(corrupt.ok).toBe(false);
+    const missing = path.join(path.dirname(file), 'missing.db');
+    expect(await verifyBackupFileAsync(missing, expected)).toEqual(verifyBackupFile(missing, expected));
   });
 
   it('fails a SQLite database that is not the portal\'s (no migrations table)', () => {
