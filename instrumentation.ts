@@ -35,4 +35,11 @@ export async function register() {
 
   const { persistOnExit } = await import('@/lib/server/shutdown');
   persistOnExit();
+
+  // Backups of the SQLite database (BACKUP_SCHEDULE); `<database>.pid` tells `npm run db:restore` the portal is running.
+  const { holdPortalLock } = await import('@/lib/server/portal-lock');
+  const { databasePath } = await import('@/lib/config');
+  holdPortalLock(databasePath());
+  const { startBackupScheduler } = await import('@/lib/domain/backups/scheduler');
+  startBackupScheduler();
 }

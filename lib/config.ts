@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /**
@@ -40,7 +41,29 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Live streams (GET /api/v1/events) one user may hold open at once; the next is refused with 429. */
   LIVE_STREAMS_PER_USER: z.coerce.number().int().positive().max(10_000).default(5),
+  /** Backups of the SQLite database (issue 21): where they go; default `backups/` beside the database file. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** When scheduled backups run: a five-field cron in UTC (default daily at 03:00), or `off`. */
+  BACKUP_SCHEDULE: z
+    .string()
+    .trim()
+    .default('0 3 * * *')
+    .refine((v) => v === 'off' || validCron(v), { error: 'BACKUP_SCHEDULE must be a five-field cron expression (UTC), e.g. "0 3 * * *", or off' }),
+  /** How many backups to keep (the newest); older ones are deleted after each backup. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** Backups older than this many days are deleted too (0: no age limit). The newest verified backup is always kept. */
+  BACKUP_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
 });
+
+function validCron(pattern: string): boolean {
+  if (pattern.split(/\s+/).length !== 5) return false;
+  try {
+    new Cron(pattern, { paused: true, timezone: 'UTC' }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type ServerConfig = z.infer<typeof envSchema>;
 

@@ -46,5 +46,6 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/audit', label: 'Audit log', icon: 'audit' },
   { href: '/staff/mail', label: 'Sent mail', icon: 'inbox' },
   { href: '/staff/webhooks', label: 'Webhooks', icon: 'code' },
+  { href: '/staff/backups', label: 'Backups', icon: 'server' },
   { href: '/staff/account', label: 'Your account', icon: 'settings' },
 ];

@@ -29,7 +29,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
   staff: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => p !== 'tenant-settings:manage'),
 };
 
-const STAFF_ONLY: Permission[] = ['tenants:manage', 'sites:manage', 'maintenance:manage', 'requests:work', 'sla:all', 'metrics:read', 'staff:manage'];
+const STAFF_ONLY: Permission[] = ['tenants:manage', 'sites:manage', 'maintenance:manage', 'requests:work', 'sla:all', 'metrics:read', 'staff:manage', 'backups:manage'];
 
 describe('permission table', () => {
   for (const role of ROLES) {

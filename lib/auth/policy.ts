@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'metrics:read': ['staff'],
   // the provider's own accounts (list; another staff member's password reset)
   'staff:manage': ['staff'],
+  // backups of the portal's own database (list, back up now)
+  'backups:manage': ['staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

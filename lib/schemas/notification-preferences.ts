@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  NOTIFICATION_EVENT_TYPES, PERSONAL_EVENT_TYPES, PROVIDER_WIDE_EVENT_TYPES, roleReceives, type NotificationEventType,
+  NOTIFICATION_EVENT_TYPES, PERSONAL_EVENT_TYPES, PORTAL_EVENT_TYPES, PROVIDER_WIDE_EVENT_TYPES, roleReceives, type NotificationEventType,
 } from './notifications';
 import type { Role } from './users';
 
@@ -12,7 +12,7 @@ import type { Role } from './users';
  */
 
 /** Client administrators: every event of their tenant (the tenant's copies of site, link and maintenance events included). */
-const CLIENT_OFFERED: readonly NotificationEventType[] = NOTIFICATION_EVENT_TYPES.filter((t) => !PERSONAL_EVENT_TYPES.includes(t));
+const CLIENT_OFFERED: readonly NotificationEventType[] = NOTIFICATION_EVENT_TYPES.filter((t) => !PERSONAL_EVENT_TYPES.includes(t) && !PORTAL_EVENT_TYPES.includes(t));
 /** Users: the same but a disabled webhook endpoint, which only administrators can fix. */
 const USER_OFFERED: readonly NotificationEventType[] = CLIENT_OFFERED.filter((t) => t !== 'webhook.disabled');
 
@@ -28,6 +28,7 @@ const STAFF_OFFERED: readonly NotificationEventType[] = [
   'operation.started', 'operation.awaiting-decision', 'operation.finished', 'operation.failed',
   'run.started', 'run.awaiting-decision', 'run.finished', 'run.failed',
   'rpo.breach', 'test.overdue',
+  ...PORTAL_EVENT_TYPES,
 ];
 
 /** The event types a role may choose to receive or not (personal events excluded: they are locked on). */
@@ -66,6 +67,7 @@ export const EVENT_GROUPS: readonly { id: string; label: string; types: readonly
   { id: 'maintenance', label: 'Maintenance', types: ['maintenance.announced', 'maintenance.tomorrow'] },
   { id: 'approvals', label: 'Approvals', types: ['approval.requested', 'approval.decided', 'approval.break-glass'] },
   { id: 'integrations', label: 'Webhooks', types: ['webhook.disabled'] },
+  { id: 'portal', label: 'Portal backups', types: PORTAL_EVENT_TYPES },
   { id: 'security', label: 'Account security', types: PERSONAL_EVENT_TYPES },
 ];
 

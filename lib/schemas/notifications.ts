@@ -18,6 +18,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'drill.failed', 'drill.skipped',
   'approval.requested', 'approval.decided', 'approval.break-glass',
   'site.degraded',
+  'backup.failed',
 ] as const;
 export const notificationEventTypeSchema = z.enum(NOTIFICATION_EVENT_TYPES, { error: 'Unknown notification event type.' });
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
@@ -28,6 +29,9 @@ export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** Events about one person's own account: sent to that person only (payload.userId), never by role. */
+/** Events about the portal itself (its own backups): recorded without a tenant, for provider staff only. */
+export const PORTAL_EVENT_TYPES: readonly NotificationEventType[] = ['backup.failed'];
+
 export const PERSONAL_EVENT_TYPES: readonly NotificationEventType[] = ['signin.new-device', 'account.password-changed', 'account.2fa-changed', 'token.created'];
 
 /**
@@ -39,7 +43,7 @@ export const PERSONAL_EVENT_TYPES: readonly NotificationEventType[] = ['signin.n
  */
 export const PROVIDER_WIDE_EVENT_TYPES: readonly NotificationEventType[] = ['site.down', 'site.up', 'link.down', 'link.up', 'maintenance.announced', 'maintenance.tomorrow', 'webhook.disabled', 'site.degraded'];
 
-const ALL_TENANT_EVENTS = NOTIFICATION_EVENT_TYPES.filter((t) => !PERSONAL_EVENT_TYPES.includes(t));
+const ALL_TENANT_EVENTS = NOTIFICATION_EVENT_TYPES.filter((t) => !PERSONAL_EVENT_TYPES.includes(t) && !PORTAL_EVENT_TYPES.includes(t));
 
 /**
  * Default e-mail preferences per role: which event types a person of that role receives.
@@ -58,6 +62,7 @@ export const DEFAULT_EMAIL_PREFERENCES: Record<Role, readonly NotificationEventT
     'request.created', 'request.updated', 'operation.failed', 'run.failed',
     'webhook.disabled',
     'site.degraded',
+    'backup.failed',
   ],
 };
 
@@ -106,4 +111,5 @@ export const EVENT_TITLE: Record<NotificationEventType, string> = {
   'approval.decided': 'Approval decided',
   'approval.break-glass': 'Started without approval (break glass)',
   'site.degraded': 'Site degraded',
+  'backup.failed': 'Portal backup failed',
 };
