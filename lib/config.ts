@@ -39,6 +39,8 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Live streams (GET /api/v1/events) one user may hold open at once; the next is refused with 429. */
   LIVE_STREAMS_PER_USER: z.coerce.number().int().positive().max(10_000).default(5),
+  /** How often an open live stream checks that its session or token is still valid (ended, expired, revoked → the stream ends). */
+  LIVE_AUTH_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;
@@ -76,4 +78,12 @@ export function webhookAllowPrivate(): boolean {
  */
 export function authSecretPrevious(): string | undefined {
   return envSchema.shape.AUTH_SECRET_PREVIOUS.parse(process.env.AUTH_SECRET_PREVIOUS || undefined);
+}
+
+/**
+ * LIVE_AUTH_RECHECK_SECONDS: how often an open live stream re-checks its session or token. Read
+ * each time rather than from the cached config, so a test can shorten it; validated like the rest.
+ */
+export function liveAuthRecheckSeconds(): number {
+  return envSchema.shape.LIVE_AUTH_RECHECK_SECONDS.parse(process.env.LIVE_AUTH_RECHECK_SECONDS || undefined);
 }
