@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { emitTopics, setLiveStatus, useLiveStatus, type LiveStatus } from './live-store';
 import { queryFiltersOf } from './topic-keys';
 
@@ -101,6 +101,12 @@ function openStream(firstId: string | null, on: Handlers): () => void {
 export function LiveUpdates() {
   const queryClient = useQueryClient();
   const router = useRouter();
+  // Read through a ref: the stream (and the tab's leadership) must not be dropped and retaken
+  // because the router object changed between renders.
+  const refresh = useRef(() => router.refresh());
+  useEffect(() => {
+    refresh.current = () => router.refresh();
+  }, [router]);
   useEffect(() => {
     const invalidate = (topics: string[]) => {
       for (const topic of topics) for (const filters of queryFiltersOf(topic)) void queryClient.invalidateQueries(filters);
@@ -111,7 +117,7 @@ export function LiveUpdates() {
       emitTopics('reset');
     };
     // A server render decides whether the person is still signed in (and sends them to sign in if not).
-    const reauth = () => router.refresh();
+    const reauth = () => refresh.current();
 
     const shared = typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined' && !!navigator.locks;
     if (!shared) {
@@ -124,6 +130,8 @@ export function LiveUpdates() {
 
     const channel = new BroadcastChannel(LIVE_CHANNEL);
     let leader = false;
+    let disposed = false;
+    let heard = false;
     let status: LiveStatus = 'connecting';
     let lastId: string | null = null;
     const post = (m: Relay) => {
@@ -140,6 +148,7 @@ export function LiveUpdates() {
         return;
       }
       if (leader) return; // only one tab holds the lock: nothing else is relayed to it
+      heard = true;
       if ('id' in m && m.id) lastId = m.id;
       if (m.type === 'status') setLiveStatus(m.status);
       else if (m.type === 'invalidate') {
@@ -151,6 +160,11 @@ export function LiveUpdates() {
       } else if (m.type === 'reauth') reauth();
     };
     post({ type: 'hello' });
+    // A hello can cross a leader that is only just taking over: ask again until one answers.
+    const hello = setInterval(() => {
+      if (heard || leader) clearInterval(hello);
+      else post({ type: 'hello' });
+    }, 2_000);
 
     const abort = new AbortController();
     let release = () => {};
@@ -158,6 +172,8 @@ export function LiveUpdates() {
     navigator.locks
       .request(LIVE_LOCK, { signal: abort.signal }, () =>
         new Promise<void>((resolve) => {
+          // Granted just as this instance was unmounted (an abort after the grant is too late): give the lock back.
+          if (disposed) return resolve();
           leader = true;
           release = resolve;
           stop = openStream(lastId, {
@@ -187,6 +203,8 @@ export function LiveUpdates() {
         // AbortError: unmounted while waiting for the lock
       });
     return () => {
+      disposed = true;
+      clearInterval(hello);
       abort.abort();
       stop();
       release();
@@ -196,7 +214,7 @@ export function LiveUpdates() {
       channel.close();
       setLiveStatus('connecting');
     };
-  }, [queryClient, router]);
+  }, [queryClient]);
   return null;
 }
 
