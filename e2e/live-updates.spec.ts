@@ -134,3 +134,25 @@ test.describe('an Acme administrator on a group page', () => {
     await expect(tileOf(b)).toContainText(`${next / 60} h`, { timeout: 5_000 });
   });
 });
+
+test.describe('staff', () => {
+  test.use({ storageState: storageStateFor('staff') });
+
+  test('the request queue shows a request raised elsewhere without a reload or a poll', async ({ page, request }) => {
+    test.setTimeout(60_000);
+    const headers = await bearer(request, 'admin@acme.test');
+    await page.goto('/staff/requests');
+    await expect(page.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
+    const title = `Live queue ${Date.now().toString(36)}`;
+    let raisedAt = 0;
+    const res = await request.post('/api/v1/requests', {
+      headers,
+      data: { kind: 'grow-resources', priority: 'P3', title, description: 'Raised by the live-updates spec.', vdcId: 'vdc_acme_london_production', change: { memoryGb: 8 } },
+    });
+    expect(res.status()).toBe(201);
+    raisedAt = Date.now();
+    // The page used to re-render every 15 s; now the `requests` topic re-renders it at once.
+    await expect(page.getByTestId('request-queue').getByRole('link', { name: title })).toBeVisible({ timeout: 5_000 });
+    expect(Date.now() - raisedAt).toBeLessThan(5_000);
+  });
+});
