@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { BetterSQLiteTransaction, drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { inTransactionScope } from './after-commit';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle, accepted wherever a DB is. */
@@ -28,7 +29,38 @@ export function openDatabase(file: string, { migrations = true }: { migrations?:
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
   sqlite.pragma('temp_store = MEMORY');
+  scopeTransactions(sqlite);
   const db = drizzle(sqlite, { schema }) as DB;
   if (migrations) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;
+}
+
+type NativeTx = ((...args: unknown[]) => unknown) & Record<'default' | 'deferred' | 'immediate' | 'exclusive', (...args: unknown[]) => unknown>;
+
+/**
+ * Every transaction of this connection, and drizzle's savepoints, run as a frame of
+ * db/after-commit.ts: work queued inside (the live stream's announcements) runs after COMMIT, or
+ * never when the transaction rolls back.
+ */
+function scopeTransactions(sqlite: Database.Database): void {
+  const native = sqlite.transaction.bind(sqlite) as (fn: (...args: unknown[]) => unknown) => NativeTx;
+  const wrap = (call: (...args: unknown[]) => unknown) => (...args: unknown[]) => inTransactionScope(() => call(...args));
+  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const tx = native(fn);
+    return Object.assign(wrap(tx), {
+      default: wrap(tx.default),
+      deferred: wrap(tx.deferred),
+      immediate: wrap(tx.immediate),
+      exclusive: wrap(tx.exclusive),
+      database: sqlite,
+    });
+  }) as typeof sqlite.transaction;
+  const proto = BetterSQLiteTransaction.prototype as unknown as { transaction: (fn: unknown) => unknown; __scoped?: true };
+  if (!proto.__scoped) {
+    const nested = proto.transaction;
+    proto.transaction = function (this: unknown, fn: unknown) {
+      return inTransactionScope(() => nested.call(this, fn));
+    };
+    proto.__scoped = true;
+  }
 }

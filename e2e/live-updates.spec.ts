@@ -98,4 +98,61 @@ test.describe('an Acme administrator on a group page', () => {
       expect((await request.post(`/api/v1/admin/sites/${site}/outage`, { headers: staff, data: { down: false } })).ok()).toBe(true);
     }
   });
+
+  test('two tabs share one stream: one /api/v1/events request, both pages follow a change, the other tab takes over when the first closes', async ({ context, request }) => {
+    test.setTimeout(90_000);
+    const headers = await bearer(request, 'admin@acme.test');
+    const streams: string[] = [];
+    context.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/events') streams.push(r.url());
+    });
+    const a = await context.newPage();
+    await a.goto(`/groups/${GROUP}`);
+    await expect(a.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
+    const b = await context.newPage();
+    await b.goto(`/groups/${GROUP}`);
+    // The second tab is live through the first one's stream (relayed on a BroadcastChannel).
+    await expect(b.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
+    await b.waitForTimeout(2_000);
+    expect(streams, streams.join('\n')).toHaveLength(1);
+
+    const rto = async () => (await (await request.get(`/api/v1/groups/${GROUP}`, { headers })).json()).rtoTargetMinutes as number;
+    const tileOf = (page: typeof a) => page.locator('dt', { hasText: 'RTO target' }).first().locator('..');
+    let next = (await rto()) === 120 ? 240 : 120;
+    expect((await request.patch(`/api/v1/groups/${GROUP}`, { headers, data: { rtoTargetMinutes: next } })).status()).toBe(200);
+    await expect(tileOf(a)).toContainText(`${next / 60} h`, { timeout: 5_000 });
+    await expect(tileOf(b)).toContainText(`${next / 60} h`, { timeout: 5_000 });
+    expect(streams).toHaveLength(1);
+
+    // The leader closes: the other tab takes the lock and opens the stream, resuming from the last id it was relayed.
+    await a.close();
+    await expect.poll(() => streams.length, { timeout: 10_000 }).toBe(2);
+    expect(new URL(streams[1]).searchParams.get('lastEventId')).toMatch(/^\d+$/);
+    await expect(b.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
+    next = next === 120 ? 240 : 120;
+    expect((await request.patch(`/api/v1/groups/${GROUP}`, { headers, data: { rtoTargetMinutes: next } })).status()).toBe(200);
+    await expect(tileOf(b)).toContainText(`${next / 60} h`, { timeout: 5_000 });
+  });
+});
+
+test.describe('staff', () => {
+  test.use({ storageState: storageStateFor('staff') });
+
+  test('the request queue shows a request raised elsewhere without a reload or a poll', async ({ page, request }) => {
+    test.setTimeout(60_000);
+    const headers = await bearer(request, 'admin@acme.test');
+    await page.goto('/staff/requests');
+    await expect(page.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
+    const title = `Live queue ${Date.now().toString(36)}`;
+    let raisedAt = 0;
+    const res = await request.post('/api/v1/requests', {
+      headers,
+      data: { kind: 'grow-resources', priority: 'P3', title, description: 'Raised by the live-updates spec.', vdcId: 'vdc_acme_london_production', change: { memoryGb: 8 } },
+    });
+    expect(res.status()).toBe(201);
+    raisedAt = Date.now();
+    // The page used to re-render every 15 s; now the `requests` topic re-renders it at once.
+    await expect(page.getByTestId('request-queue').getByRole('link', { name: title })).toBeVisible({ timeout: 5_000 });
+    expect(Date.now() - raisedAt).toBeLessThan(5_000);
+  });
 });

@@ -53,6 +53,8 @@ const envSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   /** Backups older than this many days are deleted too (0: no age limit). The newest verified backup is always kept. */
   BACKUP_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** How often an open live stream checks that its session or token is still valid (ended, expired, revoked → the stream ends). */
+  LIVE_AUTH_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 function validCron(pattern: string): boolean {
@@ -114,4 +116,12 @@ export function webhookAllowPrivate(): boolean {
  */
 export function authSecretPrevious(): string | undefined {
   return envSchema.shape.AUTH_SECRET_PREVIOUS.parse(process.env.AUTH_SECRET_PREVIOUS || undefined);
+}
+
+/**
+ * LIVE_AUTH_RECHECK_SECONDS: how often an open live stream re-checks its session or token. Read
+ * each time rather than from the cached config, so a test can shorten it; validated like the rest.
+ */
+export function liveAuthRecheckSeconds(): number {
+  return envSchema.shape.LIVE_AUTH_RECHECK_SECONDS.parse(process.env.LIVE_AUTH_RECHECK_SECONDS || undefined);
 }

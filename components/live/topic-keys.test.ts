@@ -25,6 +25,11 @@ describe('queryFiltersOf', () => {
     expect(invalidatedBy('sites')).toEqual(['operation:op_1', 'recovery-run:run_1', 'sites']);
   });
 
+  it('a VM fault or a drill finishing refreshes open test checks', () => {
+    expect(invalidatedBy('vms')).toEqual(['operation-checks:op_1']);
+    expect(invalidatedBy('test-schedules')).toEqual(['operation-checks:op_1']);
+  });
+
   it('other topics refresh the queries named after them', () => {
     expect(invalidatedBy('dashboard')).toEqual(['dashboard']);
     expect(invalidatedBy('runs')).toEqual(['recovery-runs']);

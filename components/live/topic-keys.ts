@@ -29,6 +29,12 @@ export function queryFiltersOf(topic: string): { queryKey: QueryKey; exact?: boo
     // and rollback are refused while a site is offline), though none of its steps moved.
     case 'sites':
       return [{ queryKey: [topic] }, { queryKey: ['operation'] }, { queryKey: ['recovery-run'] }];
+    // A fault injected into (or cleared from) a VM's application checks changes a running test's results.
+    case 'vms':
+      return [{ queryKey: [topic] }, { queryKey: ['operation-checks'] }];
+    // A scheduled drill finishing records its checks (and its result) on the operations it ran.
+    case 'test-schedules':
+      return [{ queryKey: [topic] }, { queryKey: ['operation-checks'] }];
     default:
       return [{ queryKey: [topic] }];
   }

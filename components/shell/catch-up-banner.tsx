@@ -20,6 +20,11 @@ function behindText(seconds: number): string {
  * Shown only while the replication engine catches up with the time the server was down: the
  * figures on the page are as of the time it has reached, and actions wait. It follows progress
  * from the health endpoint and, once live, refreshes the page so its figures are current.
+ *
+ * A timer remains here, on purpose: the figure it shows (how far behind) moves continuously while
+ * the engine catches up, and no data change is announced for it on the live stream (the catch-up
+ * runs apart from the request path, issue 20). The poll runs only while the banner is shown, for
+ * the minutes after a restart, against /api/health (no database read); it stops once live.
  */
 export function CatchUpBanner({ initial }: { initial: CatchUpStatus }) {
   const router = useRouter();

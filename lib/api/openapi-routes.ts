@@ -286,6 +286,8 @@ export const ROUTES: RouteDoc[] = [
     returns:
       'Events: `ready` (data { tenantId }) at the start; `invalidate` (data { topics, tenantId }) at most every 250 ms per tenant, topics such as groups, group:<id>, operations, operation:<id>, runs, alerts, dashboard, sites, approvals, requests, audit; ' +
       '`reset` when the Last-Event-ID header (or ?lastEventId=) is too old to resume from (refetch everything). Every event has an id: send the last one as Last-Event-ID when reconnecting to receive what you missed. ' +
-      'A comment line every 15 s keeps proxies from closing it. A client role receives its tenant\'s changes, staff every tenant\'s (or the tenant they act for).',
+      'A comment line every 15 s keeps proxies from closing it. A client role receives its tenant\'s changes, staff every tenant\'s (or the tenant they act for). ' +
+      'The session or token is checked again every 30 s (LIVE_AUTH_RECHECK_SECONDS): once it has expired, been signed out, ended by a password reset or revoked, a `reauth` event (data { reason }, no id) ends the stream; sign in again before reopening it. ' +
+      'The portal opens one stream per browser and shares it between its tabs.',
   },
 ];

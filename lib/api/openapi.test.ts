@@ -72,4 +72,26 @@ describe('OpenAPI document: test results and the recovery report', () => {
     expect(params.result.enum).toEqual(['passed', 'failed']);
     expect(Object.keys(params)).toEqual(expect.arrayContaining(['groupId', 'from', 'to', 'tenantId']));
   });
+
+  it('documents If-None-Match and 304 on the conditional GETs, and Last-Event-ID on the live stream', () => {
+    type Op = { parameters: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> };
+    const op = (p: string, m = 'get') => (doc.paths[p] as Record<string, Op>)[m];
+    const headers = (o: Op) => o.parameters.filter((x) => x.in === 'header').map((x) => x.name);
+    for (const p of ['/api/v1/groups', '/api/v1/groups/{id}/rpo', '/api/v1/dashboard']) {
+      if (!doc.paths[p]) continue;
+      expect(headers(op(p)), p).toContain('If-None-Match');
+      expect(op(p).responses['304'], p).toBeDefined();
+      expect(op(p).responses['200'].headers, p).toHaveProperty('ETag');
+    }
+    // The group's own ETag is its configuration version (If-Match on PATCH), not a conditional GET.
+    expect(headers(op('/api/v1/groups/{id}'))).not.toContain('If-None-Match');
+    expect(headers(op('/api/v1/groups/{id}', 'patch'))).toContain('If-Match');
+    const events = op('/api/v1/events');
+    expect(headers(events)).toEqual(['Last-Event-ID']);
+    expect(events.responses['304']).toBeUndefined();
+    expect(events.responses['200'].content).toHaveProperty('text/event-stream');
+    expect(events.responses['429']).toBeDefined();
+    // Writes are not conditional.
+    expect(headers(op('/api/v1/groups', 'post'))).not.toContain('If-None-Match');
+  });
 });

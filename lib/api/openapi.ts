@@ -31,7 +31,29 @@ const problem = { $ref: '#/components/responses/Problem' };
 /** Routes whose resource carries an ETag (its configuration version) and honours If-Match. */
 const VERSIONED = '/api/v1/groups/{id}';
 
+/** The live stream: resumable with Last-Event-ID, never conditional. */
+const EVENTS = '/api/v1/events';
+
+/**
+ * GETs answered through lib/api/conditional.ts (lib/api/handler.ts): a weak ETag over the JSON
+ * body, and 304 with no body to a matching If-None-Match. Not the stream, nor the group, whose
+ * ETag is its configuration version (for If-Match).
+ */
+const isConditionalGet = (route: RouteDoc) => route.method === 'get' && route.path !== EVENTS && route.path !== VERSIONED;
+
 function headerParameters(route: RouteDoc) {
+  if (isConditionalGet(route)) {
+    return [{
+      name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string', example: 'W/"3q2-7wFt8t1VNYGrpwIYPQ"' },
+      description: 'The ETag of the answer you hold (weak, a hash of the JSON body as you may see it). When it still matches, the answer is 304 Not Modified with no body: poll with it, or better, refetch when the live stream (GET /api/v1/events) names the resource.',
+    }];
+  }
+  if (route.path === EVENTS) {
+    return [{
+      name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', example: '1765170000000001' },
+      description: 'The id of the last event received, when reconnecting (EventSource sends it by itself; `?lastEventId=` works too): the events missed since are sent first, in your scope, or a `reset` event when the id is too old or from before a restart.',
+    }];
+  }
   if (route.path !== VERSIONED || route.method !== 'patch') return [];
   return [{
     name: 'If-Match', in: 'header', required: false, schema: { type: 'string', example: '"7"' },
@@ -60,6 +82,15 @@ function responses(route: RouteDoc) {
   if (route.path === '/api/v1/auth/token' && route.method === 'post') out[429] = problem;
   if (route.body) out[415] = { ...problem, description: 'The body was not sent as Content-Type: application/json' };
   if (route.path === VERSIONED && route.method === 'patch') out[412] = { ...problem, description: 'The group changed since the If-Match version was read' };
+  if (isConditionalGet(route)) {
+    const ok = out[route.success] as Record<string, unknown>;
+    out[route.success] = { ...ok, headers: { ETag: { schema: { type: 'string' }, description: 'A weak tag of this answer: send it as If-None-Match to be answered 304 while it has not changed' } } };
+    out[304] = { description: 'Not Modified: the answer is still the one whose ETag was sent as If-None-Match (no body)', headers: { ETag: { schema: { type: 'string' } } } };
+  }
+  if (route.path === EVENTS) {
+    out[route.success] = { description: route.returns ?? 'The stream', content: { 'text/event-stream': { schema: { type: 'string' } } } };
+    out[429] = { ...problem, description: 'The user holds the most open streams allowed (LIVE_STREAMS_PER_USER); close one (a browser shares one stream between its tabs)' };
+  }
   return out;
 }
 

@@ -77,7 +77,7 @@ export function audit(db: Executor, actor: Actor | null, entry: AuditEntry): voi
       targetName: entry.targetName !== undefined ? entry.targetName : targetNameOf(db, { tenantId, targetType: row.targetType ?? null, targetId: row.targetId ?? null }),
     })
     .run();
-  // The live stream: sent after the coalescing window, by when the use case's transaction has committed.
+  // The live stream: queued until the use case's transaction commits, dropped if it rolls back (publishLive).
   if (entry.outcome !== 'denied' && (tenantId !== null || entry.targetType)) publishLive(tenantId, topicsOfAuditEntry({ ...entry, tenantId }));
 }
 

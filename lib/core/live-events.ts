@@ -13,9 +13,11 @@
  * is decided by lib/domain/live/events.ts from the actor, like every read.
  *
  * One process only: several instances behind a load balancer will need PostgreSQL
- * LISTEN/NOTIFY (or similar) to fan messages out between them (issue 21). Nothing here depends
- * on the database or on Next, so it is tested as a plain class.
+ * LISTEN/NOTIFY (or similar) to fan messages out between them (issue 21). The class depends on
+ * neither the database nor Next, so it is tested as a plain class; `publishLive` waits for the
+ * caller's transaction to commit (db/after-commit.ts) and drops what a rolled-back one published.
  */
+import { afterCommit } from '@/db/after-commit';
 
 export type LiveMessage = { id: number; tenantId: string | null; topics: string[] };
 
@@ -141,13 +143,20 @@ export function liveEvents(): LiveEvents {
   return globalForLive.__cloudshieldLiveEvents;
 }
 
-/** Publishes to the process's publisher; never throws (a change must not fail because nobody listens). */
+/**
+ * Publishes to the process's publisher; never throws (a change must not fail because nobody
+ * listens). Called inside a transaction, it waits for the COMMIT, and publishes nothing if the
+ * transaction rolls back: pages must not refetch for a change that never happened.
+ */
 export function publishLive(tenantId: string | null, topics: Iterable<string>): void {
-  try {
-    liveEvents().publish(tenantId, topics);
-  } catch (error) {
-    console.error('[cloudshield] live-events publish failed', error);
-  }
+  const list = [...topics];
+  afterCommit(() => {
+    try {
+      liveEvents().publish(tenantId, list);
+    } catch (error) {
+      console.error('[cloudshield] live-events publish failed', error);
+    }
+  });
 }
 
 /** The topics of a change to one group. */

@@ -16,7 +16,11 @@ export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNow
   // `wall` is taken at the first request (not during render): until then the server's reading is "now".
   const anchor = useRef<{ sim: number; wall: number | null }>({ sim: serverNowMs, wall: null });
   const range = rangeOf(rangeKey);
-  // Live: the group's invalidations refetch it; the window still moves on with time, once a minute.
+  // Live: the group's changes (`group:<id>`: status, a link down, the RPO moving by 30 s or a
+  // quarter) refetch it through the stream. One slow timer remains, to move the window on with the
+  // clock: new points of a healthy group (its jitter) are not announced, so without it the right
+  // edge would stop. Once a minute at most (the 7 d and 30 d ranges: their own, longer step).
+  // While the stream is down, the range's own poll (5 s for 1 h and 24 h) is the fallback.
   const live = useLiveStatus() === 'live';
   return useQuery({
     queryKey: ['groups', groupId, 'rpo', range.key],

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
+import { useLiveStatus } from '@/components/live/live-store';
 import { apiJson } from '@/components/portal/api';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -10,12 +11,18 @@ import type { OperationChecksDto } from '@/lib/domain/drills/checks';
 import { formatDateTime } from '@/lib/format';
 import { ChecksTable, DrillResultBadge } from './drill-view';
 
-/** A test failover's application checks (and the drill that started it), polled while the test runs. */
+/**
+ * A test failover's application checks (and the drill that started it). They change when a boot
+ * group comes up (a step of the operation: `operation:<id>`), a fault is injected or cleared
+ * (`vms`) or the drill finishes (`test-schedules`), all announced on the live stream
+ * (components/live/topic-keys.ts). Polled every 3 s while the test runs only when the stream is down.
+ */
 export function OperationChecks({ operationId, open }: { operationId: string; open: boolean }) {
+  const live = useLiveStatus() === 'live';
   const { data, isPending, isError } = useQuery({
     queryKey: ['operation-checks', operationId],
     queryFn: ({ signal }) => apiJson<OperationChecksDto>(`/api/v1/operations/${operationId}/app-checks`, { signal }),
-    refetchInterval: (q) => (open || q.state.data?.drill?.status === 'running' ? 3000 : false),
+    refetchInterval: (q) => (!live && (open || q.state.data?.drill?.status === 'running') ? 3000 : false),
   });
   const drill = data?.drill;
   return (

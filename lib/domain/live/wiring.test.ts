@@ -2,7 +2,12 @@
  * Where live messages come from: a use case (through its audit entry) and the operations
  * driver's steps reach the tenant's subscribers, and never another tenant's.
  */
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sites, vms } from '@/db/schema';
+import { forceCheckFailure } from '@/lib/domain/drills/checks';
+import { createServiceRequest } from '@/lib/domain/staff/service-requests';
+import { setSiteOutage, type FaultInjector } from '@/lib/domain/staff/sites-faults';
 import { liveEvents, type LiveMessage } from '@/lib/core/live-events';
 import { startTestFailover } from '@/lib/domain/operations/operations';
 import { advanceOpenOperations } from '@/lib/operations/driver';
@@ -60,5 +65,48 @@ describe('live messages from use cases and drivers', () => {
     await expect(startTestFailover(db, ACME_USER, WEB, {})).rejects.toThrow();
     liveEvents().flush();
     expect(acme.got).toEqual([]);
+  });
+});
+
+describe('the topics the remaining timers were replaced with (staff pages, test checks)', () => {
+  it('a client raising a service request refreshes the staff queue (requests), not another tenant', async () => {
+    const db = await seededTestDb(new Date(NOW));
+    liveEvents().flush();
+    const staff = listen(db, STAFF);
+    const globex = listen(db, GLOBEX_ADMIN);
+    await createServiceRequest(db, ACME_ADMIN, { kind: 'grow-resources', priority: 'P3', title: 'More memory', description: 'Month end', vdcId: 'vdc_acme_london_production', change: { memoryGb: 64 } }, new Date(NOW));
+    liveEvents().flush();
+    expect(staff.topics()).toContain('requests');
+    expect(globex.got).toEqual([]);
+  });
+
+  it('a site taken down refreshes every audience’s site views (sites, provider-wide, no ids)', async () => {
+    const db = await seededTestDb(new Date(NOW));
+    const site = db.select({ id: sites.id }).from(sites).get()!.id;
+    const sim: FaultInjector = {
+      now: () => NOW,
+      setSiteDown: (id, down) => void db.update(sites).set({ status: down ? 'offline' : 'online' }).where(eq(sites.id, id)).run(),
+      setLinkDown: () => {},
+    };
+    liveEvents().flush();
+    const staff = listen(db, STAFF);
+    const globex = listen(db, GLOBEX_ADMIN);
+    setSiteOutage(db, STAFF, sim, site, { down: true });
+    liveEvents().flush();
+    for (const who of [staff, globex]) expect(who.topics()).toEqual(expect.arrayContaining(['sites', 'groups']));
+    expect(globex.got.every((m) => m.tenantId === null && m.topics.every((t) => !t.includes(':')))).toBe(true);
+  });
+
+  it('a fault injected into a VM’s checks refreshes its tenant’s open test checks (vms)', async () => {
+    const db = await seededTestDb(new Date(NOW));
+    setSimulatorForTests(new FakeSimulator(NOW));
+    const vm = db.select({ id: vms.id }).from(vms).where(eq(vms.tenantId, 'ten_acme')).get()!.id;
+    liveEvents().flush();
+    const acme = listen(db, ACME_USER);
+    const globex = listen(db, GLOBEX_ADMIN);
+    await forceCheckFailure(db, STAFF, vm, { reason: 'live test' });
+    liveEvents().flush();
+    expect(acme.topics()).toContain('vms');
+    expect(globex.got).toEqual([]);
   });
 });

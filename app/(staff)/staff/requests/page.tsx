@@ -39,7 +39,9 @@ export default async function RequestQueuePage({ searchParams }: { searchParams:
 
   return (
     <>
-      <AutoRefresh seconds={15} />
+      {/* Requests change through their use cases ('requests'); a response deadline passing is the clock, not a change:
+          that alone is re-rendered once a minute. */}
+      <AutoRefresh seconds={15} topics={['requests']} clockSeconds={60} />
       <PageHeader
         title="Service requests"
         description={`Response targets: ${Object.entries(RESPONSE_TARGETS)

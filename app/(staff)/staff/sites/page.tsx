@@ -21,7 +21,10 @@ export default async function SitesPage() {
   const name = Object.fromEntries(sites.map((s) => [s.id, s.name]));
   return (
     <>
-      <AutoRefresh seconds={10} />
+      {/* Status, links and degradation ('sites'), the groups a fault hits and their status ('groups'), and the load that
+          failovers, moves and VM changes shift ('operations', 'vms'): every tenant's, which staff receive. A busy estate
+          announces groups often: at most one refresh per 5 s (the first change at once). */}
+      <AutoRefresh seconds={10} minGapSeconds={5} topics={['sites', 'groups', 'operations', 'vms']} />
       <PageHeader
         title="Sites and faults"
         description="Take a datacentre or an inter-site link down in the simulator to rehearse a disaster, and see which protection groups it hits. Each site's links are on its page."

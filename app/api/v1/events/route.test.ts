@@ -3,7 +3,13 @@
  * browser's EventSource sends its session cookie instead), it carries `invalidate` events for
  * changes in the caller's tenant only.
  */
+import { eq } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '@/db/schema';
+import { revokeAllTokensOf } from '@/lib/auth/api-tokens';
+import { authSecret } from '@/lib/auth/secret';
+import { bumpSessionVersion, endSessionOnSignOut } from '@/lib/auth/session-version';
 import type { DB } from '@/lib/domain/core/database';
 import { liveEvents } from '@/lib/core/live-events';
 import { openStreamCount } from '@/lib/domain/live/events';
@@ -12,6 +18,10 @@ import { apiRequest, callRoute, issueTestToken, serveTestDb } from '@/lib/testin
 import { seededTestDb } from '@/lib/testing/db';
 import * as groupRoute from '../groups/[id]/route';
 import * as route from './route';
+
+// The stream re-checks its credentials every second here (30 s by default).
+process.env.LIVE_AUTH_RECHECK_SECONDS = '1';
+process.env.AUTH_SECRET ??= 'test-secret-for-vitest-0123456789';
 
 let db: DB;
 const tokens: Record<string, string> = {};
@@ -33,7 +43,7 @@ type Event = { event?: string; id?: string; data?: unknown; comment?: string };
 /** Opens the stream; `next()` reads events until one passes `until`, or gives up after `ms`. */
 async function openStream(bearer?: string, headers: Record<string, string> = {}) {
   const res = await callRoute(route.GET, apiRequest('/api/v1/events', { bearer, headers }));
-  if (res.status !== 200) return { res, events: [] as Event[], next: async () => null as Event | null };
+  if (res.status !== 200) return { res, events: [] as Event[], next: async () => null as Event | null, ended: async () => true };
   const reader = res.body!.getReader();
   open.push(reader);
   const decoder = new TextDecoder();
@@ -63,6 +73,34 @@ async function openStream(bearer?: string, headers: Record<string, string> = {})
     }
     return true;
   };
+  /** Whether the server ended the stream within `ms` (the reader reports done). */
+  const ended = async (ms = 3000): Promise<boolean> => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      reading ??= reader.read();
+      const chunk = await Promise.race([reading, new Promise<null>((r) => setTimeout(() => r(null), left))]);
+      if (!chunk) return false;
+      if (chunk.done) return true;
+      reading = null;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      // Parse what arrived (kept for next()).
+      let at;
+      while ((at = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, at);
+        buffer = buffer.slice(at + 2);
+        const e: Event = {};
+        for (const line of block.split('\n')) {
+          if (line.startsWith(':')) e.comment = line.slice(1).trim();
+          else if (line.startsWith('event: ')) e.event = line.slice(7);
+          else if (line.startsWith('id: ')) e.id = line.slice(4);
+          else if (line.startsWith('data: ')) e.data = JSON.parse(line.slice(6));
+        }
+        events.push(e);
+      }
+    }
+  };
   let seen = 0;
   const next = async (until: (e: Event) => boolean = (e) => e.event === 'invalidate', ms = 1500): Promise<Event | null> => {
     const deadline = Date.now() + ms;
@@ -75,7 +113,7 @@ async function openStream(bearer?: string, headers: Record<string, string> = {})
       if (left <= 0 || !(await pull(left))) return null;
     }
   };
-  return { res, events, next };
+  return { res, events, next, ended };
 }
 
 const patchGroup = (id: string, bearer: string, body: unknown) =>
@@ -161,5 +199,67 @@ describe('GET /api/v1/events', () => {
     for (const r of open.splice(0)) await r.cancel();
     expect(liveEvents().subscriberCount).toBe(before);
     expect(openStreamCount('usr_admin_acme')).toBe(0);
+  });
+});
+
+async function sessionCookie(claims: Record<string, unknown>, maxAge = 1800) {
+  const value = await encode({ token: { authTime: Math.floor(Date.now() / 1000), ...claims }, secret: authSecret(), maxAge });
+  return `next-auth.session-token=${value}`;
+}
+const userIdOf = (email: string) => db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+const openWithCookie = (cookie: string) => openStream(undefined, { cookie });
+
+describe('GET /api/v1/events: a stream ends with its session or token', () => {
+  it('a valid session keeps its stream open across the re-checks', async () => {
+    const s = await openWithCookie(await sessionCookie({ userId: userIdOf('admin@acme.test'), sid: 'sid-valid', sessionVersion: 0 }));
+    expect(s.res.status).toBe(200);
+    expect(await s.next((e) => e.event === 'ready')).not.toBeNull();
+    expect(await s.ended(2500)).toBe(false);
+    expect(s.events.some((e) => e.event === 'reauth')).toBe(false);
+  });
+
+  it('signing out ends the stream with a reauth event and frees its slot', async () => {
+    const userId = userIdOf('admin@acme.test');
+    const claims = { userId, sid: 'sid-sign-out', sessionVersion: 0 };
+    const s = await openWithCookie(await sessionCookie(claims));
+    expect(await s.next((e) => e.event === 'ready')).not.toBeNull();
+    expect(openStreamCount(userId)).toBe(1);
+    expect(endSessionOnSignOut(db, userId, claims)).toBe('session');
+    expect(await s.ended(3000)).toBe(true);
+    expect(s.events.at(-1)).toMatchObject({ event: 'reauth', data: { reason: expect.stringContaining('sign in again') } });
+    expect(s.events.at(-1)?.id).toBeUndefined(); // Last-Event-ID stays the last change seen
+    expect(openStreamCount(userId)).toBe(0);
+  });
+
+  it('a password reset (the session version bumped) ends every stream of the user', async () => {
+    const userId = userIdOf('user@acme.test');
+    const cookie = await sessionCookie({ userId, sid: 'sid-reset', sessionVersion: 0 });
+    const a = await openWithCookie(cookie);
+    const b = await openWithCookie(cookie);
+    expect(await a.next((e) => e.event === 'ready')).not.toBeNull();
+    bumpSessionVersion(db, userId);
+    expect(await a.ended(3000)).toBe(true);
+    expect(await b.ended(3000)).toBe(true);
+    expect(b.events.at(-1)?.event).toBe('reauth');
+    // And it cannot be reopened with that cookie.
+    expect((await openWithCookie(cookie)).res.status).toBe(401);
+  });
+
+  it('an idle session that expires ends its stream', async () => {
+    const s = await openWithCookie(await sessionCookie({ userId: userIdOf('admin@globex.test'), sid: 'sid-idle', sessionVersion: 0 }, 2));
+    expect(await s.next((e) => e.event === 'ready')).not.toBeNull();
+    expect(await s.ended(5000)).toBe(true);
+    expect(s.events.at(-1)?.event).toBe('reauth');
+  });
+
+  it('a revoked API token ends its stream', async () => {
+    const userId = userIdOf('admin2@acme.test');
+    const s = await openStream(issueTestToken(db, userId));
+    expect(await s.next((e) => e.event === 'ready')).not.toBeNull();
+    expect(await s.ended(1500)).toBe(false);
+    revokeAllTokensOf(db, userId);
+    expect(await s.ended(3000)).toBe(true);
+    expect(s.events.at(-1)?.event).toBe('reauth');
+    expect(openStreamCount(userId)).toBe(0);
   });
 });

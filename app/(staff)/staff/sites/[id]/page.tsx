@@ -36,7 +36,8 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
 
   return (
     <>
-      <AutoRefresh seconds={5} />
+      {/* As on the sites list, plus the recovery runs of an outage; the affected groups' status follows the stream. */}
+      <AutoRefresh seconds={5} minGapSeconds={2} topics={['sites', 'groups', 'operations', 'runs', 'vms']} />
       <PageHeader
         title={site.name}
         breadcrumbs={[{ label: 'Sites and faults', href: '/staff/sites' }, { label: site.name }]}
