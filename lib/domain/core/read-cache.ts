@@ -39,3 +39,54 @@ export function cachedRead<T>(db: Executor, key: string, compute: () => T): T {
   if (value instanceof Promise) value.catch(() => cache.entries.get(key) === entry && cache.entries.delete(key));
   return value;
 }
+
+/**
+ * Memoises a read that depends on configuration only (groups' settings, sites and members, VMs
+ * with their disks and NICs, recovery vDCs and volumes: see db/schema/config-version.ts), not on
+ * replication state, until that configuration changes. The version is the `config_version`
+ * counter that the database's own triggers move with every such write, whichever code or
+ * connection makes it, so the simulator's writes every tick do not throw these away (cachedRead
+ * would) and a change of configuration is seen by the very next read. Without the counter (a
+ * database not migrated yet) it reads afresh. Same sharing rules as cachedRead.
+ */
+type ConfigCache = { entries: Map<string, Entry>; version: () => string | null };
+const configCaches = new WeakMap<DB['$client'], ConfigCache>();
+
+function configCacheOf(db: DB): ConfigCache {
+  let cache = configCaches.get(db.$client);
+  if (!cache) {
+    let counter: { get(): unknown } | null | undefined;
+    cache = {
+      entries: new Map(),
+      version: () => {
+        // Prepared on first use: a database still being migrated has no table yet.
+        if (counter === undefined) {
+          try {
+            counter = db.$client.prepare('SELECT n FROM config_version WHERE id = 1').pluck();
+          } catch {
+            return null;
+          }
+        }
+        const n = counter?.get();
+        return n === undefined || n === null ? null : String(n);
+      },
+    };
+    configCaches.set(db.$client, cache);
+  }
+  return cache;
+}
+
+export function cachedConfigRead<T>(db: Executor, key: string, compute: () => T): T {
+  if (!('$client' in db)) return compute();
+  const cache = configCacheOf(db as DB);
+  const version = cache.version();
+  if (version === null) return compute();
+  const hit = cache.entries.get(key);
+  if (hit && hit.version === version) return hit.value as T;
+  const value = compute();
+  if (cache.entries.size >= MAX_KEYS) cache.entries.clear();
+  const entry = { version, value };
+  cache.entries.set(key, entry);
+  if (value instanceof Promise) value.catch(() => cache.entries.get(key) === entry && cache.entries.delete(key));
+  return value;
+}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { auditLog, protectionGroups } from '@/db/schema';
+import { auditLog, groupMembers, protectionGroups, vmNics } from '@/db/schema';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import type { DomainError } from '@/lib/core/errors';
@@ -123,5 +123,38 @@ describe('readGroupNetworks, shared between renders and polls', () => {
     expect(b).not.toBe(a);
     expect(b.groupName).toBe('Web tier renamed');
     await expect(readGroupNetworks(db, GLOBEX_ADMIN, 'grp_acme_web')).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('readGroupNetworks, cached on the configuration version', () => {
+  const sqlLive = (ip: string) => ({ mode: 're-ip', network: 'prod', mappings: [{ sourceSubnet: '10.10.0.0/16', targetSubnet: '10.20.0.0/16', gateway: '10.20.0.1', dns: [] }], overrides: [{ vmId: 'vm_acme_sql_01', nic: 0, ip }] });
+
+  it('keeps one read through the simulator\'s writes of replication state', async () => {
+    const a = await readGroupNetworks(db, ACME_USER, 'grp_acme_web');
+    db.update(protectionGroups).set({ status: 'rpo-not-met', rpoSeconds: 120, updatedAt: new Date() }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
+    db.update(groupMembers).set({ syncState: 'synced', syncProgress: 1 }).where(eq(groupMembers.groupId, 'grp_acme_web')).run();
+    expect(await readGroupNetworks(db, ACME_USER, 'grp_acme_web')).toBe(a);
+  });
+
+  it('shows in the next read a NIC changed elsewhere that now takes an address the group gives (a VM running at the recovery site)', async () => {
+    // The policy database recovers to Jersey; acme-file-01 runs there with 10.20.1.40 on "prod".
+    db.update(protectionGroups).set({ liveNetwork: sqlLive('10.20.1.41') as never }).where(eq(protectionGroups.id, 'grp_acme_sql')).run();
+    expect((await readGroupNetworks(db, ACME_USER, 'grp_acme_sql')).issues).toEqual([]);
+    db.update(vmNics).set({ ipAddress: '10.20.1.41' }).where(eq(vmNics.vmId, 'vm_acme_file_01')).run();
+    const after = await readGroupNetworks(db, ACME_USER, 'grp_acme_sql');
+    expect(after.issues).toEqual([
+      { field: 'liveNetwork.overrides.0.ip', vmId: 'vm_acme_sql_01', nic: 0, message: 'acme-sql-01 NIC 0 would get 10.20.1.41 on "prod", already used by acme-file-01 NIC 0 (running at the recovery site).' },
+    ]);
+    // A member's own NIC: its production address in the next read.
+    db.update(vmNics).set({ ipAddress: '10.10.1.77' }).where(eq(vmNics.vmId, 'vm_acme_web_01')).run();
+    expect((await readGroupNetworks(db, ACME_USER, 'grp_acme_web')).vms.find((v) => v.vmId === 'vm_acme_web_01')?.nics[0].ip).toBe('10.10.1.77');
+  });
+
+  it('shows a membership change and a failover (the group now recovers elsewhere) in the next read', async () => {
+    await readGroupNetworks(db, ACME_USER, 'grp_acme_web');
+    db.delete(groupMembers).where(eq(groupMembers.vmId, 'vm_acme_web_02')).run();
+    expect((await readGroupNetworks(db, ACME_USER, 'grp_acme_web')).vms.map((v) => v.name)).toEqual(['acme-app-01', 'acme-app-02', 'acme-web-01']);
+    db.update(protectionGroups).set({ targetSiteId: 'london' }).where(eq(protectionGroups.id, 'grp_acme_web')).run();
+    expect((await readGroupNetworks(db, ACME_USER, 'grp_acme_web')).targetSiteId).toBe('london');
   });
 });

@@ -11,7 +11,7 @@ import type { Executor } from '@/db';
 import { groupMembers, protectionGroups, vmNics, vms } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
-import { cachedRead } from '@/lib/domain/core/read-cache';
+import { cachedConfigRead } from '@/lib/domain/core/read-cache';
 import type { FieldError } from '@/lib/core/errors';
 import { computeAddresses, conflictsWith, type NicInput, type ResultingAddress, type TakenAddress } from '@/lib/network/re-ip';
 import type { NetworkSettings } from '@/lib/schemas/network';
@@ -146,7 +146,8 @@ export function readGroupNetworksIn(db: Executor, scope: string | null, id: stri
 export async function readGroupNetworks(db: Executor, actor: Actor, id: string): Promise<GroupNetworksDto> {
   authorize(db, actor, 'tenant:read', { type: 'protection-group', id });
   const scope = tenantScope(actor);
-  // The group page renders it and the networks card polls it: one read (every other group's
-  // addresses at the recovery site, 100+ ms for a 1,000-VM tenant) until the database changes.
-  return cachedRead(db, `group-networks:${scope ?? '*'}:${id}`, () => readGroupNetworksIn(db, scope, id));
+  // The group page renders it and the networks card reads it: every other group's addresses at
+  // the recovery site, configuration only, so one read until the configuration changes (the
+  // simulator's writes every tick leave it be).
+  return cachedConfigRead(db, `group-networks:${scope ?? '*'}:${id}`, () => readGroupNetworksIn(db, scope, id));
 }

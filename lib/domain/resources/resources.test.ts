@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { auditLog, protectionGroups, rpoSamples, tenants } from '@/db/schema';
+import { auditLog, protectionGroups, rpoSamples, tenants, vdcs, vmDisks } from '@/db/schema';
 import { seededTestDb } from '@/lib/testing/db';
 import { ACME_ADMIN, ACME_USER, GLOBEX_ADMIN, STAFF } from '@/lib/testing/actors';
 import { getGroupStorage, getResources, setUnitPrices, tenantPriceEstimates } from './resources';
@@ -129,5 +129,24 @@ describe('getGroupStorage', () => {
       expect.objectContaining({ kind: 'volume', capacityGb: 14000, usedGb: 6241.6 }),
     ]);
     expect(fail(() => getGroupStorage(db, GLOBEX_ADMIN, 'grp_acme_sql')).status).toBe(404);
+  });
+});
+
+describe('getGroupStorage, cached on the configuration version', () => {
+  it('keeps one read through the simulator\'s writes, and shows a configuration change in the next read', () => {
+    const a = getGroupStorage(db, ACME_USER, 'grp_acme_sql');
+    db.update(protectionGroups).set({ status: 'rpo-not-met', journalUsedGb: 10, writeIops: 40, updatedAt: new Date() }).where(eq(protectionGroups.id, 'grp_acme_sql')).run();
+    expect(getGroupStorage(db, ACME_USER, 'grp_acme_sql')).toBe(a);
+    // A member's disk grows by 100 GB: the replica, and both pools, by as much.
+    const disk = db.select().from(vmDisks).where(eq(vmDisks.vmId, 'vm_acme_sql_01')).all()[0];
+    db.update(vmDisks).set({ sizeGb: disk.sizeGb + 100 }).where(eq(vmDisks.id, disk.id)).run();
+    const b = getGroupStorage(db, ACME_USER, 'grp_acme_sql');
+    expect(b).toMatchObject({ replicaGb: a.replicaGb + 100, totalGb: Math.round((a.totalGb + 100) * 10) / 10 });
+    expect(b.pools.map((p) => p.usedGb)).toEqual(a.pools.map((p) => Math.round((p.usedGb + 100) * 10) / 10));
+    // Staff resize the recovery vDC; the journal setting changes.
+    db.update(vdcs).set({ storageGb: 7000 }).where(eq(vdcs.id, b.pools[0].id)).run();
+    expect(getGroupStorage(db, ACME_USER, 'grp_acme_sql').pools[0].capacityGb).toBe(7000);
+    db.update(protectionGroups).set({ journalHistoryHours: 1 }).where(eq(protectionGroups.id, 'grp_acme_sql')).run();
+    expect(getGroupStorage(db, ACME_USER, 'grp_acme_sql').journalGb).toBeLessThan(b.journalGb);
   });
 });

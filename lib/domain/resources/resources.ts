@@ -12,7 +12,7 @@ import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { NotFoundError, ValidationError } from '@/lib/core/errors';
 import { authorize, tenantScope } from '@/lib/domain/core/authorize';
-import { cachedRead } from '@/lib/domain/core/read-cache';
+import { cachedConfigRead } from '@/lib/domain/core/read-cache';
 import { parseBody } from '@/lib/domain/core/input';
 import { capacityAt } from '@/lib/domain/operations/operation-capacity';
 import { resourcesQuerySchema, unitPricesSchema } from '@/lib/schemas/resources';
@@ -216,6 +216,7 @@ export function tenantPriceEstimates(db: DB, actor: Actor): TenantPriceDto[] {
 export function getGroupStorage(db: DB, actor: Actor, groupId: string): GroupStorageDto {
   authorize(db, actor, 'tenant:read', { type: 'protection-group', id: groupId });
   const group = findGroupInScope(db, actor, groupId);
-  // The tenant's storage summed per group (~100 ms for a 1,000-VM tenant): once until the database changes.
-  return cachedRead(db, `group-storage:${group.id}`, () => groupStorageAt(db, group));
+  // The tenant's storage summed per group: configuration only, so once until the configuration
+  // changes (the simulator's writes every tick leave it be).
+  return cachedConfigRead(db, `group-storage:${group.id}`, () => groupStorageAt(db, group));
 }

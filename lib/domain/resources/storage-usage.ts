@@ -4,7 +4,7 @@
  * tenant's dedicated volume at the site. Refuses (422) a group that would not fit.
  */
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { groupMembers, protectionGroups, storageVolumes, vdcs, vmDisks, vms } from '@/db/schema';
 import { DomainError } from '@/lib/core/errors';
@@ -20,16 +20,33 @@ export function storageOfMembers(db: Executor, vmIds: string[], g: GroupShape): 
   return groupStorage({ diskGb: disks, writeMeanMBps: writes, journalHistoryHours: g.journalHistoryHours, journalLimitGb: g.journalLimitGb });
 }
 
-/** Storage of every group of the tenant, by group id, with its target site. */
+/**
+ * Storage of every group of the tenant, by group id, with its target site. Three queries whatever
+ * the number of groups (the groups, their members' write rates, their members' disks), each
+ * group's figures summed in the order storageOfMembers reads them (by VM id).
+ */
 export function groupsStorage(db: Executor, tenantId: string): Map<string, GroupStorage & { targetSiteId: string; name: string }> {
   const groups = db.select().from(protectionGroups).where(eq(protectionGroups.tenantId, tenantId)).all();
+  const ofTenant = and(eq(groupMembers.groupId, protectionGroups.id), eq(protectionGroups.tenantId, tenantId));
   const members = groups.length
-    ? db.select({ groupId: groupMembers.groupId, vmId: groupMembers.vmId }).from(groupMembers).where(inArray(groupMembers.groupId, groups.map((g) => g.id))).all()
+    ? db.select({ groupId: groupMembers.groupId, vmId: vms.id, w: vms.writeMeanMBps }).from(groupMembers).innerJoin(protectionGroups, ofTenant).innerJoin(vms, eq(vms.id, groupMembers.vmId)).orderBy(asc(vms.id)).all()
     : [];
+  const disks = members.length
+    ? db.select({ groupId: groupMembers.groupId, size: vmDisks.sizeGb }).from(vmDisks).innerJoin(groupMembers, eq(groupMembers.vmId, vmDisks.vmId)).innerJoin(protectionGroups, ofTenant).orderBy(asc(vmDisks.vmId)).all()
+    : [];
+  const writesOf = new Map<string, number[]>();
+  const disksOf = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, key: string, value: number) => (map.get(key) ?? map.set(key, []).get(key)!).push(value);
+  for (const m of members) push(writesOf, m.groupId, m.w);
+  for (const d of disks) push(disksOf, d.groupId, d.size);
   return new Map(
     groups.map((g) => [
       g.id,
-      { ...storageOfMembers(db, members.filter((m) => m.groupId === g.id).map((m) => m.vmId), g), targetSiteId: g.targetSiteId, name: g.name },
+      {
+        ...groupStorage({ diskGb: disksOf.get(g.id) ?? [], writeMeanMBps: writesOf.get(g.id) ?? [], journalHistoryHours: g.journalHistoryHours, journalLimitGb: g.journalLimitGb }),
+        targetSiteId: g.targetSiteId,
+        name: g.name,
+      },
     ]),
   );
 }
@@ -46,8 +63,8 @@ export function productionDisksGb(db: Executor, tenantId: string, siteId: string
 }
 
 /** The recovery vDC and the volume of the tenant at the site, with what is used there without `excludeGroupId`. */
-export function storagePoolsAt(db: Executor, tenantId: string, siteId: string, excludeGroupId: string | null): StoragePool[] {
-  const groups = [...groupsStorage(db, tenantId)].filter(([id, g]) => id !== excludeGroupId && g.targetSiteId === siteId);
+export function storagePoolsAt(db: Executor, tenantId: string, siteId: string, excludeGroupId: string | null, storage = groupsStorage(db, tenantId)): StoragePool[] {
+  const groups = [...storage].filter(([id, g]) => id !== excludeGroupId && g.targetSiteId === siteId);
   const groupsGb = groups.reduce((a, [, g]) => a + g.totalGb, 0);
   const pools: StoragePool[] = [];
   const vdc = db.select().from(vdcs).where(and(eq(vdcs.tenantId, tenantId), eq(vdcs.siteId, siteId), eq(vdcs.kind, 'recovery'))).get();
@@ -90,8 +107,9 @@ export type GroupStorageDto = GroupStorage & {
 
 /** The group's replica + journal and the vDC and volume at its recovery site (the group page). The caller has scoped the group. */
 export function groupStorageAt(db: Executor, group: { id: string; tenantId: string; targetSiteId: string }): GroupStorageDto {
-  const mine = groupsStorage(db, group.tenantId).get(group.id) ?? { replicaGb: 0, journalGb: 0, totalGb: 0 };
-  const pools = storagePoolsAt(db, group.tenantId, group.targetSiteId, group.id).map((p) => ({
+  const storage = groupsStorage(db, group.tenantId);
+  const mine = storage.get(group.id) ?? { replicaGb: 0, journalGb: 0, totalGb: 0 };
+  const pools = storagePoolsAt(db, group.tenantId, group.targetSiteId, group.id, storage).map((p) => ({
     kind: p.kind, id: p.id, name: p.name, capacityGb: p.capacityGb, usedGb: Math.round((p.usedGb + mine.totalGb) * 10) / 10, groupGb: mine.totalGb,
   }));
   return { replicaGb: mine.replicaGb, journalGb: mine.journalGb, totalGb: mine.totalGb, pools };
