@@ -8,6 +8,7 @@
  * The server: PG_TEST_URL, or one scripts/ensure-postgres.sh starts (db/pg/testing.ts).
  * Never skipped — without a server this fails saying why.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { openDatabase } from '../client';
@@ -15,6 +16,9 @@ import { testPostgresDatabase, type TestPostgresDatabase } from './testing';
 import { closePostgres, isPostgresUrl, migratePostgres, openPostgres, type PgDB } from './client';
 import * as pgSchema from './schema';
 import { describeSchema } from './schema-parity';
+
+// Every migration drizzle-kit has generated (db/pg/migrations/meta/_journal.json).
+const MIGRATIONS = (JSON.parse(readFileSync(new URL('./migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }).entries.length;
 
 let database: TestPostgresDatabase;
 let db: PgDB;
@@ -36,9 +40,9 @@ describe('db/pg/migrations on a fresh database', () => {
     const tables = await db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
     expect(tables.rows.map((r) => r.table_name)).toEqual(Object.keys(describeSchema(pgSchema)).sort());
     const applied = await db.execute<{ n: string }>(sql`select count(*) as n from drizzle.__drizzle_migrations`);
-    expect(Number(applied.rows[0].n)).toBe(2);
+    expect(Number(applied.rows[0].n)).toBe(MIGRATIONS);
     await migratePostgres(db);
-    expect(Number((await db.execute<{ n: string }>(sql`select count(*) as n from drizzle.__drizzle_migrations`)).rows[0].n)).toBe(2);
+    expect(Number((await db.execute<{ n: string }>(sql`select count(*) as n from drizzle.__drizzle_migrations`)).rows[0].n)).toBe(MIGRATIONS);
   });
 
   it('matches the schema column by column, so a schema change without its generated migration fails here', async () => {
@@ -199,5 +203,28 @@ describe('the audit trail is append-only on PostgreSQL as on SQLite', () => {
       .where(eq(pgSchema.auditLog.id, row.id))
       .returning();
     expect(counted).toMatchObject({ count: 2, lastTime: new Date(T0 + 5_000), action: 'denied:x' });
+  });
+});
+
+describe('the configuration version moves on PostgreSQL as on SQLite', () => {
+  const triggerColumns = (rows: { name: string; sql: string }[]) =>
+    Object.fromEntries(rows.map((r) => [r.name, (/UPDATE OF (.*?) ON/i.exec(r.sql)?.[1] ?? '').replace(/[`"\s]/g, '')]));
+
+  it('has the same triggers with the same UPDATE OF columns (SQLite 0023, PostgreSQL 0003)', async () => {
+    const lite = openDatabase(':memory:');
+    const liteRows = lite.$client.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_config\\_%' ESCAPE '\\'").all() as { name: string; sql: string }[];
+    lite.$client.close();
+    const pgRows = (await db.execute(sql`SELECT tgname AS name, pg_get_triggerdef(oid) AS sql FROM pg_trigger WHERE tgname LIKE '%\_config\_%' AND NOT tgisinternal`)).rows as { name: string; sql: string }[];
+    expect(liteRows.length).toBeGreaterThan(10);
+    expect(triggerColumns(pgRows)).toEqual(triggerColumns(liteRows));
+  });
+
+  it('counts a change of configuration, not of replication state', async () => {
+    const version = async () => ((await db.execute(sql`SELECT n FROM config_version WHERE id = 1`)).rows[0] as { n: number }).n;
+    const before = await version();
+    await db.update(pgSchema.protectionGroups).set({ status: 'protected' as never }).where(sql`false`);
+    expect(await version()).toBe(before);
+    await db.update(pgSchema.protectionGroups).set({ rpoTargetSeconds: 300 }).where(sql`false`);
+    expect(await version()).toBe(before + 1);
   });
 });

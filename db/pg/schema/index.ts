@@ -24,3 +24,4 @@ export * from './approvals';
 export * from './recovery-codes';
 export * from './identity-providers';
 export * from './sessions';
+export * from './config-version';
