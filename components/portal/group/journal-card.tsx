@@ -1,7 +1,7 @@
 'use client';
 
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { CheckpointTimeline } from '@/components/charts/lazy';
+import { CheckpointTimeline } from '@/components/charts/checkpoint-timeline';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';

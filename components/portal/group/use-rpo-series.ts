@@ -10,9 +10,10 @@ import { rangeOf, type ChartRangeKey } from './chart-ranges';
 /**
  * The group's RPO and traffic series for a range ending now. "Now" is the simulated clock, which
  * may run faster than the wall clock: every answer carries the server's `to`, which re-anchors
- * the estimate used for the next request's `from`.
+ * the estimate used for the next request's `from`. `initial`: the default (24 h) range as the
+ * server read it for the page, shown at once instead of a skeleton.
  */
-export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNowMs: number) {
+export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNowMs: number, initial?: RpoSeriesDto) {
   // `wall` is taken at the first request (not during render): until then the server's reading is "now".
   const anchor = useRef<{ sim: number; wall: number | null }>({ sim: serverNowMs, wall: null });
   const range = rangeOf(rangeKey);
@@ -29,6 +30,8 @@ export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNow
       return series;
     },
     refetchInterval: live ? Math.max(range.pollMs, 60_000) : range.pollMs,
+    // The default range comes rendered with the page (read on the server a moment ago).
+    initialData: range.key === '24h' ? initial : undefined,
     placeholderData: keepPreviousData,
   });
 }
