@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useFallbackInterval } from '@/components/live/live-store';
-import { CHECKPOINT_KINDS } from '@/lib/schemas/checkpoints';
+import { CHECKPOINT_KINDS } from '@/lib/schemas/vocabulary';
 import type { CheckpointDto, Page } from '@/lib/domain/core/dto';
 import { apiJson, qs } from '../api';
 
