@@ -59,7 +59,11 @@ export function JournalCard({ canTag, nowMs }: { canTag: boolean; nowMs: number 
         <div>
           <h3 className="mb-1 text-sm font-medium">Checkpoints</h3>
           {checkpoints.isPending ? (
-            <Skeleton className="h-36 w-full" />
+            // The timeline's own height and a line for its caption: nothing below moves when it arrives.
+            <div aria-busy="true">
+              <Skeleton className="h-[150px] w-full" />
+              <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Loading checkpoints…</p>
+            </div>
           ) : (
             <ChartFrame
               height={150}

@@ -6,6 +6,10 @@ import { useLiveStatus } from '@/components/live/live-store';
 import type { RpoSeriesDto } from '@/lib/domain/core/dto';
 import { apiJson, qs } from '../api';
 import { rangeOf, type ChartRangeKey } from './chart-ranges';
+import { useThrottledLiveRefetch } from './live-throttle';
+
+/** The charts follow the group's live events at most this often (their points are 2.5 min apart at 24 h). */
+export const CHART_LIVE_MS = 15_000;
 
 /**
  * The group's RPO and traffic series for a range ending now. "Now" is the simulated clock, which
@@ -17,10 +21,11 @@ export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNow
   // `wall` is taken at the first request (not during render): until then the server's reading is "now".
   const anchor = useRef<{ sim: number; wall: number | null }>({ sim: serverNowMs, wall: null });
   const range = rangeOf(rangeKey);
-  // Live: the group's invalidations refetch it; the window still moves on with time, once a minute.
+  // Live: the group's events refetch it (throttled: not under ['groups', id], which they
+  // invalidate at once); the window still moves on with time, once a minute.
   const live = useLiveStatus() === 'live';
-  return useQuery({
-    queryKey: ['groups', groupId, 'rpo', range.key],
+  const query = useQuery({
+    queryKey: ['rpo-series', groupId, range.key],
     queryFn: async ({ signal }) => {
       const now = anchor.current.sim + (anchor.current.wall == null ? 0 : Date.now() - anchor.current.wall);
       // 24 h is the API's default window, measured by the server itself: no estimate needed.
@@ -34,4 +39,6 @@ export function useRpoSeries(groupId: string, rangeKey: ChartRangeKey, serverNow
     initialData: range.key === '24h' ? initial : undefined,
     placeholderData: keepPreviousData,
   });
+  useThrottledLiveRefetch([`group:${groupId}`], query.refetch, CHART_LIVE_MS);
+  return query;
 }
