@@ -54,7 +54,7 @@ export function CheckpointTimeline({ lanes, fromMs, toMs }: { lanes: TimelineLan
         ))}
       </div>
       <div className="relative mr-3 ml-16 h-5 text-[11px] text-slate-500 tabular-nums dark:text-slate-400" aria-hidden="true">
-        {evenTicks(fromMs, toMs).map((t, i, all) => {
+        {evenTicks(fromMs, toMs, 4).map((t, i, all) => {
           const left = leftPercent(fromMs, toMs, t);
           return (
             <span key={t} className={cn('absolute top-1 whitespace-nowrap', i === 0 ? '' : i === all.length - 1 ? '-translate-x-full' : '-translate-x-1/2', i % 2 === 1 && 'max-sm:hidden')} style={{ left: `${left}%` }}>

@@ -97,6 +97,11 @@ describe('threshold line', () => {
 });
 
 describe('outage bands', () => {
+  it('show an outage that began a moment ago (at the right edge) at the narrowest width', () => {
+    expect(bandRects(frame, [{ fromMs: 100 * MIN - 1000, toMs: 100 * MIN }])).toEqual([{ x: 997, width: 3 }]);
+    expect(bandRects(frame, [{ fromMs: 50 * MIN, toMs: 50 * MIN }])).toEqual([{ x: 500, width: 3 }]);
+  });
+
   it('are clipped to the window, and dropped when outside it', () => {
     expect(bandRects(frame, [{ fromMs: -10 * MIN, toMs: 10 * MIN }, { fromMs: 40 * MIN, toMs: 50 * MIN }, { fromMs: 95 * MIN, toMs: 200 * MIN }, { fromMs: 150 * MIN, toMs: 160 * MIN }])).toEqual([
       { x: 0, width: 100 },

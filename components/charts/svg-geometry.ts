@@ -92,15 +92,19 @@ export function thresholdPath(frame: PlotFrame, value: number | null | undefined
   return `M0 ${y}H${frame.width}`;
 }
 
-/** Shaded stretches (outages) as rectangles clipped to the window; empty ones are dropped. */
+/** The narrowest band drawn (0.3 % of the plot, a pixel or two): an outage that began a moment ago still shows. */
+export const MIN_BAND_WIDTH = 3;
+
+/** Shaded stretches (outages) as rectangles clipped to the window, at least MIN_BAND_WIDTH wide; ones outside it are dropped. */
 export function bandRects(frame: PlotFrame, bands: { fromMs: number; toMs: number }[]): { x: number; width: number }[] {
   return bands
+    .filter((b) => b.toMs >= b.fromMs && b.toMs >= frame.fromMs && b.fromMs <= frame.toMs)
     .map((b) => {
       const x0 = xOf(frame, Math.max(b.fromMs, frame.fromMs));
       const x1 = xOf(frame, Math.min(b.toMs, frame.toMs));
-      return { x: x0, width: round(x1 - x0) };
-    })
-    .filter((r) => r.width > 0);
+      const width = Math.max(round(x1 - x0), MIN_BAND_WIDTH);
+      return { x: round(Math.min(x0, frame.width - width)), width };
+    });
 }
 
 /** The sample nearest to a time (binary search over sorted times), for hover and keyboard details; -1 when there is none. */
