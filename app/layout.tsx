@@ -1,10 +1,21 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
-import { GeistMono } from 'geist/font/mono';
+import localFont from 'next/font/local';
 import { GeistSans } from 'geist/font/sans';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import './globals.css';
+
+// geist/font/mono's face, without its preload: monospace shows ids and code here and there, and a
+// second preloaded font would compete with the page's text, styles and scripts on a slow link.
+const GeistMono = localFont({
+  src: '../node_modules/geist/dist/fonts/geist-mono/GeistMono-Variable.woff2',
+  variable: '--font-geist-mono',
+  adjustFontFallback: false,
+  fallback: ['ui-monospace', 'SFMono-Regular', 'Roboto Mono', 'Menlo', 'Monaco', 'Liberation Mono', 'DejaVu Sans Mono', 'Courier New', 'monospace'],
+  weight: '100 900',
+  preload: false,
+});
 
 export const metadata: Metadata = {
   title: { default: 'CloudShield', template: '%s · CloudShield' },

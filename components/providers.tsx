@@ -2,7 +2,7 @@
 
 import { isServer, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { config as zodConfig } from 'zod';
+import { config as zodConfig } from 'zod/v4/core';
 import { ToastProvider } from './ui/toast';
 
 // Zod probes once for eval (new Function) to speed up object parsing; the portal's CSP has no

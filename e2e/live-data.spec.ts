@@ -60,7 +60,7 @@ test.describe('a Globex user', () => {
       await expect(verdict).toContainText('Link Toronto–Vancouver down: replication was paused', { timeout: 20_000 });
       await expect(verdict).not.toContainText('kept up');
       await expect(page.getByTestId('rpo-chart')).toContainText('Outage (site or link down)');
-      await expect(page.getByTestId('rpo-chart').locator('.recharts-reference-area')).not.toHaveCount(0);
+      await expect(page.getByTestId('rpo-chart').locator('svg rect[data-outage]')).not.toHaveCount(0);
 
       // At 10 simulated seconds per second the RPO passes 80 % of its 5 min target within ~25 s.
       await page.goto(`/alerts?groupId=${GROUP}`);

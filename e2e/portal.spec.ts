@@ -40,8 +40,8 @@ test.describe('a user', () => {
     await row.getByRole('link', { name: 'Policy database', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Policy database' })).toBeVisible();
     // The chart is an SVG drawn from real samples: a curve through many points, under a target line.
-    const curve = page.getByTestId('rpo-chart').locator('svg .recharts-area-curve');
-    const segments = async () => ((await curve.getAttribute('d')) ?? '').split(/[LC]/).length - 1;
+    const curve = page.getByTestId('rpo-chart').locator('svg [data-series="rpo"] [data-line]');
+    const segments = async () => (((await curve.getAttribute('d')) ?? '').match(/-?[\d.]+ -?[\d.]+/g) ?? []).length - 1;
     await expect.poll(segments, { timeout: 20_000 }).toBeGreaterThan(20);
     await expect(page.getByTestId('rpo-chart')).toContainText('Target 5 m');
     await page.getByRole('button', { name: '7 d' }).click();

@@ -1,11 +1,11 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 
 /** Ends the session (audited as auth.sign-out) and lands on the sign-in page with a full reload,
- * so nothing of the previous user stays in the query cache. */
+ * so nothing of the previous user stays in the query cache. next-auth's client loads on the click:
+ * every page shows this button, few press it. */
 export function SignOutButton({ className }: { className?: string }) {
   const [pending, setPending] = useState(false);
   return (
@@ -18,7 +18,7 @@ export function SignOutButton({ className }: { className?: string }) {
       data-testid="sign-out"
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: '/login' });
+        import('next-auth/react').then(({ signOut }) => signOut({ callbackUrl: '/login' }), () => setPending(false));
       }}
     >
       Sign out

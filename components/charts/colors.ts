@@ -1,6 +1,6 @@
 import { TONE_HEX } from '@/components/ui/tone';
 
-/** Series colours of the charts, apart from the charts (components/charts/lazy loads those later). */
+/** Series colours of the charts, apart from the charts (importing them loads no chart). */
 export const RPO_COLOR = '#0284c7';
 export const OUTAGE_COLOR = TONE_HEX.danger;
 export const WAN_COLOR = '#0284c7';

@@ -1,10 +1,16 @@
 'use client';
 
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { AXIS, GRID } from './chart-frame';
 import { iopsAxis, timeTick, timeTicks } from './axis-ticks';
-import { outageBands, type OutageBand } from './rpo-chart';
+import { OUTAGE_COLOR } from './colors';
+import type { OutageBand } from './time-chart';
+
+/** Outage bands (direct children of the chart, as Recharts wants them). */
+function outageBands(outages: OutageBand[]) {
+  return outages.map((o) => <ReferenceArea key={o.fromMs} x1={o.fromMs} x2={o.toMs} fill={OUTAGE_COLOR} fillOpacity={0.12} stroke="none" ifOverflow="hidden" />);
+}
 
 export type IopsPoint = { t: number; writeIops: number; appliedIops: number };
 
@@ -12,6 +18,9 @@ import { APPLIED_IOPS_COLOR, IOPS_CAP_COLOR, WRITE_IOPS_COLOR } from './colors';
 export { APPLIED_IOPS_COLOR, IOPS_CAP_COLOR, WRITE_IOPS_COLOR };
 
 /**
+ * The staff console's per-volume chart, with Recharts (its tooltip and axes); the group page draws
+ * the same series as server-rendered SVG (./time-chart).
+ *
  * Write IOPS at the source against IOPS applied at the recovery volume, with the volume's
  * guaranteed IOPS (what a degraded site leaves of them) as a dashed cap: writes above the cap
  * cannot be applied as fast as they come, so the backlog and the RPO grow.

@@ -1,10 +1,10 @@
 import type { OperationType } from '@/lib/schemas/operations';
 import { formatDateTime } from '@/lib/format';
-import { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
+import { OPERATION_TYPE_LABEL } from '@/lib/schemas/vocabulary';
 import type { IconName } from '@/components/ui/icons';
 import type { Tone } from '@/components/ui/tone';
 
-export { OPERATION_TYPE_LABEL } from '@/lib/schemas/operations';
+export { OPERATION_TYPE_LABEL } from '@/lib/schemas/vocabulary';
 
 export type StepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
 

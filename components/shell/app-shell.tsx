@@ -40,7 +40,7 @@ export function AppShell({ consoleName, homeHref, nav, context, user, banner, ch
       <aside className="shrink-0 print:hidden border-b border-slate-200 bg-white md:w-56 md:border-b-0 md:border-r dark:border-slate-800 dark:bg-slate-900">
         {/* The aside stretches with the page (its border runs to the bottom); its content stays in view. */}
         <div className="md:sticky md:top-0 md:max-h-dvh md:overflow-y-auto">
-          <Link href={homeHref} className="flex items-center gap-2 px-4 py-3.5 focus-visible:outline-2 focus-visible:outline-sky-500">
+          <Link prefetch={false} href={homeHref} className="flex items-center gap-2 px-4 py-3.5 focus-visible:outline-2 focus-visible:outline-sky-500">
             <span className="rounded-md bg-sky-700 p-1 text-white dark:bg-sky-600">
               <Icon name="shield" className="size-4" />
             </span>

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 import { Icon } from '@/components/ui/icons';
 import type { NavItem } from './nav-items';
@@ -11,9 +11,14 @@ function isActive(pathname: string, item: NavItem): boolean {
   return pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
 
-/** The section list; a client leaf only because the active item follows the URL. */
+/**
+ * The section list; a client leaf only because the active item follows the URL. Sections are
+ * prefetched when pointed at or focused, not all of them as soon as the page is up (a phone
+ * would spend its first seconds fetching and processing every section's shell).
+ */
 export function SideNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname() ?? '/';
+  const router = useRouter();
   return (
     <nav aria-label={label}>
       <ul className="flex gap-0.5 overflow-x-auto px-2 pb-2 md:flex-col md:overflow-visible md:pb-0">
@@ -23,6 +28,9 @@ export function SideNav({ items, label }: { items: NavItem[]; label: string }) {
             <li key={item.href} className="shrink-0">
               <Link
                 href={item.href}
+                prefetch={false}
+                onMouseEnter={() => router.prefetch(item.href)}
+                onFocus={() => router.prefetch(item.href)}
                 aria-current={active ? 'page' : undefined}
                 className="nav-link"
               >

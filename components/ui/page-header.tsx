@@ -25,7 +25,7 @@ export function PageHeader({ title, description, actions, breadcrumbs, meta }: P
                 <li key={`${c.label}-${i}`} className="flex items-center gap-1">
                   {i > 0 && <span aria-hidden="true">/</span>}
                   {c.href ? (
-                    <Link href={c.href} className="hover:text-slate-900 hover:underline dark:hover:text-slate-100">
+                    <Link prefetch={false} href={c.href} className="hover:text-slate-900 hover:underline dark:hover:text-slate-100">
                       {c.label}
                     </Link>
                   ) : (

@@ -2,7 +2,7 @@ import type { ALERT_LEVELS } from '@/lib/schemas/alerts';
 import type { GroupStatus } from '@/lib/schemas/groups';
 import type { OperationStatus } from '@/lib/schemas/operations';
 import type { SiteStatus } from '@/lib/schemas/sites';
-import { GROUP_STATUS_LABEL } from '@/lib/schemas/groups';
+import { GROUP_STATUS_LABEL } from '@/lib/schemas/vocabulary';
 import type { IconName } from './icons';
 import type { Tone } from './tone';
 

@@ -2,15 +2,10 @@ import { z } from 'zod';
 import { pagingSchema, timeRangeSchema } from './common';
 import { displayText } from './fields';
 
-export const CHECKPOINT_KINDS = ['crash', 'app', 'tagged'] as const;
-export type CheckpointKind = (typeof CHECKPOINT_KINDS)[number];
+import { CHECKPOINT_KIND_LABEL, CHECKPOINT_KINDS, type CheckpointKind } from './vocabulary';
 
-/** Checkpoint kinds in words (the picker, pre-flight texts). */
-export const CHECKPOINT_KIND_LABEL: Record<(typeof CHECKPOINT_KINDS)[number], string> = {
-  crash: 'crash-consistent',
-  app: 'application-consistent',
-  tagged: 'tagged',
-};
+// Zod-free (the browser imports them from ./vocabulary).
+export { CHECKPOINT_KIND_LABEL, CHECKPOINT_KINDS, type CheckpointKind };
 
 /** POST /groups/{id}/checkpoints: a named point to recover to (before a change, a release...). */
 export const tagCheckpointSchema = z.object({

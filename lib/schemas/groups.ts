@@ -3,39 +3,13 @@ import { tenantFilterSchema } from './common';
 import { displayText, idField, positiveNumber, wholeNumber } from './fields';
 import { networkSettingsSchema } from './network';
 
-export const GROUP_STATUSES = [
-  'initialising',
-  'meeting-sla',
-  'rpo-not-met',
-  'history-not-met',
-  'paused',
-  'testing',
-  'failing-over',
-  'awaiting-commit',
-  'failed-over',
-  'reverse-replicating',
-] as const;
-export type GroupStatus = (typeof GROUP_STATUSES)[number];
+import { GROUP_STATUS_LABEL, GROUP_STATUSES, PRIORITIES, type GroupStatus, type Priority } from './vocabulary';
 
-export const PRIORITIES = ['low', 'medium', 'high'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+// Zod-free (the browser imports them from ./vocabulary): statuses, priorities and their labels.
+export { GROUP_STATUS_LABEL, GROUP_STATUSES, PRIORITIES, type GroupStatus, type Priority };
 
 /** A member VM's replication: still in its initial sync, or in sync. */
 export const SYNC_STATES = ['syncing', 'synced'] as const;
-
-/** Group statuses in the words DR operators know (Zerto's): badges, pre-flight texts, messages. */
-export const GROUP_STATUS_LABEL: Record<GroupStatus, string> = {
-  'meeting-sla': 'Meeting SLA',
-  initialising: 'Initialising',
-  'history-not-met': 'History not meeting SLA',
-  'rpo-not-met': 'RPO not meeting SLA',
-  paused: 'Paused',
-  testing: 'Testing',
-  'failing-over': 'Failing over',
-  'awaiting-commit': 'Awaiting commit',
-  'failed-over': 'Failed over',
-  'reverse-replicating': 'Reverse replicating',
-};
 
 /** Most VMs one protection group may hold (consistency across more gets impractical). */
 export const MAX_GROUP_MEMBERS = 200;

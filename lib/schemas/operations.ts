@@ -4,22 +4,17 @@ import { jsonBoolean, pagingSchema } from './common';
 import { dateTime } from './dates';
 import { displayText, idField, wholeNumber } from './fields';
 
-export const OPERATION_TYPES = ['test-failover', 'failover', 'move', 'failback'] as const;
-export type OperationType = (typeof OPERATION_TYPES)[number];
+import { OPERATION_TYPE_LABEL, OPERATION_TYPES, type OperationType } from './vocabulary';
+
+// Zod-free (the browser imports them from ./vocabulary).
+export { OPERATION_TYPE_LABEL, OPERATION_TYPES, type OperationType };
+
 export const OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit', 'completed', 'rolled-back', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 export const OPEN_OPERATION_STATUSES = ['pending', 'running', 'testing', 'awaiting-commit'] as const;
 export const STEP_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
 
 export { COMMIT_POLICIES };
-
-/** Operation types as people say them: labels, breadcrumbs, pre-flight texts. */
-export const OPERATION_TYPE_LABEL: Record<OperationType, string> = {
-  'test-failover': 'Test failover',
-  failover: 'Live failover',
-  move: 'Move',
-  failback: 'Failback',
-};
 
 /** What a person records when a test failover ends. */
 export const TEST_RESULTS = ['passed', 'failed'] as const;

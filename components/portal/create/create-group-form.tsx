@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { createGroupAction } from '@/app/(portal)/groups/actions';
-import { PRIORITIES } from '@/lib/schemas/groups';
+import { PRIORITIES } from '@/lib/schemas/vocabulary';
 import type { SiteDto, VmDto } from '@/lib/domain/core/dto';
 import { errorsUnder, fieldError, type ActionResult } from '@/components/portal/action-result';
 import { Button, buttonClasses } from '@/components/ui/button';

@@ -16,7 +16,7 @@ export function AlertsCard({ alerts }: { alerts: DashboardDto['alerts'] }) {
         title={`Open alerts (${alerts.open})`}
         description="Raised by replication monitoring; they close themselves when the cause clears"
         actions={
-          <Link href="/alerts" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+          <Link prefetch={false} href="/alerts" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
             All alerts
           </Link>
         }
@@ -38,7 +38,7 @@ export function AlertsCard({ alerts }: { alerts: DashboardDto['alerts'] }) {
                     {a.groupName && a.groupId && (
                       <>
                         {' · '}
-                        <Link href={`/groups/${a.groupId}`} className="hover:underline">
+                        <Link prefetch={false} href={`/groups/${a.groupId}`} className="hover:underline">
                           {a.groupName}
                         </Link>
                       </>

@@ -21,7 +21,7 @@ export function AvailabilityCard({ sla }: { sla: SlaReportDto }) {
         title="Availability this month"
         description={`${MONTHS[m - 1]} ${y} so far · target ${formatPercent(sla.targetPercent)}`}
         actions={
-          <Link href="/reports" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+          <Link prefetch={false} href="/reports" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
             Reports
           </Link>
         }

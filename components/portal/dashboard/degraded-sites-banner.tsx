@@ -34,7 +34,7 @@ export function DegradedSitesBanner({ sites }: { sites: DegradedSiteDto[] }) {
                   {s.groups.map((g, i) => (
                     <span key={g.id}>
                       {i > 0 && ', '}
-                      <Link href={`/groups/${g.id}`} className="font-medium underline underline-offset-2 hover:no-underline">
+                      <Link prefetch={false} href={`/groups/${g.id}`} className="font-medium underline underline-offset-2 hover:no-underline">
                         {g.name}
                       </Link>{' '}
                       ({g.role === 'target' ? 'recovers here' : 'replicates from here'}

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { GROUP_STATUSES } from '@/lib/schemas/groups';
+import { GROUP_STATUSES } from '@/lib/schemas/vocabulary';
 import { StatusDonut } from '@/components/charts/status-donut';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Icon } from '@/components/ui/icons';
@@ -27,7 +27,7 @@ export function HealthCard({ groups }: { groups: DashboardDto['groups'] }) {
             const meta = GROUP_STATUS[c.status];
             return (
               <li key={c.status} className="flex items-center justify-between gap-2">
-                <Link href={`/groups?status=${c.status}`} className="flex min-w-0 items-center gap-1.5 hover:underline">
+                <Link prefetch={false} href={`/groups?status=${c.status}`} className="flex min-w-0 items-center gap-1.5 hover:underline">
                   <span className="size-2.5 shrink-0 rounded-full" style={{ background: TONE_HEX[meta.tone] }} aria-hidden="true" />
                   <Icon name={meta.icon} className="size-3.5 shrink-0 text-slate-500 dark:text-slate-400" />
                   <span>{meta.label}</span>

@@ -11,7 +11,7 @@ export function MoreLink({ shown, total, noun, href, label }: { shown: number; t
       <span>
         {shown} of {total} {noun}
       </span>
-      <Link href={href} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+      <Link prefetch={false} href={href} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
         {label}
       </Link>
     </footer>

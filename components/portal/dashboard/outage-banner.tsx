@@ -51,7 +51,7 @@ export function OutageBanner({ outages, canRecover, nowIso }: { outages: OutageD
                   <ul className="mt-1.5 space-y-0.5 text-sm">
                     {o.groups.map((g) => (
                       <li key={g.id} data-testid={`outage-group-${g.id}`}>
-                        <Link href={`/groups/${g.id}`} className="font-medium underline underline-offset-2 hover:no-underline">
+                        <Link prefetch={false} href={`/groups/${g.id}`} className="font-medium underline underline-offset-2 hover:no-underline">
                           {g.name}
                         </Link>
                         {': '}
@@ -64,7 +64,7 @@ export function OutageBanner({ outages, canRecover, nowIso }: { outages: OutageD
                 </div>
               </div>
               {canRecover && (
-                <Link href={recoverHref(o)} className={buttonClasses({ variant: 'danger' })} data-testid="outage-recover">
+                <Link prefetch={false} href={recoverHref(o)} className={buttonClasses({ variant: 'danger' })} data-testid="outage-recover">
                   <Icon name="switch" className="size-4" />
                   Recover
                 </Link>

@@ -33,7 +33,7 @@ export function PendingApprovalsBanner({ approvals }: { approvals: ApprovalDto[]
           </ul>
         </div>
       </div>
-      <Link href="/approvals" className={buttonClasses({ variant: 'primary' })}>
+      <Link prefetch={false} href="/approvals" className={buttonClasses({ variant: 'primary' })}>
         Review {approvals.length === 1 ? 'the request' : 'requests'}
       </Link>
     </section>

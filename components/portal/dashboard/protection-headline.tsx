@@ -36,7 +36,7 @@ export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<Dashb
                 {running > 0 && (
                   <>
                     {' · '}
-                    <Link href="/operations" className="underline underline-offset-2">
+                    <Link prefetch={false} href="/operations" className="underline underline-offset-2">
                       {plural(running, 'operation')} running
                     </Link>
                   </>
@@ -44,7 +44,7 @@ export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<Dashb
                 {untested > 0 && (
                   <>
                     {' · '}
-                    <Link href="/reports?type=test-failover" className="underline underline-offset-2">
+                    <Link prefetch={false} href="/reports?type=test-failover" className="underline underline-offset-2">
                       {untested} without a passed test in the last 12 months
                     </Link>
                   </>
@@ -52,7 +52,7 @@ export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<Dashb
                 {summary.tests.failed > 0 && (
                   <>
                     {' · '}
-                    <Link href="/reports?type=test-failover&result=failed" className="underline underline-offset-2">
+                    <Link prefetch={false} href="/reports?type=test-failover&result=failed" className="underline underline-offset-2">
                       {summary.tests.failed} whose last test failed
                     </Link>
                   </>
@@ -62,7 +62,7 @@ export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<Dashb
           </div>
         </div>
         {v.total === 0 && canCreate && (
-          <Link href="/groups/new" className="text-sm font-medium underline underline-offset-2">
+          <Link prefetch={false} href="/groups/new" className="text-sm font-medium underline underline-offset-2">
             Create a protection group
           </Link>
         )}
@@ -71,7 +71,7 @@ export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<Dashb
         <ul className="mt-2 space-y-0.5 pl-7 text-sm">
           {v.findings.map((f) => (
             <li key={f.groupId}>
-              <Link href={`/groups/${f.groupId}`} className="font-medium underline underline-offset-2">
+              <Link prefetch={false} href={`/groups/${f.groupId}`} className="font-medium underline underline-offset-2">
                 {f.groupName}
               </Link>
               : {f.text}
@@ -79,7 +79,7 @@ export function ProtectionHeadline({ summary, canCreate }: { summary: Pick<Dashb
           ))}
           {more > 0 && (
             <li>
-              <Link href="/groups" className="underline underline-offset-2">
+              <Link prefetch={false} href="/groups" className="underline underline-offset-2">
                 and {plural(more, 'more group')}
               </Link>
             </li>

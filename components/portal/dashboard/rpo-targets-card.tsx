@@ -27,7 +27,7 @@ export function RpoTargetsCard({ rpo }: { rpo: DashboardDto['rpo'] }) {
             const width = h.ratio == null ? 0 : Math.min(100, (h.ratio / 2) * 100);
             return (
               <li key={g.id} className="grid grid-cols-[minmax(0,10rem)_1fr_auto] items-center gap-3 px-4 py-2.5 text-sm" data-testid={`rpo-row-${g.id}`} data-status={g.status}>
-                <Link href={`/groups/${g.id}`} className="truncate font-medium hover:underline">
+                <Link prefetch={false} href={`/groups/${g.id}`} className="truncate font-medium hover:underline">
                   {g.name}
                 </Link>
                 <div className="relative h-2 rounded-full bg-slate-100 dark:bg-slate-800" aria-hidden="true">

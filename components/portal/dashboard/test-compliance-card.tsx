@@ -17,7 +17,7 @@ export function TestComplianceCard({ tests, nowMs }: { tests: DashboardDto['test
         title="Annual test compliance"
         description={findings.length ? findings.join(' · ') : 'Each group must pass a test failover at least once every 12 months'}
         actions={
-          <Link href="/reports?type=test-failover" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+          <Link prefetch={false} href="/reports?type=test-failover" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
             Test evidence
           </Link>
         }
@@ -29,7 +29,7 @@ export function TestComplianceCard({ tests, nowMs }: { tests: DashboardDto['test
           {rows.map((g) => (
             <li key={g.id} className="flex items-center justify-between gap-3 px-4 py-2.5 text-sm">
               <div className="min-w-0">
-                <Link href={`/groups/${g.id}`} className="font-medium hover:underline">
+                <Link prefetch={false} href={`/groups/${g.id}`} className="font-medium hover:underline">
                   {g.name}
                 </Link>
                 <p className="text-xs text-slate-500 dark:text-slate-400">{testCompliance(g, nowMs).description}</p>

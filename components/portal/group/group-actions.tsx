@@ -19,7 +19,7 @@ export function GroupActions({ siteNames }: { siteNames: Record<string, string> 
   const { id: groupId, openOperationId } = group;
   if (openOperationId) {
     return (
-      <Link href={`/operations/${openOperationId}`} className={buttonClasses({ variant: 'primary' })}>
+      <Link prefetch={false} href={`/operations/${openOperationId}`} className={buttonClasses({ variant: 'primary' })}>
         <Icon name="activity" className="size-4" />
         Operation running — follow it
       </Link>
@@ -51,7 +51,7 @@ export function GroupActions({ siteNames }: { siteNames: Record<string, string> 
   return (
     <>
       {actions.map((a) => (
-        <Link key={a.mode} href={`/groups/${groupId}/failover?mode=${a.mode}`} className={buttonClasses({ variant: a.variant })}>
+        <Link prefetch={false} key={a.mode} href={`/groups/${groupId}/failover?mode=${a.mode}`} className={buttonClasses({ variant: a.variant })}>
           <Icon name={a.icon} className="size-4" />
           {a.label}
         </Link>

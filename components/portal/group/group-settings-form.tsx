@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { updateGroupAction } from '@/app/(portal)/groups/actions';
 import type { GroupDetailDto } from '@/lib/domain/core/dto';
-import { PRIORITIES } from '@/lib/schemas/groups';
+import { PRIORITIES } from '@/lib/schemas/vocabulary';
 import { fieldError, type ActionResult } from '@/components/portal/action-result';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';

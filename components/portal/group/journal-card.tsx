@@ -1,7 +1,7 @@
 'use client';
 
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { CheckpointTimeline } from '@/components/charts/lazy';
+import { CheckpointTimeline } from '@/components/charts/checkpoint-timeline';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -59,7 +59,11 @@ export function JournalCard({ canTag, nowMs }: { canTag: boolean; nowMs: number 
         <div>
           <h3 className="mb-1 text-sm font-medium">Checkpoints</h3>
           {checkpoints.isPending ? (
-            <Skeleton className="h-36 w-full" />
+            // The timeline's own height and a line for its caption: nothing below moves when it arrives.
+            <div aria-busy="true">
+              <Skeleton className="h-[150px] w-full" />
+              <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Loading checkpoints…</p>
+            </div>
           ) : (
             <ChartFrame
               height={150}

@@ -17,7 +17,7 @@ export function MembersCard({ canEdit }: { canEdit: boolean }) {
   const bootGroupName = (id: string | null) => g.recoveryPlan.bootGroups.find((b) => b.id === id)?.name ?? '—';
   const syncing = g.members.filter((m) => m.syncState === 'syncing').length;
   const manage = canEdit && (
-    <Link href={`/vms?site=${g.sourceSiteId}`} className={buttonClasses({ size: 'sm' })}>
+    <Link prefetch={false} href={`/vms?site=${g.sourceSiteId}`} className={buttonClasses({ size: 'sm' })}>
       Add or remove VMs
     </Link>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import { apiJson } from '@/components/portal/api';
 import { Badge } from '@/components/ui/badge';
@@ -10,7 +11,10 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import type { GroupNetworksDto, NicAddressDto } from '@/lib/domain/groups/group-networks';
 import { useLiveGroup } from './live-group';
-import { NetworksForm } from './networks-form';
+import { Skeleton } from '@/components/ui/skeleton';
+
+// The editor loads when Edit is first pressed: the page's first load carries only the table.
+const NetworksForm = dynamic(() => import('./networks-form').then((m) => m.NetworksForm), { loading: () => <Skeleton className="h-48 w-full" /> });
 
 const RULE_LABEL: Record<NicAddressDto['rule'], string> = { 'keep-ip': 'kept', 'subnet-map': 're-IP', override: 'static', unmapped: 'kept (no mapping)' };
 

@@ -32,7 +32,7 @@ export function OperationHistory({ operations }: { operations: OperationDto[] })
             {operations.map((o) => (
               <Tr key={o.id}>
                 <Td>
-                  <Link href={`/operations/${o.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                  <Link prefetch={false} href={`/operations/${o.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                     {OPERATION_TYPE_LABEL[o.type]}
                   </Link>
                   <span className="block text-xs text-slate-500 dark:text-slate-400">

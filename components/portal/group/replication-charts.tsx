@@ -5,11 +5,12 @@ import { chartWindow } from '@/components/charts/axis-ticks';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChartLegend, type LegendItem } from '@/components/charts/chart-legend';
 import { APPLIED_IOPS_COLOR, IOPS_CAP_COLOR, OUTAGE_COLOR, RPO_COLOR, WAN_COLOR, WRITE_IOPS_COLOR, WRITES_COLOR } from '@/components/charts/colors';
-import { IopsChart, RpoChart, ThroughputChart } from '@/components/charts/lazy';
+import { TimeChart } from '@/components/charts/time-chart';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CardSkeleton } from '@/components/ui/skeleton';
 import { TONE_HEX } from '@/components/ui/tone';
+import type { RpoSeriesDto } from '@/lib/domain/core/dto';
 import { formatDateTime, formatDuration, formatMBps, formatNumber } from '@/lib/format';
 import { LiveFreshness } from '../live/live-freshness';
 import { rangeOf, type ChartRangeKey } from './chart-ranges';
@@ -21,13 +22,18 @@ import { useRpoSeries } from './use-rpo-series';
 
 const OUTAGE_LEGEND: LegendItem = { label: 'Outage (site or link down)', color: OUTAGE_COLOR, mark: 'band' };
 
-/** RPO over time against the target, and the throughput/WAN graph that explains it, over one range. */
-export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: string; nowMs: number; siteNames: Record<string, string> }) {
+/**
+ * RPO over time against the target, and the throughput/WAN graph that explains it, over one range.
+ * The page renders the default range with its series (`initial`), so the charts are in the first
+ * paint as plain SVG; other ranges and live updates come through the same query.
+ */
+export function ReplicationCharts({ groupId, nowMs, siteNames, initial }: { groupId: string; nowMs: number; siteNames: Record<string, string>; initial?: RpoSeriesDto }) {
   const group = useLiveGroup();
   const [range, setRange] = useState<ChartRangeKey>('24h');
-  const query = useRpoSeries(groupId, range, nowMs);
+  const query = useRpoSeries(groupId, range, nowMs, initial);
   const { data, isPending } = query;
-  const points = useMemo(() => (data?.points ?? []).map((p) => ({ t: Date.parse(p.time), rpoSeconds: p.rpoSeconds, throughputMBps: p.throughputMBps, wanMBps: p.wanMBps, writeIops: p.writeIops ?? 0, appliedIops: p.appliedIops ?? 0 })), [data]);
+  const points = useMemo(() => (data?.points ?? []).map((p) => ({ t: Date.parse(p.time), rpoSeconds: p.rpoSeconds, throughputMBps: p.throughputMBps, wanMBps: p.wanMBps, writeIops: p.writeIops, appliedIops: p.appliedIops })), [data]);
+  const times = useMemo(() => points.map((p) => p.t), [points]);
   const span = data ? chartWindow(Date.parse(data.from), Date.parse(data.to), points[0]?.t ?? null) : null;
   // Clipped to what the charts draw, so the text's durations are the shaded ones.
   const outages: ChartOutage[] =
@@ -87,7 +93,17 @@ export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: stri
                 legend={<ChartLegend items={[{ label: 'Actual RPO', color: RPO_COLOR, mark: 'area' }, { label: `Target ${formatDuration(data.targetSeconds)}`, color: TONE_HEX.danger, mark: 'dashed' }, ...(outages.length ? [OUTAGE_LEGEND] : [])]} />}
                 summary={`Worst RPO ${formatDuration(worst)} against a target of ${formatDuration(data.targetSeconds)}; ${over ? `over target in ${over} of ${points.length} samples` : 'never over target'} in this range.${outageNote}${since}`}
               >
-                <RpoChart points={points} targetSeconds={data.targetSeconds} fromMs={span.fromMs} toMs={span.toMs} outages={bands} />
+                <TimeChart
+                  title="Actual RPO over time against the target"
+                  description={`RPO from ${formatDateTime(span.fromMs)} to ${formatDateTime(span.toMs)}, target ${formatDuration(data.targetSeconds)}.`}
+                  times={times}
+                  layers={[{ key: 'rpo', label: 'Actual RPO', color: RPO_COLOR, kind: 'area', values: points.map((p) => p.rpoSeconds) }]}
+                  fromMs={span.fromMs}
+                  toMs={span.toMs}
+                  unit="duration"
+                  threshold={{ value: data.targetSeconds, color: TONE_HEX.danger, label: `Target ${formatDuration(data.targetSeconds)}` }}
+                  outages={bands}
+                />
               </ChartFrame>
             )}
           </CardBody>
@@ -103,7 +119,19 @@ export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: stri
                 legend={<ChartLegend items={[{ label: 'Write throughput', color: WRITES_COLOR, mark: 'line' }, { label: 'WAN traffic', color: WAN_COLOR, mark: 'area' }, ...(outages.length ? [OUTAGE_LEGEND] : [])]} />}
                 summary={`Writes peaked at ${formatMBps(Math.max(...points.map((p) => p.throughputMBps)))}; WAN traffic at ${formatMBps(Math.max(...points.map((p) => p.wanMBps)))}.${since}`}
               >
-                <ThroughputChart points={points} fromMs={span.fromMs} toMs={span.toMs} outages={bands} />
+                <TimeChart
+                  title="Write throughput and WAN traffic over time"
+                  description={`Write throughput and WAN traffic in MB/s from ${formatDateTime(span.fromMs)} to ${formatDateTime(span.toMs)}.`}
+                  times={times}
+                  layers={[
+                    { key: 'wan', label: 'WAN traffic', color: WAN_COLOR, kind: 'area', values: points.map((p) => p.wanMBps) },
+                    { key: 'writes', label: 'Write throughput', color: WRITES_COLOR, kind: 'line', values: points.map((p) => p.throughputMBps) },
+                  ]}
+                  fromMs={span.fromMs}
+                  toMs={span.toMs}
+                  unit="rate"
+                  outages={bands}
+                />
               </ChartFrame>
             )}
             {explanation && <TrafficVerdict verdict={explanation} />}
@@ -137,7 +165,20 @@ export function ReplicationCharts({ groupId, nowMs, siteNames }: { groupId: stri
                 }
                 summary={`Write IOPS peaked at ${formatNumber(Math.max(...points.map((p) => p.writeIops)))}; applied at ${formatNumber(Math.max(...points.map((p) => p.appliedIops)))}${data.volume ? ` against a cap of ${formatNumber(data.volume.effectiveIops)} IOPS` : ''}.${since}`}
               >
-                <IopsChart points={points} fromMs={span.fromMs} toMs={span.toMs} outages={bands} capIops={data.volume?.effectiveIops ?? null} />
+                <TimeChart
+                  title="Write and applied IOPS over time"
+                  description={`Write IOPS and IOPS applied at the recovery site from ${formatDateTime(span.fromMs)} to ${formatDateTime(span.toMs)}${data.volume ? `, volume cap ${formatNumber(data.volume.effectiveIops)} IOPS` : ''}.`}
+                  times={times}
+                  layers={[
+                    { key: 'applied', label: 'Applied at recovery site', color: APPLIED_IOPS_COLOR, kind: 'area', values: points.map((p) => p.appliedIops) },
+                    { key: 'writes', label: 'Write IOPS', color: WRITE_IOPS_COLOR, kind: 'line', values: points.map((p) => p.writeIops) },
+                  ]}
+                  fromMs={span.fromMs}
+                  toMs={span.toMs}
+                  unit="iops"
+                  threshold={data.volume ? { value: data.volume.effectiveIops, color: IOPS_CAP_COLOR } : undefined}
+                  outages={bands}
+                />
               </ChartFrame>
             )}
           </CardBody>

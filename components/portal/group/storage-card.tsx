@@ -12,7 +12,7 @@ export function StorageCard({ storage, siteName, showResourcesLink }: { storage:
         description={`${num(storage.totalGb)} GB at ${siteName}: ${num(storage.replicaGb)} GB replica of the members' disks and ${num(storage.journalGb)} GB journal`}
         actions={
           showResourcesLink ? (
-            <Link href="/resources" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+            <Link prefetch={false} href="/resources" className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
               Resources
             </Link>
           ) : undefined

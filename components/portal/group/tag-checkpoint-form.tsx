@@ -23,7 +23,7 @@ export function TagCheckpointForm({ groupId }: { groupId: string }) {
         setTag('');
         setError(null);
         toast({ tone: 'success', title: result.message ?? 'Checkpoint tagged' });
-        await queryClient.invalidateQueries({ queryKey: ['groups', groupId, 'checkpoints'] });
+        await queryClient.invalidateQueries({ queryKey: ['group-checkpoints', groupId] });
       } else {
         setError(result.errors?.tag ?? result.message);
         if (!result.errors?.tag) toast({ tone: 'danger', title: 'Checkpoint not tagged', description: result.message });

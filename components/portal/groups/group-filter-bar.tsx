@@ -1,6 +1,6 @@
 'use client';
 
-import { GROUP_STATUSES, PRIORITIES } from '@/lib/schemas/groups';
+import { GROUP_STATUSES, PRIORITIES } from '@/lib/schemas/vocabulary';
 import type { SiteDto } from '@/lib/domain/core/dto';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';

@@ -52,7 +52,9 @@ export function LiveFreshness({ query, pollMs, className }: { query: PolledQuery
   // With the live stream up, nothing arriving means nothing changed: the figures are current however old.
   const pushed = useLiveStatus() === 'live';
   const f = freshnessOf({
-    ageMs: now == null || !query.dataUpdatedAt ? null : pushed ? 0 : Math.max(0, now - query.dataUpdatedAt),
+    // Before the clock is read (server render, hydration) data the page came with reads as just
+    // read, so the badge keeps its width when the clock starts (no layout shift on a phone).
+    ageMs: !query.dataUpdatedAt ? null : now == null || pushed ? 0 : Math.max(0, now - query.dataUpdatedAt),
     failing: query.isError || query.failureCount > 0,
     pollMs,
   });

@@ -16,7 +16,7 @@ import { NetworksCard } from '@/components/portal/group/networks-card';
 import { readGroupNetworks } from '@/lib/domain/groups/group-networks';
 import { OperationHistory } from '@/components/portal/group/operation-history';
 import { RecoveryPlanView } from '@/components/portal/group/recovery-plan-view';
-import { ReplicationCharts } from '@/components/portal/group/replication-charts';
+import { ReplicationCharts } from './replication-charts';
 import { SectionNav } from '@/components/portal/group/section-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireActor } from '@/lib/auth/current-actor';
