@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Engine } from '@/lib/engine';
 import { publishLive } from '@/lib/core/live-events';
@@ -28,24 +29,27 @@ import type { SimCore } from './sim-core';
 export const BUILT_WORKER = 'dist/sim-catch-up-worker.cjs';
 const SOURCE_WORKER = 'lib/sim/catch-up-worker.ts';
 
-export type WorkerEntry = { file: string; execArgv: string[] };
+/** A file for the worker to run, or (`eval`) code that imports the TypeScript source through tsx. */
+export type WorkerEntry = { file: string; eval?: string };
 
 /**
- * The file a worker thread can run: outside production the TypeScript source through tsx's
- * loader (dev server, vitest), else the bundle. Null when neither is there.
+ * What a worker thread can run: outside production the TypeScript source through tsx's API
+ * (dev server, vitest; Node 20 does not apply an `--import tsx` loader to a worker's entry),
+ * else the bundle. Null when neither is there.
  */
 export function catchUpWorkerEntry(cwd = process.cwd()): WorkerEntry | null {
   const source = path.join(cwd, SOURCE_WORKER);
   if (process.env.NODE_ENV !== 'production' && fs.existsSync(source)) {
     try {
-      createRequire(path.join(cwd, 'package.json')).resolve('tsx');
-      return { file: source, execArgv: ['--import', 'tsx'] };
+      const tsx = path.join(path.dirname(createRequire(path.join(cwd, 'package.json')).resolve('tsx/package.json')), 'dist/esm/api/index.mjs');
+      const [api, file] = [pathToFileURL(tsx).href, pathToFileURL(source).href].map((u) => JSON.stringify(u));
+      if (fs.existsSync(tsx)) return { file: source, eval: `import(${api}).then(({ tsImport }) => tsImport(${file}, ${file}))` };
     } catch {
       // no tsx: the bundle, if built
     }
   }
   const built = path.join(cwd, BUILT_WORKER);
-  return fs.existsSync(built) ? { file: built, execArgv: [] } : null;
+  return fs.existsSync(built) ? { file: built } : null;
 }
 
 type Running = { worker: Worker; toMs: number; reachedMs: number; startedReal: number; startedSimMs: number; exited: Promise<void> };
@@ -55,6 +59,8 @@ export class WorkerCatchUp implements CatchUpRunner {
   /** In this thread: where no worker can run, and after a worker failed. */
   readonly fallback: BackgroundCatchUp;
   private stopped = false;
+  /** How the last worker ended: handed its engine back, or failed (this thread took over). */
+  lastOutcome: 'handed-back' | 'failed' | null = null;
   private lastExit: Promise<void> = Promise.resolve();
 
   constructor(
@@ -107,7 +113,7 @@ export class WorkerCatchUp implements CatchUpRunner {
     core.write(true, toMs - fromMs);
     core.suspended = true;
     const input: CatchUpJobInput = { dbFile: path.resolve(client.name), toMs, speed: core.speed, handedOverAtMs: Date.now() };
-    const worker = new Worker(entry.file, { workerData: input, execArgv: entry.execArgv });
+    const worker = entry.eval ? new Worker(entry.eval, { eval: true, workerData: input }) : new Worker(entry.file, { workerData: input });
     // The server's process ends when it is told to; the worker must not keep it (or a test) alive.
     worker.unref();
     const startedReal = performance.now();
@@ -123,6 +129,7 @@ export class WorkerCatchUp implements CatchUpRunner {
       else if (m.type === 'live') publishLive(m.tenantId, m.topics);
       else if (m.type === 'done') {
         done = true;
+        this.lastOutcome = 'handed-back';
         this.handBack(running, Engine.restore(m.snapshot), m.alertIds);
         log(`[cloudshield] simulator caught up to ${new Date(m.nowMs).toISOString()} in a worker thread in ${Math.round(performance.now() - startedReal)} ms`);
       }
@@ -133,6 +140,7 @@ export class WorkerCatchUp implements CatchUpRunner {
     worker.on('exit', (code) => {
       if (done || this.running !== running) return;
       // Failed (or ended without handing back): continue from what it committed, in this thread.
+      this.lastOutcome = 'failed';
       console.error(`[cloudshield] simulator catch-up worker failed (exit code ${code}); continuing in this thread`, failure);
       try {
         const stored = storedEngine(core.db);
