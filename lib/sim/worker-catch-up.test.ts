@@ -4,6 +4,7 @@
  * transaction left it, and the server's thread meanwhile serves reads, refuses what would make
  * the engine act, and keeps what staff change for when the worker hands back.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -181,6 +182,26 @@ describe('catch-up in a worker thread', () => {
     } finally {
       sim.stop();
     }
+  }, 240_000);
+
+  it('the production bundle (scripts/build-sim-worker.mjs) runs the same catch-up', async () => {
+    // Inside the app's folder, as in production: better-sqlite3 resolves from its node_modules.
+    const bundle = path.join(process.cwd(), 'dist', `test-${process.pid}-sim-catch-up-worker.cjs`);
+    const built = spawnSync(process.execPath, ['scripts/build-sim-worker.mjs', bundle], { encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    const file = await stoppedAtStart();
+    const inThread = openAndCatchUp(copyOf(file), false, START + 30 * 60_000);
+    await whenLive(inThread.sim);
+    const db = openDatabase(copyOf(file));
+    const { core } = openCore(db, {});
+    const runner = new WorkerCatchUp(core, () => {}, () => ({ file: bundle }));
+    runner.start(START + 30 * 60_000);
+    await runner.settled();
+    expect(runner.lastOutcome).toBe('handed-back');
+    expect(core.engine.nowMs).toBe(START + 30 * 60_000);
+    expect(persisted(db)).toEqual(persisted(inThread.db));
+    inThread.sim.stop();
+    fs.rmSync(bundle, { force: true });
   }, 240_000);
 
   it('a worker that fails hands over to the catch-up in this thread, from what it committed', async () => {

@@ -104,6 +104,7 @@ export class WorkerCatchUp implements CatchUpRunner {
     const client = core.db.$client;
     const entry = client.memory ? null : this.entry();
     if (!entry) {
+      if (!client.memory) log(`[cloudshield] no catch-up worker to run (${BUILT_WORKER} is built by npm run build): catching up in this thread`);
       this.fallback.start(toMs, log);
       return;
     }
