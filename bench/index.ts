@@ -19,6 +19,9 @@
  *      change takes to reach a subscriber. `BENCH_ONLY=push` runs it alone on a fresh demo database
  *      (no large seed; the build in NEXT_DIST_DIR must exist).
  *   9. Lighthouse (mobile profile) on the dashboard and a group page, signed in.
+ *  10. catch-up off the request path (bench/catch-up.ts): GET /api/v1/groups during a catch-up of
+ *      hours against after it, the catch-up in this thread and in its worker. `BENCH_ONLY=catchup`
+ *      runs it alone (on the large database and the build).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +33,7 @@ import { largeSeedScale, seedLarge } from '@/lib/seed/large';
 import { planSeries, rpoSeries } from '@/lib/domain/replication/rpo';
 import { setSimulatorForTests } from '@/lib/sim/bridge';
 import type { SimulatorControl } from '@/lib/sim/contract';
+import { benchCatchUp } from './catch-up';
 import { benchEngine } from './engine';
 import { benchPush } from './push';
 import { benchLighthouse } from './lighthouse';
@@ -47,9 +51,9 @@ const PASSWORD = 'demo-password';
 const LARGE_ADMIN = 'admin@tenant-01.test';
 const DAY_MS = 86_400_000;
 
-/** BENCH_ONLY=engine,chart,http,render,push,lighthouse runs just those parts (start-up is always measured). */
+/** BENCH_ONLY=engine,chart,http,render,push,lighthouse,catchup runs just those parts (start-up is always measured; catchup alone skips the rest). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
-const runs = (part: 'engine' | 'chart' | 'http' | 'render' | 'push' | 'lighthouse') => ONLY.size === 0 || ONLY.has(part);
+const runs = (part: 'engine' | 'chart' | 'http' | 'render' | 'push' | 'lighthouse' | 'catchup') => ONLY.size === 0 || ONLY.has(part);
 /** The push part may hold this many streams as one user. */
 const PUSH_ENV = { LIVE_STREAMS_PER_USER: '1000' };
 
@@ -110,6 +114,8 @@ function ensureBuild(): void {
     }
     const r = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST } });
     if (r.status !== 0) throw new Error('next build failed');
+    // The simulator's catch-up worker (npm run build does the same).
+    if (spawnSync(process.execPath, ['scripts/build-sim-worker.mjs'], { stdio: 'inherit' }).status !== 0) throw new Error('building the sim worker failed');
   } finally {
     for (const [f, text] of kept) fs.writeFileSync(f, text);
     for (const f of Object.keys(FLOOR_PAGES)) fs.rmSync(path.dirname(f), { recursive: true, force: true });
@@ -243,6 +249,9 @@ async function main() {
   if (runs('engine')) benchEngine(SCALE > 1 ? [5_000, 50_000] : [500, 5_000]);
   await ensureLargeDb();
   ensureBuild();
+  if (ONLY.size === 1 && ONLY.has('catchup')) {
+    return benchCatchUp({ dbFile: DB_FILE, dist: DIST, port: PORT, email: LARGE_ADMIN, password: PASSWORD });
+  }
 
   // The large tenant's groups and the 30-day chart, read in-process (no HTTP in the way).
   const db = openDatabase(DB_FILE);
@@ -323,6 +332,7 @@ async function main() {
   } finally {
     await server.stop();
   }
+  if (runs('catchup')) await benchCatchUp({ dbFile: DB_FILE, dist: DIST, port: PORT, email: LARGE_ADMIN, password: PASSWORD });
 }
 
 await main();

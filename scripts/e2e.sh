@@ -13,6 +13,7 @@ bash scripts/ensure-chromium.sh
 if [ "${E2E_SKIP_BUILD:-0}" != "1" ]; then
   echo "--- next build (${NEXT_DIST_DIR:-.next})"
   node_modules/.bin/next build
+  node scripts/build-sim-worker.mjs
 fi
 
 echo "--- playwright test"

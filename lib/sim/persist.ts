@@ -39,6 +39,8 @@ export class Persister {
   private readonly liveGroups = new LiveGroupChanges();
   /** Tenant (null: provider-wide) → topics to announce on the live stream once the batch has committed. */
   private live = new Map<string | null, Set<string>>();
+  /** Where committed changes are announced (a catch-up worker passes them to the server's thread). */
+  publish: (tenantId: string | null, topics: Iterable<string>) => void = publishLive;
 
   constructor(private readonly db: DB, alertIds: Record<string, string> = {}) {
     this.alertIds = new Map(Object.entries(alertIds));
@@ -108,7 +110,7 @@ export class Persister {
   private announce(): void {
     const live = this.live;
     this.live = new Map();
-    for (const [tenantId, topics] of live) publishLive(tenantId, tenantId === null ? [...topics].filter((t) => !t.includes(':')) : topics);
+    for (const [tenantId, topics] of live) this.publish(tenantId, tenantId === null ? [...topics].filter((t) => !t.includes(':')) : topics);
   }
 
   /**

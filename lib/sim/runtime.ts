@@ -42,6 +42,7 @@ export async function startSimulator(): Promise<Simulator> {
         autoTick: enabled,
         catchUp: enabled,
         catchUpInBackground: true,
+        catchUpInWorker: true,
         backfillHours: enabled ? 24 : 0,
         speed: config.SIM_SPEED,
         log: (m) => console.log(m),

@@ -16,7 +16,7 @@ const TESTED_REFRESH_EVERY_MS = 60_000;
 const SNAPSHOT_EVERY_REAL_MS = 5_000;
 
 export class SimCore {
-  readonly pending = new PendingWrites();
+  pending = new PendingWrites();
   readonly listeners = new Set<(nowMs: number) => void>();
   private nextActivationMs: number | null = null;
   /** First-start backfill: groups coming into existence get assumed history like the ones before. */
@@ -27,11 +27,16 @@ export class SimCore {
   private lastSnapshotRealMs = -Infinity;
   /** How far behind real time the engine is (set by the simulator: a background catch-up's lag). */
   lagMs: () => number = () => 0;
+  /**
+   * While a catch-up worker owns the database's replication state, this engine is stale: nothing
+   * of it is written (writes return at once) and it is replaced when the worker hands back.
+   */
+  suspended = false;
 
   constructor(
     readonly db: DB,
-    readonly engine: Engine,
-    readonly persister: Persister,
+    public engine: Engine,
+    public persister: Persister,
     readonly seed: number,
     readonly speed: number,
   ) {}
@@ -89,6 +94,15 @@ export class SimCore {
     this.pending.dropGroup(groupId);
   }
 
+  /** Continue from another engine (a catch-up worker's result): what was pending for the old one is dropped. */
+  replaceEngine(engine: Engine, persister: Persister): void {
+    this.engine = engine;
+    this.persister = persister;
+    this.pending = new PendingWrites();
+    this.nextActivationMs = null;
+    this.lastTestedRefreshMs = -Infinity;
+  }
+
   // ---- persistence -----------------------------------------------------------------------
 
   collect(): void {
@@ -102,6 +116,7 @@ export class SimCore {
 
   /** `lagMs`: how far behind real time the engine is; stored so the next start still covers it. */
   write(snapshot: boolean, lagMs = this.lagMs()): void {
+    if (this.suspended) return;
     this.collect();
     const existing = this.persister.existingGroupIds();
     // A group deleted without telling the engine: forget it rather than fail on its foreign key.

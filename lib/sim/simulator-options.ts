@@ -18,5 +18,10 @@ export type SimulatorOptions = {
   tickIntervalMs?: number;
   /** With autoTick: catch up a gap over a minute in slices between requests instead of before serving. */
   catchUpInBackground?: boolean;
+  /**
+   * With catchUpInBackground: run that catch-up in a worker thread (worker-catch-up.ts) with its
+   * own database connection, off the request path; in slices in this thread where none can run.
+   */
+  catchUpInWorker?: boolean;
   log?: (message: string) => void;
 };

@@ -8,34 +8,42 @@ import type { DB } from '@/db';
 import { outages, siteLinks, sites } from '@/db/schema';
 import type { Engine } from '@/lib/engine';
 import { newId } from '@/lib/ids';
-import { BackgroundCatchUp } from './background-catch-up';
+import { BackgroundCatchUp, type CatchUpRunner } from './background-catch-up';
 import type { CatchUpStatus, GroupMode, SimulatorControl, SiteDegradation } from './contract';
 import { writeDegradation } from './site-degradation';
 import { advanceHeadless } from './foreground-catch-up';
 import { loadDirection, loadGroups, loadTenants, loadVolumes } from './load-config';
 import type { SimCore } from './sim-core';
 import { Ticker } from './ticker';
+import { WorkerCatchUp } from './worker-catch-up';
 
 export class Simulator implements SimulatorControl {
   readonly db: DB;
-  readonly engine: Engine;
   readonly seed: number;
   readonly speed: number;
-  /** For start-up (start-up.ts): the catch-up in slices and the real-time clock. */
-  readonly background: BackgroundCatchUp;
+  /**
+   * For start-up (start-up.ts): the catch-up of missed time, in a worker thread (`worker` given:
+   * the server) or in slices in this thread, and the real-time clock.
+   */
+  readonly background: CatchUpRunner;
   readonly ticker: Ticker;
 
   constructor(
     private readonly core: SimCore,
     tickIntervalMs: number,
+    worker: { log?: (m: string) => void } | null = null,
   ) {
     this.db = core.db;
-    this.engine = core.engine;
     this.seed = core.seed;
     this.speed = core.speed;
-    this.background = new BackgroundCatchUp(core);
+    this.background = worker ? new WorkerCatchUp(core, worker.log) : new BackgroundCatchUp(core);
     this.ticker = new Ticker(core, this.background, tickIntervalMs);
     core.lagMs = () => this.lagMs();
+  }
+
+  /** The engine: replaced when a catch-up worker hands its own back. */
+  get engine(): Engine {
+    return this.core.engine;
   }
 
   // ---- SimulatorControl ------------------------------------------------------------------
@@ -160,6 +168,11 @@ export class Simulator implements SimulatorControl {
   /** Simulated ms the engine is behind real time: what a background catch-up has still to cover. */
   private lagMs(): number {
     return this.background.active ? this.background.remainingMs() + this.ticker.carryMs : 0;
+  }
+
+  /** Resolves when no catch-up worker of this simulator runs any more (tests, after `stop`). */
+  settled(): Promise<void> {
+    return this.background instanceof WorkerCatchUp ? this.background.settled() : Promise.resolve();
   }
 
   private ensureGroup(groupId: string): void {

@@ -4,14 +4,10 @@
  * autoTick) start the clock.
  */
 import type { DB } from '@/db';
-import { Engine } from '@/lib/engine';
 import { catchUp } from './foreground-catch-up';
-import { loadTenants, loadTopology, loadVolumes, storedJournalReader } from './load-config';
-import { Persister } from './persist';
-import { SimCore } from './sim-core';
+import { openCore } from './open-core';
 import { Simulator } from './simulator';
-import { DEFAULT_SEED, HOUR_MS, type SimulatorOptions } from './simulator-options';
-import { readAllState } from './state-store';
+import { type SimulatorOptions } from './simulator-options';
 
 /**
  * A server that was down longer than this (simulated) catches up in the background, serving
@@ -24,31 +20,11 @@ const BACKGROUND_CATCH_UP_AFTER_MS = 60_000;
 export function openSimulator(db: DB, opts: SimulatorOptions = {}): Simulator {
   const log = opts.log ?? (() => {});
   const started = performance.now();
-  const stored = readAllState(db);
-  const topology = loadTopology(db);
-  const tenants = loadTenants(db);
-  const speed = opts.speed ?? 1;
-  const restored = stored.engine !== undefined;
-  const seed = restored ? (stored.clock?.seed ?? DEFAULT_SEED) : (opts.seed ?? DEFAULT_SEED);
+  const { core, restored, stored } = openCore(db, opts);
+  const engine = core.engine;
+  const speed = core.speed;
   const targetMs = opts.startAtMs ?? Date.now();
-  const engine = restored
-    ? Engine.restore(stored.engine!, { checkpoints: storedJournalReader(db) })
-    : new Engine({ seed, startMs: targetMs - (opts.backfillHours ?? 0) * HOUR_MS, sites: topology.sites, links: topology.links, tenants });
-  engine.setTopology(topology.sites, topology.links);
-  for (const t of tenants) engine.upsertTenant(t);
-  for (const s of topology.sites) engine.setSiteDown(s.id, topology.downSites.includes(s.id));
-  for (const l of topology.links) engine.setLinkDown(l.id, topology.downLinks.includes(l.id));
-  engine.setVolumes(loadVolumes(db));
-  for (const [id, factor] of topology.storageFactors) engine.setSiteStorageFactor(id, factor);
-
-  const core = new SimCore(db, engine, new Persister(db, stored.alertIds), seed, speed);
-  const sim = new Simulator(core, opts.tickIntervalMs ?? 1000);
-  core.prefillNewGroups = !restored;
-  core.syncAllGroups();
-  if (restored) {
-    core.restoreGroupModes();
-    core.persister.reconcileAlerts(engine, core.persister.existingGroupIds());
-  }
+  const sim = new Simulator(core, opts.tickIntervalMs ?? 1000, opts.catchUpInWorker ? { log } : null);
 
   let caughtUpMs = 0;
   let backgroundMs = 0;

@@ -2,7 +2,7 @@
  * The real-time clock of the server: every `tickIntervalMs` the engine advances by the real time
  * that passed × SIM_SPEED, and between ticks `now()` keeps running.
  */
-import type { BackgroundCatchUp } from './background-catch-up';
+import type { CatchUpRunner } from './background-catch-up';
 import { planTick } from './catch-up';
 import { loadTenants } from './load-config';
 import type { SimCore } from './sim-core';
@@ -22,7 +22,7 @@ export class Ticker {
 
   constructor(
     private readonly core: SimCore,
-    private readonly background: BackgroundCatchUp,
+    private readonly background: CatchUpRunner,
     private readonly tickIntervalMs: number,
   ) {}
 
@@ -33,7 +33,8 @@ export class Ticker {
   now(): number {
     const engine = this.core.engine;
     // While catching up, "now" is as far as the engine got: what the pages show is consistent.
-    if (!this.timer || this.background.active) return engine.nowMs;
+    if (this.background.active) return this.background.reachedMs();
+    if (!this.timer) return engine.nowMs;
     // Between ticks the clock keeps running; never ahead by more than two ticks, never backwards.
     const sinceTick = Math.min(performance.now() - this.lastRealMs, 2 * this.tickIntervalMs) * this.core.speed;
     this.lastNowMs = Math.max(this.lastNowMs, Math.floor(engine.nowMs + sinceTick));
