@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/lib/domain/core/database';
-import { apiTokens, auditLog, tenants, users } from '@/db/schema';
+import { apiTokens, auditLog, tenants, totpRecoveryCodes, users } from '@/db/schema';
+import { recoveryCodesLeft, replaceRecoveryCodes } from '@/lib/auth/second-factor';
 import { insertApiToken } from '@/lib/auth/api-tokens';
 import { resetAuthRateLimits } from '@/lib/auth/rate-limit';
 import { apiRequest, callRoute, serveTestDb } from '@/lib/testing/api';
@@ -117,6 +118,23 @@ describe('POST /api/v1/auth/token', () => {
       expect(auditOf('auth.sign-in-failed').some((f) => (f.details as { reason?: string }).reason === 'otp-invalid')).toBe(true);
     } finally {
       db.update(users).set({ totpSecret: null, totpEnabled: false }).where(eq(users.email, 'admin@globex.test')).run();
+    }
+  });
+
+  it('refuses a recovery code (401 otp-invalid, like a wrong code) and leaves it unused: only the app\'s code signs scripts in', async () => {
+    const secret = new Secret({ size: 20 });
+    const id = db.select().from(users).where(eq(users.email, 'admin@globex.test')).get()!.id;
+    db.update(users).set({ totpSecret: secret.base32, totpEnabled: true }).where(eq(users.id, id)).run();
+    const [code] = db.transaction((tx) => replaceRecoveryCodes(tx, id));
+    try {
+      const res = await signIn({ email: 'admin@globex.test', password: 'demo-password', otp: code });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ code: 'otp-invalid' });
+      expect(recoveryCodesLeft(db, id)).toBe(10);
+      expect(db.select().from(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, id)).all().every((r) => r.usedAt === null)).toBe(true);
+    } finally {
+      db.update(users).set({ totpSecret: null, totpEnabled: false }).where(eq(users.id, id)).run();
+      db.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, id)).run();
     }
   });
 

@@ -3,7 +3,7 @@ import { encode } from 'next-auth/jwt';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/lib/domain/core/database';
-import { auditLog, users } from '@/db/schema';
+import { apiTokens, auditLog, users } from '@/db/schema';
 import { authSecret } from '@/lib/auth/secret';
 import { resetAuthRateLimits } from '@/lib/auth/rate-limit';
 import { apiRequest, callRoute, issueTestToken, serveTestDb } from '@/lib/testing/api';
@@ -11,6 +11,7 @@ import { seededTestDb } from '@/lib/testing/db';
 import { POST as resetTotp } from '../../users/[id]/totp-reset/route';
 import { GET as codesLeft, POST as regenerate } from './recovery-codes/route';
 import { DELETE as totpDelete, POST as totpBegin, PUT as totpConfirm } from './route';
+import { GET as getMe } from '../route';
 
 process.env.AUTH_SECRET ??= 'test-secret-for-vitest-0123456789';
 
@@ -97,5 +98,90 @@ describe('POST /api/v1/users/{id}/totp-reset', () => {
     const audited = db.select({ action: auditLog.action, outcome: auditLog.outcome }).from(auditLog).where(eq(auditLog.targetId, target)).all();
     expect(audited.filter((a) => a.action === 'user.totp-reset')).toHaveLength(2);
     expect(audited.filter((a) => a.outcome === 'denied')).toHaveLength(2);
+  });
+});
+
+describe('a two-factor reset ends the target\'s sessions and revokes their API tokens', () => {
+  it('their open session and their token stop working; the audit entry says so', async () => {
+    const target = idOf('user@acme.test');
+    db.update(users).set({ totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXP' }).where(eq(users.id, target)).run();
+    const version = db.select().from(users).where(eq(users.id, target)).get()!.sessionVersion;
+    const theirCookie = `next-auth.session-token=${await encode({ token: { userId: target, sessionVersion: version, sid: 'sid-totp-reset-test' }, secret: authSecret(), maxAge: 600 })}`;
+    const theirToken = issueTestToken(db, target);
+    const meBySession = () => callRoute(getMe, apiRequest('/api/v1/me', { headers: { cookie: theirCookie } }));
+    const meByToken = () => callRoute(getMe, apiRequest('/api/v1/me', { bearer: theirToken }));
+    expect((await meBySession()).status).toBe(200);
+    expect((await meByToken()).status).toBe(200);
+
+    const reset = await callRoute(resetTotp, asToken('admin@acme.test', 'POST', `/api/v1/users/${target}/totp-reset`), { id: target });
+    expect(reset.status).toBe(200);
+
+    expect((await meBySession()).status).toBe(401);
+    expect((await meByToken()).status).toBe(401);
+    expect(db.select().from(users).where(eq(users.id, target)).get()!.sessionVersion).toBe(version + 1);
+    const tokens = db.select().from(apiTokens).where(eq(apiTokens.userId, target)).all();
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens.every((t) => t.revokedAt !== null)).toBe(true);
+    const entry = db.select().from(auditLog).where(eq(auditLog.action, 'user.totp-reset')).all().filter((a) => a.targetId === target).at(-1)!;
+    expect(entry.details).toMatchObject({ sessionsEnded: true, revokedTokenIds: expect.arrayContaining(tokens.map((t) => t.id)) });
+  });
+});
+
+describe('wrong codes are throttled per user (confirm, new recovery codes, turn off)', () => {
+  it('5 wrong codes, then 429 with Retry-After naming `code`, audited; a right code resets the budget', async () => {
+    resetAuthRateLimits();
+    const me = idOf('admin@globex.test');
+    const theirCookie = `next-auth.session-token=${await encode({ token: { userId: me }, secret: authSecret(), maxAge: 600 })}`;
+    const as = (method: string, path: string, body?: unknown) => apiRequest(path, { method, body, headers: { cookie: theirCookie } });
+    const begin = await callRoute(totpBegin, as('POST', '/api/v1/me/totp', { password: 'demo-password' }));
+    expect(begin.status).toBe(201);
+    const secret = Secret.fromBase32((await begin.json()).secret);
+    const codeAt = (offsetMs: number) => TOTP.generate({ secret, timestamp: Date.now() + offsetMs });
+    const wrong = () => {
+      const valid = new Set([codeAt(-30_000), codeAt(0), codeAt(30_000)]);
+      for (let n = 0; ; n++) {
+        const c = String(123456 + n * 7919).padStart(6, '0').slice(-6);
+        if (!valid.has(c)) return c;
+      }
+    };
+
+    // Confirming: four wrong codes, then the right one switches it on and clears the count.
+    for (let i = 0; i < 4; i++) expect((await callRoute(totpConfirm, as('PUT', '/api/v1/me/totp', { code: wrong() }))).status).toBe(400);
+    expect((await callRoute(totpConfirm, as('PUT', '/api/v1/me/totp', { code: codeAt(-30_000) }))).status).toBe(200);
+
+    // New recovery codes: five wrong codes are answered 400, the sixth guess (even a right one) 429.
+    for (let i = 0; i < 5; i++) expect((await callRoute(regenerate, as('POST', '/api/v1/me/totp/recovery-codes', { code: wrong() }))).status, `guess ${i + 1}`).toBe(400);
+    const limited = await callRoute(regenerate, as('POST', '/api/v1/me/totp/recovery-codes', { code: codeAt(0) }));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect((await limited.json()).errors).toEqual([expect.objectContaining({ field: 'code' })]);
+    // The same budget covers turning it off (the password is right; the code is not even looked at).
+    const off = await callRoute(totpDelete, as('DELETE', '/api/v1/me/totp', { password: 'demo-password', code: codeAt(0) }));
+    expect(off.status).toBe(429);
+    expect(db.select().from(users).where(eq(users.id, me)).get()!.totpEnabled).toBe(true);
+    const refusals = db.select().from(auditLog).where(eq(auditLog.action, 'denied:totp-code-throttled')).all().filter((a) => a.targetId === me);
+    expect(refusals.reduce((n, a) => n + a.count, 0)).toBe(2);
+    expect(refusals.every((a) => a.outcome === 'denied')).toBe(true);
+    resetAuthRateLimits();
+    db.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, me)).run();
+  });
+
+  it('confirming an enrolment is throttled too', async () => {
+    resetAuthRateLimits();
+    const me = idOf('admin@acme.test');
+    const theirCookie = `next-auth.session-token=${await encode({ token: { userId: me }, secret: authSecret(), maxAge: 600 })}`;
+    const as = (method: string, path: string, body?: unknown) => apiRequest(path, { method, body, headers: { cookie: theirCookie } });
+    const begin = await callRoute(totpBegin, as('POST', '/api/v1/me/totp', { password: 'demo-password' }));
+    const secret = Secret.fromBase32((await begin.json()).secret);
+    const right = TOTP.generate({ secret });
+    const bad = right === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect((await callRoute(totpConfirm, as('PUT', '/api/v1/me/totp', { code: bad }))).status).toBe(400);
+    const limited = await callRoute(totpConfirm, as('PUT', '/api/v1/me/totp', { code: right }));
+    expect(limited.status).toBe(429);
+    expect((await limited.json()).errors).toEqual([expect.objectContaining({ field: 'code' })]);
+    expect(db.select().from(users).where(eq(users.id, me)).get()!.totpEnabled).toBe(false);
+    resetAuthRateLimits();
+    db.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, me)).run();
   });
 });
