@@ -35,6 +35,11 @@ export function LoginForm({ callbackUrl, initialError, initialSso = false }: Pro
     try {
       const res = await fetch(`/api/v1/auth/sso?email=${encodeURIComponent(email)}`, { headers: { accept: 'application/json' } });
       const body = (await res.json().catch(() => ({}))) as { provider?: string | null; detail?: string };
+      if (res.status === 429) {
+        setError('Too many look-ups from your network. Wait a minute, then try again.');
+        setPending(false);
+        return;
+      }
       if (!res.ok) throw new Error(body.detail ?? 'lookup failed');
       if (!body.provider) {
         setError('Your organisation does not sign in with single sign-on here. Sign in with your email and password.');

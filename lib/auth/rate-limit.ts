@@ -1,4 +1,4 @@
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '@/lib/core/errors';
 
 /**
@@ -147,4 +147,53 @@ export async function releaseAttempt(key: AttemptKey): Promise<void> {
 /** Tests only: start from a clean slate. */
 export function resetAuthRateLimits(): void {
   store.__cloudshieldAuthThrottle = undefined;
+  budgets.__cloudshieldCodeGuesses = undefined;
+  budgets.__cloudshieldSsoLookups = undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed budgets (after issue 19): refused outright once spent, then the window's rest to wait.
+
+/**
+ * Codes from the authenticator typed by someone already signed in (confirming an enrolment, new
+ * recovery codes, turning two-factor off): CODE_GUESS_BUDGET wrong codes per user per
+ * CODE_GUESS_WINDOW_SECONDS, one budget for the three, so a hijacked session cannot guess its
+ * way through. A guess is counted when it starts (consume: atomic, so parallel guesses cannot
+ * slip past) and a right code clears the count (codeGuessSucceeded).
+ */
+export const CODE_GUESS_BUDGET = 5;
+export const CODE_GUESS_WINDOW_SECONDS = 15 * 60;
+/** GET /api/v1/auth/sso (public): look-ups per client address per minute. */
+export const SSO_LOOKUP_BUDGET = 30;
+
+const budgets = globalThis as unknown as { __cloudshieldCodeGuesses?: RateLimiterMemory; __cloudshieldSsoLookups?: RateLimiterMemory };
+const codeGuesses = () => (budgets.__cloudshieldCodeGuesses ??= new RateLimiterMemory({ keyPrefix: 'totp-code', points: CODE_GUESS_BUDGET, duration: CODE_GUESS_WINDOW_SECONDS }));
+const ssoLookups = () => (budgets.__cloudshieldSsoLookups ??= new RateLimiterMemory({ keyPrefix: 'sso-lookup', points: SSO_LOOKUP_BUDGET, duration: 60 }));
+
+/** Consumes one point; RateLimitedError (429, Retry-After, `extra` in the problem) once the budget is spent. */
+async function spend(limiter: RateLimiterMemory, key: string, extra: Record<string, unknown> = {}): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    if (res instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(res.msBeforeNext / 1000)), extra);
+    throw res;
+  }
+}
+
+/** Before checking a code of the signed-in user `userId`: 429 naming the `code` field once the budget is spent. */
+export function beginCodeGuess(userId: string): Promise<void> {
+  return spend(codeGuesses(), userId, { errors: [{ field: 'code', message: 'Too many wrong codes. Wait, then enter the current code from your authenticator app.' }] });
+}
+
+/** The code was right: the user's budget starts again. */
+export async function codeGuessSucceeded(userId: string): Promise<void> {
+  await codeGuesses().delete(userId);
+}
+
+/**
+ * One SSO look-up from `ip`. Without a trusted address (no server.mjs in front) there is no key:
+ * one shared bucket would let a single client refuse everybody's look-ups, so none is counted.
+ */
+export async function countSsoLookup(ip: string | null): Promise<void> {
+  if (ip) await spend(ssoLookups(), ip);
 }

@@ -139,9 +139,12 @@ export function consumeRecoveryCode(db: DB, user: Owner, input: string, sourceIp
 
 /**
  * The sign-in's second factor (lib/auth/credentials.ts): a 6-digit code from the app, or one
- * of the account's recovery codes (used up).
+ * of the account's recovery codes (used up). Recovery codes are for a person in the browser who
+ * lost their authenticator; the token endpoint (channel 'api', scripts) takes the app's code
+ * only: a recovery code there is refused like a wrong code and is not used up.
  */
-export function verifySecondFactor(db: DB, user: Owner & { totpSecret: string }, otp: string, ctx: { sourceIp: string | null }): boolean {
+export function verifySecondFactor(db: DB, user: Owner & { totpSecret: string }, otp: string, ctx: { sourceIp: string | null; channel?: 'web' | 'api' }): boolean {
   if (/^\d{6}$/.test(otp.replace(/\s+/g, ''))) return verifyStoredTotp(user.totpSecret, otp, user.id);
+  if (ctx.channel === 'api') return false;
   return consumeRecoveryCode(db, user, otp, ctx.sourceIp);
 }

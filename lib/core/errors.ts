@@ -83,7 +83,7 @@ export class EngineCatchingUpError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, 'Too many attempts', `Too many attempts. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+  constructor(readonly retryAfterSeconds: number, extra: Record<string, unknown> = {}) {
+    super(429, 'Too many attempts', `Too many attempts. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds, ...extra });
   }
 }

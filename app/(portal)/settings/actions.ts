@@ -49,7 +49,7 @@ export async function beginTotpAction(password: string): Promise<ActionResult & 
 export async function confirmTotpAction(code: string): Promise<ActionResult & { recoveryCodes?: string[] }> {
   let recoveryCodes: string[] | undefined;
   const result = await runAction(async () => {
-    recoveryCodes = confirmTotp(getDb(), await requireActor(), { code }).recoveryCodes;
+    recoveryCodes = (await confirmTotp(getDb(), await requireActor(), { code })).recoveryCodes;
     return 'Two-factor authentication is on.';
   });
   if (result.ok) revalidatePath('/settings');
@@ -59,7 +59,7 @@ export async function confirmTotpAction(code: string): Promise<ActionResult & { 
 export async function regenerateRecoveryCodesAction(code: string): Promise<ActionResult & { recoveryCodes?: string[] }> {
   let recoveryCodes: string[] | undefined;
   const result = await runAction(async () => {
-    recoveryCodes = regenerateRecoveryCodes(getDb(), await requireActor(), { code }).recoveryCodes;
+    recoveryCodes = (await regenerateRecoveryCodes(getDb(), await requireActor(), { code })).recoveryCodes;
     return 'New recovery codes made; the old ones no longer work.';
   });
   return { ...result, recoveryCodes };
@@ -78,7 +78,7 @@ export async function disableTotpAction(password: string, code: string): Promise
 export async function resetTotpAction(id: string): Promise<ActionResult> {
   const result = await runAction(async () => {
     resetUserTotp(getDb(), await requireActor(), id);
-    return 'Two-factor authentication reset: they sign in with their password and set it up again.';
+    return 'Two-factor authentication reset: they sign in with their password and set it up again; their sessions ended and their API tokens were revoked.';
   });
   if (result.ok) revalidatePath('/settings');
   return result;

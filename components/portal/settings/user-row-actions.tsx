@@ -74,7 +74,7 @@ export function UserRowActions({ user }: { user: TenantUserDto }) {
         onOpenChange={setResettingTotp}
         tone="danger"
         title={`Reset the two-factor authentication of ${user.name}?`}
-        description={`Only when ${user.email} lost both their authenticator app and their recovery codes, and you have confirmed it is really them (call them back on a number you know). Until they set it up again, their password alone signs them in. They are told by e-mail; the reset is audited.`}
+        description={`Only when ${user.email} lost both their authenticator app and their recovery codes, and you have confirmed it is really them (call them back on a number you know). Until they set it up again, their password alone signs them in. Their open sessions end and their API tokens are revoked (the account may be compromised). They are told by e-mail; the reset is audited.`}
         confirmLabel="Reset two-factor"
         onConfirm={async () => {
           const r = await resetTotpAction(user.id);

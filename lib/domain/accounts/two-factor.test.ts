@@ -36,7 +36,7 @@ const twoFaEvents = (userId: string) =>
 /** Enrols `actor` (a -30 s code to confirm, leaving the current step for the test). */
 async function enrol(actor: Actor) {
   const { secret } = await beginTotpEnrolment(db, actor, { password: PASSWORD });
-  const { recoveryCodes } = confirmTotp(db, actor, { code: codeFor(secret, -30_000) });
+  const { recoveryCodes } = await confirmTotp(db, actor, { code: codeFor(secret, -30_000) });
   return { secret, recoveryCodes };
 }
 
@@ -48,7 +48,7 @@ describe('two-factor enrolment', () => {
     expect(actions(ACME_ADMIN.userId)).toContainEqual(expect.objectContaining({ action: 'denied:totp-enrolment-with-token', outcome: 'denied' }));
     // Confirming a pending enrolment with a token is refused the same way.
     const { secret } = await beginTotpEnrolment(db, ACME_ADMIN, { password: PASSWORD });
-    expect(() => confirmTotp(db, viaToken, { code: codeFor(secret) })).toThrow(expect.objectContaining({ status: 403 }));
+    await expect(confirmTotp(db, viaToken, { code: codeFor(secret) })).rejects.toMatchObject({ status: 403 });
     expect(row(ACME_ADMIN.userId).totpEnabled).toBe(false);
   });
 
@@ -63,9 +63,9 @@ describe('two-factor enrolment', () => {
     const { secret, uri } = await beginTotpEnrolment(db, ACME_ADMIN, { password: PASSWORD });
     expect(uri).toMatch(/^otpauth:\/\/totp\/CloudShield:admin%40acme\.test\?.*secret=/);
     await expect(signIn('admin@acme.test')).resolves.toMatchObject({ email: 'admin@acme.test' });
-    expect(() => confirmTotp(db, ACME_ADMIN, { code: wrongCode(secret) })).toThrow(expect.objectContaining({ status: 400 }));
-    expect(() => confirmTotp(db, ACME_ADMIN, { code: 'abc' })).toThrow(expect.objectContaining({ status: 400 }));
-    const confirmed = confirmTotp(db, ACME_ADMIN, { code: codeFor(secret, -30_000) });
+    await expect(confirmTotp(db, ACME_ADMIN, { code: wrongCode(secret) })).rejects.toMatchObject({ status: 400 });
+    await expect(confirmTotp(db, ACME_ADMIN, { code: 'abc' })).rejects.toMatchObject({ status: 400 });
+    const confirmed = await confirmTotp(db, ACME_ADMIN, { code: codeFor(secret, -30_000) });
     expect(confirmed.totpEnabled).toBe(true);
     expect(confirmed.recoveryCodes).toHaveLength(10);
     expect(new Set(confirmed.recoveryCodes).size).toBe(10);
@@ -168,12 +168,12 @@ describe('recovery codes', () => {
 
   it('regenerating needs a current code from the app; the old codes stop working', async () => {
     const { secret, recoveryCodes } = await enrol(ACME_USER);
-    expect(() => regenerateRecoveryCodes(db, ACME_USER, {})).toThrow(expect.objectContaining({ status: 400 }));
-    expect(() => regenerateRecoveryCodes(db, ACME_USER, { code: wrongCode(secret) })).toThrow(expect.objectContaining({ status: 400 }));
-    expect(() => regenerateRecoveryCodes(db, { ...ACME_USER, via: 'token' }, { code: codeFor(secret) })).toThrow(expect.objectContaining({ status: 403 }));
+    await expect(regenerateRecoveryCodes(db, ACME_USER, {})).rejects.toMatchObject({ status: 400 });
+    await expect(regenerateRecoveryCodes(db, ACME_USER, { code: wrongCode(secret) })).rejects.toMatchObject({ status: 400 });
+    await expect(regenerateRecoveryCodes(db, { ...ACME_USER, via: 'token' }, { code: codeFor(secret) })).rejects.toMatchObject({ status: 403 });
     await signIn('user@acme.test', recoveryCodes[0]);
     expect(twoFactorStatus(db, ACME_USER).recoveryCodesLeft).toBe(9);
-    const fresh = regenerateRecoveryCodes(db, ACME_USER, { code: codeFor(secret) }).recoveryCodes;
+    const fresh = (await regenerateRecoveryCodes(db, ACME_USER, { code: codeFor(secret) })).recoveryCodes;
     expect(fresh).toHaveLength(10);
     expect(twoFactorStatus(db, ACME_USER).recoveryCodesLeft).toBe(10);
     await expect(signIn('user@acme.test', recoveryCodes[1])).rejects.toMatchObject({ extra: { code: 'otp-invalid' } });

@@ -2,15 +2,17 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { users } from '@/db/schema';
+import { revokeAllTokensOf } from '@/lib/auth/api-tokens';
 import { verifyPassword } from '@/lib/auth/password';
-import { assertAttemptAllowed, recordFailedAttempt, recordSuccessfulAttempt } from '@/lib/auth/rate-limit';
+import { assertAttemptAllowed, beginCodeGuess, codeGuessSucceeded, recordFailedAttempt, recordSuccessfulAttempt } from '@/lib/auth/rate-limit';
 import { recoveryCodesRegenerateSchema, totpBeginSchema, totpConfirmSchema, totpDisableSchema } from '@/lib/auth/schemas';
 import { consumeRecoveryCode, deleteRecoveryCodes, recoveryCodesLeft, replaceRecoveryCodes, sealTotpSecret, verifyStoredTotp } from '@/lib/auth/second-factor';
+import { bumpSessionVersion } from '@/lib/auth/session-version';
 import { newTotpSecret, totpUri } from '@/lib/auth/totp';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/lib/core/audit';
 import { recordEvent } from '@/lib/domain/notifications/outbox';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/core/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '@/lib/core/errors';
 import { authorize } from '@/lib/domain/core/authorize';
 import { ownAccount } from './own-account';
 import { UserRuleError } from './tenant-users';
@@ -51,6 +53,21 @@ async function requirePassword(db: DB, actor: Actor, user: { id: string; email: 
   await recordSuccessfulAttempt(key);
 }
 
+/**
+ * One guess at a code of the signed-in user's authenticator (per-user budget, lib/auth/rate-limit.ts):
+ * once spent, 429 naming `code`, audited as a refusal. Call codeGuessSucceeded after a right code.
+ */
+async function startCodeGuess(db: DB, actor: Actor, userId: string, what: string): Promise<void> {
+  try {
+    await beginCodeGuess(userId);
+  } catch (error) {
+    if (error instanceof RateLimitedError) {
+      audit(db, actor, { action: 'denied:totp-code-throttled', outcome: 'denied', targetType: 'user', targetId: userId, details: { reason: 'too-many-wrong-codes', during: what, retryAfterSeconds: error.retryAfterSeconds } });
+    }
+    throw error;
+  }
+}
+
 export async function beginTotpEnrolment(db: DB, actor: Actor, input: unknown): Promise<TotpEnrolment> {
   const user = ownAccount(db, actor);
   requireSession(db, actor, user.id, 'enrolment');
@@ -65,15 +82,17 @@ export async function beginTotpEnrolment(db: DB, actor: Actor, input: unknown): 
   return { secret, uri: totpUri(secret, user.email) };
 }
 
-export function confirmTotp(db: DB, actor: Actor, input: unknown): { totpEnabled: true } & RecoveryCodes {
+export async function confirmTotp(db: DB, actor: Actor, input: unknown): Promise<{ totpEnabled: true } & RecoveryCodes> {
   const user = ownAccount(db, actor);
   requireSession(db, actor, user.id, 'enrolment');
   const { code } = parseInput(totpConfirmSchema, input);
   if (user.totpEnabled) throw new ConflictError('Two-factor authentication is already on.');
   if (!user.totpSecret) throw new ConflictError('Start enrolment first (POST /api/v1/me/totp).');
+  await startCodeGuess(db, actor, user.id, 'enrolment');
   if (!verifyStoredTotp(user.totpSecret, code, user.id)) {
     throw new ValidationError([{ field: 'code', message: 'That code is not valid. Check the time on your device and enter the current code.' }]);
   }
+  await codeGuessSucceeded(user.id);
   const recoveryCodes = db.transaction((tx) => {
     tx.update(users).set({ totpEnabled: true }).where(eq(users.id, user.id)).run();
     const codes = replaceRecoveryCodes(tx, user.id);
@@ -91,15 +110,17 @@ export function twoFactorStatus(db: DB, actor: Actor): TwoFactorStatus {
 }
 
 /** New recovery codes (the old ones stop working), with a current code from the app. */
-export function regenerateRecoveryCodes(db: DB, actor: Actor, input: unknown): RecoveryCodes {
+export async function regenerateRecoveryCodes(db: DB, actor: Actor, input: unknown): Promise<RecoveryCodes> {
   const user = ownAccount(db, actor);
   requireSession(db, actor, user.id, 'recovery-codes');
   const { code } = parseInput(recoveryCodesRegenerateSchema, input);
   if (!user.totpEnabled || !user.totpSecret) throw new ConflictError('Two-factor authentication is off: there are no recovery codes to replace.');
+  await startCodeGuess(db, actor, user.id, 'recovery-codes');
   if (!verifyStoredTotp(user.totpSecret, code, user.id)) {
     audit(db, actor, { action: 'auth.recovery-codes-regenerate-failed', outcome: 'failed', targetType: 'user', targetId: user.id, details: { reason: 'otp-invalid' } });
     throw new ValidationError([{ field: 'code', message: 'That code is not valid. Enter the current code from your authenticator app.' }]);
   }
+  await codeGuessSucceeded(user.id);
   const recoveryCodes = db.transaction((tx) => {
     const codes = replaceRecoveryCodes(tx, user.id);
     audit(tx, actor, { action: 'auth.recovery-codes-regenerated', targetType: 'user', targetId: user.id, details: { recoveryCodes: codes.length } });
@@ -122,6 +143,7 @@ export async function disableTotp(db: DB, actor: Actor, input: unknown): Promise
   // The code is a second guess, throttled like the password.
   const key = { account: user.email, ip: actor.sourceIp ?? null };
   await assertAttemptAllowed(key);
+  await startCodeGuess(db, actor, user.id, 'disable');
   const codeOk = /^\d{6}$/.test(code) ? verifyStoredTotp(user.totpSecret, code, user.id) : consumeRecoveryCode(db, me, code, actor.sourceIp ?? null);
   if (!codeOk) {
     await recordFailedAttempt(key);
@@ -129,6 +151,7 @@ export async function disableTotp(db: DB, actor: Actor, input: unknown): Promise
     throw new ValidationError([{ field: 'code', message: 'That code is not valid. Enter the current code from your authenticator app or an unused recovery code.' }]);
   }
   await recordSuccessfulAttempt(key);
+  await codeGuessSucceeded(user.id);
   db.transaction((tx) => {
     tx.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, user.id)).run();
     deleteRecoveryCodes(tx, user.id);
@@ -143,7 +166,9 @@ export async function disableTotp(db: DB, actor: Actor, input: unknown): Promise
  * client administrator resets the users of their own tenant (another tenant's user, or a staff
  * account, is "not found"); staff reset anyone's. Nobody resets their own this way (turn it off
  * with a code instead). The user signs in with their password alone and enrols again; they are
- * told (a security notification).
+ * told (a security notification). A lost second factor may mean a compromised account, so, like
+ * an administrator's password reset, every open session of theirs ends (session_version) and
+ * their API tokens are revoked (listed in the audit entry).
  */
 export function resetUserTotp(db: DB, actor: Actor, id: string): { id: string; totpEnabled: false } {
   authorize(db, actor, 'users:manage', { type: 'user', id });
@@ -158,10 +183,12 @@ export function resetUserTotp(db: DB, actor: Actor, id: string): { id: string; t
   db.transaction((tx) => {
     tx.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, id)).run();
     deleteRecoveryCodes(tx, id);
-    audit(tx, actor, { action: 'user.totp-reset', tenantId: target.tenantId, targetType: 'user', targetId: id, details: { email: target.email, before: { totpEnabled: target.totpEnabled } } });
+    bumpSessionVersion(tx, id);
+    const revokedTokenIds = revokeAllTokensOf(tx, id);
+    audit(tx, actor, { action: 'user.totp-reset', tenantId: target.tenantId, targetType: 'user', targetId: id, details: { email: target.email, before: { totpEnabled: target.totpEnabled }, sessionsEnded: true, revokedTokenIds } });
     recordEvent(tx, {
       type: 'account.2fa-changed', tenantId: target.role === 'staff' ? null : target.tenantId, occurredAt: Date.now(),
-      payload: { userId: id, enabled: false, change: 'reset', summary: 'An administrator reset the two-factor authentication of your CloudShield account: sign in with your password and set it up again. If you did not ask for this, contact your administrator now.' },
+      payload: { userId: id, enabled: false, change: 'reset', summary: 'An administrator reset the two-factor authentication of your CloudShield account: sign in with your password and set it up again. Your open sessions were ended and your API tokens revoked. If you did not ask for this, contact your administrator now.' },
     });
   });
   return { id, totpEnabled: false };

@@ -119,7 +119,7 @@ describe('events recorded where they happen', () => {
     createToken(db, ACME_USER, { name: 'CI pipeline', expiresInDays: 7 });
     await changeOwnPassword(db, { ...ACME_USER, sourceIp: '192.0.2.7' }, { currentPassword: 'demo-password', newPassword: 'correct horse battery staple' });
     const { secret } = await beginTotpEnrolment(db, ACME_USER, { password: 'correct horse battery staple' });
-    confirmTotp(db, ACME_USER, { code: TOTP.generate({ secret: Secret.fromBase32(secret) }) });
+    await confirmTotp(db, ACME_USER, { code: TOTP.generate({ secret: Secret.fromBase32(secret) }) });
     expect(events(db).map((e) => [e.type, e.to])).toEqual([
       ['token.created', ['user@acme.test']],
       ['account.password-changed', ['user@acme.test']],

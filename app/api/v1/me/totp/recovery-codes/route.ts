@@ -5,4 +5,4 @@ import { regenerateRecoveryCodes, twoFactorStatus } from '@/lib/domain/accounts/
 export const GET = apiRoute(async ({ db, actor }) => twoFactorStatus(db, actor));
 
 /** Ten new recovery codes, shown once (the old ones stop working); needs a current code from the app. */
-export const POST = apiRoute(async ({ db, actor, json }) => created(regenerateRecoveryCodes(db, actor, await json())));
+export const POST = apiRoute(async ({ db, actor, json }) => created(await regenerateRecoveryCodes(db, actor, await json())));
