@@ -80,6 +80,10 @@ function responses(route: RouteDoc) {
   if (route.path === '/api/v1/webhooks' && route.method === 'post') out[409] = { ...problem, description: 'The organisation (or the provider) already has the most endpoints allowed' };
   if (route.tag === 'Users' && route.method !== 'get') Object.assign(out, route.method === 'post' ? { 409: problem } : { 422: problem });
   if (route.path === '/api/v1/auth/token' && route.method === 'post') out[429] = problem;
+  if (route.path === '/api/v1/auth/sso') out[429] = { ...problem, description: 'More than 30 look-ups a minute from this address; retry after Retry-After seconds' };
+  if ((route.path === '/api/v1/me/totp' && route.method !== 'post') || (route.path === '/api/v1/me/totp/recovery-codes' && route.method === 'post')) {
+    out[429] = { ...problem, description: 'Five wrong codes in 15 minutes (one budget per user for these three); retry after Retry-After seconds' };
+  }
   if (route.body) out[415] = { ...problem, description: 'The body was not sent as Content-Type: application/json' };
   if (route.path === VERSIONED && route.method === 'patch') out[412] = { ...problem, description: 'The group changed since the If-Match version was read' };
   if (isConditionalGet(route)) {
