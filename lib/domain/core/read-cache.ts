@@ -24,20 +24,24 @@ function cacheOf(db: DB) {
   return cache;
 }
 
+/** The one read-through both caches share: a hit at the current version, else compute and keep. */
+function readThrough<T>(entries: Map<string, Entry>, version: string, key: string, compute: () => T): T {
+  const hit = entries.get(key);
+  if (hit && hit.version === version) return hit.value as T;
+  const value = compute();
+  if (entries.size >= MAX_KEYS) entries.clear();
+  const entry = { version, value };
+  entries.set(key, entry);
+  // An async read that fails is not remembered: the next caller tries again.
+  if (value instanceof Promise) value.catch(() => entries.get(key) === entry && entries.delete(key));
+  return value;
+}
+
 export function cachedRead<T>(db: Executor, key: string, compute: () => T): T {
   // Inside a transaction (no $client): always read afresh.
   if (!('$client' in db)) return compute();
   const cache = cacheOf(db as DB);
-  const version = cache.version();
-  const hit = cache.entries.get(key);
-  if (hit && hit.version === version) return hit.value as T;
-  const value = compute();
-  if (cache.entries.size >= MAX_KEYS) cache.entries.clear();
-  const entry = { version, value };
-  cache.entries.set(key, entry);
-  // An async read that fails is not remembered: the next caller tries again.
-  if (value instanceof Promise) value.catch(() => cache.entries.get(key) === entry && cache.entries.delete(key));
-  return value;
+  return readThrough(cache.entries, cache.version(), key, compute);
 }
 
 /**
@@ -81,12 +85,5 @@ export function cachedConfigRead<T>(db: Executor, key: string, compute: () => T)
   const cache = configCacheOf(db as DB);
   const version = cache.version();
   if (version === null) return compute();
-  const hit = cache.entries.get(key);
-  if (hit && hit.version === version) return hit.value as T;
-  const value = compute();
-  if (cache.entries.size >= MAX_KEYS) cache.entries.clear();
-  const entry = { version, value };
-  cache.entries.set(key, entry);
-  if (value instanceof Promise) value.catch(() => cache.entries.get(key) === entry && cache.entries.delete(key));
-  return value;
+  return readThrough(cache.entries, version, key, compute);
 }
