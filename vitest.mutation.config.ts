@@ -20,6 +20,8 @@ const CORE_TESTS = [
   'lib/domain/reports/test-duty.test.ts',
   'lib/auth/policy.test.ts',
   'lib/auth/schemas.test.ts',
+  'lib/auth/throttle.test.ts',
+  'lib/core/*.test.ts',
   'lib/schemas/**/*.test.ts',
 ];
 
