@@ -4,7 +4,7 @@ import typescript from 'eslint-config-next/typescript';
 const config = [
   ...coreWebVitals,
   ...typescript,
-  { ignores: ['.next*/**', 'node_modules/**', 'db/migrations/**', '.e2e/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', '.stryker-tmp/**', 'reports/**'] },
+  { ignores: ['.next*/**', 'node_modules/**', 'db/migrations/**', '.e2e/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', '.stryker-tmp/**', 'reports/**', 'dist/**'] },
 ];
 
 export default config;
